@@ -111,9 +111,9 @@ class BodyEntry:
     role: str
 
 
-@dataclass(slots=True)
+@dataclass(eq=False)
 class Lexicon:
-    """Every lexicon, indexed for the extractor."""
+    """Every lexicon, indexed for the extractor (hashed by identity, so matchers cache per lexicon)."""
 
     states: dict[str, StateEntry]
     orgs: list[OrgEntry]

@@ -1,0 +1,799 @@
+"""Rules that read transfers, strikes and statements from one tagged sentence.
+
+Each rule is general: a class of trigger words from ``verbs.tsv`` (supply, strike,
+stance, report), the actors around the trigger, and the weapons near it.  A rule's
+name is kept with every fact it produces (``Evidence.rule``) so a researcher can see
+why the graph says something.
+
+The rules in brief:
+
+- *subject*: the actors before a trigger in its clause, not governed by a preposition
+  ("Iran and Syria condemned"); a verb coordinated with an earlier one ("..., and
+  called on") shares that verb's subject; a group phrase ("the 48 governments",
+  "they", "the statement") stands for the article's signatory list, or the last group
+  that spoke; "the advisers of A and B" stands for the named advisers of A and B.
+- *transfer*: a supply verb or noun, its supplier (subject, possessive, "by"/"from"),
+  its recipients ("to" A and B, or a direct object), one fact per weapon category
+  named in the clause; nothing from negated, conditional or embedded-question clauses.
+- *strike*: a strike verb or noun, its attacker, its targets (after against/on/at/in,
+  places resolved to their state), weapons, their origin ("Iranian-made", "supplied by
+  North Korea", or the transfer in the same sentence), and the days named.
+- *statement*: a stance trigger with its speakers; a speech verb over an event the
+  speaker is party to is ``commit`` (planned supply), ``admit`` (done) or ``deny``
+  (negated); over another party's event it is ``allege``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from spacy.tokens import Doc, Span
+
+from .dates import days_in
+from .facts import Evidence, Extraction, Statement, Strike, Transfer
+from .tagging import Tag
+
+__all__ = ["ArticleContext", "read_sentence", "signatory_group"]
+
+_PREPOSITIONS = {"to", "with", "from", "against", "in", "on", "for", "by", "at", "between", "into", "toward", "towards",
+                 "near", "over", "about", "across", "around", "amid", "among", "under", "via", "upon", "inside",
+                 "including", "like", "than", "despite", "alongside", "beside", "without", "within", "behind",
+                 "unlike", "after", "before", "during", "since", "through", "throughout", "per"}  # fmt: skip
+_CLAUSE_BREAKS = {";", ":", "which", "who", "whom", "while", "whereas", "but", "although", "though", "because",
+                  "after", "before", "when", "where", "since", "despite", "if", "that", "following", "what",
+                  "whether", "unless", "once"}  # fmt: skip
+_SUBORDINATORS = {"as", "while", "when", "because", "after", "before", "since", "although", "though", "whereas",
+                  "until", "once"}  # fmt: skip
+_GROUP = re.compile(
+    r"\b(they|we|both|the two|the (\w+ )?(governments|nations|countries|states|ministers|leaders|signatories|"
+    r"officials|sides|allies|partners)|(the |joint )?statement|(\w+) (governments|nations|countries|states))$",
+    re.IGNORECASE,
+)
+_ROLE_PLURALS = {"advisers", "advisors", "ministers", "leaders", "governments", "officials", "heads", "representatives",
+                 "presidents", "envoys", "ambassadors", "spokespeople", "spokespersons", "chiefs", "secretaries",
+                 "counterparts"}  # fmt: skip
+_FUTURE = {"will", "shall", "plan", "plans", "planned", "intend", "intends", "intent", "set", "soon", "expected",
+           "pledge", "pledged", "pledges", "promise", "promised", "agree", "agreed", "deal", "package", "goal",
+           "announce", "announced", "approve", "approved", "notify", "notified", "going", "commit", "committed"}  # fmt: skip
+_NOUN_BEFORE = {"a", "an", "the", "its", "their", "his", "her", "our", "your", "of", "in", "for", "with", "to",
+                "immense", "material", "military", "close", "air", "financial", "full", "strong", "continued",
+                "international", "public", "diplomatic", "political", "logistical", "phone", "video", "telephone",
+                "conference", "such", "this", "that", "any", "no", "mutual", "western", "widespread", "growing"}  # fmt: skip
+_AUX = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s", "has", "have", "had", "not", "n't"}
+_SKIP_BEFORE_VERB = {"also", "then", "later", "strongly", "firmly", "again", "further", "repeatedly", "have", "has",
+                     "had", "also", "jointly", "both", "all", "publicly", "sharply", "quickly", "reportedly"}  # fmt: skip
+_QUOTES = "\"“”'‘’"
+_OPEN_QUOTES = {"\"", "“", "‘"}
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """What the rules remember across the sentences of one article."""
+
+    published: dt.date | None
+    year: int | None
+    extraction: Extraction
+    signatories: tuple[str, ...] = ()
+    last_group: tuple[str, ...] = ()
+    last_speakers: tuple[str, ...] = ()
+    last_subject: str | None = None
+    last_event: Transfer | Strike | None = None
+    last_transfer: Transfer | None = None
+    missile: str | None = None
+    positions: dict[int, int] = field(default_factory=dict)
+
+
+def _state(key: str | None, ex: Extraction, *, based: bool = True) -> str | None:
+    """The state an actor stands for: itself, a person's or body's state, a group's base."""
+    seen = 0
+    while key is not None and not key.startswith("state:") and seen < 4:
+        actor = ex.actors.get(key)
+        if actor is None:
+            return None
+        key = actor.affiliation or (actor.based_in if based else None)
+        seen += 1
+    return key if key and key.startswith("state:") else None
+
+
+def _clause_start(doc: Doc, sent: Span, i: int) -> int:
+    j = i - 1
+    while j >= sent.start:
+        tok = doc[j]
+        if tok.text in (";", ":") or tok.lower_ in _CLAUSE_BREAKS:
+            return j + 1
+        if tok.lower_ == "as" and j + 1 < i and doc[j + 1].lower_ not in ("well",):
+            return j + 1
+        if tok.text in _QUOTES and j > sent.start:
+            return j + 1
+        if tok.text == "," and j + 1 < len(doc) and doc[j + 1].lower_ in ("and", "but", "while", "as"):
+            return j + 1
+        j -= 1
+    return sent.start
+
+
+def _clause_end(doc: Doc, sent: Span, i: int) -> int:
+    j = i
+    while j < sent.end:
+        tok = doc[j]
+        if tok.text == ";" or tok.lower_ in ("while", "whereas", "but", "although", "because", "if", "which", "who"):
+            return j
+        j += 1
+    return sent.end
+
+
+def _governing_word(doc: Doc, tag: Tag, floor: int) -> tuple[int, str]:
+    j = tag.start - 1
+    while j >= floor and doc[j].lower_ in ("the", "its", "their", "his", "her", "a", "an", "both"):
+        j -= 1
+    return j, (doc[j].lower_ if j >= floor else "")
+
+
+def _preceded_by_preposition(doc: Doc, tag: Tag, floor: int, titles: set[int]) -> bool:
+    j, word = _governing_word(doc, tag, floor)
+    if word == "of":
+        before = doc[j - 1] if j - 1 >= floor else None
+        if before is None:
+            return True
+        return not (before.lower_ in _ROLE_PLURALS or before.i in titles)
+    return word in _PREPOSITIONS
+
+
+def _actors(tags: list[Tag], start: int, end: int) -> list[Tag]:
+    return [t for t in tags if t.kind == "actor" and start <= t.start and t.end <= end]
+
+
+def _coordinated_verb(doc: Doc, sent: Span, trigger: Tag) -> bool:
+    """``..., and called on`` / ``and also committed``: the verb shares an earlier subject."""
+    j = trigger.start - 1
+    while j >= sent.start and doc[j].lower_ in _SKIP_BEFORE_VERB:
+        j -= 1
+    return j >= sent.start and doc[j].lower_ in ("and", "or") and (j - 1 < sent.start or not doc[j - 1].is_title)
+
+
+def _segment_start(doc: Doc, tags: list[Tag], start: int, trigger: int) -> int:
+    """Where the subject of a trigger begins: after the last comma before it, unless that
+    comma only separates the items of a list of actors ("Albania, Andorra, ... and X said")."""
+    commas = [i for i in range(start, trigger) if doc[i].text == ","]
+    if not commas:
+        return start
+    actor_tokens = {i for t in tags if t.kind in ("actor", "title") for i in range(t.start, t.end)}
+    seg = commas[-1] + 1
+    if not any(seg <= t.start < trigger for t in tags if t.kind == "actor"):
+        return start
+    for prev in reversed(commas[:-1] + [start - 1]):
+        piece = [i for i in range(prev + 1, seg - 1)]
+        filler = [i for i in piece if i not in actor_tokens and doc[i].lower_ not in ("the", "and", "'s", "’s", "of")]
+        if piece and not filler and (doc[seg].lower_ in ("and", "the") or any(i in actor_tokens for i in piece)):
+            seg = prev + 1
+        else:
+            break
+    return seg
+
+
+def _subjects(doc: Doc, sent: Span, tags: list[Tag], trigger: Tag, titles: set[int]) -> list[Tag]:
+    """Actors in subject position before a trigger, within its clause."""
+    if _coordinated_verb(doc, sent, trigger):
+        return []
+    start = _segment_start(doc, tags, _clause_start(doc, sent, trigger.start), trigger.start)
+    return [t for t in _actors(tags, start, trigger.start) if not _preceded_by_preposition(doc, t, start, titles)]
+
+
+def _group_before(doc: Doc, sent: Span, trigger: Tag) -> bool:
+    start = _clause_start(doc, sent, trigger.start)
+    words = [t.text for t in doc[start : trigger.start] if t.is_alpha or t.like_num]
+    while words and (words[-1].lower() in _AUX or words[-1].lower() in _SKIP_BEFORE_VERB or words[-1].endswith("ly")):
+        words.pop()
+    return bool(words) and bool(_GROUP.search(" ".join(words[-4:])))
+
+
+def _objects(doc: Doc, sent: Span, tags: list[Tag], index: int, words: set[str], limit: int = 12) -> list[Tag]:
+    """Actors after one of ``words`` following token ``index``, with their coordinated siblings
+    ("to Azerbaijan, Ukraine and Qatar"); ``to`` before a verb ("to repel") does not count."""
+    end = min(sent.end, index + limit)
+    for j in range(index, end):
+        tok = doc[j]
+        if tok.lower_ not in words:
+            continue
+        nxt = doc[j + 1] if j + 1 < len(doc) else None
+        if tok.lower_ == "to" and nxt is not None and nxt.is_lower and nxt.lower_ not in ("the", "its", "their", "a"):
+            continue
+        found: list[Tag] = []
+        k = j + 1
+        for t in _actors(tags, j + 1, min(sent.end, j + 30)):
+            gap = doc[k : t.start]
+            if t.start - k > 4 or any(g.lower_ not in (",", "and", "the", "its", "'s", "’s", "both", "or") for g in gap):
+                if not found and t.start - k <= 4:
+                    continue
+                break
+            found.append(t)
+            k = t.end
+        if found:
+            return found
+    return []
+
+
+def _direct_objects(doc: Doc, sent: Span, tags: list[Tag], index: int) -> list[Tag]:
+    """Actors right after a verb (``provided Russia with``, ``sell Taiwan``)."""
+    return _objects(doc, sent, tags, index - 1, {doc[index - 1].lower_}, limit=2) if index < sent.end else []
+
+
+def _weapons(tags: list[Tag], start: int, end: int, doc: Doc) -> list[Tag]:
+    found = [t for t in tags if t.kind == "weapon" and start <= t.start and t.end <= end]
+    kept: list[Tag] = []
+    for w in found:
+        if w.start > 0 and doc[w.start - 1].lower_ == "for":
+            continue  # "shells for 155 mm guns"
+        if w.designation is None and kept and kept[-1].designation and w.start - kept[-1].end <= 2:
+            continue  # "S-400 missile systems": the generic word belongs to the designation
+        kept.append(w)
+    return kept
+
+
+def _resolve_weapon(ctx: ArticleContext, weapon: Tag, doc: Doc) -> tuple[str, str | None]:
+    """A weapon's category; a bare "missiles" takes the one specific missile class the article names."""
+    category, designation = weapon.value or "other", weapon.designation
+    text = doc[weapon.start : weapon.end].text.lower()
+    if category == "other" and designation is None and "missile" in text and ctx.missile:
+        return ctx.missile, None
+    return category, designation
+
+
+def _negated(doc: Doc, start: int, trigger: Tag, tags: list[Tag]) -> bool:
+    return any(
+        t.kind == "trigger" and t.event == "negation" and start <= t.start < trigger.start and trigger.start - t.end <= 3
+        for t in tags
+    )
+
+
+def _hypothetical(doc: Doc, sent: Span, trigger: Tag) -> bool:
+    start = _clause_start(doc, sent, trigger.start)
+    opener = doc[start - 1].lower_ if start - 1 >= sent.start else ""
+    words = {t.lower_ for t in doc[start : trigger.start]}
+    return opener in ("if", "unless", "whether", "what") or bool(words & {"if", "unless", "whether", "could", "might"})
+
+
+def _future(doc: Doc, sent: Span, trigger: Tag) -> bool:
+    words = {t.lower_ for t in doc[max(sent.start, trigger.start - 8) : trigger.end + 1]}
+    return bool(words & _FUTURE) or any(t.lemma_ == "receive" for t in doc[sent.start : trigger.start])
+
+
+def _in_quote(doc: Doc, sent: Span, index: int) -> bool:
+    opened = False
+    for tok in doc[sent.start : index]:
+        if tok.text in ("\"",):
+            opened = not opened
+        elif tok.text in ("“", "‘") or (tok.text == "'" and tok.i == sent.start):
+            opened = True
+        elif tok.text in ("”", "’") and tok.whitespace_:
+            opened = False
+    return opened
+
+
+def _noun_use(doc: Doc, trigger: Tag) -> bool:
+    """``immense support``, ``in support of``, ``a phone call on``: the trigger word is a noun here."""
+    prev = doc[trigger.start - 1] if trigger.start > 0 else None
+    if prev is None:
+        return False
+    if prev.lower_ in _NOUN_BEFORE:
+        return True
+    word = doc[trigger.start]
+    return word.text.endswith("ing") and prev.lower_ not in _AUX and not prev.is_punct and prev.is_alpha
+
+
+def _evidence(doc: Doc, sent: Span, rule: str, confidence: float) -> Evidence:
+    text = doc.text
+    start, end = sent.start_char, sent.end_char
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Evidence(text[start:end], start, end, rule, confidence)
+
+
+def _origin_of(doc: Doc, tags: list[Tag], weapon: Tag) -> str | None:
+    """``Iranian-made drones``, ``US-supplied bombs``: the state before ``-made``."""
+    for t in tags:
+        if t.kind == "actor" and t.key and t.key.startswith("state:") and weapon.start - 4 <= t.end <= weapon.start:
+            between = "".join(tok.text for tok in doc[t.end : weapon.start])
+            if re.search(r"(made|built|produced|manufactured|supplied|designed)", between, re.IGNORECASE):
+                return t.key
+    return None
+
+
+def signatory_group(doc: Doc, sentences: list[Span], tags: list[Tag], ex: Extraction) -> tuple[str, ...]:
+    """The states (and bodies) an article lists as signatories of a joint statement.
+
+    A list of three or more states in a sentence that speaks of a statement, its
+    signatories, ministers or governments; lists from several sentences add up
+    ("... including France, Canada and Britain" + "signatories also included ...").
+    """
+    cue = re.compile(r"statement|signator|signed|ministers|governments|countries|nations", re.IGNORECASE)
+    group: dict[str, None] = {}
+    for sent in sentences:
+        if not cue.search(sent.text):
+            continue
+        inside = [t for t in tags if t.kind == "actor" and sent.start <= t.start < sent.end and t.key]
+        states = [t for t in inside if t.key and t.key.startswith("state:") and t.via in ("name", "shorthand")]
+        if len({t.key for t in states}) < 3:
+            continue
+        for t in inside:
+            if t.key and (t.key.startswith("state:") and t.via in ("name", "shorthand")):
+                group[t.key] = None
+            elif t.key and ex.actors.get(t.key) is not None and ex.actors[t.key].kind == "organization":
+                j = t.start - 1
+                while j >= sent.start and doc[j].lower_ in ("the", "of"):
+                    j -= 1
+                if j >= sent.start and any(x.kind == "title" and x.end == j + 1 for x in tags):
+                    group[t.key] = None  # "the High Representative of the European Union"
+    return tuple(group)
+
+
+@dataclass(slots=True)
+class _Report:
+    trigger: Tag
+    speakers: tuple[str, ...]
+
+
+def read_sentence(doc: Doc, sent: Span, tags: list[Tag], ctx: ArticleContext) -> None:
+    """Read the events of one sentence into ``ctx.extraction``."""
+    ex = ctx.extraction
+    titles = {i for t in tags if t.kind == "title" for i in range(t.start, t.end)}
+    triggers = [t for t in tags if t.kind == "trigger"]
+    reports = _report_speakers(doc, sent, tags, triggers, ctx, titles)
+    transfers, negated = _transfers(doc, sent, tags, triggers, ctx, reports, titles)
+    strikes = _strikes(doc, sent, tags, triggers, ctx, transfers, titles)
+    ex.transfers.extend(transfers)
+    ex.strikes.extend(strikes)
+    about: Transfer | Strike | None = transfers[0] if transfers else (strikes[0] if strikes else None)
+    _statements(doc, sent, tags, triggers, ctx, reports, transfers, strikes, negated, about, titles)
+    if transfers:
+        ctx.last_transfer = transfers[-1]
+    if about is not None:
+        ctx.last_event = about
+    first = [t for t in _actors(tags, sent.start, sent.end) if t.key and _state(t.key, ex)]
+    if first and not _preceded_by_preposition(doc, first[0], sent.start, titles):
+        ctx.last_subject = _state(first[0].key, ex)
+
+
+def _resolve_roles(doc: Doc, sent: Span, subj: list[Tag], ctx: ArticleContext) -> tuple[str, ...]:
+    """``the national security advisers of South Korea and the United States``: the named
+    officials of those states in the article stand for them."""
+    ex = ctx.extraction
+    out: list[str] = []
+    for t in subj:
+        j, word = _governing_word(doc, t, sent.start)
+        if t.key and t.key.startswith("state:") and word == "of" and doc[j - 1].lower_ in _ROLE_PLURALS:
+            people = [a.key for a in ex.actors.values() if a.kind == "person" and _state(a.key, ex) == t.key]
+            role = doc[j - 1].lower_.rstrip("s")
+            if not people:
+                people = [a.key for a in ex.actors.values()
+                          if a.kind == "person" and a.affiliation is None and role in (a.role or "").lower()]  # fmt: skip
+            if len(people) == 1:
+                person = ex.actors[people[0]]
+                person.affiliation = person.affiliation or t.key
+                out.append(people[0])
+                continue
+        if t.key:
+            out.append(t.key)
+    return tuple(dict.fromkeys(out))
+
+
+def _group(ctx: ArticleContext) -> tuple[str, ...]:
+    return ctx.signatories or ctx.last_group or ctx.last_speakers
+
+
+def _speakers_of(
+    doc: Doc, sent: Span, tags: list[Tag], trigger: Tag, ctx: ArticleContext, titles: set[int]
+) -> tuple[tuple[str, ...], str]:
+    subj = [t for t in _subjects(doc, sent, tags, trigger, titles) if t.key]
+    if subj and len({t.key for t in subj if t.key and t.key.startswith("state:")}) >= 3 and ctx.signatories:
+        return ctx.signatories, "list"
+    if subj:
+        return _resolve_roles(doc, sent, subj, ctx), "subject"
+    if not _coordinated_verb(doc, sent, trigger) and _group_before(doc, sent, trigger):
+        return _group(ctx), "group"
+    return (), ""
+
+
+def _report_speakers(
+    doc: Doc, sent: Span, tags: list[Tag], triggers: list[Tag], ctx: ArticleContext, titles: set[int]
+) -> list[_Report]:
+    """Speech verbs ("said", "told", "according to") and who speaks through them."""
+    found: list[_Report] = []
+    for trig in triggers:
+        if trig.event != "report":
+            continue
+        speakers, _how = _speakers_of(doc, sent, tags, trig, ctx, titles)
+        if not speakers and _coordinated_verb(doc, sent, trig) and found:
+            speakers = found[-1].speakers
+        if not speakers:
+            after = _actors(tags, trig.end, min(sent.end, trig.end + 8))
+            if after and after[0].key and after[0].start - trig.end <= 6:
+                speakers = (after[0].key,)
+        if not speakers and doc[trig.start].lower_ in ("he", "she"):
+            speakers = ctx.last_speakers
+        if not speakers:
+            j = trig.start - 1
+            while j >= sent.start and doc[j].lower_ in _SKIP_BEFORE_VERB:
+                j -= 1
+            if j >= sent.start and doc[j].lower_ in ("he", "she") and ctx.last_speakers:
+                speakers = ctx.last_speakers[:1]
+        if speakers:
+            found.append(_Report(trig, speakers))
+    return found
+
+
+def _transfers(
+    doc: Doc,
+    sent: Span,
+    tags: list[Tag],
+    triggers: list[Tag],
+    ctx: ArticleContext,
+    reports: list[_Report],
+    titles: set[int],
+) -> tuple[list[Transfer], list[tuple[str | None, str | None, int]]]:
+    ex = ctx.extraction
+    out: list[Transfer] = []
+    negated_events: list[tuple[str | None, str | None, int]] = []
+    for trig in _supply_triggers(doc, tags, triggers):
+        clause_start = _clause_start(doc, sent, trig.start)
+        clause_end = _clause_end(doc, sent, trig.end)
+        if _hypothetical(doc, sent, trig):
+            continue
+        suppliers: list[str] = []
+        recipients: list[str] = []
+        rule = f"transfer.{trig.event}.{trig.value}"
+        word = doc[trig.start]
+        nxt = doc[trig.end].lower_ if trig.end < sent.end else ""
+        passive = nxt in ("by", "from") or (trig.start > sent.start and doc[trig.start - 1].lower_ in
+                                              ("were", "was", "been", "be", "being"))  # fmt: skip
+        to = [_state(t.key, ex) for t in _objects(doc, sent, tags, trig.end, {"to", "for"}, limit=12)]
+        source = [_state(t.key, ex) for t in _objects(doc, sent, tags, trig.end, {"from", "by"}, limit=10)]
+        if trig.event == "supply_noun":
+            owner = [t for t in _actors(tags, max(sent.start, trig.start - 6), trig.start)
+                     if _state(t.key, ex) and not _preceded_by_preposition(doc, t, clause_start, titles)]  # fmt: skip
+            suppliers = [s for s in (_state(t.key, ex) for t in owner[-1:]) if s] or [s for s in source if s]
+            recipients = [s for s in to if s]
+        elif passive:
+            suppliers = [s for s in source[:1] if s]
+            recipients = [s for s in to if s]
+        elif trig.value == "receive":
+            subj = _subjects(doc, sent, tags, trig, titles)
+            recipients = [s for s in (_state(t.key, ex) for t in subj[-1:]) if s]
+            suppliers = [s for s in source if s]
+        else:
+            subj = _subjects(doc, sent, tags, trig, titles)
+            suppliers = [s for s in (_state(t.key, ex) for t in subj) if s]
+            if not subj and _coordinated_verb(doc, sent, trig) and out:
+                suppliers = [out[-1].supplier]
+            if not suppliers and any(t.lower_ == "it" for t in doc[clause_start : trig.start]):
+                suppliers = [s for s in [ctx.last_subject] if s]
+            recipients = [s for s in to if s] or [
+                s for s in (_state(t.key, ex) for t in _direct_objects(doc, sent, tags, trig.end)) if s
+            ]
+        weapons = _weapons(tags, clause_start, clause_end, doc) or _weapons(tags, sent.start, sent.end, doc)
+        if not suppliers:
+            origins = [o for o in (_origin_of(doc, tags, w) for w in weapons) if o]
+            suppliers = origins[:1]
+        if not recipients and ctx.last_transfer is not None and suppliers == [ctx.last_transfer.supplier]:
+            recipients = [ctx.last_transfer.recipient]
+        if not recipients and ctx.last_transfer is not None and trig.event == "supply" and trig.value != "receive":
+            recipients = [ctx.last_transfer.recipient]
+        if word.lemma_ == "arm" and not weapons:
+            weapons = [Tag("weapon", trig.start, trig.end, value="other")]
+        negated = _negated(doc, clause_start, trig, tags)
+        denial = any(t.event == "stance" and t.value == "deny" and t.start < trig.start for t in triggers)
+        if negated and not denial:
+            negated_events.append((suppliers[0] if suppliers else None, recipients[0] if recipients else None,
+                                   trig.start))  # fmt: skip
+            continue
+        if not weapons:
+            continue
+        status = _status(doc, sent, trig, triggers, reports, suppliers, denial, ctx)
+        for supplier in suppliers:
+            for recipient in recipients:
+                if supplier == recipient:
+                    continue
+                seen: set[str] = set()
+                for w in weapons:
+                    category, designation = _resolve_weapon(ctx, w, doc)
+                    if category in seen:
+                        continue
+                    seen.add(category)
+                    conf = 0.85 if trig.event == "supply" else 0.75
+                    transfer = Transfer(supplier, recipient, category, _evidence(doc, sent, rule, conf), status,
+                                        designation, _quantity(doc, w, sent))  # fmt: skip
+                    ctx.positions[id(transfer)] = trig.start
+                    out.append(transfer)
+    return _dedupe(out), negated_events
+
+
+def _supply_triggers(doc: Doc, tags: list[Tag], triggers: list[Tag]) -> list[Tag]:
+    """Supply triggers, with a word that is both verb and noun ("transfer", "supply") read as a
+    noun after a determiner, a possessive, an adjective-like word or a weapon ("missile transfer")."""
+    weapon_ends = {t.end for t in tags if t.kind == "weapon"}
+    chosen: dict[tuple[int, int], Tag] = {}
+    for trig in (t for t in triggers if t.event in ("supply", "supply_noun")):
+        span = (trig.start, trig.end)
+        if span not in chosen:
+            chosen[span] = trig
+            continue
+        prev = doc[trig.start - 1] if trig.start > 0 else None
+        nounish = prev is not None and (
+            prev.lower_ in _NOUN_BEFORE or prev.text in ("'s", "’s", "'") or trig.start in weapon_ends
+            or (prev.is_title and not prev.is_sent_start) or prev.lower_ in ("arms", "weapons")
+        )  # fmt: skip
+        want = "supply_noun" if nounish else "supply"
+        if trig.event == want:
+            chosen[span] = trig
+    return sorted(chosen.values(), key=lambda t: t.start)
+
+
+def _status(
+    doc: Doc,
+    sent: Span,
+    trig: Tag,
+    triggers: list[Tag],
+    reports: list[_Report],
+    suppliers: list[str],
+    denial: bool,
+    ctx: ArticleContext,
+) -> str:
+    ex = ctx.extraction
+    speaker_states = {_state(k, ex) for r in reports if r.trigger.start < trig.start for k in r.speakers}
+    if denial:
+        return "denied" if (speaker_states | {ctx.last_subject}) & set(suppliers) else "alleged"
+    if any(t.event == "stance" and t.value == "allege" and t.start < trig.start for t in triggers):
+        return "alleged"
+    if _future(doc, sent, trig):
+        return "planned"
+    if speaker_states & set(suppliers):
+        return "admitted"
+    return "asserted"
+
+
+def _quantity(doc: Doc, weapon: Tag, sent: Span) -> str | None:
+    words: list[str] = []
+    j = weapon.start - 1
+    counted = ("several", "dozen", "dozens", "hundreds", "thousands", "of", "a", "few", "some", "more", "than")
+    while j >= sent.start and (doc[j].like_num or doc[j].lower_ in counted):
+        words.insert(0, doc[j].text)
+        j -= 1
+    while words and words[0].lower() in ("of", "a", "than"):
+        words.pop(0)
+    sized = any(w[0].isdigit() or w.lower() in ("several", "dozen", "dozens", "hundreds", "thousands") for w in words)
+    return " ".join(words) if sized else None
+
+
+_T = TypeVar("_T", Transfer, Strike)
+
+
+def _dedupe(items: list[_T]) -> list[_T]:
+    kept: list[_T] = []
+    keys: set[tuple[object, ...]] = set()
+    for item in items:
+        key: tuple[object, ...] = (
+            (item.supplier, item.recipient, item.weapon)
+            if isinstance(item, Transfer)
+            else (item.attacker, item.target, item.weapon)
+        )
+        if key not in keys:
+            keys.add(key)
+            kept.append(item)
+    return kept
+
+
+def _targets(doc: Doc, sent: Span, tags: list[Tag], trig: Tag, ctx: ArticleContext) -> list[str]:
+    """Where a strike landed: states or places after against/on/at/in/near, not after for/from/by."""
+    ex = ctx.extraction
+    end = min(sent.end, trig.end + 16)
+    stop = {"for", "from", "by", "destined", "bound", "with", "between", "during", "since"}
+    found: list[str] = []
+    j = trig.end
+    while j < end:
+        tok = doc[j]
+        if tok.lower_ in stop or tok.text == ";":
+            break
+        if tok.lower_ in ("against", "on", "at", "in", "into", "near", "across", "targeting", "struck", "hit"):
+            near = [t for t in tags if t.kind in ("actor", "place") and j < t.start <= j + 4 and t.end <= end]
+            for t in near:
+                key = t.key if t.kind == "place" else _state(t.key, ex)
+                if key and key not in found:
+                    found.append(key)
+                k = t.end
+                while k < end and doc[k].lower_ in (",", "and"):
+                    k += 1
+                sibling = next((s for s in tags if s.kind in ("actor", "place") and s.start == k), None)
+                while sibling is not None:
+                    key = sibling.key if sibling.kind == "place" else _state(sibling.key, ex)
+                    if key and key not in found:
+                        found.append(key)
+                    k = sibling.end
+                    while k < end and doc[k].lower_ in (",", "and"):
+                        k += 1
+                    sibling = next((s for s in tags if s.kind in ("actor", "place") and s.start == k), None)
+                if near:
+                    return found
+        j += 1
+    direct = [t for t in tags if t.kind in ("actor", "place") and trig.end <= t.start <= trig.end + 1]
+    for t in direct:
+        key = t.key if t.kind == "place" else _state(t.key, ex)
+        if key:
+            found.append(key)
+    return found
+
+
+def _strikes(
+    doc: Doc,
+    sent: Span,
+    tags: list[Tag],
+    triggers: list[Tag],
+    ctx: ArticleContext,
+    transfers: list[Transfer],
+    titles: set[int],
+) -> list[Strike]:
+    ex = ctx.extraction
+    out: list[Strike] = []
+    supply_at = min((t.start for t in triggers if t.event in ("supply", "supply_noun")), default=None)
+    for trig in (t for t in triggers if t.event in ("strike", "strike_noun")):
+        if _hypothetical(doc, sent, trig):
+            continue
+        clause_start = _clause_start(doc, sent, trig.start)
+        if _negated(doc, clause_start, trig, tags):
+            continue
+        attacker: str | None = None
+        if trig.event == "strike_noun":
+            owner = [t for t in _actors(tags, max(sent.start, trig.start - 4), trig.start)
+                     if not _preceded_by_preposition(doc, t, clause_start, titles)]  # fmt: skip
+            attacker = _state(owner[-1].key, ex) if owner else None
+            by = _objects(doc, sent, tags, trig.end, {"by"}, limit=6)
+            if attacker is None and by:
+                attacker = _state(by[0].key, ex)
+        else:
+            subj = [s for s in (_state(t.key, ex) for t in _subjects(doc, sent, tags, trig, titles)) if s]
+            attacker = subj[-1] if subj else None
+        if transfers and supply_at is not None and supply_at < trig.start:
+            between = [t for t in _actors(tags, supply_at, trig.start)
+                       if not _preceded_by_preposition(doc, t, supply_at, titles)]  # fmt: skip
+            if not between or attacker == transfers[0].supplier:
+                attacker = transfers[0].recipient  # "...to Russia for use in Ukraine", "some of which were launched"
+        if attacker is None:
+            continue
+        weapons = _weapons(tags, max(sent.start, trig.start - 8), min(sent.end, trig.end + 14), doc)
+        rule = f"strike.{trig.event}"
+        for target in _targets(doc, sent, tags, trig, ctx):
+            if target == attacker:
+                continue
+            if not weapons:
+                strike = Strike(attacker, target, _evidence(doc, sent, rule, 0.7), dates=_dates(ctx, sent))
+                ctx.positions[id(strike)] = trig.start
+                out.append(strike)
+                continue
+            for w in weapons:
+                category, designation = _resolve_weapon(ctx, w, doc)
+                origin = _origin_of(doc, tags, w) or w.producer
+                link = next((t for t in transfers if t.recipient == attacker and t.weapon == category), None)
+                if link is None:
+                    supplied = _objects(doc, sent, tags, w.end, {"by", "from"}, limit=4)
+                    origin = _state(supplied[0].key, ex) if supplied else origin
+                else:
+                    origin = link.supplier
+                strike = Strike(attacker, target, _evidence(doc, sent, rule, 0.75), category, designation, origin,
+                                _dates(ctx, sent), link)  # fmt: skip
+                ctx.positions[id(strike)] = trig.start
+                out.append(strike)
+    return _dedupe(out)
+
+
+def _dates(ctx: ArticleContext, sent: Span) -> tuple[dt.date, ...]:
+    return tuple(days_in(sent.text, ctx.published, ctx.year))
+
+
+def _statements(
+    doc: Doc,
+    sent: Span,
+    tags: list[Tag],
+    triggers: list[Tag],
+    ctx: ArticleContext,
+    reports: list[_Report],
+    transfers: list[Transfer],
+    strikes: list[Strike],
+    negated: list[tuple[str | None, str | None, int]],
+    about: Transfer | Strike | None,
+    titles: set[int],
+) -> None:
+    ex = ctx.extraction
+    channel = next((t.value for t in triggers if t.event == "channel"), None)
+    days = days_in(sent.text, ctx.published, ctx.year)
+    when = days[0] if days else None
+    quote = _quote(sent)
+    made: list[Statement] = []
+
+    def add(speakers: tuple[str, ...], stance: str, rule: str, conf: float, target: Transfer | Strike | None) -> None:
+        if speakers and not any(s.stance == stance and set(s.speakers) == set(speakers) for s in made):
+            made.append(Statement(speakers, stance, _evidence(doc, sent, rule, conf), target,
+                                  channel=channel, quote=quote, date=when))  # fmt: skip
+
+    for trig in (t for t in triggers if t.event == "stance"):
+        clause_start = _clause_start(doc, sent, trig.start)
+        if trig.value != "deny" and _negated(doc, clause_start, trig, tags):
+            continue
+        if _noun_use(doc, trig) or _hypothetical(doc, sent, trig):
+            continue
+        speakers, how = _speakers_of(doc, sent, tags, trig, ctx, titles)
+        before = [r for r in reports if r.trigger.start < trig.start]
+        after = [r for r in reports if r.trigger.start > trig.start]
+        if speakers and before and all(k.startswith("state:") for k in speakers):
+            reporter = before[-1].speakers
+            if {_state(k, ex) for k in reporter if not k.startswith("state:")} & set(speakers):
+                speakers, how = reporter, "spokesperson"
+        if not speakers and _coordinated_verb(doc, sent, trig):
+            prior = [s for s in made] or []
+            speakers = prior[-1].speakers if prior else (before[-1].speakers if before else ())
+            how = "coordinated"
+        if not speakers and _in_quote(doc, sent, trig.start) and after:
+            speakers, how = after[0].speakers, "quoted"
+        if not speakers and before:
+            speakers, how = before[-1].speakers, "reported"
+        target = about if about is not None else (ctx.last_event if trig.value in ("allege", "condemn") else None)
+        add(speakers, trig.value or "concern", f"statement.stance.{trig.value}.{how}", 0.75, target)
+    for r in reports:
+        _party_statement(doc, sent, r, ctx, transfers, strikes, negated, triggers, add)
+    for st in made:
+        ex.statements.append(st)
+        if len(st.speakers) > 1:
+            ctx.last_group = st.speakers
+        ctx.last_speakers = st.speakers
+
+
+def _party_statement(
+    doc: Doc,
+    sent: Span,
+    report: _Report,
+    ctx: ArticleContext,
+    transfers: list[Transfer],
+    strikes: list[Strike],
+    negated: list[tuple[str | None, str | None, int]],
+    triggers: list[Tag],
+    add: object,
+) -> None:
+    """A speech verb over an event: a party commits, admits or denies; anyone else alleges."""
+    from collections.abc import Callable
+
+    emit: Callable[[tuple[str, ...], str, str, float, Transfer | Strike | None], None] = add  # type: ignore[assignment]
+    ex = ctx.extraction
+    speakers = report.speakers
+    states = {_state(k, ex) for k in speakers} - {None}
+    start = report.trigger.start
+    for supplier, recipient, at in negated:
+        if at > start and ({supplier, recipient} & states or (supplier is None and recipient is None)):
+            emit(speakers, "deny", "statement.report.deny", 0.7, None)
+    events: list[Transfer | Strike] = [*transfers, *strikes]
+    for event in events:
+        at = ctx.positions.get(id(event), -1)
+        lo, hi = (start, at) if start < at else (at, start)
+        if any(doc[i].lower_ in _SUBORDINATORS for i in range(lo + 1, hi)) or abs(at - start) > 25:
+            continue
+        if isinstance(event, Transfer):
+            if event.supplier in states:
+                stance = "commit" if event.status == "planned" else "admit"
+                emit(speakers, stance, f"statement.report.{stance}", 0.7, event)
+            elif states and event.recipient not in states and at > start:
+                emit(speakers, "allege", "statement.report.allege", 0.6, event)
+        else:
+            if event.attacker in states:
+                emit(speakers, "admit", "statement.report.admit", 0.7, event)
+            elif states and event.target not in states and at > start:
+                emit(speakers, "allege", "statement.report.allege", 0.6, event)
+    if not events and ctx.last_transfer is not None and ctx.last_transfer.supplier in states:
+        supply = [t for t in triggers if t.event in ("supply", "supply_noun")]
+        if supply:
+            emit(speakers, "commit", "statement.report.commit", 0.6, ctx.last_transfer)
+
+
+def _quote(sent: Span) -> str | None:
+    m = re.search(r"[\"“]([^\"”]{8,})[\"”]", sent.text)
+    return m.group(1).strip() if m else None

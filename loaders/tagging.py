@@ -1,0 +1,363 @@
+"""Find what a sentence names: actors, places, weapons, titles and event triggers.
+
+Tagging is lexicon-driven (spaCy ``PhraseMatcher`` over the lexicon files) plus a
+few general rules for what no lexicon can list: officials' names after a title,
+government bodies ("China's foreign ministry"), and later mentions of a person by
+surname.  The result is a list of :class:`Tag` per document, in token order.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .facts import Actor, ActorKind, Extraction, org_key, person_key, state_key
+from .lexicon import Lexicon
+from .text import nlp
+
+__all__ = ["Matchers", "Tag", "matchers_for", "tag_document"]
+
+_NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "du", "abu", "ben"}
+_NOT_NAMES = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "The", "This", "That", "These", "Those", "He", "She", "It",
+    "They", "We", "I", "In", "On", "At", "As", "But", "And", "Also", "After", "Before", "While",
+    "Meanwhile", "However", "According", "Earlier", "Later", "Last", "Next", "Since", "When",
+    "If", "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "News", "Agency", "Office", "Ministry", "Council",
+}  # fmt: skip
+_CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+@dataclass(slots=True)
+class Tag:
+    """Something named in the text, as a token span of the document.
+
+    ``kind`` is ``actor``, ``place``, ``weapon``, ``title`` or ``trigger``.  For actors
+    ``key`` is the actor key and ``via`` says how it was named (name, metonym,
+    demonym, title, surname, body, group); for weapons ``value`` is the category; for
+    triggers ``event`` is the trigger's event kind and ``value`` its value.
+    """
+
+    kind: str
+    start: int
+    end: int
+    key: str | None = None
+    value: str | None = None
+    event: str | None = None
+    via: str = "name"
+    designation: str | None = None
+    producer: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def span(self, doc: Doc) -> Span:
+        """The tagged tokens."""
+        return doc[self.start : self.end]
+
+
+@dataclass(slots=True)
+class Matchers:
+    """Compiled phrase matchers for one lexicon, and what each match id means."""
+
+    exact: PhraseMatcher
+    lower: PhraseMatcher
+    lemma: PhraseMatcher
+    meaning: dict[str, tuple[str, ...]]
+
+
+def _variants(name: str) -> set[str]:
+    base = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+    return {base, "the " + base, "The " + base}
+
+
+@functools.lru_cache(maxsize=4)
+def matchers_for(lexicon: Lexicon) -> Matchers:
+    """Build (once per lexicon) the matchers the tagger runs."""
+    pipeline = nlp()
+    vocab = pipeline.vocab
+    exact = PhraseMatcher(vocab, attr="ORTH")
+    lower = PhraseMatcher(vocab, attr="LOWER")
+    lemma = PhraseMatcher(vocab, attr="LEMMA")
+    meaning: dict[str, tuple[str, ...]] = {}
+
+    def add(matcher: PhraseMatcher, mid: str, phrases: Iterable[str], sense: tuple[str, ...]) -> None:
+        docs = [pipeline.make_doc(p) for p in sorted(set(phrases)) if p.strip()]
+        if docs:
+            matcher.add(mid, docs)
+            meaning[mid] = sense
+
+    for iso3, st in lexicon.states.items():
+        add(exact, f"S:{iso3}:name", {v for n in st.names for v in _variants(n)}, ("actor", state_key(iso3), "name"))
+        add(exact, f"S:{iso3}:metonym", {v for n in st.metonyms for v in _variants(n)}, ("actor", state_key(iso3), "metonym"))
+        add(exact, f"S:{iso3}:demonym", st.demonyms, ("actor", state_key(iso3), "demonym"))
+    for i, org in enumerate(lexicon.orgs):
+        names = {v for n in (org.label, *org.aliases) for v in _variants(n)}
+        add(exact, f"O:{i}", names, ("org", str(i)))
+    for i, place in enumerate(lexicon.places):
+        add(exact, f"P:{i}", _variants(place.name), ("place", place.iso3, place.kind))
+    for i, w in enumerate(lexicon.weapons):
+        named = any(c.isupper() or c.isdigit() for c in w.term)
+        add(exact if named else lower, f"W:{i}", {w.term}, ("weapon", str(i)))
+    for i, t in enumerate(lexicon.titles):
+        plural = t.title + ("es" if t.title.endswith("s") else "s")
+        add(lower, f"T:{i}", {t.title, plural}, ("title", str(i)))
+    for i, b in enumerate(lexicon.bodies):
+        add(lower, f"B:{i}", {b.head}, ("body", str(i)))
+    for i, v in enumerate(lexicon.verbs):
+        if v.event == "channel":
+            add(lower, f"V:{i}", {v.phrase}, ("trigger", v.event, v.value))
+        else:
+            lemma_docs = [pipeline(v.phrase)]
+            lemma.add(f"V:{i}", lemma_docs)
+            meaning[f"V:{i}"] = ("trigger", v.event, v.value)
+    return Matchers(exact, lower, lemma, meaning)
+
+
+def _longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    taken: set[int] = set()
+    kept: list[tuple[int, int, str]] = []
+    for start, end, mid in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+        if any(i in taken for i in range(start, end)):
+            continue
+        kept.append((start, end, mid))
+        taken.update(range(start, end))
+    return sorted(kept)
+
+
+def _is_name_token(token: Token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper() and text.isalpha() is not False and text not in _NOT_NAMES
+
+
+def _person_name(doc: Doc, i: int, stop: set[int]) -> tuple[int, int, str] | None:
+    """A personal name starting at token ``i``: 2 to 4 capitalized words, hyphen joins
+    (Ho-jin) and particles (al-Assad) allowed; ``stop`` holds tokens already tagged."""
+    j = i
+    parts: list[int] = []
+    while j < len(doc) and j not in stop and len(parts) < 5:
+        tok = doc[j]
+        if tok.text in ("-", "‑") and parts and j + 1 < len(doc) and not tok.whitespace_ and doc[j - 1].whitespace_ == "":
+            j += 1
+            continue
+        if tok.lower_ in _NAME_PARTICLES and j + 1 < len(doc) and (doc[j + 1].text == "-" or doc[j + 1].is_title):
+            j += 1
+            continue
+        if not (tok.is_alpha and (tok.text[0].isupper() or (parts and doc[j - 1].text == "-"))):
+            break
+        if tok.text in _NOT_NAMES:
+            break
+        parts.append(j)
+        j += 1
+        if "\n" in tok.whitespace_:
+            break
+    if len(parts) < 2:
+        return None
+    start, end = parts[0], parts[-1] + 1
+    text = doc[start:end].text
+    camel = _CAMEL_JOIN.search(text)
+    if camel:
+        text = text[: camel.start()]
+        end = start + len(nlp().make_doc(text))
+    if len(text.split()) < 2:
+        return None
+    return start, end, text
+
+
+def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction) -> list[Tag]:
+    """Tag every sentence of ``doc`` and register the actors found in ``extraction``."""
+    m = matchers_for(lexicon)
+    raw = [(s, e, doc.vocab.strings[mid]) for mid, s, e in m.exact(doc)]
+    raw += [(s, e, doc.vocab.strings[mid]) for mid, s, e in m.lower(doc)]
+    entities = _longest_first(raw)
+    by_event: dict[str, list[tuple[int, int, str]]] = {}
+    for mid, s, e in m.lemma(doc):
+        name = doc.vocab.strings[mid]
+        by_event.setdefault(m.meaning[name][1], []).append((s, e, name))
+    triggers = [t for found in by_event.values() for t in _longest_first(found)]
+    tags: list[Tag] = []
+    taken: set[int] = set()
+    for start, end, mid in entities:
+        sense = m.meaning[mid]
+        if "\n" in doc[start:end].text.strip():
+            continue
+        tag = _entity_tag(sense, start, end, lexicon, extraction)
+        if tag is not None:
+            tags.append(tag)
+            taken.update(range(start, end))
+    for start, end, mid in triggers:
+        _, event, value = m.meaning[mid]
+        if any(i in taken for i in range(start, end)) and event not in ("negation", "hedge"):
+            continue
+        tags.append(Tag("trigger", start, end, event=event, value=value))
+    tags += _people_and_bodies(doc, tags, taken, lexicon, extraction)
+    tags += _surnames(doc, tags, taken, extraction)
+    tags += _korea_shorthand(doc, tags, taken)
+    return sorted(tags, key=lambda t: (t.start, t.end))
+
+
+def _entity_tag(sense: tuple[str, ...], start: int, end: int, lexicon: Lexicon, ex: Extraction) -> Tag | None:
+    kind = sense[0]
+    if kind == "actor":
+        key, via = sense[1], sense[2]
+        iso3 = key.split(":", 1)[1]
+        st = lexicon.states[iso3]
+        ex.add_actor(Actor(key, "state", st.name, iso3=iso3, wikidata=st.wikidata))
+        return Tag("actor", start, end, key=key, via=via)
+    if kind == "org":
+        org = lexicon.orgs[int(sense[1])]
+        key = org_key(org.label)
+        affiliation = state_key(org.affiliation) if org.affiliation else None
+        based_in = state_key(org.based_in) if org.based_in else None
+        kind_name: ActorKind = "armed_group" if org.kind == "armed_group" else "organization"
+        ex.add_actor(Actor(key, kind_name, org.label, wikidata=org.wikidata, affiliation=affiliation, based_in=based_in))
+        return Tag("actor", start, end, key=key, via="name")
+    if kind == "place":
+        return Tag("place", start, end, key=state_key(sense[1]), value=sense[2])
+    if kind == "weapon":
+        w = lexicon.weapons[int(sense[1])]
+        return Tag("weapon", start, end, value=w.category, designation=w.designation, producer=w.producer)
+    if kind == "title":
+        t = lexicon.titles[int(sense[1])]
+        return Tag("title", start, end, value=t.role, extra={"scope": t.scope, "title": t.title})
+    if kind == "body":
+        b = lexicon.bodies[int(sense[1])]
+        return Tag("body", start, end, value=b.role)
+    return None
+
+
+def _state_before(doc: Doc, tags: list[Tag], index: int, window: int = 3, *, orgs: bool = False) -> Tag | None:
+    """A state (or, with ``orgs``, a body) named just before token ``index``
+    (``US``, ``China's``, ``German``, ``White House``)."""
+    best = None
+    for t in tags:
+        allowed = t.key is not None and (t.key.startswith("state:") or (orgs and t.key.startswith("org:")))
+        if t.kind == "actor" and allowed and index - window <= t.end <= index:
+            between = doc[t.end : index]
+            if all(tok.text in ("'s", "’s", "'", "’") or tok.is_title or tok.is_upper for tok in between):
+                best = t
+    return best
+
+
+def _state_after_of(doc: Doc, tags: list[Tag], index: int, window: int = 6) -> Tag | None:
+    """A state after ``of`` following token ``index`` (``Minister of Defense of Ukraine``)."""
+    limit = min(len(doc), index + window)
+    if index < len(doc) and doc[index].lower_ == "of":
+        for t in tags:
+            if t.kind == "actor" and t.key and t.key.startswith("state:") and index < t.start <= limit:
+                return t
+    return None
+
+
+def _people_and_bodies(doc: Doc, tags: list[Tag], taken: set[int], lexicon: Lexicon, ex: Extraction) -> list[Tag]:
+    found: list[Tag] = []
+    role_states: dict[str, str] = {}
+    for tag in tags:
+        if tag.kind == "title" and tag.extra.get("scope") != "org":
+            owner = _state_before(doc, tags, tag.start)
+            if owner is not None and owner.key and _person_name(doc, tag.end, taken) is None:
+                role_states.setdefault(tag.extra.get("title", "").lower(), owner.key)  # "France's defense minister"
+    for tag in list(tags):
+        if tag.kind == "body":
+            state = _state_before(doc, tags, tag.start) or _state_after_of(doc, tags, tag.end)
+            if state is None or state.key is None:
+                continue
+            start = min(state.start, tag.start)
+            end = max(state.end, tag.end)
+            if start > 0 and doc[start - 1].lower_ == "the" and state.start > tag.start:
+                start -= 1
+            label = doc[start:end].text
+            label = re.sub(r"^the\s+", "", label, flags=re.IGNORECASE)
+            known = _known_body(lexicon, state.key, tag.value or "")
+            if known is not None:
+                label = known
+            key = org_key(label)
+            ex.add_actor(Actor(key, "organization", label, affiliation=state.key, role=tag.value))
+            found.append(Tag("actor", start, end, key=key, via="body"))
+            continue
+        if tag.kind != "title":
+            continue
+        j = tag.end
+        while j < len(doc) and (doc[j].text in (",", "the") or doc[j].lower_ in ("of", "defense", "defence")):
+            j += 1
+        name = _person_name(doc, tag.end, taken)
+        if name is None and j < len(doc) and doc[tag.end].lower_ in ("of", ","):
+            k = tag.end
+            while k < min(len(doc), tag.end + 8) and doc[k].text != ",":
+                k += 1
+            if k < len(doc) - 1:
+                name = _person_name(doc, k + 1, taken)
+        if name is None:
+            continue
+        start, end, text = name
+        state = _state_before(doc, tags, tag.start, orgs=True) or _state_after_of(doc, tags, tag.end, window=8)
+        key = person_key(text)
+        title = tag.extra.get("title", tag.value or "")
+        actor = ex.add_actor(Actor(key, "person", text, role=title))
+        if actor.affiliation is None and state is not None:
+            actor.affiliation = state.key
+        if actor.affiliation is None and title.lower() in role_states:
+            actor.affiliation = role_states[title.lower()]
+        found.append(Tag("actor", start, end, key=key, via="title", value=tag.value))
+        taken.update(range(start, end))
+    # "Name, the head of ..." and "said Name" need no title before the name.
+    for i, tok in enumerate(doc):
+        if i in taken or not tok.is_title or tok.text in _NOT_NAMES:
+            continue
+        if i > 0 and doc[i - 1].lemma_ in ("say", "tell", "cite", "quote") and doc[i - 1].lower_ != "says":
+            name = _person_name(doc, i, taken)
+            if name:
+                start, end, text = name
+                ex.add_actor(Actor(person_key(text), "person", text))
+                found.append(Tag("actor", start, end, key=person_key(text), via="name"))
+                taken.update(range(start, end))
+    return found
+
+
+def _known_body(lexicon: Lexicon, state: str, role: str) -> str | None:
+    """The lexicon's name for a state's armed forces ("Sudanese army" -> "Sudanese Armed Forces")."""
+    if "armed forces" not in role and "army" not in role and "military" not in role:
+        return None
+    iso3 = state.split(":", 1)[1]
+    for org in lexicon.orgs:
+        if org.affiliation == iso3 and re.search(r"armed forces|defen[cs]e forces", org.label, re.IGNORECASE):
+            return org.label
+    return None
+
+
+def _surnames(doc: Doc, tags: list[Tag], taken: set[int], ex: Extraction) -> list[Tag]:
+    """Later mentions of a person by one part of the name (``Sullivan``, ``Mao``)."""
+    people = [a for a in ex.actors.values() if a.kind == "person"]
+    parts: dict[str, str] = {}
+    for person in people:
+        words = [w for w in re.split(r"[\s]+", person.label) if len(w) > 2]
+        for w in (words[0], words[-1]) if words else ():
+            parts.setdefault(w, person.key)
+    found: list[Tag] = []
+    for i, tok in enumerate(doc):
+        if i in taken or tok.text not in parts:
+            continue
+        if i + 1 < len(doc) and doc[i + 1].is_title and not doc[i + 1].is_sent_start:
+            continue
+        found.append(Tag("actor", i, i + 1, key=parts[tok.text], via="surname"))
+    return found
+
+
+def _korea_shorthand(doc: Doc, tags: list[Tag], taken: set[int]) -> list[Tag]:
+    """``the North`` / ``the South`` in an article about the two Koreas."""
+    keys = {t.key for t in tags if t.kind == "actor"}
+    if not ({"state:PRK", "state:KOR"} & keys):
+        return []
+    found: list[Tag] = []
+    for i, tok in enumerate(doc[:-1]):
+        if tok.lower_ == "the" and doc[i + 1].text in ("North", "South") and (i + 1) not in taken:
+            nxt = doc[i + 2].text if i + 2 < len(doc) else ""
+            if nxt[:1].isupper() and nxt not in ("Korea",):
+                continue
+            key = "state:PRK" if doc[i + 1].text == "North" else "state:KOR"
+            found.append(Tag("actor", i, i + 2, key=key, via="shorthand"))
+    return found
