@@ -106,12 +106,17 @@ def _clause_start(doc: Doc, sent: Span, i: int) -> int:
             return j + 1
         if tok.lower_ == "as" and j + 1 < i and doc[j + 1].lower_ not in ("well",):
             return j + 1
-        if tok.text in _QUOTES and j > sent.start:
+        if tok.text in _QUOTES and j > sent.start and not _possessive_mark(doc, j):
             return j + 1
         if tok.text == "," and j + 1 < len(doc) and doc[j + 1].lower_ in ("and", "but", "while", "as"):
             return j + 1
         j -= 1
     return sent.start
+
+
+def _possessive_mark(doc: Doc, i: int) -> bool:
+    """``the US' revelations``: an apostrophe glued to the word before it is no quote mark."""
+    return doc[i].text in ("'", "’") and i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].is_alpha
 
 
 def _clause_end(doc: Doc, sent: Span, i: int) -> int:
@@ -124,15 +129,26 @@ def _clause_end(doc: Doc, sent: Span, i: int) -> int:
     return sent.end
 
 
-def _governing_word(doc: Doc, tag: Tag, floor: int) -> tuple[int, str]:
+def _governing_word(doc: Doc, tag: Tag, floor: int, tags: list[Tag] | None = None) -> tuple[int, str]:
+    """The word that governs an actor mention; in a list ("to Azerbaijan, Ukraine and Qatar")
+    every item is governed by what governs the first."""
     j = tag.start - 1
     while j >= floor and doc[j].lower_ in ("the", "its", "their", "his", "her", "a", "an", "both"):
         j -= 1
+    if tags and j >= floor and doc[j].lower_ in (",", "and", "or"):
+        k = j - 1 if doc[j].lower_ != "," or j - 1 < floor or doc[j - 1].lower_ != "and" else j - 2
+        prev = next((t for t in tags if t.kind in ("actor", "place") and t.end == k + 1), None)
+        if prev is None and doc[j].lower_ == "and" and j - 1 >= floor and doc[j - 1].text == ",":
+            prev = next((t for t in tags if t.kind in ("actor", "place") and t.end == j - 1), None)
+        if prev is not None and prev.start > floor:
+            return _governing_word(doc, prev, floor, tags)
     return j, (doc[j].lower_ if j >= floor else "")
 
 
-def _preceded_by_preposition(doc: Doc, tag: Tag, floor: int, titles: set[int]) -> bool:
-    j, word = _governing_word(doc, tag, floor)
+def _preceded_by_preposition(
+    doc: Doc, tag: Tag, floor: int, titles: set[int], tags: list[Tag] | None = None
+) -> bool:
+    j, word = _governing_word(doc, tag, floor, tags)
     if word == "of":
         before = doc[j - 1] if j - 1 >= floor else None
         if before is None:
@@ -178,7 +194,15 @@ def _subjects(doc: Doc, sent: Span, tags: list[Tag], trigger: Tag, titles: set[i
     if _coordinated_verb(doc, sent, trigger):
         return []
     start = _segment_start(doc, tags, _clause_start(doc, sent, trigger.start), trigger.start)
-    return [t for t in _actors(tags, start, trigger.start) if not _preceded_by_preposition(doc, t, start, titles)]
+    return [t for t in _actors(tags, start, trigger.start) if not _preceded_by_preposition(doc, t, start, titles, tags)]
+
+
+def _group_subject(doc: Doc, sent: Span, tags: list[Tag], trigger: Tag) -> bool:
+    """The clause opens with a group phrase ("The statement, published by France, said")."""
+    start = _clause_start(doc, sent, trigger.start)
+    named = {i for t in tags if t.kind in ("actor", "place", "title") for i in range(t.start, t.end)}
+    words = [t.text for t in doc[start : trigger.start] if (t.is_alpha or t.like_num) and t.i not in named][:4]
+    return any(_GROUP.search(" ".join(words[:n])) for n in range(1, len(words) + 1))
 
 
 def _group_before(doc: Doc, sent: Span, trigger: Tag) -> bool:
@@ -316,11 +340,11 @@ def signatory_group(doc: Doc, sentences: list[Span], tags: list[Tag], ex: Extrac
         if not cue.search(sent.text):
             continue
         inside = [t for t in tags if t.kind == "actor" and sent.start <= t.start < sent.end and t.key]
-        states = [t for t in inside if t.key and t.key.startswith("state:") and t.via in ("name", "shorthand")]
-        if len({t.key for t in states}) < 3:
+        listed = _listed(doc, inside)
+        if not listed:
             continue
         for t in inside:
-            if t.key and (t.key.startswith("state:") and t.via in ("name", "shorthand")):
+            if t.key and t.key.startswith("state:") and t in listed:
                 group[t.key] = None
             elif t.key and ex.actors.get(t.key) is not None and ex.actors[t.key].kind == "organization":
                 j = t.start - 1
@@ -328,7 +352,21 @@ def signatory_group(doc: Doc, sentences: list[Span], tags: list[Tag], ex: Extrac
                     j -= 1
                 if j >= sent.start and any(x.kind == "title" and x.end == j + 1 for x in tags):
                     group[t.key] = None  # "the High Representative of the European Union"
-    return tuple(group)
+    states = [k for k in group if k.startswith("state:")]
+    return tuple(group) if len(states) >= 3 else ()
+
+
+def _listed(doc: Doc, actors: list[Tag]) -> list[Tag]:
+    """State names that stand in a list of three or more ("France, Canada and Britain")."""
+    names = [t for t in actors if t.key and t.key.startswith("state:") and t.via in ("name", "shorthand")]
+    runs: list[list[Tag]] = []
+    for t in names:
+        gap = [tok.lower_ for tok in doc[runs[-1][-1].end : t.start]] if runs else []
+        if runs and gap and all(g in (",", "and", "the", "as", "well") for g in gap):
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return [t for run in runs if len(run) >= 3 for t in run]
 
 
 @dataclass(slots=True)
@@ -363,8 +401,9 @@ def _resolve_roles(doc: Doc, sent: Span, subj: list[Tag], ctx: ArticleContext) -
     officials of those states in the article stand for them."""
     ex = ctx.extraction
     out: list[str] = []
+    tags = [t for t in subj]
     for t in subj:
-        j, word = _governing_word(doc, t, sent.start)
+        j, word = _governing_word(doc, t, sent.start, tags)
         if t.key and t.key.startswith("state:") and word == "of" and doc[j - 1].lower_ in _ROLE_PLURALS:
             people = [a.key for a in ex.actors.values() if a.kind == "person" and _state(a.key, ex) == t.key]
             role = doc[j - 1].lower_.rstrip("s")
@@ -391,6 +430,8 @@ def _speakers_of(
     subj = [t for t in _subjects(doc, sent, tags, trigger, titles) if t.key]
     if subj and len({t.key for t in subj if t.key and t.key.startswith("state:")}) >= 3 and ctx.signatories:
         return ctx.signatories, "list"
+    if not _coordinated_verb(doc, sent, trigger) and _group_subject(doc, sent, tags, trigger):
+        return _group(ctx), "group"
     if subj:
         return _resolve_roles(doc, sent, subj, ctx), "subject"
     if not _coordinated_verb(doc, sent, trigger) and _group_before(doc, sent, trigger):
@@ -470,7 +511,11 @@ def _transfers(
             if not subj and _coordinated_verb(doc, sent, trig) and out:
                 suppliers = [out[-1].supplier]
             if not suppliers and any(t.lower_ == "it" for t in doc[clause_start : trig.start]):
-                suppliers = [s for s in [ctx.last_subject] if s]
+                earlier = [r for r in reports if r.trigger.start < trig.start]
+                if earlier:
+                    suppliers = [s for s in (_state(k, ex) for k in earlier[-1].speakers[:1]) if s]
+                else:
+                    suppliers = [s for s in [ctx.last_subject] if s]
             recipients = [s for s in to if s] or [
                 s for s in (_state(t.key, ex) for t in _direct_objects(doc, sent, tags, trig.end)) if s
             ]
@@ -480,7 +525,8 @@ def _transfers(
             suppliers = origins[:1]
         if not recipients and ctx.last_transfer is not None and suppliers == [ctx.last_transfer.supplier]:
             recipients = [ctx.last_transfer.recipient]
-        if not recipients and ctx.last_transfer is not None and trig.event == "supply" and trig.value != "receive":
+        if (not recipients and ctx.last_transfer is not None and trig.event == "supply" and trig.value != "receive"
+                and _future(doc, sent, trig)):  # fmt: skip
             recipients = [ctx.last_transfer.recipient]
         if word.lemma_ == "arm" and not weapons:
             weapons = [Tag("weapon", trig.start, trig.end, value="other")]

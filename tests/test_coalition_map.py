@@ -1,0 +1,228 @@
+"""Tests of the coalition map: a self-contained page that draws offline and keeps hostile text inert.
+
+The browser tests open the written page in a real headless Chromium (see ``browser.py``) in which
+every host name fails to resolve, and read what the page reports on its ``<html>`` element.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from armskg.graph.coalition_map import COALITION_COLOURS, coalition_table, write_coalition_map
+from armskg.graph.network import actor_network
+from armskg.ontology import actor_iri, article_iri, event_iri
+from browser import dump_dom, png_colours, root_dataset, screenshot
+from test_network import PRK, RUS, TRANSFER, UKR, joint_statement_store, small_store
+
+SCRIPT_ATTACK = "<script>window.__pwned=1</script>"
+IMG_ATTACK = '<img src=x onerror="window.__pwned=1">'
+HOSTILE_TITLE = "Map <script>window.__pwned=1</script> & co"
+
+
+@pytest.fixture(scope="module")
+def small_network() -> nx.MultiDiGraph:
+    """The actor network of ``test_network.small_store``: 8 actors, 20 edges, 2 coalitions."""
+    return actor_network(small_store())
+
+
+@pytest.fixture(scope="module")
+def hostile_network() -> nx.MultiDiGraph:
+    """The same network with markup in actor labels and in the evidence sentences."""
+    labels = {PRK: f"North {IMG_ATTACK} Korea", RUS: f"Russia {SCRIPT_ATTACK}", UKR: "Ukraine \" ' </script> &amp;"}
+    evidence = {TRANSFER: [(article_iri("t001"), 1, f"Shipped {IMG_ATTACK} {SCRIPT_ATTACK} by rail.", 0.9)]}
+    return actor_network(small_store(labels=labels, evidence=evidence))
+
+
+class _Markup(HTMLParser):
+    """Collects tag names, attributes, and the text of ``<h1>`` and the legend."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.h1 = ""
+        self.legend = ""
+        self._open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name: value or "" for name, value in attrs}
+        self.tags.append((tag, attributes))
+        if tag == "h1" or attributes.get("id") == "armskg-legend":
+            self._open.append(tag if tag == "h1" else "legend")
+        elif self._open and tag not in ("br", "img", "meta"):
+            self._open.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open:
+            self._open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if "h1" in self._open:
+            self.h1 += data
+        if "legend" in self._open:
+            self.legend += data
+
+
+def _markup(page: str) -> _Markup:
+    parser = _Markup()
+    parser.feed(page)
+    return parser
+
+
+def _with_probe(page: str, probe: str, *, keep_policy: bool = True) -> str:
+    """The page with a test probe script before ``</body>``, allowed by the CSP or with the CSP removed."""
+    if keep_policy:
+        digest = base64.b64encode(hashlib.sha256(probe.encode()).digest()).decode()
+        page = page.replace("script-src ", f"script-src 'sha256-{digest}' ", 1)
+    else:
+        page, removed = re.subn(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page)
+        assert removed == 1
+    head, tail, rest = page.rpartition("</body>")
+    return f"{head}<script>{probe}</script>{tail}{rest}"
+
+
+# Records window.__pwned, then hovers the first node so vis-network shows its tooltip, and reports it.
+_PROBE = """(function () {
+  var root = document.documentElement;
+  setInterval(function () { root.dataset.pwned = String(window.__pwned); }, 200);
+  var wait = setInterval(function () {
+    if (root.dataset.state !== "stabilised") { return; }
+    clearInterval(wait);
+    var network = window.armskgNetwork, id = %s;
+    var at = network.canvasToDOM(network.getPositions([id])[id]);
+    var canvas = document.querySelector("#armskg-network canvas");
+    var box = canvas.getBoundingClientRect();
+    var move = {clientX: box.left + at.x, clientY: box.top + at.y, bubbles: true};
+    canvas.dispatchEvent(new MouseEvent("mousemove", move));
+    setTimeout(function () {
+      var tip = document.querySelector(".vis-tooltip");
+      root.dataset.tooltip = tip ? tip.innerText : "(none)";
+      root.dataset.tooltipElements = tip ? String(tip.querySelectorAll(":not(br)").length) : "-1";
+    }, 1500);
+  }, 100);
+})();"""
+
+
+def test_page_is_self_contained(tmp_path: Path, small_network: nx.MultiDiGraph) -> None:
+    path = tmp_path / "maps" / "map.html"
+    assert write_coalition_map(small_network, path, title="Test map", period="2024-01 – 2024-06") == path
+    page = path.read_text(encoding="utf-8")
+    markup = _markup(page)
+    for tag, attributes in markup.tags:
+        assert not {"src", "href", "srcset", "action", "poster", "data"} & set(attributes), (tag, attributes)
+        assert not any(re.search(r"https?:|//", v) for k, v in attributes.items() if k != "content"), (tag, attributes)
+        assert tag not in ("link", "iframe", "object", "embed", "img", "base", "form")
+    without_scripts = re.sub(r"<script>.*?</script>", "", page, flags=re.DOTALL)
+    assert "http" not in without_scripts.replace("http-equiv", "")
+    policy = next(a["content"] for _, a in markup.tags if a.get("http-equiv") == "Content-Security-Policy")
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+    assert directives["default-src"] == "'none'"
+    assert re.fullmatch(r"('sha256-[A-Za-z0-9+/=]{44}' ?){3}", directives["script-src"])  # the page's 3 scripts only
+    import pyvis
+
+    vis_js = (Path(pyvis.__file__).parent / "templates/lib/vis-9.1.2/vis-network.min.js").read_text(encoding="utf-8")
+    assert f"<script>{vis_js}</script>" in page  # inlined as shipped
+    assert markup.h1 == "Test map" and "2024-01 – 2024-06" in page
+    assert "Coalition 1" in markup.legend and "North Korea" in markup.legend and "condemns" in markup.legend
+
+
+def test_coalition_table_and_given_coalitions(small_network: nx.MultiDiGraph) -> None:
+    table = coalition_table(small_network)
+    assert [(row["coalition"], row["size"]) for row in table] == [(0, 6), (1, 2)]
+    assert sorted(table[1]["members"]) == ["North Korea", "Russia"]
+    assert table[0]["kinds"] == {"organization": 1, "person": 1, "state": 4}
+    assert table[1]["colour"] == COALITION_COLOURS[1]
+    given = small_network.copy()
+    nx.set_node_attributes(given, 0, "coalition")  # every node has one: the map keeps them
+    assert [row["size"] for row in coalition_table(given)] == [8]
+
+
+def test_map_draws_offline_in_chromium(tmp_path: Path, small_network: nx.MultiDiGraph) -> None:
+    path = write_coalition_map(small_network, tmp_path / "map.html", period="2024")
+    run = dump_dom(path)
+    seen = root_dataset(run.stdout)
+    assert seen["state"] == "stabilised", seen
+    assert (seen["nodes"], seen["edges"]) == ("8", "20")
+    assert (seen["jsErrors"], seen["resourceErrors"], seen["cspViolations"]) == ("0", "0", "0"), seen
+    assert seen["resources"] == "0"  # nothing fetched, not even from file:
+    assert "<canvas" in run.stdout
+
+
+def test_large_joint_statement_map_stabilises(tmp_path: Path) -> None:
+    graph = actor_network(joint_statement_store())
+    path = write_coalition_map(graph, tmp_path / "joint.html", title="Joint statement")
+    seen = root_dataset(dump_dom(path).stdout)
+    assert seen["state"] == "stabilised", seen
+    assert (seen["nodes"], seen["edges"]) == (str(graph.number_of_nodes()), str(graph.number_of_edges()))
+    assert (seen["jsErrors"], seen["resourceErrors"], seen["cspViolations"], seen["resources"]) == ("0",) * 4
+
+
+def test_empty_network_gives_an_empty_working_page(tmp_path: Path) -> None:
+    path = write_coalition_map(nx.MultiDiGraph(), tmp_path / "empty.html")
+    seen = root_dataset(dump_dom(path).stdout)
+    assert (seen["state"], seen["nodes"], seen["edges"], seen["jsErrors"]) == ("empty", "0", "0", "0")
+
+
+def test_hostile_text_is_escaped_in_the_page(tmp_path: Path, hostile_network: nx.MultiDiGraph) -> None:
+    page = write_coalition_map(hostile_network, tmp_path / "h.html", title=HOSTILE_TITLE, period=IMG_ATTACK).read_text()
+    for attack in (SCRIPT_ATTACK, IMG_ATTACK, "</script> &amp;"):
+        assert attack not in page
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in page  # legend and heading, as text
+    assert "&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;" in page
+    markup = _markup(page)
+    assert markup.h1 == HOSTILE_TITLE
+    assert f"North {IMG_ATTACK} Korea" in markup.legend and f"Russia {SCRIPT_ATTACK}" in markup.legend
+    assert [tag for tag, _ in markup.tags].count("script") == 3  # the page's own scripts only
+
+
+@pytest.mark.parametrize("keep_policy", [True, False], ids=["with-csp", "escaping-alone"])
+def test_hostile_text_stays_inert_in_chromium(
+    tmp_path: Path, hostile_network: nx.MultiDiGraph, keep_policy: bool
+) -> None:
+    path = write_coalition_map(hostile_network, tmp_path / "h.html", title=HOSTILE_TITLE, period=IMG_ATTACK)
+    probe = _PROBE % f'"{PRK}"'
+    path.write_text(_with_probe(path.read_text(encoding="utf-8"), probe, keep_policy=keep_policy), encoding="utf-8")
+    run = dump_dom(path)
+    seen = root_dataset(run.stdout)
+    assert seen["pwned"] == "undefined", seen
+    assert seen["state"] == "stabilised" and seen["jsErrors"] == "0", seen
+    assert (seen["resourceErrors"], seen["cspViolations"]) == ("0", "0"), seen
+    assert seen["tooltip"].startswith(f"North {IMG_ATTACK} Korea\nstate"), seen  # shown as text...
+    assert seen["tooltipElements"] == "0"  # ...so no element was made from it (innerText adds only <br>)
+    markup = _markup(run.stdout)
+    assert markup.h1 == HOSTILE_TITLE
+    assert "<img" not in run.stdout and f"Russia {SCRIPT_ATTACK}" in markup.legend
+
+
+def test_screenshot_is_not_blank(tmp_path: Path, small_network: nx.MultiDiGraph) -> None:
+    path = write_coalition_map(small_network, tmp_path / "map.html")
+    colours = png_colours(screenshot(path, tmp_path / "map.png", size=(1280, 860)))
+    assert len(colours) > 100
+    assert colours["#ffffff"] < 0.97 * 1280 * 860
+    # the canvas drew the nodes: far more coalition colour than the legend's 12-pixel swatches
+    assert colours[COALITION_COLOURS[0]] > 2000 and colours[COALITION_COLOURS[1]] > 800
+
+
+def test_iris_in_data_do_not_become_links(tmp_path: Path) -> None:
+    graph = nx.MultiDiGraph()
+    for code in ("AAA", "BBB"):
+        graph.add_node(actor_iri(f"state:{code}"), label=f"https://example.org/{code} href", kind="state", iso3=code)
+    graph.add_edge(
+        actor_iri("state:AAA"),
+        actor_iri("state:BBB"),
+        key="strikes",
+        relation="strikes",
+        count=1,
+        events=[event_iri("strike", "x")],
+        sources=["https://example.org/a"],
+        evidence=['<a href="https://example.org">x</a>'],
+    )
+    page = write_coalition_map(graph, tmp_path / "links.html").read_text(encoding="utf-8")
+    for tag, attributes in _markup(page).tags:
+        assert "href" not in attributes and "src" not in attributes, (tag, attributes)
+    assert '<a href="https://example.org">' not in page
