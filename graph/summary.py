@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from pyoxigraph import Literal, QuerySolutions, Store
-
 from armskg.ontology import PREFIXES
+from pyoxigraph import Literal, QuerySolutions, Store
 
 __all__ = ["Summary", "summarize"]
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pyoxigraph import RdfFormat, Store
-
 from armskg.ontology import ontology_path, shapes_path
+from pyoxigraph import RdfFormat, Store
 
 __all__ = ["ValidationResult", "validate_store"]
 

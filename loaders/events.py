@@ -38,35 +38,212 @@ from .tagging import Tag
 
 __all__ = ["ArticleContext", "read_sentence", "signatory_group"]
 
-_PREPOSITIONS = {"to", "with", "from", "against", "in", "on", "for", "by", "at", "between", "into", "toward", "towards",
-                 "near", "over", "about", "across", "around", "amid", "among", "under", "via", "upon", "inside",
-                 "including", "like", "than", "despite", "alongside", "beside", "without", "within", "behind",
-                 "unlike", "after", "before", "during", "since", "through", "throughout", "per"}  # fmt: skip
-_CLAUSE_BREAKS = {";", ":", "which", "who", "whom", "while", "whereas", "but", "although", "though", "because",
-                  "after", "before", "when", "where", "since", "despite", "if", "that", "following", "what",
-                  "whether", "unless", "once"}  # fmt: skip
-_SUBORDINATORS = {"as", "while", "when", "because", "after", "before", "since", "although", "though", "whereas",
-                  "until", "once"}  # fmt: skip
+_PREPOSITIONS = {
+    "to",
+    "with",
+    "from",
+    "against",
+    "in",
+    "on",
+    "for",
+    "by",
+    "at",
+    "between",
+    "into",
+    "toward",
+    "towards",
+    "near",
+    "over",
+    "about",
+    "across",
+    "around",
+    "amid",
+    "among",
+    "under",
+    "via",
+    "upon",
+    "inside",
+    "including",
+    "like",
+    "than",
+    "despite",
+    "alongside",
+    "beside",
+    "without",
+    "within",
+    "behind",
+    "unlike",
+    "after",
+    "before",
+    "during",
+    "since",
+    "through",
+    "throughout",
+    "per",
+}
+_CLAUSE_BREAKS = {
+    ";",
+    ":",
+    "which",
+    "who",
+    "whom",
+    "while",
+    "whereas",
+    "but",
+    "although",
+    "though",
+    "because",
+    "after",
+    "before",
+    "when",
+    "where",
+    "since",
+    "despite",
+    "if",
+    "that",
+    "following",
+    "what",
+    "whether",
+    "unless",
+    "once",
+}
+_SUBORDINATORS = {
+    "as",
+    "while",
+    "when",
+    "because",
+    "after",
+    "before",
+    "since",
+    "although",
+    "though",
+    "whereas",
+    "until",
+    "once",
+}
 _GROUP = re.compile(
     r"\b(they|we|both|the two|the (\w+ )?(governments|nations|countries|states|ministers|leaders|signatories|"
     r"officials|sides|allies|partners)|(the |joint )?statement|(\w+) (governments|nations|countries|states))$",
     re.IGNORECASE,
 )
-_ROLE_PLURALS = {"advisers", "advisors", "ministers", "leaders", "governments", "officials", "heads", "representatives",
-                 "presidents", "envoys", "ambassadors", "spokespeople", "spokespersons", "chiefs", "secretaries",
-                 "counterparts"}  # fmt: skip
-_FUTURE = {"will", "shall", "plan", "plans", "planned", "intend", "intends", "intent", "set", "soon", "expected",
-           "pledge", "pledged", "pledges", "promise", "promised", "agree", "agreed", "deal", "package", "goal",
-           "announce", "announced", "approve", "approved", "notify", "notified", "going", "commit", "committed"}  # fmt: skip
-_NOUN_BEFORE = {"a", "an", "the", "its", "their", "his", "her", "our", "your", "of", "in", "for", "with", "to",
-                "immense", "material", "military", "close", "air", "financial", "full", "strong", "continued",
-                "international", "public", "diplomatic", "political", "logistical", "phone", "video", "telephone",
-                "conference", "such", "this", "that", "any", "no", "mutual", "western", "widespread", "growing"}  # fmt: skip
+_ROLE_PLURALS = {
+    "aides",
+    "advisers",
+    "advisors",
+    "ministers",
+    "leaders",
+    "governments",
+    "officials",
+    "heads",
+    "representatives",
+    "presidents",
+    "envoys",
+    "ambassadors",
+    "spokespeople",
+    "spokespersons",
+    "chiefs",
+    "secretaries",
+    "counterparts",
+}
+_FUTURE = {
+    "will",
+    "shall",
+    "plan",
+    "plans",
+    "planned",
+    "intend",
+    "intends",
+    "intent",
+    "set",
+    "soon",
+    "expected",
+    "pledge",
+    "pledged",
+    "pledges",
+    "promise",
+    "promised",
+    "agree",
+    "agreed",
+    "deal",
+    "package",
+    "goal",
+    "announce",
+    "announced",
+    "approve",
+    "approved",
+    "notify",
+    "notified",
+    "going",
+    "commit",
+    "committed",
+}
+_NOUN_BEFORE = {
+    "a",
+    "an",
+    "the",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "your",
+    "of",
+    "in",
+    "for",
+    "with",
+    "to",
+    "immense",
+    "material",
+    "military",
+    "close",
+    "air",
+    "financial",
+    "full",
+    "strong",
+    "continued",
+    "international",
+    "public",
+    "diplomatic",
+    "political",
+    "logistical",
+    "phone",
+    "video",
+    "telephone",
+    "conference",
+    "such",
+    "this",
+    "that",
+    "any",
+    "no",
+    "mutual",
+    "western",
+    "widespread",
+    "growing",
+}
 _AUX = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s", "has", "have", "had", "not", "n't"}
-_SKIP_BEFORE_VERB = {"also", "then", "later", "strongly", "firmly", "again", "further", "repeatedly", "have", "has",
-                     "had", "also", "jointly", "both", "all", "publicly", "sharply", "quickly", "reportedly"}  # fmt: skip
+_SKIP_BEFORE_VERB = {
+    "also",
+    "then",
+    "later",
+    "strongly",
+    "firmly",
+    "again",
+    "further",
+    "repeatedly",
+    "have",
+    "has",
+    "had",
+    "jointly",
+    "both",
+    "all",
+    "publicly",
+    "sharply",
+    "quickly",
+    "reportedly",
+}
+_SPEECH = {"said", "says", "told", "tells", "added", "noted", "stressed", "stated", "insisted", "warned"}
 _QUOTES = "\"“”'‘’"
-_OPEN_QUOTES = {"\"", "“", "‘"}
+_OPEN_QUOTES = {'"', "“", "‘"}
 
 
 @dataclass(slots=True)
@@ -102,7 +279,7 @@ def _clause_start(doc: Doc, sent: Span, i: int) -> int:
     j = i - 1
     while j >= sent.start:
         tok = doc[j]
-        if tok.text in (";", ":") or tok.lower_ in _CLAUSE_BREAKS:
+        if tok.text in (";", ":") or tok.lower_ in _CLAUSE_BREAKS or tok.lower_ in _SPEECH:
             return j + 1
         if tok.lower_ == "as" and j + 1 < i and doc[j + 1].lower_ not in ("well",):
             return j + 1
@@ -145,15 +322,13 @@ def _governing_word(doc: Doc, tag: Tag, floor: int, tags: list[Tag] | None = Non
     return j, (doc[j].lower_ if j >= floor else "")
 
 
-def _preceded_by_preposition(
-    doc: Doc, tag: Tag, floor: int, titles: set[int], tags: list[Tag] | None = None
-) -> bool:
+def _preceded_by_preposition(doc: Doc, tag: Tag, floor: int, titles: set[int], tags: list[Tag] | None = None) -> bool:
     j, word = _governing_word(doc, tag, floor, tags)
-    if word == "of":
+    if word in ("of", "to"):
         before = doc[j - 1] if j - 1 >= floor else None
         if before is None:
             return True
-        return not (before.lower_ in _ROLE_PLURALS or before.i in titles)
+        return not (before.lower_ in _ROLE_PLURALS or (word == "of" and before.i in titles))
     return word in _PREPOSITIONS
 
 
@@ -178,8 +353,9 @@ def _segment_start(doc: Doc, tags: list[Tag], start: int, trigger: int) -> int:
     actor_tokens = {i for t in tags if t.kind in ("actor", "title") for i in range(t.start, t.end)}
     seg = commas[-1] + 1
     if not any(seg <= t.start < trigger for t in tags if t.kind == "actor"):
-        return start
-    for prev in reversed(commas[:-1] + [start - 1]):
+        # ", the officials said": a subject of its own that names no actor; ", said": none at all
+        return trigger if any(doc[i].is_alpha for i in range(seg, trigger)) else start
+    for prev in reversed([*commas[:-1], start - 1]):
         piece = [i for i in range(prev + 1, seg - 1)]
         filler = [i for i in piece if i not in actor_tokens and doc[i].lower_ not in ("the", "and", "'s", "’s", "of")]
         if piece and not filler and (doc[seg].lower_ in ("and", "the") or any(i in actor_tokens for i in piece)):
@@ -197,12 +373,67 @@ def _subjects(doc: Doc, sent: Span, tags: list[Tag], trigger: Tag, titles: set[i
     return [t for t in _actors(tags, start, trigger.start) if not _preceded_by_preposition(doc, t, start, titles, tags)]
 
 
+def _counted_group(doc: Doc, sent: Span, trigger: Tag) -> bool:
+    """ "Foreign ministers from 48 countries ... denounced": a counted group in the subject."""
+    start = _clause_start(doc, sent, trigger.start)
+    text = " ".join(t.text for t in doc[start : trigger.start])
+    return (
+        re.search(
+            r"\b(\d+|[a-z]+teen|twenty|thirty|forty|fifty|sixty)[- ](\w+ )?(countries|nations|states|"
+            r"governments)\b",
+            text,
+            re.IGNORECASE,
+        )
+        is not None
+    )
+
+
 def _group_subject(doc: Doc, sent: Span, tags: list[Tag], trigger: Tag) -> bool:
     """The clause opens with a group phrase ("The statement, published by France, said")."""
     start = _clause_start(doc, sent, trigger.start)
     named = {i for t in tags if t.kind in ("actor", "place", "title") for i in range(t.start, t.end)}
     words = [t.text for t in doc[start : trigger.start] if (t.is_alpha or t.like_num) and t.i not in named][:4]
     return any(_GROUP.search(" ".join(words[:n])) for n in range(1, len(words) + 1))
+
+
+def _modifier(doc: Doc, tag: Tag, tags: list[Tag]) -> bool:
+    """A state that only qualifies a head: ``Swedish`` in "Swedish Defence Minister X", ``China's`` in
+    "China's Foreign Ministry spokesperson", or a name inside a body's name ("China's foreign ministry")."""
+    if not (tag.key or "").startswith("state:"):
+        return False
+    if any(
+        o is not tag
+        and o.kind == "actor"
+        and o.start <= tag.start
+        and tag.end <= o.end
+        and o.end - o.start > tag.end - tag.start
+        for o in tags
+    ):
+        return True
+    k = tag.end + (1 if tag.end < len(doc) and doc[tag.end].text in ("'s", "’s") else 0)
+    heads = {
+        t.start for t in tags if t.kind == "title" or (t.kind == "actor" and t.key and t.key.startswith("person:"))
+    }
+    return (tag.via == "demonym" or k > tag.end) and any(h in heads for h in range(k, k + 3))
+
+
+def _nearest_run(doc: Doc, actors: list[Tag]) -> list[Tag]:
+    """The last run of coordinated actors ("the United States and Germany") in a subject."""
+    run: list[Tag] = []
+    for t in actors:
+        gap = [tok.lower_ for tok in doc[run[-1].end : t.start]] if run else []
+        if run and all(g in (",", "and", "the", "both", "'s", "’s") for g in gap):
+            run.append(t)
+        else:
+            run = [t]
+    return run
+
+
+def _gerund_agent(doc: Doc, tags: list[Tag], trig: Tag) -> Tag | None:
+    """``condemned North Korea for handing ...``: the actor before ``for`` does the ``-ing``."""
+    if not doc[trig.start].text.endswith("ing") or trig.start < 2 or doc[trig.start - 1].lower_ != "for":
+        return None
+    return next((t for t in tags if t.kind == "actor" and t.end == trig.start - 1), None)
 
 
 def _group_before(doc: Doc, sent: Span, trigger: Tag) -> bool:
@@ -228,7 +459,9 @@ def _objects(doc: Doc, sent: Span, tags: list[Tag], index: int, words: set[str],
         k = j + 1
         for t in _actors(tags, j + 1, min(sent.end, j + 30)):
             gap = doc[k : t.start]
-            if t.start - k > 4 or any(g.lower_ not in (",", "and", "the", "its", "'s", "’s", "both", "or") for g in gap):
+            if t.start - k > 4 or any(
+                g.lower_ not in (",", "and", "the", "its", "'s", "’s", "both", "or") for g in gap
+            ):
                 if not found and t.start - k <= 4:
                     continue
                 break
@@ -267,7 +500,10 @@ def _resolve_weapon(ctx: ArticleContext, weapon: Tag, doc: Doc) -> tuple[str, st
 
 def _negated(doc: Doc, start: int, trigger: Tag, tags: list[Tag]) -> bool:
     return any(
-        t.kind == "trigger" and t.event == "negation" and start <= t.start < trigger.start and trigger.start - t.end <= 3
+        t.kind == "trigger"
+        and t.event == "negation"
+        and start <= t.start < trigger.start
+        and trigger.start - t.end <= 3
         for t in tags
     )
 
@@ -287,7 +523,7 @@ def _future(doc: Doc, sent: Span, trigger: Tag) -> bool:
 def _in_quote(doc: Doc, sent: Span, index: int) -> bool:
     opened = False
     for tok in doc[sent.start : index]:
-        if tok.text in ("\"",):
+        if tok.text in ('"',):
             opened = not opened
         elif tok.text in ("“", "‘") or (tok.text == "'" and tok.i == sent.start):
             opened = True
@@ -352,6 +588,9 @@ def signatory_group(doc: Doc, sentences: list[Span], tags: list[Tag], ex: Extrac
                     j -= 1
                 if j >= sent.start and any(x.kind == "title" and x.end == j + 1 for x in tags):
                     group[t.key] = None  # "the High Representative of the European Union"
+                after = t.end + 1 if t.end < sent.end and doc[t.end].text in ("'s", "’s") else t.end
+                if any(x.kind == "title" and x.start == after for x in tags):
+                    group[t.key] = None  # "the EU's High Representative"
     states = [k for k in group if k.startswith("state:")]
     return tuple(group) if len(states) >= 3 else ()
 
@@ -404,12 +643,15 @@ def _resolve_roles(doc: Doc, sent: Span, subj: list[Tag], ctx: ArticleContext) -
     tags = [t for t in subj]
     for t in subj:
         j, word = _governing_word(doc, t, sent.start, tags)
-        if t.key and t.key.startswith("state:") and word == "of" and doc[j - 1].lower_ in _ROLE_PLURALS:
+        if t.key and t.key.startswith("state:") and word in ("of", "to") and doc[j - 1].lower_ in _ROLE_PLURALS:
             people = [a.key for a in ex.actors.values() if a.kind == "person" and _state(a.key, ex) == t.key]
             role = doc[j - 1].lower_.rstrip("s")
             if not people:
-                people = [a.key for a in ex.actors.values()
-                          if a.kind == "person" and a.affiliation is None and role in (a.role or "").lower()]  # fmt: skip
+                people = [
+                    a.key
+                    for a in ex.actors.values()
+                    if a.kind == "person" and a.affiliation is None and role in (a.role or "").lower()
+                ]
             if len(people) == 1:
                 person = ex.actors[people[0]]
                 person.affiliation = person.affiliation or t.key
@@ -427,9 +669,11 @@ def _group(ctx: ArticleContext) -> tuple[str, ...]:
 def _speakers_of(
     doc: Doc, sent: Span, tags: list[Tag], trigger: Tag, ctx: ArticleContext, titles: set[int]
 ) -> tuple[tuple[str, ...], str]:
-    subj = [t for t in _subjects(doc, sent, tags, trigger, titles) if t.key]
+    subj = [t for t in _subjects(doc, sent, tags, trigger, titles) if t.key and not _modifier(doc, t, tags)]
     if subj and len({t.key for t in subj if t.key and t.key.startswith("state:")}) >= 3 and ctx.signatories:
         return ctx.signatories, "list"
+    if ctx.signatories and _counted_group(doc, sent, trigger):
+        return ctx.signatories, "group"
     if not _coordinated_verb(doc, sent, trigger) and _group_subject(doc, sent, tags, trigger):
         return _group(ctx), "group"
     if subj:
@@ -446,6 +690,11 @@ def _report_speakers(
     found: list[_Report] = []
     for trig in triggers:
         if trig.event != "report":
+            continue
+        if doc[trig.start].lower_ == "according":
+            after = _actors(tags, trig.end, min(sent.end, trig.end + 6))
+            if after and after[0].key:
+                found.append(_Report(trig, (after[0].key,)))
             continue
         speakers, _how = _speakers_of(doc, sent, tags, trig, ctx, titles)
         if not speakers and _coordinated_verb(doc, sent, trig) and found:
@@ -489,13 +738,18 @@ def _transfers(
         rule = f"transfer.{trig.event}.{trig.value}"
         word = doc[trig.start]
         nxt = doc[trig.end].lower_ if trig.end < sent.end else ""
-        passive = nxt in ("by", "from") or (trig.start > sent.start and doc[trig.start - 1].lower_ in
-                                              ("were", "was", "been", "be", "being"))  # fmt: skip
+        passive = not word.text.endswith("ing") and (
+            nxt in ("by", "from")
+            or (trig.start > sent.start and doc[trig.start - 1].lower_ in ("were", "was", "been", "be", "being"))
+        )
         to = [_state(t.key, ex) for t in _objects(doc, sent, tags, trig.end, {"to", "for"}, limit=12)]
         source = [_state(t.key, ex) for t in _objects(doc, sent, tags, trig.end, {"from", "by"}, limit=10)]
         if trig.event == "supply_noun":
-            owner = [t for t in _actors(tags, max(sent.start, trig.start - 6), trig.start)
-                     if _state(t.key, ex) and not _preceded_by_preposition(doc, t, clause_start, titles)]  # fmt: skip
+            owner = [
+                t
+                for t in _actors(tags, max(sent.start, trig.start - 6), trig.start)
+                if _state(t.key, ex) and not _preceded_by_preposition(doc, t, clause_start, titles)
+            ]
             suppliers = [s for s in (_state(t.key, ex) for t in owner[-1:]) if s] or [s for s in source if s]
             recipients = [s for s in to if s]
         elif passive:
@@ -506,14 +760,22 @@ def _transfers(
             recipients = [s for s in (_state(t.key, ex) for t in subj[-1:]) if s]
             suppliers = [s for s in source if s]
         else:
-            subj = _subjects(doc, sent, tags, trig, titles)
+            agent = _gerund_agent(doc, tags, trig)
+            subj = [agent] if agent else _nearest_run(doc, _subjects(doc, sent, tags, trig, titles))
             suppliers = [s for s in (_state(t.key, ex) for t in subj) if s]
             if not subj and _coordinated_verb(doc, sent, trig) and out:
                 suppliers = [out[-1].supplier]
             if not suppliers and any(t.lower_ == "it" for t in doc[clause_start : trig.start]):
                 earlier = [r for r in reports if r.trigger.start < trig.start]
+                main = [
+                    t
+                    for t in _actors(tags, sent.start, clause_start)
+                    if not _preceded_by_preposition(doc, t, sent.start, titles, tags)
+                ]
                 if earlier:
                     suppliers = [s for s in (_state(k, ex) for k in earlier[-1].speakers[:1]) if s]
+                elif main:
+                    suppliers = [s for s in (_state(main[0].key, ex),) if s]
                 else:
                     suppliers = [s for s in [ctx.last_subject] if s]
             recipients = [s for s in to if s] or [
@@ -523,18 +785,25 @@ def _transfers(
         if not suppliers:
             origins = [o for o in (_origin_of(doc, tags, w) for w in weapons) if o]
             suppliers = origins[:1]
-        if not recipients and ctx.last_transfer is not None and suppliers == [ctx.last_transfer.supplier]:
+        explicit = bool(recipients)
+        if not recipients and ctx.last_transfer is not None and suppliers == [ctx.last_transfer.supplier] and weapons:
             recipients = [ctx.last_transfer.recipient]
-        if (not recipients and ctx.last_transfer is not None and trig.event == "supply" and trig.value != "receive"
-                and _future(doc, sent, trig)):  # fmt: skip
+        if (
+            not recipients
+            and ctx.last_transfer is not None
+            and trig.event == "supply"
+            and trig.value != "receive"
+            and _future(doc, sent, trig)
+        ):
             recipients = [ctx.last_transfer.recipient]
-        if word.lemma_ == "arm" and not weapons:
+        if word.lemma_ == "arm" and not weapons and explicit:
             weapons = [Tag("weapon", trig.start, trig.end, value="other")]
         negated = _negated(doc, clause_start, trig, tags)
         denial = any(t.event == "stance" and t.value == "deny" and t.start < trig.start for t in triggers)
         if negated and not denial:
-            negated_events.append((suppliers[0] if suppliers else None, recipients[0] if recipients else None,
-                                   trig.start))  # fmt: skip
+            negated_events.append(
+                (suppliers[0] if suppliers else None, recipients[0] if recipients else None, trig.start)
+            )
             continue
         if not weapons:
             continue
@@ -550,8 +819,15 @@ def _transfers(
                         continue
                     seen.add(category)
                     conf = 0.85 if trig.event == "supply" else 0.75
-                    transfer = Transfer(supplier, recipient, category, _evidence(doc, sent, rule, conf), status,
-                                        designation, _quantity(doc, w, sent))  # fmt: skip
+                    transfer = Transfer(
+                        supplier,
+                        recipient,
+                        category,
+                        _evidence(doc, sent, rule, conf),
+                        status,
+                        designation,
+                        _quantity(doc, w, sent),
+                    )
                     ctx.positions[id(transfer)] = trig.start
                     out.append(transfer)
     return _dedupe(out), negated_events
@@ -569,9 +845,15 @@ def _supply_triggers(doc: Doc, tags: list[Tag], triggers: list[Tag]) -> list[Tag
             continue
         prev = doc[trig.start - 1] if trig.start > 0 else None
         nounish = prev is not None and (
-            prev.lower_ in _NOUN_BEFORE or prev.text in ("'s", "’s", "'") or trig.start in weapon_ends
-            or (prev.is_title and not prev.is_sent_start) or prev.lower_ in ("arms", "weapons")
-        )  # fmt: skip
+            prev.lower_ in _NOUN_BEFORE
+            or prev.text in ("'s", "’s", "'")
+            or trig.start in weapon_ends
+            or prev.lower_ in ("arms", "weapons")
+        )
+        if doc[trig.start].text.endswith("ing") and prev is not None and prev.lower_ in ("for", "of", "by", "in"):
+            nounish = False  # "for supplying Russia with missiles" is a verb
+        if doc[trig.start].text.endswith("ed"):
+            nounish = False  # "pledged", "transferred"
         want = "supply_noun" if nounish else "supply"
         if trig.event == want:
             chosen[span] = trig
@@ -692,29 +974,37 @@ def _strikes(
             continue
         attacker: str | None = None
         if trig.event == "strike_noun":
-            owner = [t for t in _actors(tags, max(sent.start, trig.start - 4), trig.start)
-                     if not _preceded_by_preposition(doc, t, clause_start, titles)]  # fmt: skip
+            owner = [
+                t
+                for t in _actors(tags, max(sent.start, trig.start - 4), trig.start)
+                if not _preceded_by_preposition(doc, t, clause_start, titles)
+            ]
             attacker = _state(owner[-1].key, ex) if owner else None
             by = _objects(doc, sent, tags, trig.end, {"by"}, limit=6)
             if attacker is None and by:
                 attacker = _state(by[0].key, ex)
         else:
+            agent = _gerund_agent(doc, tags, trig)
             subj = [s for s in (_state(t.key, ex) for t in _subjects(doc, sent, tags, trig, titles)) if s]
-            attacker = subj[-1] if subj else None
-        if transfers and supply_at is not None and supply_at < trig.start:
-            between = [t for t in _actors(tags, supply_at, trig.start)
-                       if not _preceded_by_preposition(doc, t, supply_at, titles)]  # fmt: skip
+            attacker = _state(agent.key, ex) if agent else (subj[-1] if subj else None)
+        if transfers and supply_at is not None and supply_at < trig.start and _gerund_agent(doc, tags, trig) is None:
+            between = [
+                t
+                for t in _actors(tags, supply_at, trig.start)
+                if not _preceded_by_preposition(doc, t, supply_at, titles)
+            ]
             if not between or attacker == transfers[0].supplier:
                 attacker = transfers[0].recipient  # "...to Russia for use in Ukraine", "some of which were launched"
         if attacker is None:
             continue
         weapons = _weapons(tags, max(sent.start, trig.start - 8), min(sent.end, trig.end + 14), doc)
         rule = f"strike.{trig.event}"
+        places = {t.key for t in tags if t.kind == "place"}
         for target in _targets(doc, sent, tags, trig, ctx):
-            if target == attacker:
+            if target == attacker and target not in places:
                 continue
             if not weapons:
-                strike = Strike(attacker, target, _evidence(doc, sent, rule, 0.7), dates=_dates(ctx, sent))
+                strike = Strike(attacker, target, _evidence(doc, sent, rule, 0.7), dates=_dates(ctx, doc, sent, trig))
                 ctx.positions[id(strike)] = trig.start
                 out.append(strike)
                 continue
@@ -727,15 +1017,29 @@ def _strikes(
                     origin = _state(supplied[0].key, ex) if supplied else origin
                 else:
                     origin = link.supplier
-                strike = Strike(attacker, target, _evidence(doc, sent, rule, 0.75), category, designation, origin,
-                                _dates(ctx, sent), link)  # fmt: skip
+                strike = Strike(
+                    attacker,
+                    target,
+                    _evidence(doc, sent, rule, 0.75),
+                    category,
+                    designation,
+                    origin,
+                    _dates(ctx, doc, sent, trig),
+                    link,
+                )
                 ctx.positions[id(strike)] = trig.start
                 out.append(strike)
     return _dedupe(out)
 
 
-def _dates(ctx: ArticleContext, sent: Span) -> tuple[dt.date, ...]:
-    return tuple(days_in(sent.text, ctx.published, ctx.year))
+def _dates(ctx: ArticleContext, doc: Doc, sent: Span, trig: Tag) -> tuple[dt.date, ...]:
+    """The days a strike happened: named after its trigger in its clause, or opening the clause ("On March 25, ...")."""
+    start = _clause_start(doc, sent, trig.start)
+    end = _clause_end(doc, sent, trig.end)
+    text = doc[trig.start : end].text
+    if doc[start].lower_ == "on":
+        text = doc[start : min(end, start + 6)].text + " " + text
+    return tuple(days_in(text, ctx.published, ctx.year))
 
 
 def _statements(
@@ -760,8 +1064,11 @@ def _statements(
 
     def add(speakers: tuple[str, ...], stance: str, rule: str, conf: float, target: Transfer | Strike | None) -> None:
         if speakers and not any(s.stance == stance and set(s.speakers) == set(speakers) for s in made):
-            made.append(Statement(speakers, stance, _evidence(doc, sent, rule, conf), target,
-                                  channel=channel, quote=quote, date=when))  # fmt: skip
+            made.append(
+                Statement(
+                    speakers, stance, _evidence(doc, sent, rule, conf), target, channel=channel, quote=quote, date=when
+                )
+            )
 
     for trig in (t for t in triggers if t.event == "stance"):
         clause_start = _clause_start(doc, sent, trig.start)

@@ -228,7 +228,9 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
     for path in _sources("weapons.tsv", extra):
         for n, r in _rows(path, ("term", "category", "designation", "producer")):
             if r["category"] not in WEAPON_CATEGORIES:
-                raise LexiconError(f"{path}:{n}: category {r['category']!r} is not one of {', '.join(WEAPON_CATEGORIES)}")
+                raise LexiconError(
+                    f"{path}:{n}: category {r['category']!r} is not one of {', '.join(WEAPON_CATEGORIES)}"
+                )
             producer = _check_iso(r["producer"], states, f"{path}:{n}")
             weapons.append(WeaponEntry(r["term"], r["category"], r["designation"] or None, producer))
     places: list[PlaceEntry] = []
@@ -244,7 +246,9 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
                 raise LexiconError(f"{path}:{n}: stance {r['value']!r} is not one of {', '.join(STANCES)}")
             verbs.append(VerbEntry(r["phrase"], r["event"], r["value"]))
     bodies = [
-        BodyEntry(r["head"], r["role"]) for path in _sources("bodies.tsv", extra) for _, r in _rows(path, ("head", "role"))
+        BodyEntry(r["head"], r["role"])
+        for path in _sources("bodies.tsv", extra)
+        for _, r in _rows(path, ("head", "role"))
     ]
     furniture = [r["pattern"] for path in _sources("furniture.tsv", extra) for _, r in _rows(path, ("pattern", "note"))]
     return Lexicon(states, orgs, titles, weapons, places, verbs, bodies, furniture)

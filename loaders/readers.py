@@ -10,8 +10,8 @@ naming the file (and line) and what is wrong, and the other articles still come.
 >>> _ = (d / "a.meta.json").write_text(json.dumps({"date": "2024-01-10", "publisher": "Wire"}))
 >>> _ = (d / "b.jsonl").write_text('{"id": "n1", "text": "Kyiv."}\\nnot json\\n')
 >>> items = list(read_articles([d]))
->>> [(a.id, a.date) if isinstance(a, Article) else str(a).split(": ", 1)[1] for a in items]
-[('a', datetime.date(2024, 1, 10)), ('n1', None), 'line 2: not valid JSON (Expecting value)']
+>>> [(a.id, a.date) if isinstance(a, Article) else (a.line, a.reason) for a in items]
+[('a', datetime.date(2024, 1, 10)), ('n1', None), (2, 'not valid JSON (Expecting value)')]
 """
 
 from __future__ import annotations

@@ -24,13 +24,68 @@ __all__ = ["Matchers", "Tag", "matchers_for", "tag_document"]
 
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "du", "abu", "ben"}
 _NOT_NAMES = {
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "The", "This", "That", "These", "Those", "He", "She", "It",
-    "They", "We", "I", "In", "On", "At", "As", "But", "And", "Also", "After", "Before", "While",
-    "Meanwhile", "However", "According", "Earlier", "Later", "Last", "Next", "Since", "When",
-    "If", "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "News", "Agency", "Office", "Ministry", "Council",
-}  # fmt: skip
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "In",
+    "On",
+    "At",
+    "As",
+    "But",
+    "And",
+    "Also",
+    "After",
+    "Before",
+    "While",
+    "Meanwhile",
+    "However",
+    "According",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "Since",
+    "When",
+    "If",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Jr",
+    "Sr",
+    "News",
+    "Agency",
+    "Office",
+    "Ministry",
+    "Council",
+}
 _CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
@@ -93,7 +148,12 @@ def matchers_for(lexicon: Lexicon) -> Matchers:
 
     for iso3, st in lexicon.states.items():
         add(exact, f"S:{iso3}:name", {v for n in st.names for v in _variants(n)}, ("actor", state_key(iso3), "name"))
-        add(exact, f"S:{iso3}:metonym", {v for n in st.metonyms for v in _variants(n)}, ("actor", state_key(iso3), "metonym"))
+        add(
+            exact,
+            f"S:{iso3}:metonym",
+            {v for n in st.metonyms for v in _variants(n)},
+            ("actor", state_key(iso3), "metonym"),
+        )
         add(exact, f"S:{iso3}:demonym", st.demonyms, ("actor", state_key(iso3), "demonym"))
     for i, org in enumerate(lexicon.orgs):
         names = {v for n in (org.label, *org.aliases) for v in _variants(n)}
@@ -141,7 +201,13 @@ def _person_name(doc: Doc, i: int, stop: set[int]) -> tuple[int, int, str] | Non
     parts: list[int] = []
     while j < len(doc) and j not in stop and len(parts) < 5:
         tok = doc[j]
-        if tok.text in ("-", "‑") and parts and j + 1 < len(doc) and not tok.whitespace_ and doc[j - 1].whitespace_ == "":
+        if (
+            tok.text in ("-", "‑")
+            and parts
+            and j + 1 < len(doc)
+            and not tok.whitespace_
+            and doc[j - 1].whitespace_ == ""
+        ):
             j += 1
             continue
         if tok.lower_ in _NAME_PARTICLES and j + 1 < len(doc) and (doc[j + 1].text == "-" or doc[j + 1].is_title):
@@ -175,22 +241,22 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction) -> list[Tag
     raw += [(s, e, doc.vocab.strings[mid]) for mid, s, e in m.lower(doc)]
     entities = _longest_first(raw)
     by_event: dict[str, list[tuple[int, int, str]]] = {}
-    for mid, s, e in m.lemma(doc):
-        name = doc.vocab.strings[mid]
-        by_event.setdefault(m.meaning[name][1], []).append((s, e, name))
+    for match_id, first, last in m.lemma(doc):
+        name = doc.vocab.strings[match_id]
+        by_event.setdefault(m.meaning[name][1], []).append((first, last, name))
     triggers = [t for found in by_event.values() for t in _longest_first(found)]
     tags: list[Tag] = []
     taken: set[int] = set()
-    for start, end, mid in entities:
-        sense = m.meaning[mid]
+    for start, end, label in entities:
+        sense = m.meaning[label]
         if "\n" in doc[start:end].text.strip():
             continue
         tag = _entity_tag(sense, start, end, lexicon, extraction)
         if tag is not None:
             tags.append(tag)
             taken.update(range(start, end))
-    for start, end, mid in triggers:
-        _, event, value = m.meaning[mid]
+    for start, end, label in triggers:
+        _, event, value = m.meaning[label]
         if any(i in taken for i in range(start, end)) and event not in ("negation", "hedge"):
             continue
         tags.append(Tag("trigger", start, end, event=event, value=value))
@@ -214,7 +280,9 @@ def _entity_tag(sense: tuple[str, ...], start: int, end: int, lexicon: Lexicon, 
         affiliation = state_key(org.affiliation) if org.affiliation else None
         based_in = state_key(org.based_in) if org.based_in else None
         kind_name: ActorKind = "armed_group" if org.kind == "armed_group" else "organization"
-        ex.add_actor(Actor(key, kind_name, org.label, wikidata=org.wikidata, affiliation=affiliation, based_in=based_in))
+        ex.add_actor(
+            Actor(key, kind_name, org.label, wikidata=org.wikidata, affiliation=affiliation, based_in=based_in)
+        )
         return Tag("actor", start, end, key=key, via="name")
     if kind == "place":
         return Tag("place", start, end, key=state_key(sense[1]), value=sense[2])
@@ -304,7 +372,27 @@ def _people_and_bodies(doc: Doc, tags: list[Tag], taken: set[int], lexicon: Lexi
             actor.affiliation = role_states[title.lower()]
         found.append(Tag("actor", start, end, key=key, via="title", value=tag.value))
         taken.update(range(start, end))
-    # "Name, the head of ..." and "said Name" need no title before the name.
+    # "Jake Sullivan, the U.S. national security adviser," / "Chang Ho-jin, who took over as head of ...":
+    # a name followed by an apposition that holds a title.
+    titles_at = {t.start: t for t in tags if t.kind == "title"}
+    for i, tok in enumerate(doc):
+        if i in taken or not tok.is_title or tok.text in _NOT_NAMES or (i > 0 and doc[i - 1].is_title):
+            continue
+        name = _person_name(doc, i, taken)
+        if name is None or name[1] >= len(doc) or doc[name[1]].text != ",":
+            continue
+        window = range(name[1] + 1, min(len(doc), name[1] + 9))
+        title = next((titles_at[j] for j in window if j in titles_at), None)
+        if title is None or any(doc[j].text in (".", ";") for j in window if j < title.start):
+            continue
+        start, end, text = name
+        state = _state_before(doc, tags, title.start, window=4) or _state_after_of(doc, tags, title.end, window=8)
+        actor = ex.add_actor(Actor(person_key(text), "person", text, role=title.extra.get("title", title.value)))
+        if actor.affiliation is None and state is not None:
+            actor.affiliation = state.key
+        found.append(Tag("actor", start, end, key=actor.key, via="apposition"))
+        taken.update(range(start, end))
+    # "said Name" needs no title before the name.
     for i, tok in enumerate(doc):
         if i in taken or not tok.is_title or tok.text in _NOT_NAMES:
             continue

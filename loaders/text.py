@@ -81,13 +81,8 @@ def body_mask(article: Article, lexicon: Lexicon | None = None) -> str:
     for line in lines:
         stripped = line.strip()
         key = " ".join(line.split()).lower()
-        skip = (
-            bool(stripped)
-            and (
-                furniture.fullmatch(stripped) is not None
-                or seen.get(key, 0) > 1
-                or _non_latin_share(stripped) > 0.5
-            )
+        skip = bool(stripped) and (
+            furniture.fullmatch(stripped) is not None or seen.get(key, 0) > 1 or _non_latin_share(stripped) > 0.5
         )
         out.append(" " * len(line) if skip else line)
         out.append("\n")

@@ -59,8 +59,11 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--store", type=click.Path(path_type=Path), help=STORE_HELP)
-@click.option("--lexicons", type=click.Path(path_type=Path, exists=True, file_okay=False),
-              help="A folder of extra lexicon rows (same file names as the bundled ones).")  # fmt: skip
+@click.option(
+    "--lexicons",
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
+    help="A folder of extra lexicon rows (same file names as the bundled ones).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the final line.")
 def ingest(paths: tuple[Path, ...], store: Path | None, lexicons: Path | None, quiet: bool) -> None:
     """Read articles from PATHS (files or folders) and add their facts to the store.
@@ -109,8 +112,14 @@ def ingest(paths: tuple[Path, ...], store: Path | None, lexicons: Path | None, q
 
 @main.command()
 @click.option("--store", type=click.Path(path_type=Path), help=STORE_HELP)
-@click.option("--format", "fmt", type=click.Choice(["nquads", "trig", "turtle", "jsonld"]), default="nquads",
-              show_default=True, help="nquads, trig and jsonld hold every graph; turtle the merged graph only.")  # fmt: skip
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["nquads", "trig", "turtle", "jsonld"]),
+    default="nquads",
+    show_default=True,
+    help="nquads, trig and jsonld hold every graph; turtle the merged graph only.",
+)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (default: standard output).")
 def export(store: Path | None, fmt: str, output: Path | None) -> None:
     """Write the graph to a file in an RDF format."""
@@ -153,14 +162,16 @@ def query(name: str | None, store: Path | None, params: tuple[str, ...], fmt: st
 
 @main.command()
 @click.option("--store", type=click.Path(path_type=Path), help=STORE_HELP)
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback unless told otherwise).")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback unless told otherwise)."
+)
 @click.option("--port", default=7878, show_default=True, type=int)
 @click.option("--writable", is_flag=True, help="Accept SPARQL Update and Graph Store writes (no authentication!).")
 @click.option("--timeout-s", default=30, show_default=True, type=int, help="Query timeout in seconds.")
 @click.option("--cors", is_flag=True, help="Allow cross-origin requests from browsers.")
 def serve(store: Path | None, host: str, port: int, writable: bool, timeout_s: int, cors: bool) -> None:
     """Serve the store as a SPARQL endpoint with the real Oxigraph server (Ctrl-C stops it)."""
-    from armskg.graph.serve import ServeError, SparqlServer
+    from armskg.graph.serve import ServerError, SparqlServer
     from armskg.graph.store import default_store_path
 
     location = store or default_store_path()
@@ -171,9 +182,9 @@ def serve(store: Path | None, host: str, port: int, writable: bool, timeout_s: i
     server = SparqlServer(location, host=host, port=port, writable=writable, timeout_s=timeout_s, cors=cors)
     try:
         server.start()
-    except ServeError as exc:
+    except ServerError as exc:
         _fail(str(exc))
-    click.echo(f"SPARQL endpoint: {server.query_url}   (query UI: {server.base_url}/)  Ctrl-C to stop")
+    click.echo(f"SPARQL endpoint: {server.url}   (query UI: {server.base_url}/)  Ctrl-C to stop")
     try:
         server.wait()
     except KeyboardInterrupt:
@@ -253,8 +264,13 @@ DEMO_QUERIES: tuple[tuple[str, dict[str, str]], ...] = (
 
 @main.command()
 @click.option("--store", type=click.Path(path_type=Path), help=STORE_HELP)
-@click.option("--out", type=click.Path(path_type=Path), default=Path("armskg-out"), show_default=True,
-              help="Folder for the coalition map.")  # fmt: skip
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("armskg-out"),
+    show_default=True,
+    help="Folder for the coalition map.",
+)
 def demo(store: Path | None, out: Path) -> None:
     """The main job on the bundled sample articles: ingest, summarise, query, map."""
     from armskg.graph.coalition_map import write_coalition_map

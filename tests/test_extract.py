@@ -1,0 +1,248 @@
+"""Extraction rules, each on sentences written for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from armskg.loaders.article import Article
+from armskg.loaders.extract import extract
+from armskg.loaders.facts import Extraction
+
+
+def _extract(text: str, date: str | None = "2024-03-13") -> Extraction:
+    meta = {"date": date} if date else {}
+    return extract(Article.from_text("t", text, **meta))
+
+
+def _transfers(ex: Extraction) -> set[tuple[str, str, str]]:
+    return {(t.supplier[6:], t.recipient[6:], t.weapon) for t in ex.transfers}
+
+
+def _strikes(ex: Extraction) -> set[tuple[str, str, str | None]]:
+    return {(s.attacker[6:], s.target[6:], s.weapon) for s in ex.strikes}
+
+
+def _statements(ex: Extraction) -> set[tuple[frozenset[str], str]]:
+    return {(frozenset(s.speakers), s.stance) for s in ex.statements}
+
+
+def _states(ex: Extraction) -> set[str]:
+    return {m.actor[6:] for m in ex.mentions if m.actor.startswith("state:")}
+
+
+# --- actors ---------------------------------------------------------------------------------
+
+
+def test_states_by_name_alias_capital_and_demonym() -> None:
+    ex = _extract("The DPRK met envoys from Britain in Kyiv, and Iranian diplomats attended.")
+    assert _states(ex) == {"PRK", "GBR", "UKR", "IRN"}
+    assert ex.actors["state:PRK"].iso3 == "PRK" and ex.actors["state:PRK"].wikidata == "Q423"
+
+
+def test_a_city_that_is_no_capital_adds_no_state() -> None:
+    assert _states(_extract("Delegates gathered in Dubai for a trade show.")) == set()
+
+
+def test_official_with_title_gets_role_and_state() -> None:
+    ex = _extract("German Foreign Minister Annalena Baerbock spoke to reporters.")
+    person = ex.actors["person:annalenabaerbock"]
+    assert (person.label, person.role, person.affiliation) == ("Annalena Baerbock", "Foreign Minister", "state:DEU")
+
+
+def test_official_named_in_apposition() -> None:
+    ex = _extract("Lena Moravec, the Czech defence minister, visited the plant.")
+    person = ex.actors["person:lenamoravec"]
+    assert person.affiliation == "state:CZE"
+
+
+def test_later_surname_mentions_are_the_same_person() -> None:
+    ex = _extract("President Joe Biden met allies. Biden then left for Delaware.")
+    assert [m.text for m in ex.mentions if m.actor == "person:joebiden"] == ["Joe Biden", "Biden"]
+
+
+def test_spellings_of_one_name_share_a_key() -> None:
+    first = _extract("Director Chang Hojin of South Korea's National Security Office attended.")
+    second = _extract("National Security Adviser Chang Ho-jin attended.")
+    assert {k for k in first.actors if k.startswith("person:")} == {k for k in second.actors if k.startswith("person:")}
+
+
+def test_government_body_is_an_organization_of_its_state() -> None:
+    ex = _extract("China's foreign ministry condemned the sale.")
+    body = ex.actors["org:china-s-foreign-ministry"]
+    assert (body.kind, body.label, body.affiliation) == ("organization", "China's foreign ministry", "state:CHN")
+
+
+def test_armed_group_is_based_in_its_state() -> None:
+    ex = _extract("Hezbollah fighters fired rockets at Israel.")
+    group = ex.actors["org:hezbollah"]
+    assert (group.kind, group.based_in) == ("armed_group", "state:LBN")
+
+
+def test_the_north_in_a_story_about_the_koreas() -> None:
+    ex = _extract("South Korea said the North has shipped artillery shells to Russia.")
+    assert _transfers(ex) == {("PRK", "RUS", "artillery ammunition")}
+
+
+# --- transfers ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran supplied Russia with Shahed-136 drones.", {("IRN", "RUS", "drone")}),
+        ("Germany delivered IRIS-T air defence systems to Ukraine.", {("DEU", "UKR", "air defence system")}),
+        ("Pyongyang's transfer of KN-23 missiles to Moscow worries Seoul.", {("PRK", "RUS", "ballistic missile")}),
+        ("Belarus received Iskander-M launchers from Russia.", {("RUS", "BLR", "ballistic missile")}),
+        ("Turkey sold TB2 drones to Azerbaijan, Ukraine and Qatar.",
+         {("TUR", "AZE", "drone"), ("TUR", "UKR", "drone"), ("TUR", "QAT", "drone")}),
+        ("The United States and Germany pledged Patriot systems to Ukraine.",
+         {("USA", "UKR", "air defence system"), ("DEU", "UKR", "air defence system")}),
+    ],
+)  # fmt: skip
+def test_supply_patterns(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _transfers(_extract(text)) == expected
+
+
+def test_designation_and_quantity_are_kept() -> None:
+    (transfer,) = _extract("North Korea has provided Russia with several dozen KN-23 missiles.").transfers
+    assert (transfer.designation, transfer.quantity, transfer.weapon) == ("KN-23", "several dozen", "ballistic missile")
+
+
+def test_negated_and_conditional_supply_give_no_transfer() -> None:
+    assert _transfers(_extract("Sudan did not acquire any drones from Iran.")) == set()
+    assert _transfers(_extract("If China supplied drones to Russia, the EU would respond.")) == set()
+
+
+def test_supplier_denial_makes_the_transfer_denied() -> None:
+    ex = _extract("China denied reports that it has been providing Russia with attack drones.")
+    assert [(t.supplier, t.status) for t in ex.transfers] == [("state:CHN", "denied")]
+    assert (frozenset({"state:CHN"}), "deny") in _statements(ex)
+
+
+def test_future_supply_is_planned() -> None:
+    (transfer,) = _extract("France will deliver 78 Caesar howitzers to Ukraine.").transfers
+    assert (transfer.weapon, transfer.status) == ("other", "planned")
+
+
+def test_generic_missiles_take_the_articles_missile_class() -> None:
+    ex = _extract("Moscow fired ballistic missiles at Kharkiv. Pyongyang sent the missiles to Russia.")
+    assert ("PRK", "RUS", "ballistic missile") in _transfers(ex)
+
+
+# --- strikes --------------------------------------------------------------------------------
+
+
+def test_strike_target_city_resolves_to_its_state_and_days_resolve() -> None:
+    (strike,) = _extract("Russia launched Kinzhal missiles at Odesa on Monday.", date="2024-03-13").strikes
+    assert (strike.attacker, strike.target, strike.weapon) == ("state:RUS", "state:UKR", "ballistic missile")
+    assert strike.dates == (dt.date(2024, 3, 11),)
+
+
+def test_no_article_date_means_no_weekday_date() -> None:
+    (strike,) = _extract("Russia launched Kinzhal missiles at Odesa on Monday.", date=None).strikes
+    assert strike.dates == ()
+
+
+def test_strike_with_supplied_weapons_links_the_transfer() -> None:
+    ex = _extract("Iran has sent Shahed-136 drones to Russia, some of which were launched against Ukraine on Friday.")
+    (strike,) = ex.strikes
+    assert (strike.attacker, strike.target, strike.weapon_origin) == ("state:RUS", "state:UKR", "state:IRN")
+    assert strike.transfer is not None and strike.transfer.supplier == "state:IRN"
+    assert strike.dates == (dt.date(2024, 3, 8),)
+
+
+def test_made_in_gives_the_weapons_origin() -> None:
+    (strike,) = _extract("Sudan's army struck Omdurman with Iranian-made drones.").strikes
+    assert strike.weapon_origin == "state:IRN"
+
+
+def test_several_targets() -> None:
+    assert _strikes(_extract("Turkey used drones in strikes against militants in Syria and Iraq.")) == {
+        ("TUR", "SYR", "drone"),
+        ("TUR", "IRQ", "drone"),
+    }
+
+
+# --- statements -----------------------------------------------------------------------------
+
+
+def test_subject_speakers_and_stance() -> None:
+    assert _statements(_extract("Japan and Canada condemned the missile launch.")) == {
+        (frozenset({"state:JPN", "state:CAN"}), "condemn")
+    }
+
+
+def test_quote_is_credited_to_the_speaker_after_it() -> None:
+    ex = _extract('"We are deeply concerned by these transfers," Foreign Minister Penny Wong said.')
+    assert (frozenset({"person:pennywong"}), "concern") in _statements(ex)
+
+
+def test_a_verb_coordinated_with_a_speech_verb_shares_its_subject() -> None:
+    ex = _extract("The ministers of Chile, Peru and Colombia said they were watching, and called on Iran to stop.")
+    assert (frozenset({"state:CHL", "state:PER", "state:COL"}), "call_on") in _statements(ex)
+
+
+def test_group_phrase_stands_for_the_signatory_list() -> None:
+    text = (
+        "Twelve countries condemned the deliveries. "
+        "The statement was signed by Austria, Belgium, Chile, Denmark and the EU's High Representative."
+    )
+    (statement,) = [s for s in _extract(text).statements if s.stance == "condemn"]
+    assert set(statement.speakers) == {
+        "state:AUT", "state:BEL", "state:CHL", "state:DNK", "org:european-union",
+    }  # fmt: skip
+
+
+def test_spokesperson_speaks_for_the_state_she_quotes() -> None:
+    text = "China's Foreign Ministry spokesperson Mao Ning said China strongly condemns the sale."
+    assert (frozenset({"person:maoning"}), "condemn") in _statements(_extract(text))
+
+
+def test_speech_about_another_partys_transfer_is_an_allegation() -> None:
+    ex = _extract("Washington said that Iran had shipped drones to Russia.")
+    assert (frozenset({"state:USA"}), "allege") in _statements(ex)
+
+
+def test_supplier_announcing_a_delivery_commits() -> None:
+    ex = _extract("Swedish Defence Minister Pal Jonson said Sweden will send Archer howitzers to Ukraine.")
+    assert ex.actors["person:paljonson"].affiliation == "state:SWE"
+    assert (frozenset({"person:paljonson"}), "commit") in _statements(ex)
+
+
+def test_statement_date_from_a_weekday() -> None:
+    (statement,) = _extract("Italy condemned the strike on Tuesday.", date="2024-03-13").statements
+    assert statement.date == dt.date(2024, 3, 12)
+
+
+def test_noun_uses_of_stance_words_are_not_statements() -> None:
+    assert _statements(_extract("Iran provided immense support to the government in Damascus.")) == set()
+
+
+# --- text hygiene ---------------------------------------------------------------------------
+
+
+def test_furniture_and_repeated_captions_give_no_facts() -> None:
+    caption = "Russia struck Kyiv with missiles in this photo. (AP Photo/Staff)"
+    text = f"Back To Top\n{caption}\n{caption}\nMOST POPULAR\nCanada condemned the sale.\n"
+    ex = _extract(text)
+    assert _strikes(ex) == set()
+    assert _states(ex) == {"CAN"}
+
+
+def test_evidence_offsets_point_into_the_article_text() -> None:
+    text = " date 2024-01-10\nHeadline here\n\nIran supplied Russia with Shahed-136 drones, officials said.\n"
+    article = Article.from_text("t", text)
+    (transfer,) = extract(article).transfers
+    ev = transfer.evidence
+    assert (
+        article.text[ev.start : ev.end] == ev.sentence == "Iran supplied Russia with Shahed-136 drones, officials said."
+    )
+    assert ev.rule.startswith("transfer.") and 0 < ev.confidence <= 1
+
+
+def test_extraction_is_deterministic() -> None:
+    text = "Iran supplied Russia with Shahed-136 drones. Ukraine condemned the deliveries."
+    first, second = _extract(text), _extract(text)
+    assert _transfers(first) == _transfers(second) and _statements(first) == _statements(second)

@@ -1,0 +1,91 @@
+"""The notebooks in ``notebooks/`` run top to bottom, and are committed without outputs.
+
+Each notebook is executed with nbclient on the ``python3`` kernel of this environment
+(ipykernel is a test extra), in a temporary working folder, with 120 s per cell.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOK_DIR = ROOT / "notebooks"
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+
+# What each notebook must show once run: text that appears in its outputs.
+MARKERS: dict[str, tuple[str, ...]] = {
+    "01_quickstart.ipynb": (
+        "articles ingested, 0 failed",
+        "supplierLabel",  # the transfers DataFrame
+        "speakerLabel",  # the condemnations DataFrame
+        "stateALabel",  # the co-signatures DataFrame
+        "charStart",  # the evidence DataFrame
+        "coalition-map.html",
+        "<iframe srcdoc=",
+    ),
+}
+
+
+def _output_text(output: Any) -> str:
+    """Everything a cell output shows, as one string (stream text, and every data representation)."""
+    parts: list[str] = []
+    if "text" in output:
+        parts.append(str(output["text"]))
+    for value in output.get("data", {}).values():
+        parts.append(value if isinstance(value, str) else json.dumps(value))
+    return "\n".join(parts)
+
+
+def _read(path: Path) -> Any:
+    """The notebook at ``path`` as an nbformat v4 node."""
+    return nbformat.read(path, as_version=4)  # type: ignore[no-untyped-call]
+
+
+def test_the_quickstart_notebook_exists() -> None:
+    assert (NOTEBOOK_DIR / "01_quickstart.ipynb") in NOTEBOOKS
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebook_runs_top_to_bottom(path: Path, tmp_path: Path) -> None:
+    notebook = _read(path)
+    client = NotebookClient(
+        notebook,
+        timeout=120,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(tmp_path)}},
+    )
+    try:
+        client.execute()
+    except CellExecutionError as error:
+        pytest.fail(f"{path.name}: a cell failed:\n{str(error)[-3000:]}")
+    code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert code_cells
+    errors = [out for cell in code_cells for out in cell.get("outputs", []) if out.get("output_type") == "error"]
+    assert errors == []
+    assert all(cell.get("execution_count") for cell in code_cells)
+    shown = "\n".join(_output_text(out) for cell in code_cells for out in cell.get("outputs", []))
+    for marker in MARKERS.get(path.name, ()):
+        assert marker in shown, f"{path.name}: {marker!r} not in the outputs"
+    assert "Traceback" not in shown
+    assert list(tmp_path.iterdir()) == [], "the notebook wrote into its working folder"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebook_is_committed_without_outputs(path: Path) -> None:
+    notebook = _read(path)
+    nbformat.validate(notebook)
+    assert notebook.nbformat == 4
+    assert notebook.metadata.get("kernelspec", {}).get("name") == "python3"
+    for n, cell in enumerate(notebook.cells):
+        if cell.cell_type == "code":
+            assert cell.get("outputs") == [], f"cell {n} has outputs"
+            assert cell.get("execution_count") is None, f"cell {n} has an execution count"
+    assert notebook.cells[0].cell_type == "markdown"
+    assert notebook.cells[-1].cell_type == "markdown"
