@@ -21,6 +21,7 @@ from typing import Any
 
 import networkx as nx
 import pyoxigraph as ox
+
 from armskg.ontology import AK, BASE, PREFIXES  # type: ignore[import-not-found, unused-ignore]
 
 __all__ = [

@@ -20,12 +20,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store
+
 from armskg.loaders.article import Article
 from armskg.loaders.extract import extract
 from armskg.loaders.lexicon import Lexicon, load_lexicon
 from armskg.loaders.readers import InputError
 from armskg.ontology import AK, article_iri, ontology_path
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store
 
 from .triples import article_quads
 

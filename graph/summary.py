@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from armskg.ontology import PREFIXES
 from pyoxigraph import Literal, QuerySolutions, Store
+
+from armskg.ontology import PREFIXES
 
 __all__ = ["Summary", "summarize"]
 

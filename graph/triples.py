@@ -17,6 +17,8 @@ import hashlib
 from collections.abc import Iterable
 from urllib.parse import quote
 
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
+
 from armskg.loaders.article import Article
 from armskg.loaders.facts import Actor, Evidence, Extraction, Statement, Strike, Transfer
 from armskg.ontology import (
@@ -31,7 +33,6 @@ from armskg.ontology import (
     status_iri,
     weapon_iri,
 )
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 __all__ = ["article_quads", "event_node", "merge_key"]
 

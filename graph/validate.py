@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from armskg.ontology import ontology_path, shapes_path
 from pyoxigraph import RdfFormat, Store
+
+from armskg.ontology import ontology_path, shapes_path
 
 __all__ = ["ValidationResult", "validate_store"]
 

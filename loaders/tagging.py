@@ -382,12 +382,16 @@ def _people_and_bodies(doc: Doc, tags: list[Tag], taken: set[int], lexicon: Lexi
         if name is None or name[1] >= len(doc) or doc[name[1]].text != ",":
             continue
         window = range(name[1] + 1, min(len(doc), name[1] + 9))
-        title = next((titles_at[j] for j in window if j in titles_at), None)
-        if title is None or any(doc[j].text in (".", ";") for j in window if j < title.start):
+        title_tag = next((titles_at[j] for j in window if j in titles_at), None)
+        if title_tag is None or any(doc[j].text in (".", ";") for j in window if j < title_tag.start):
             continue
         start, end, text = name
-        state = _state_before(doc, tags, title.start, window=4) or _state_after_of(doc, tags, title.end, window=8)
-        actor = ex.add_actor(Actor(person_key(text), "person", text, role=title.extra.get("title", title.value)))
+        state = _state_before(doc, tags, title_tag.start, window=4) or _state_after_of(
+            doc, tags, title_tag.end, window=8
+        )
+        actor = ex.add_actor(
+            Actor(person_key(text), "person", text, role=title_tag.extra.get("title", title_tag.value))
+        )
         if actor.affiliation is None and state is not None:
             actor.affiliation = state.key
         found.append(Tag("actor", start, end, key=actor.key, via="apposition"))

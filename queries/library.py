@@ -44,8 +44,6 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeAlias, cast
 
-from armskg.loaders.facts import STANCES, WEAPON_CATEGORIES
-from armskg.ontology import BASE, PREFIXES, actor_iri, stance_iri, weapon_iri
 from pyoxigraph import (
     BlankNode,
     Literal,
@@ -57,6 +55,9 @@ from pyoxigraph import (
     Triple,
     Variable,
 )
+
+from armskg.loaders.facts import STANCES, WEAPON_CATEGORIES
+from armskg.ontology import BASE, PREFIXES, actor_iri, stance_iri, weapon_iri
 
 if TYPE_CHECKING:
     import pandas

@@ -25,6 +25,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
+
 from armskg.graph.store import open_store
 from armskg.queries.library import list_queries
 

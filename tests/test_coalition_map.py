@@ -14,11 +14,12 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from browser import dump_dom, png_colours, root_dataset, screenshot
+from test_network import PRK, RUS, TRANSFER, UKR, joint_statement_store, small_store
+
 from armskg.graph.coalition_map import COALITION_COLOURS, coalition_table, write_coalition_map
 from armskg.graph.network import actor_network
 from armskg.ontology import actor_iri, article_iri, event_iri
-from browser import dump_dom, png_colours, root_dataset, screenshot
-from test_network import PRK, RUS, TRANSFER, UKR, joint_statement_store, small_store
 
 SCRIPT_ATTACK = "<script>window.__pwned=1</script>"
 IMG_ATTACK = '<img src=x onerror="window.__pwned=1">'

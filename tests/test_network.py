@@ -10,6 +10,7 @@ from __future__ import annotations
 import networkx as nx
 import pyoxigraph as ox
 import pytest
+
 from armskg.graph.network import actor_network, coalitions, edge_weight, signed_graph
 from armskg.ontology import PREFIXES, actor_iri, article_iri, event_iri, evidence_iri, stance_iri, weapon_iri
 

@@ -8,6 +8,11 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from pyshacl import validate
+from rdflib import RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, SH
+
 from armskg.loaders.facts import STANCES, STATUSES, WEAPON_CATEGORIES
 from armskg.ontology import (
     AK,
@@ -23,10 +28,6 @@ from armskg.ontology import (
     status_iri,
     weapon_iri,
 )
-from pyshacl import validate
-from rdflib import RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
-from rdflib.collection import Collection
-from rdflib.namespace import OWL, SH
 
 AKNS = Namespace(AK)
 SCHEMA = Namespace("https://schema.org/")

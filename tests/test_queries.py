@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+
 from armskg.ontology import BASE, actor_iri, weapon_iri
 from armskg.queries.library import (
     NamedQuery,

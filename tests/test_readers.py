@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from armskg.loaders.article import Article, parse_date
 from armskg.loaders.readers import InputError, read_articles
 

@@ -11,8 +11,9 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
-from armskg.graph.serve import ServerError, SparqlServer, free_port, serve
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
+
+from armskg.graph.serve import ServerError, SparqlServer, free_port, serve
 
 DATA = """
 @prefix ak: <https://w3id.org/armskg/ontology#> .

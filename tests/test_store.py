@@ -15,6 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
+
 from armskg.graph.store import (
     IngestReport,
     StoreError,
