@@ -159,6 +159,7 @@ _DRAW_JS = """(function () {
   window.armskgNetwork = network;
   function settle(state) {
     network.setOptions({physics: {enabled: false}});
+    network.fit({animation: false});
     root.dataset.nodes = String(network.body.data.nodes.length);
     root.dataset.edges = String(network.body.data.edges.length);
     root.dataset.resources = String(performance.getEntriesByType("resource").length);
@@ -174,7 +175,7 @@ header { padding: 8px 16px; border-bottom: 1px solid #ddd; }
 header h1 { font-size: 20px; margin: 0; }
 header p { margin: 2px 0; color: #555; }
 main { display: flex; align-items: stretch; }
-#armskg-network { flex: 1 1 auto; height: calc(100vh - 90px); min-height: 420px; }
+#armskg-network { flex: 1 1 auto; width: calc(100vw - 320px); min-width: 0; height: calc(100vh - 90px); min-height: 420px; }
 #armskg-legend { flex: 0 0 290px; padding: 8px 12px; border-left: 1px solid #ddd; overflow-y: auto;
   height: calc(100vh - 106px); }
 #armskg-legend h2 { font-size: 15px; margin: 10px 0 4px; }

@@ -75,6 +75,7 @@ def open_store(path: Path | None = None, *, read_only: bool = False) -> Store:
             if not location.exists():
                 raise StoreError(f"{location}: no store here (run 'armskg ingest' first)")
             return Store.read_only(str(location))
+        location.parent.mkdir(parents=True, exist_ok=True)
         store = Store(str(location))
     except OSError as exc:
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
