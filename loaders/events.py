@@ -242,6 +242,27 @@ _SKIP_BEFORE_VERB = {
     "reportedly",
 }
 _SPEECH = {"said", "says", "told", "tells", "added", "noted", "stressed", "stated", "insisted", "warned"}
+_PURPOSE_VERBS = {
+    "repel",
+    "counter",
+    "defend",
+    "protect",
+    "help",
+    "support",
+    "fight",
+    "deter",
+    "curb",
+    "meet",
+    "strengthen",
+    "bolster",
+    "boost",
+    "shoot",
+    "intercept",
+    "stop",
+    "resist",
+    "hold",
+    "replace",
+}
 _QUOTES = "\"“”'‘’"
 _OPEN_QUOTES = {'"', "“", "‘"}
 
@@ -257,6 +278,7 @@ class ArticleContext:
     last_group: tuple[str, ...] = ()
     last_speakers: tuple[str, ...] = ()
     last_subject: str | None = None
+    last_reporter: tuple[str, ...] = ()
     last_event: Transfer | Strike | None = None
     last_transfer: Transfer | None = None
     missile: str | None = None
@@ -279,6 +301,11 @@ def _clause_start(doc: Doc, sent: Span, i: int) -> int:
     j = i - 1
     while j >= sent.start:
         tok = doc[j]
+        if tok.lower_ in ("who", "which") and j - 1 >= sent.start and doc[j - 1].text == ",":
+            closing = [k for k in range(j + 1, i) if doc[k].text == ","]
+            if closing:  # ", who visited Iran last year, stated": skip the aside
+                j -= 2
+                continue
         if tok.text in (";", ":") or tok.lower_ in _CLAUSE_BREAKS or tok.lower_ in _SPEECH:
             return j + 1
         if tok.lower_ == "as" and j + 1 < i and doc[j + 1].lower_ not in ("well",):
@@ -302,6 +329,9 @@ def _clause_end(doc: Doc, sent: Span, i: int) -> int:
         tok = doc[j]
         if tok.text == ";" or tok.lower_ in ("while", "whereas", "but", "although", "because", "if", "which", "who"):
             return j
+        nxt = doc[j + 1] if j + 1 < sent.end else None
+        if tok.lower_ == "to" and nxt is not None and nxt.is_lower and nxt.lemma_ in _PURPOSE_VERBS:
+            return j  # "... to repel Russian attacks": a purpose, not the items
         j += 1
     return sent.end
 
@@ -473,16 +503,34 @@ def _objects(doc: Doc, sent: Span, tags: list[Tag], index: int, words: set[str],
 
 
 def _direct_objects(doc: Doc, sent: Span, tags: list[Tag], index: int) -> list[Tag]:
-    """Actors right after a verb (``provided Russia with``, ``sell Taiwan``)."""
-    return _objects(doc, sent, tags, index - 1, {doc[index - 1].lower_}, limit=2) if index < sent.end else []
+    """Actors right after a verb (``provided Russia with``, ``sell Taiwan``, ``arm groups such as Hezbollah``)."""
+    if index >= sent.end:
+        return []
+    found = _objects(doc, sent, tags, index - 1, {doc[index - 1].lower_}, limit=2)
+    if found:
+        return found
+    for j in range(index, min(sent.end - 1, index + 6)):
+        if doc[j].lower_ == "such" and doc[j + 1].lower_ == "as":
+            return _objects(doc, sent, tags, j + 1, {"as"}, limit=2)
+        if doc[j].is_punct or doc[j].lower_ in _PREPOSITIONS:
+            break
+    return []
 
 
-def _weapons(tags: list[Tag], start: int, end: int, doc: Doc) -> list[Tag]:
+def _weapons(tags: list[Tag], start: int, end: int, doc: Doc, *, supplied: bool = True) -> list[Tag]:
     found = [t for t in tags if t.kind == "weapon" and start <= t.start and t.end <= end]
     kept: list[Tag] = []
+    strike_words = {"attack", "attacks", "strike", "strikes", "raid", "raids", "barrage", "barrages", "assault"}
     for w in found:
-        if w.start > 0 and doc[w.start - 1].lower_ == "for":
+        if any(doc[k].lower_ == "for" for k in range(max(0, w.start - 3), w.start)):
             continue  # "shells for 155 mm guns"
+        following = [doc[k].lower_ for k in range(w.end, min(len(doc), w.end + 4))]
+        if (
+            supplied
+            and following
+            and (following[0] in strike_words or (following[0] == "and" and any(f in strike_words for f in following)))
+        ):
+            continue  # "missile and drone attacks" name the attacks, not the items supplied
         if w.designation is None and kept and kept[-1].designation and w.start - kept[-1].end <= 2:
             continue  # "S-400 missile systems": the generic word belongs to the designation
         kept.append(w)
@@ -512,7 +560,8 @@ def _hypothetical(doc: Doc, sent: Span, trigger: Tag) -> bool:
     start = _clause_start(doc, sent, trigger.start)
     opener = doc[start - 1].lower_ if start - 1 >= sent.start else ""
     words = {t.lower_ for t in doc[start : trigger.start]}
-    return opener in ("if", "unless", "whether", "what") or bool(words & {"if", "unless", "whether", "could", "might"})
+    hedges = {"if", "unless", "whether", "could", "might", "likely", "would"}
+    return opener in ("if", "unless", "whether", "what") or bool(words & hedges)
 
 
 def _future(doc: Doc, sent: Span, trigger: Tag) -> bool:
@@ -620,6 +669,8 @@ def read_sentence(doc: Doc, sent: Span, tags: list[Tag], ctx: ArticleContext) ->
     titles = {i for t in tags if t.kind == "title" for i in range(t.start, t.end)}
     triggers = [t for t in tags if t.kind == "trigger"]
     reports = _report_speakers(doc, sent, tags, triggers, ctx, titles)
+    if reports:
+        ctx.last_reporter = reports[-1].speakers
     transfers, negated = _transfers(doc, sent, tags, triggers, ctx, reports, titles)
     strikes = _strikes(doc, sent, tags, triggers, ctx, transfers, titles)
     ex.transfers.extend(transfers)
@@ -691,6 +742,13 @@ def _report_speakers(
     for trig in triggers:
         if trig.event != "report":
             continue
+        prev = doc[trig.start - 1].lower_ if trig.start > sent.start else ""
+        if prev in ("was", "were", "been", "is", "are") and not doc[trig.start].text.endswith("ing"):
+            # "This was stated in the message of the Ministry of Defense": the speaker follows
+            after = _actors(tags, trig.end, min(sent.end, trig.end + 10))
+            if after and after[0].key:
+                found.append(_Report(trig, (after[0].key,)))
+            continue
         if doc[trig.start].lower_ == "according":
             after = _actors(tags, trig.end, min(sent.end, trig.end + 6))
             if after and after[0].key:
@@ -713,7 +771,29 @@ def _report_speakers(
                 speakers = ctx.last_speakers[:1]
         if speakers:
             found.append(_Report(trig, speakers))
+    first = next((t for t in doc[sent.start : sent.end] if not t.is_space), None)
+    if not found and first is not None and first.text in _OPEN_QUOTES | {'"'} and ctx.last_reporter:
+        # a quote that goes on from the previous sentence's speaker
+        found.append(_Report(Tag("trigger", sent.start, sent.start, event="report", value="say"), ctx.last_reporter))
+    with_saying = _with_saying(doc, sent, tags)
+    if with_saying:
+        found.append(
+            _Report(
+                Tag("trigger", with_saying[0].start, with_saying[0].end, event="report", value="say"),
+                tuple(t.key for t in with_saying if t.key),
+            )
+        )
     return found
+
+
+def _with_saying(doc: Doc, sent: Span, tags: list[Tag]) -> list[Tag]:
+    """ ", with Foreign Minister X saying ...": X speaks too."""
+    for i in range(sent.start, sent.end - 1):
+        if doc[i].lower_ == "with" and i > sent.start and doc[i - 1].text == ",":
+            for j in range(i + 1, min(sent.end, i + 10)):
+                if doc[j].lower_ in ("saying", "adding", "stating", "warning", "telling"):
+                    return [t for t in _actors(tags, i + 1, j) if t.key and t.key.startswith("person:")]
+    return []
 
 
 def _transfers(
@@ -997,7 +1077,7 @@ def _strikes(
                 attacker = transfers[0].recipient  # "...to Russia for use in Ukraine", "some of which were launched"
         if attacker is None:
             continue
-        weapons = _weapons(tags, max(sent.start, trig.start - 8), min(sent.end, trig.end + 14), doc)
+        weapons = _weapons(tags, max(sent.start, trig.start - 8), min(sent.end, trig.end + 14), doc, supplied=False)
         rule = f"strike.{trig.event}"
         places = {t.key for t in tags if t.kind == "place"}
         for target in _targets(doc, sent, tags, trig, ctx):
@@ -1076,8 +1156,12 @@ def _statements(
             continue
         if _noun_use(doc, trig) or _hypothetical(doc, sent, trig):
             continue
-        speakers, how = _speakers_of(doc, sent, tags, trig, ctx, titles)
         before = [r for r in reports if r.trigger.start < trig.start]
+        if doc[trig.start].lower_ in ("allegedly", "reportedly", "purportedly"):
+            if before:  # "X explained this by the fact that NATO allegedly ...": X alleges
+                add(before[-1].speakers, "allege", "statement.stance.allege.adverb", 0.6, about)
+            continue
+        speakers, how = _speakers_of(doc, sent, tags, trig, ctx, titles)
         after = [r for r in reports if r.trigger.start > trig.start]
         if speakers and before and all(k.startswith("state:") for k in speakers):
             reporter = before[-1].speakers
@@ -1095,11 +1179,33 @@ def _statements(
         add(speakers, trig.value or "concern", f"statement.stance.{trig.value}.{how}", 0.75, target)
     for r in reports:
         _party_statement(doc, sent, r, ctx, transfers, strikes, negated, triggers, add)
+    co = _with_saying(doc, sent, tags)
+    if co:
+        keys = tuple(t.key for t in co if t.key)
+        for i, st in enumerate(made):
+            if not set(keys) <= set(st.speakers):
+                made[i].speakers = tuple(dict.fromkeys((*st.speakers, *keys)))
+    for t in transfers:
+        subject = [
+            a
+            for a in _subjects(doc, sent, tags, _trigger_at(tags, ctx.positions.get(id(t), -1)), titles)
+            if a.key == t.supplier
+        ]
+        if (
+            t.status == "planned"
+            and subject
+            and not any(r.trigger.start < ctx.positions.get(id(t), -1) for r in reports)
+        ):
+            add((t.supplier,), "commit", "statement.supplier.commit", 0.6, t)  # "France will deliver ..."
     for st in made:
         ex.statements.append(st)
         if len(st.speakers) > 1:
             ctx.last_group = st.speakers
         ctx.last_speakers = st.speakers
+
+
+def _trigger_at(tags: list[Tag], start: int) -> Tag:
+    return next((t for t in tags if t.kind == "trigger" and t.start == start), Tag("trigger", start, start + 1))
 
 
 def _party_statement(
@@ -1141,7 +1247,7 @@ def _party_statement(
                 emit(speakers, "admit", "statement.report.admit", 0.7, event)
             elif states and event.target not in states and at > start:
                 emit(speakers, "allege", "statement.report.allege", 0.6, event)
-    if not events and ctx.last_transfer is not None and ctx.last_transfer.supplier in states:
+    if not transfers and ctx.last_transfer is not None and ctx.last_transfer.supplier in states:
         supply = [t for t in triggers if t.event in ("supply", "supply_noun")]
         if supply:
             emit(speakers, "commit", "statement.report.commit", 0.6, ctx.last_transfer)

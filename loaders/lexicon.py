@@ -29,6 +29,7 @@ __all__ = [
     "Lexicon",
     "LexiconError",
     "OrgEntry",
+    "PersonEntry",
     "PlaceEntry",
     "StateEntry",
     "TitleEntry",
@@ -86,6 +87,16 @@ class WeaponEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class PersonEntry:
+    """A public figure: name, other spellings, the state or body served, a role."""
+
+    name: str
+    aliases: tuple[str, ...]
+    affiliation: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
 class PlaceEntry:
     """A city or region and the state whose territory it is in."""
 
@@ -123,6 +134,7 @@ class Lexicon:
     verbs: list[VerbEntry]
     bodies: list[BodyEntry]
     furniture: list[str]
+    people: list[PersonEntry] = field(default_factory=list)
 
     @functools.cached_property
     def weapon_terms(self) -> dict[str, WeaponEntry]:
@@ -251,4 +263,16 @@ def load_lexicon(extra: Path | None = None) -> Lexicon:
         for _, r in _rows(path, ("head", "role"))
     ]
     furniture = [r["pattern"] for path in _sources("furniture.tsv", extra) for _, r in _rows(path, ("pattern", "note"))]
-    return Lexicon(states, orgs, titles, weapons, places, verbs, bodies, furniture)
+    org_labels = {o.label for o in orgs}
+    people: list[PersonEntry] = []
+    for path in _sources("people.tsv", extra):
+        for n, r in _rows(path, ("name", "aliases", "affiliation", "role")):
+            affiliation = r["affiliation"]
+            if affiliation not in org_labels:
+                affiliation = _check_iso(affiliation, states, f"{path}:{n}") or ""
+            if not affiliation:
+                raise LexiconError(
+                    f"{path}:{n}: affiliation {r['affiliation']!r} is neither a state code nor an organization"
+                )
+            people.append(PersonEntry(r["name"], _cells(r["aliases"]), affiliation, r["role"]))
+    return Lexicon(states, orgs, titles, weapons, places, verbs, bodies, furniture, people)

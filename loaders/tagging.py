@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
@@ -158,6 +158,8 @@ def matchers_for(lexicon: Lexicon) -> Matchers:
     for i, org in enumerate(lexicon.orgs):
         names = {v for n in (org.label, *org.aliases) for v in _variants(n)}
         add(exact, f"O:{i}", names, ("org", str(i)))
+    for i, person in enumerate(lexicon.people):
+        add(exact, f"H:{i}", {person.name, *person.aliases}, ("person", str(i)))
     for i, place in enumerate(lexicon.places):
         add(exact, f"P:{i}", _variants(place.name), ("place", place.iso3, place.kind))
     for i, w in enumerate(lexicon.weapons):
@@ -251,7 +253,7 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction) -> list[Tag
         sense = m.meaning[label]
         if "\n" in doc[start:end].text.strip():
             continue
-        tag = _entity_tag(sense, start, end, lexicon, extraction)
+        tag = _entity_tag(sense, start, end, lexicon, extraction, lambda a, b: doc[a:b].text)
         if tag is not None:
             tags.append(tag)
             taken.update(range(start, end))
@@ -266,7 +268,9 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction) -> list[Tag
     return sorted(tags, key=lambda t: (t.start, t.end))
 
 
-def _entity_tag(sense: tuple[str, ...], start: int, end: int, lexicon: Lexicon, ex: Extraction) -> Tag | None:
+def _entity_tag(
+    sense: tuple[str, ...], start: int, end: int, lexicon: Lexicon, ex: Extraction, doc_text: Callable[[int, int], str]
+) -> Tag | None:
     kind = sense[0]
     if kind == "actor":
         key, via = sense[1], sense[2]
@@ -283,6 +287,14 @@ def _entity_tag(sense: tuple[str, ...], start: int, end: int, lexicon: Lexicon, 
         ex.add_actor(
             Actor(key, kind_name, org.label, wikidata=org.wikidata, affiliation=affiliation, based_in=based_in)
         )
+        return Tag("actor", start, end, key=key, via="name")
+    if kind == "person":
+        known = lexicon.people[int(sense[1])]
+        iso = len(known.affiliation) == 3 and known.affiliation.isupper()
+        affiliation = state_key(known.affiliation) if iso else org_key(known.affiliation)
+        text = doc_text(start, end)
+        key = person_key(text)
+        ex.add_actor(Actor(key, "person", text, role=known.role, affiliation=affiliation))
         return Tag("actor", start, end, key=key, via="name")
     if kind == "place":
         return Tag("place", start, end, key=state_key(sense[1]), value=sense[2])
@@ -412,7 +424,7 @@ def _people_and_bodies(doc: Doc, tags: list[Tag], taken: set[int], lexicon: Lexi
 
 def _known_body(lexicon: Lexicon, state: str, role: str) -> str | None:
     """The lexicon's name for a state's armed forces ("Sudanese army" -> "Sudanese Armed Forces")."""
-    if "armed forces" not in role and "army" not in role and "military" not in role:
+    if not any(word in role for word in ("armed forces", "army", "military", "land forces")):
         return None
     iso3 = state.split(":", 1)[1]
     for org in lexicon.orgs:

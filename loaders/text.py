@@ -46,6 +46,9 @@ def nlp() -> Language:
     fast and explainable); lemmas come from ``spacy-lookups-data``.
     """
     pipeline = spacy.blank("en")
+    # "regulations.Beijing has ...": a sentence glued to the next one by a missing space
+    infixes = [*pipeline.Defaults.infixes, r"(?<=[a-z0-9\)])\.(?=[A-Z][a-z])"]
+    pipeline.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     pipeline.add_pipe("armskg_line_breaks")
     pipeline.add_pipe("sentencizer")
     pipeline.add_pipe("lemmatizer", config={"mode": "lookup"})
