@@ -340,7 +340,10 @@ def _governing_word(doc: Doc, tag: Tag, floor: int, tags: list[Tag] | None = Non
     """The word that governs an actor mention; in a list ("to Azerbaijan, Ukraine and Qatar")
     every item is governed by what governs the first."""
     j = tag.start - 1
-    while j >= floor and doc[j].lower_ in ("the", "its", "their", "his", "her", "a", "an", "both"):
+    title_tokens = {i for t in tags or () if t.kind == "title" for i in range(t.start, t.end)}
+    while j >= floor and (
+        doc[j].lower_ in ("the", "its", "their", "his", "her", "a", "an", "both") or j in title_tokens
+    ):
         j -= 1
     if tags and j >= floor and doc[j].lower_ in (",", "and", "or"):
         k = j - 1 if doc[j].lower_ != "," or j - 1 < floor or doc[j - 1].lower_ != "and" else j - 2
@@ -460,10 +463,23 @@ def _nearest_run(doc: Doc, actors: list[Tag]) -> list[Tag]:
 
 
 def _gerund_agent(doc: Doc, tags: list[Tag], trig: Tag) -> Tag | None:
-    """``condemned North Korea for handing ...``: the actor before ``for`` does the ``-ing``."""
-    if not doc[trig.start].text.endswith("ing") or trig.start < 2 or doc[trig.start - 1].lower_ != "for":
+    """Who does an ``-ing``: ``condemned North Korea for handing`` (the actor before ``for``),
+    ``the involvement of the Russian government in providing`` (the actor after ``of``)."""
+    if not doc[trig.start].text.endswith("ing") or trig.start < 2:
         return None
-    return next((t for t in tags if t.kind == "actor" and t.end == trig.start - 1), None)
+    prev = doc[trig.start - 1].lower_
+    if prev == "for":
+        return next((t for t in tags if t.kind == "actor" and t.end == trig.start - 1), None)
+    if prev == "in":
+        for t in reversed([t for t in tags if t.kind == "actor" and trig.start - 6 <= t.start < trig.start - 1]):
+            between = [doc[k].lower_ for k in range(t.end, trig.start - 1)]
+            if all(w in ("government", "authorities", "state", "leadership", "military") for w in between):
+                j = t.start - 1
+                while j >= 0 and doc[j].lower_ == "the":
+                    j -= 1
+                if j >= 0 and doc[j].lower_ == "of":
+                    return t
+    return None
 
 
 def _group_before(doc: Doc, sent: Span, trigger: Tag) -> bool:
@@ -487,7 +503,12 @@ def _objects(doc: Doc, sent: Span, tags: list[Tag], index: int, words: set[str],
             continue
         found: list[Tag] = []
         k = j + 1
+        # "to the deployment of the Wagner group": the actor after "the <noun> of"
+        if k + 2 < sent.end and doc[k].lower_ == "the" and doc[k + 1].is_lower and doc[k + 2].lower_ == "of":
+            k += 3
         for t in _actors(tags, j + 1, min(sent.end, j + 30)):
+            if t.start < k:
+                continue
             gap = doc[k : t.start]
             if t.start - k > 4 or any(
                 g.lower_ not in (",", "and", "the", "its", "'s", "’s", "both", "or") for g in gap
@@ -822,7 +843,7 @@ def _transfers(
             nxt in ("by", "from")
             or (trig.start > sent.start and doc[trig.start - 1].lower_ in ("were", "was", "been", "be", "being"))
         )
-        to = [_state(t.key, ex) for t in _objects(doc, sent, tags, trig.end, {"to", "for"}, limit=12)]
+        to = [_located(doc, tags, t, ex) for t in _objects(doc, sent, tags, trig.end, {"to", "for"}, limit=12)]
         source = [_state(t.key, ex) for t in _objects(doc, sent, tags, trig.end, {"from", "by"}, limit=10)]
         if trig.event == "supply_noun":
             owner = [
@@ -911,6 +932,16 @@ def _transfers(
                     ctx.positions[id(transfer)] = trig.start
                     out.append(transfer)
     return _dedupe(out), negated_events
+
+
+def _located(doc: Doc, tags: list[Tag], tag: Tag, ex: Extraction) -> str | None:
+    """The state an actor stands for here: an armed group "in Mali" stands for Mali."""
+    actor = ex.actors.get(tag.key or "")
+    if actor is not None and actor.kind == "armed_group":
+        for t in tags:
+            if t.kind in ("actor", "place") and tag.end < t.start <= tag.end + 3 and doc[t.start - 1].lower_ == "in":
+                return t.key if t.kind == "place" else _state(t.key, ex)
+    return _state(tag.key, ex)
 
 
 def _supply_triggers(doc: Doc, tags: list[Tag], triggers: list[Tag]) -> list[Tag]:
