@@ -167,8 +167,6 @@ _FUTURE = {
     "deal",
     "package",
     "goal",
-    "announce",
-    "announced",
     "approve",
     "approved",
     "notify",
@@ -282,6 +280,7 @@ class ArticleContext:
     last_event: Transfer | Strike | None = None
     last_transfer: Transfer | None = None
     missile: str | None = None
+    producers: dict[str, str] = field(default_factory=dict)
     positions: dict[int, int] = field(default_factory=dict)
 
 
@@ -311,6 +310,9 @@ def _clause_start(doc: Doc, sent: Span, i: int) -> int:
         if tok.lower_ == "as" and j + 1 < i and doc[j + 1].lower_ not in ("well",):
             return j + 1
         if tok.text in _QUOTES and j > sent.start and not _possessive_mark(doc, j):
+            if doc[j - 1].lower_ in ("to", "a", "an", "the", "of", "as", "called", "what"):
+                j -= 1
+                continue  # 'issued a statement to "firmly condemn ..."': a quoted fragment, same clause
             return j + 1
         if tok.text == "," and j + 1 < len(doc) and doc[j + 1].lower_ in ("and", "but", "while", "as"):
             return j + 1
@@ -398,12 +400,28 @@ def _segment_start(doc: Doc, tags: list[Tag], start: int, trigger: int) -> int:
     return seg
 
 
+def _asides(doc: Doc, sent: Span, end: int) -> set[int]:
+    """Tokens of relative clauses set off by commas (", who visited Iran last year,")."""
+    inside: set[int] = set()
+    for i in range(sent.start + 1, end):
+        if doc[i].lower_ in ("who", "which") and doc[i - 1].text == ",":
+            close = next((k for k in range(i + 1, end) if doc[k].text == ","), None)
+            if close is not None:
+                inside.update(range(i, close))
+    return inside
+
+
 def _subjects(doc: Doc, sent: Span, tags: list[Tag], trigger: Tag, titles: set[int]) -> list[Tag]:
     """Actors in subject position before a trigger, within its clause."""
     if _coordinated_verb(doc, sent, trigger):
         return []
     start = _segment_start(doc, tags, _clause_start(doc, sent, trigger.start), trigger.start)
-    return [t for t in _actors(tags, start, trigger.start) if not _preceded_by_preposition(doc, t, start, titles, tags)]
+    aside = _asides(doc, sent, trigger.start)
+    return [
+        t
+        for t in _actors(tags, start, trigger.start)
+        if t.start not in aside and not _preceded_by_preposition(doc, t, start, titles, tags)
+    ]
 
 
 def _counted_group(doc: Doc, sent: Span, trigger: Tag) -> bool:
@@ -443,6 +461,12 @@ def _modifier(doc: Doc, tag: Tag, tags: list[Tag]) -> bool:
         for o in tags
     ):
         return True
+    if (
+        tag.end + 1 < len(doc)
+        and doc[tag.end].text == ","
+        and any(t.kind == "actor" and (t.key or "").startswith("person:") and t.start == tag.end + 1 for t in tags)
+    ):
+        return True  # "The Minister of Defense of Russia, Sergei Shoigu, ..."
     k = tag.end + (1 if tag.end < len(doc) and doc[tag.end].text in ("'s", "’s") else 0)
     heads = {
         t.start for t in tags if t.kind == "title" or (t.kind == "actor" and t.key and t.key.startswith("person:"))
@@ -778,7 +802,8 @@ def _report_speakers(
         speakers, _how = _speakers_of(doc, sent, tags, trig, ctx, titles)
         if not speakers and _coordinated_verb(doc, sent, trig) and found:
             speakers = found[-1].speakers
-        if not speakers:
+        before_tok = doc[trig.start - 1].text if trig.start > sent.start else ""
+        if not speakers and before_tok in {",", *_QUOTES}:
             after = _actors(tags, trig.end, min(sent.end, trig.end + 8))
             if after and after[0].key and after[0].start - trig.end <= 6:
                 speakers = (after[0].key,)
@@ -853,6 +878,11 @@ def _transfers(
             ]
             suppliers = [s for s in (_state(t.key, ex) for t in owner[-1:]) if s] or [s for s in source if s]
             recipients = [s for s in to if s]
+            parties = [s for s in (_state(t.key, ex) for t in _nearest_run(doc, owner)) if s]
+            origins = {o for o in (_origin_of(doc, tags, w) for w in _weapons(tags, trig.end, clause_end, doc)) if o}
+            if len(parties) > 1 and len(origins & set(parties)) == 1:
+                suppliers = list(origins & set(parties))  # "Turkey and Poland signed a deal for Turkish-made drones"
+                recipients = recipients or [p for p in parties if p not in suppliers]
         elif passive:
             suppliers = [s for s in source[:1] if s]
             recipients = [s for s in to if s]
@@ -886,6 +916,9 @@ def _transfers(
         if not suppliers:
             origins = [o for o in (_origin_of(doc, tags, w) for w in weapons) if o]
             suppliers = origins[:1]
+        if not suppliers and trig.value == "receive":
+            known = {ctx.producers.get(w.value or "") for w in weapons} - {None}
+            suppliers = [k for k in known if k and k not in recipients][:1]
         explicit = bool(recipients)
         if not recipients and ctx.last_transfer is not None and suppliers == [ctx.last_transfer.supplier] and weapons:
             recipients = [ctx.last_transfer.recipient]
@@ -950,6 +983,9 @@ def _supply_triggers(doc: Doc, tags: list[Tag], triggers: list[Tag]) -> list[Tag
     weapon_ends = {t.end for t in tags if t.kind == "weapon"}
     chosen: dict[tuple[int, int], Tag] = {}
     for trig in (t for t in triggers if t.event in ("supply", "supply_noun")):
+        nxt = doc[trig.end] if trig.end < len(doc) else None
+        if doc[trig.start].lower_ == "armed" and (nxt is None or nxt.is_lower or trig.end in {t.start for t in tags}):
+            continue  # "armed drones", "armed groups": an adjective
         span = (trig.start, trig.end)
         if span not in chosen:
             chosen[span] = trig
@@ -1181,7 +1217,10 @@ def _statements(
                 )
             )
 
+    headline = _is_headline(doc, sent)
     for trig in (t for t in triggers if t.event == "stance"):
+        if headline:
+            break  # a headline restates the story; its stances are read from the body
         clause_start = _clause_start(doc, sent, trig.start)
         if trig.value != "deny" and _negated(doc, clause_start, trig, tags):
             continue
@@ -1222,8 +1261,10 @@ def _statements(
             for a in _subjects(doc, sent, tags, _trigger_at(tags, ctx.positions.get(id(t), -1)), titles)
             if a.key == t.supplier
         ]
+        verb = _trigger_at(tags, ctx.positions.get(id(t), -1)).event == "supply"
         if (
-            t.status == "planned"
+            verb
+            and t.status == "planned"
             and subject
             and not any(r.trigger.start < ctx.positions.get(id(t), -1) for r in reports)
         ):
@@ -1233,6 +1274,13 @@ def _statements(
         if len(st.speakers) > 1:
             ctx.last_group = st.speakers
         ctx.last_speakers = st.speakers
+
+
+def _is_headline(doc: Doc, sent: Span) -> bool:
+    """A short first line with no closing punctuation: the article's headline."""
+    text = sent.text.strip()
+    before = doc.text[: sent.start_char].strip()
+    return not before and 0 < len(text.split()) <= 25 and text[-1:] not in ".?!\"”'’"
 
 
 def _trigger_at(tags: list[Tag], start: int) -> Tag:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from .article import Article
 from .dates import year_hint
 from .events import ArticleContext, read_sentence, signatory_group
@@ -46,6 +48,7 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
     ctx.signatories = signatory_group(doc, sentences, tags, extraction)
     missiles = {t.value for t in tags if t.kind == "weapon" and t.value and "missile" in t.value}
     ctx.missile = missiles.pop() if len(missiles) == 1 else None
+    ctx.producers = _producers(doc, tags)
     by_sentence: dict[int, list[Tag]] = {}
     starts = [s.start for s in sentences]
     for tag in tags:
@@ -59,6 +62,23 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
         used |= event_actors
     extraction.actors = {k: a for k, a in extraction.actors.items() if k in used or _is_referenced(k, extraction)}
     return extraction
+
+
+def _producers(doc: Doc, tags: list[Tag]) -> dict[str, str]:
+    """The one state an article names as maker of each kind of weapon (a designation's producer,
+    or "Turkish-made"), used when a recipient is named without its supplier."""
+    found: dict[str, set[str]] = {}
+    for t in tags:
+        if t.kind != "weapon" or not t.value:
+            continue
+        made = {t.producer} if t.producer else set()
+        for a in tags:
+            if a.kind == "actor" and (a.key or "").startswith("state:") and t.start - 4 <= a.end <= t.start:
+                between = doc[a.end : t.start].text.lower()
+                if any(w in between for w in ("made", "built", "produced", "manufactured")):
+                    made.add(a.key or "")
+        found.setdefault(t.value, set()).update(made - {""})
+    return {category: next(iter(states)) for category, states in found.items() if len(states) == 1}
 
 
 def _sentence_of(starts: list[int], token: int) -> int | None:
