@@ -706,6 +706,7 @@ def _listed(doc: Doc, actors: list[Tag]) -> list[Tag]:
 class _Report:
     trigger: Tag
     speakers: tuple[str, ...]
+    passive: bool = False
 
 
 def read_sentence(doc: Doc, sent: Span, tags: list[Tag], ctx: ArticleContext) -> None:
@@ -790,9 +791,9 @@ def _report_speakers(
         prev = doc[trig.start - 1].lower_ if trig.start > sent.start else ""
         if prev in ("was", "were", "been", "is", "are") and not doc[trig.start].text.endswith("ing"):
             # "This was stated in the message of the Ministry of Defense": the speaker follows
-            after = _actors(tags, trig.end, min(sent.end, trig.end + 10))
+            after = [t for t in _actors(tags, trig.end, min(sent.end, trig.end + 16)) if not _modifier(doc, t, tags)]
             if after and after[0].key:
-                found.append(_Report(trig, (after[0].key,)))
+                found.append(_Report(trig, (after[0].key,), passive=True))
             continue
         if doc[trig.start].lower_ == "according":
             after = _actors(tags, trig.end, min(sent.end, trig.end + 6))
@@ -818,7 +819,9 @@ def _report_speakers(
         if speakers:
             found.append(_Report(trig, speakers))
     first = next((t for t in doc[sent.start : sent.end] if not t.is_space), None)
-    if not found and first is not None and first.text in _OPEN_QUOTES | {'"'} and ctx.last_reporter:
+    glued = sent.start > 0 and doc[sent.start - 1].text in _OPEN_QUOTES | {'"'} and not doc[sent.start - 1].whitespace_
+    opens = first is not None and (first.text in _OPEN_QUOTES | {'"'} or glued)
+    if not found and opens and ctx.last_reporter:
         # a quote that goes on from the previous sentence's speaker
         found.append(_Report(Tag("trigger", sent.start, sent.start, event="report", value="say"), ctx.last_reporter))
     with_saying = _with_saying(doc, sent, tags)
@@ -1310,8 +1313,11 @@ def _party_statement(
         if at > start and ({supplier, recipient} & states or (supplier is None and recipient is None)):
             emit(speakers, "deny", "statement.report.deny", 0.7, None)
     events: list[Transfer | Strike] = [*transfers, *strikes]
+    anaphoric = report.passive or doc[sent.start].lower_ in ("this", "it", "that")
+    if not events and anaphoric and ctx.last_event is not None:
+        events = [ctx.last_event]  # "This was stated in a message of the ministry": about the last event
     for event in events:
-        at = ctx.positions.get(id(event), -1)
+        at = ctx.positions.get(id(event), -1) if event in (*transfers, *strikes) else start + 1
         lo, hi = (start, at) if start < at else (at, start)
         if any(doc[i].lower_ in _SUBORDINATORS for i in range(lo + 1, hi)) or abs(at - start) > 25:
             continue

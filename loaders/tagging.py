@@ -183,7 +183,8 @@ def matchers_for(lexicon: Lexicon) -> Matchers:
 def _longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     taken: set[int] = set()
     kept: list[tuple[int, int, str]] = []
-    for start, end, mid in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+    rank = {"S": 0, "H": 1, "O": 2, "W": 3, "T": 4, "B": 5, "P": 6}  # a capital is the state before it is a city
+    for start, end, mid in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0], rank.get(s[2][:1], 9))):
         if any(i in taken for i in range(start, end)):
             continue
         kept.append((start, end, mid))
@@ -194,6 +195,21 @@ def _longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, st
 def _is_name_token(token: Token) -> bool:
     text = token.text
     return bool(text) and text[0].isupper() and text.isalpha() is not False and text not in _NOT_NAMES
+
+
+def _same_person(ex: Extraction, name: str) -> str:
+    """The key of a person already named in the article whose name is a close spelling of ``name``
+    (Zelensky / Zelenskiy), else the key of ``name`` itself."""
+    key = person_key(name)
+    if key in ex.actors:
+        return key
+    from rapidfuzz import fuzz
+
+    for actor in ex.actors.values():
+        same_first = actor.kind == "person" and actor.label.split()[0] == name.split()[0]
+        if same_first and fuzz.ratio(person_key(actor.label), key) >= 90:
+            return actor.key
+    return key
 
 
 def _person_name(doc: Doc, i: int, stop: set[int]) -> tuple[int, int, str] | None:
@@ -265,7 +281,24 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction) -> list[Tag
     tags += _people_and_bodies(doc, tags, taken, lexicon, extraction)
     tags += _surnames(doc, tags, taken, extraction)
     tags += _korea_shorthand(doc, tags, taken)
+    tags += _latter_former(doc, tags)
     return sorted(tags, key=lambda t: (t.start, t.end))
+
+
+def _latter_former(doc: Doc, tags: list[Tag]) -> list[Tag]:
+    """``the latter`` / ``the former``: the last / the one before it of the two states named just before."""
+    found: list[Tag] = []
+    states = sorted(
+        (t for t in tags if t.kind == "actor" and (t.key or "").startswith("state:")), key=lambda t: t.start
+    )
+    for i, tok in enumerate(doc[:-1]):
+        if tok.lower_ == "the" and doc[i + 1].lower_ in ("latter", "former"):
+            before = [t for t in states if t.end <= i and i - t.end <= 30]
+            keys = list(dict.fromkeys(t.key for t in reversed(before)))[:2]
+            if len(keys) == 2:
+                key = keys[0] if doc[i + 1].lower_ == "latter" else keys[1]
+                found.append(Tag("actor", i, i + 2, key=key, via="anaphor"))
+    return found
 
 
 def _entity_tag(
@@ -293,7 +326,7 @@ def _entity_tag(
         iso = len(known.affiliation) == 3 and known.affiliation.isupper()
         affiliation = state_key(known.affiliation) if iso else org_key(known.affiliation)
         text = doc_text(start, end)
-        key = person_key(text)
+        key = _same_person(ex, text)
         ex.add_actor(Actor(key, "person", text, role=known.role, affiliation=affiliation))
         return Tag("actor", start, end, key=key, via="name")
     if kind == "place":
@@ -375,7 +408,7 @@ def _people_and_bodies(doc: Doc, tags: list[Tag], taken: set[int], lexicon: Lexi
             continue
         start, end, text = name
         state = _state_before(doc, tags, tag.start, orgs=True) or _state_after_of(doc, tags, tag.end, window=8)
-        key = person_key(text)
+        key = _same_person(ex, text)
         title = tag.extra.get("title", tag.value or "")
         actor = ex.add_actor(Actor(key, "person", text, role=title))
         if actor.affiliation is None and state is not None:

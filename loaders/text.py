@@ -49,6 +49,7 @@ def nlp() -> Language:
     # "regulations.Beijing has ...": a sentence glued to the next one by a missing space
     infixes = [*pipeline.Defaults.infixes, r"(?<=[a-z0-9\)])\.(?=[A-Z][a-z])"]
     pipeline.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    pipeline.tokenizer.url_match = None  # "partners.Beijing" is two sentences, not a web address
     pipeline.add_pipe("armskg_line_breaks")
     pipeline.add_pipe("sentencizer")
     pipeline.add_pipe("lemmatizer", config={"mode": "lookup"})
