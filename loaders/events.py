@@ -1096,12 +1096,23 @@ def _targets(doc: Doc, sent: Span, tags: list[Tag], trig: Tag, ctx: ArticleConte
                 if near:
                     return found
         j += 1
-    direct = [t for t in tags if t.kind in ("actor", "place") and trig.end <= t.start <= trig.end + 1]
+    direct = [
+        t
+        for t in tags
+        if t.kind in ("actor", "place")
+        and trig.event == "strike"
+        and doc[trig.start].lemma_ != "use"
+        and (t.start == trig.end or (t.start == trig.end + 1 and doc[trig.end].lower_ in ("the", "two", "both")))
+    ]
     for t in direct:
         key = t.key if t.kind == "place" else _state(t.key, ex)
         if key:
             found.append(key)
     return found
+
+
+def _prepositional_target(doc: Doc, sent: Span, trig: Tag) -> bool:
+    return any(doc[k].lower_ in ("against", "on", "at") for k in range(trig.end, min(sent.end, trig.end + 12)))
 
 
 def _strikes(
@@ -1116,19 +1127,26 @@ def _strikes(
     ex = ctx.extraction
     out: list[Strike] = []
     supply_at = min((t.start for t in triggers if t.event in ("supply", "supply_noun")), default=None)
-    for trig in (t for t in triggers if t.event in ("strike", "strike_noun")):
+    strike_triggers = [t for t in triggers if t.event in ("strike", "strike_noun")]
+    for trig in strike_triggers:
         if _hypothetical(doc, sent, trig):
             continue
+        if doc[trig.start].text.endswith("ing") and any(t.end == trig.start for t in strike_triggers):
+            continue  # "airstrikes targeting a site": the participle belongs to the strike before it
         clause_start = _clause_start(doc, sent, trig.start)
         if _negated(doc, clause_start, trig, tags):
             continue
         attacker: str | None = None
+        passive = False
+        patient: list[str] = []
         if trig.event == "strike_noun":
             owner = [
                 t
                 for t in _actors(tags, max(sent.start, trig.start - 4), trig.start)
                 if not _preceded_by_preposition(doc, t, clause_start, titles)
             ]
+            adjacent = [t for t in tags if t.kind == "actor" and t.end == trig.start]  # "Israeli airstrikes"
+            owner = adjacent or owner
             attacker = _state(owner[-1].key, ex) if owner else None
             by = _objects(doc, sent, tags, trig.end, {"by"}, limit=6)
             if attacker is None and by:
@@ -1137,6 +1155,11 @@ def _strikes(
             agent = _gerund_agent(doc, tags, trig)
             subj = [s for s in (_state(t.key, ex) for t in _subjects(doc, sent, tags, trig, titles)) if s]
             attacker = _state(agent.key, ex) if agent else (subj[-1] if subj else None)
+            passive = trig.start > sent.start and doc[trig.start - 1].lower_ in ("was", "were", "been", "be", "being")
+            if passive:  # "soldiers were killed by Israeli airstrikes": the attacker follows "by", the target precedes
+                by = _objects(doc, sent, tags, trig.end, {"by"}, limit=4)
+                patient = [p for p in subj if p != (_state(by[0].key, ex) if by else None)]
+                attacker = _state(by[0].key, ex) if by else (attacker if transfers else None)
         if transfers and supply_at is not None and supply_at < trig.start and _gerund_agent(doc, tags, trig) is None:
             between = [
                 t
@@ -1150,7 +1173,17 @@ def _strikes(
         weapons = _weapons(tags, max(sent.start, trig.start - 8), min(sent.end, trig.end + 14), doc, supplied=False)
         rule = f"strike.{trig.event}"
         places = {t.key for t in tags if t.kind == "place"}
-        for target in _targets(doc, sent, tags, trig, ctx):
+        targets = _targets(doc, sent, tags, trig, ctx)
+        if not targets and trig.event == "strike" and passive:
+            targets = patient[-1:]
+        if doc[trig.start].lemma_ == "use" and not (weapons and _prepositional_target(doc, sent, trig)):
+            continue  # "used Wagner to conceal its role": "use" strikes only with weapons against someone
+        nounish = trig.event == "strike_noun" or (
+            trig.start > 0 and any(t.end == trig.start and t.kind in ("weapon", "actor") for t in tags)
+        )
+        if not targets and transfers and nounish:
+            targets = [t.recipient for t in transfers[:1] if t.recipient != attacker]  # "Patriots to repel ... attacks"
+        for target in targets:
             if target == attacker and target not in places:
                 continue
             if not weapons:

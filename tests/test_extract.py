@@ -347,3 +347,23 @@ def test_quoted_fragment_keeps_the_clause_subject() -> None:
 def test_the_latter_is_the_second_of_two_states() -> None:
     ex = _extract("Iran sent drones to Russia, and the latter used them against Ukraine.")
     assert ("RUS", "UKR", "drone") in _strikes(ex)
+
+
+def test_passive_strike_takes_its_attacker_from_by() -> None:
+    ex = _extract("Three Syrian soldiers were killed by Israeli airstrikes near Homs.")
+    assert _strikes(ex) == {("ISR", "SYR", None)}
+
+
+def test_use_without_weapons_against_someone_is_no_strike() -> None:
+    assert _strikes(_extract("Russia has used Wagner to hide its role in Libya.")) == set()
+
+
+def test_defended_state_is_the_target_of_the_attacks_repelled() -> None:
+    ex = _extract("Germany pledged IRIS-T systems to Ukraine to repel Russian drone attacks.")
+    assert ("RUS", "UKR", "drone") in _strikes(ex)
+    assert _transfers(ex) == {("DEU", "UKR", "air defence system")}
+
+
+def test_a_participle_after_a_strike_noun_adds_no_strike() -> None:
+    ex = _extract("Two Syrian soldiers were killed by Israeli airstrikes targeting a depot in Tartus.")
+    assert _strikes(ex) == {("ISR", "SYR", None)}
