@@ -332,6 +332,8 @@ def _clause_end(doc: Doc, sent: Span, i: int) -> int:
         if tok.text == ";" or tok.lower_ in ("while", "whereas", "but", "although", "because", "if", "which", "who"):
             return j
         nxt = doc[j + 1] if j + 1 < sent.end else None
+        if tok.text == "," and nxt is not None and nxt.lower_ in ("and", "but", "while") and j > i:
+            return j  # "..., and Ukrainian officials say ...": a new clause
         if tok.lower_ == "to" and nxt is not None and nxt.is_lower and nxt.lemma_ in _PURPOSE_VERBS:
             return j  # "... to repel Russian attacks": a purpose, not the items
         j += 1
@@ -771,7 +773,7 @@ def _speakers_of(
         return ctx.signatories, "list"
     if ctx.signatories and _counted_group(doc, sent, trigger):
         return ctx.signatories, "group"
-    if not _coordinated_verb(doc, sent, trigger) and _group_subject(doc, sent, tags, trigger):
+    if not _coordinated_verb(doc, sent, trigger) and _group_subject(doc, sent, tags, trigger) and _group(ctx):
         return _group(ctx), "group"
     if subj:
         return _resolve_roles(doc, sent, subj, ctx), "subject"
@@ -1137,6 +1139,7 @@ def _strikes(
         if _negated(doc, clause_start, trig, tags):
             continue
         attacker: str | None = None
+        allies: list[str] = []
         passive = False
         patient: list[str] = []
         if trig.event == "strike_noun":
@@ -1153,8 +1156,11 @@ def _strikes(
                 attacker = _state(by[0].key, ex)
         else:
             agent = _gerund_agent(doc, tags, trig)
-            subj = [s for s in (_state(t.key, ex) for t in _subjects(doc, sent, tags, trig, titles)) if s]
+            run = _nearest_run(doc, _subjects(doc, sent, tags, trig, titles))
+            subj = [s for s in (_state(t.key, ex) for t in run) if s]
             attacker = _state(agent.key, ex) if agent else (subj[-1] if subj else None)
+            if agent is None and len(subj) > 1:
+                allies = subj[:-1]  # "The United States and Britain struck ...": each struck
             passive = trig.start > sent.start and doc[trig.start - 1].lower_ in ("was", "were", "been", "be", "being")
             if passive:  # "soldiers were killed by Israeli airstrikes": the attacker follows "by", the target precedes
                 by = _objects(doc, sent, tags, trig.end, {"by"}, limit=4)
@@ -1183,36 +1189,55 @@ def _strikes(
         )
         if not targets and transfers and nounish:
             targets = [t.recipient for t in transfers[:1] if t.recipient != attacker]  # "Patriots to repel ... attacks"
-        for target in targets:
-            if target == attacker and target not in places:
-                continue
-            if not weapons:
-                strike = Strike(attacker, target, _evidence(doc, sent, rule, 0.7), dates=_dates(ctx, doc, sent, trig))
-                ctx.positions[id(strike)] = trig.start
-                out.append(strike)
-                continue
-            for w in weapons:
-                category, designation = _resolve_weapon(ctx, w, doc)
-                origin = _origin_of(doc, tags, w) or w.producer
-                link = next((t for t in transfers if t.recipient == attacker and t.weapon == category), None)
-                if link is None:
-                    supplied = _objects(doc, sent, tags, w.end, {"by", "from"}, limit=4)
-                    origin = _state(supplied[0].key, ex) if supplied else origin
-                else:
-                    origin = link.supplier
-                strike = Strike(
-                    attacker,
-                    target,
-                    _evidence(doc, sent, rule, 0.75),
-                    category,
-                    designation,
-                    origin,
-                    _dates(ctx, doc, sent, trig),
-                    link,
-                )
-                ctx.positions[id(strike)] = trig.start
-                out.append(strike)
+        for who, target in ((w, t) for w in dict.fromkeys([*allies, attacker]) for t in targets):
+            out.extend(_strike_facts(doc, sent, tags, trig, ctx, transfers, who, target, weapons, places, rule))
     return _dedupe(out)
+
+
+def _strike_facts(
+    doc: Doc,
+    sent: Span,
+    tags: list[Tag],
+    trig: Tag,
+    ctx: ArticleContext,
+    transfers: list[Transfer],
+    attacker: str,
+    target: str,
+    weapons: list[Tag],
+    places: set[str | None],
+    rule: str,
+) -> list[Strike]:
+    """One strike per weapon category named (or one with no weapon), with origin and transfer link."""
+    ex = ctx.extraction
+    out: list[Strike] = []
+    if target == attacker and target not in places:
+        return out
+    if not weapons:
+        strike = Strike(attacker, target, _evidence(doc, sent, rule, 0.7), dates=_dates(ctx, doc, sent, trig))
+        ctx.positions[id(strike)] = trig.start
+        return [strike]
+    for w in weapons:
+        category, designation = _resolve_weapon(ctx, w, doc)
+        origin = _origin_of(doc, tags, w) or w.producer
+        link = next((t for t in transfers if t.recipient == attacker and t.weapon == category), None)
+        if link is None:
+            supplied = _objects(doc, sent, tags, w.end, {"by", "from"}, limit=4)
+            origin = _state(supplied[0].key, ex) if supplied else origin
+        else:
+            origin = link.supplier
+        strike = Strike(
+            attacker,
+            target,
+            _evidence(doc, sent, rule, 0.75),
+            category,
+            designation,
+            origin,
+            _dates(ctx, doc, sent, trig),
+            link,
+        )
+        ctx.positions[id(strike)] = trig.start
+        out.append(strike)
+    return out
 
 
 def _dates(ctx: ArticleContext, doc: Doc, sent: Span, trig: Tag) -> tuple[dt.date, ...]:

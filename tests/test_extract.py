@@ -367,3 +367,21 @@ def test_defended_state_is_the_target_of_the_attacks_repelled() -> None:
 def test_a_participle_after_a_strike_noun_adds_no_strike() -> None:
     ex = _extract("Two Syrian soldiers were killed by Israeli airstrikes targeting a depot in Tartus.")
     assert _strikes(ex) == {("ISR", "SYR", None)}
+
+
+def test_each_of_several_attackers_struck() -> None:
+    ex = _extract("The United States and Britain struck Houthi targets in Yemen on Friday.", date="2024-01-12")
+    assert {(s.attacker, s.target, s.dates) for s in ex.strikes} == {
+        ("state:USA", "state:YEM", (dt.date(2024, 1, 12),)),
+        ("state:GBR", "state:YEM", (dt.date(2024, 1, 12),)),
+    }
+
+
+def test_a_group_word_without_a_known_group_leaves_the_named_speakers() -> None:
+    ex = _extract("Ukraine, the United States and European governments say Tehran delivered the drones to Moscow.")
+    assert (frozenset({"state:UKR", "state:USA"}), "allege") in _statements(ex)
+
+
+def test_a_new_clause_after_comma_and_keeps_its_weapons_apart() -> None:
+    text = "Germany handed the first IRIS-T system to Kyiv in 2022, and officials say it has shot down many drones."
+    assert _transfers(_extract(text)) == {("DEU", "UKR", "air defence system")}
