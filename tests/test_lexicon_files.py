@@ -24,6 +24,8 @@ COLUMNS: dict[str, list[str]] = {
     "places.tsv": ["name", "iso3", "kind"],
     "verbs.tsv": ["phrase", "event", "value", "note"],
     "bodies.tsv": ["head", "role"],
+    "people.tsv": ["name", "aliases", "affiliation", "role"],
+    "furniture.tsv": ["pattern", "note"],
 }
 
 # The key column(s) that must be unique (case-sensitive) within each file.
@@ -35,6 +37,8 @@ KEYS: dict[str, tuple[str, ...]] = {
     "places.tsv": ("name",),
     "verbs.tsv": ("phrase", "event"),
     "bodies.tsv": ("head",),
+    "people.tsv": ("name",),
+    "furniture.tsv": ("pattern",),
 }
 
 # ISO 3166-1 entries that are not UN members, observers, Taiwan or Kosovo: dependent territories,
@@ -189,6 +193,8 @@ def test_no_stray_spaces_and_no_empty_multi_values(name: str) -> None:
     for row in _rows(name):
         for column, cell in row.items():
             assert cell == cell.strip(), f"{name}: spaces around {column}={cell!r}"
+            if name == "furniture.tsv":
+                continue  # a pattern's "|" is a regular-expression alternation, not a list
             for value in _values(cell):
                 assert value, f"{name}: empty value in {column}={cell!r}"
                 assert value == value.strip(), f"{name}: spaces around a value in {column}={cell!r}"
@@ -356,3 +362,18 @@ def test_bodies_heads_are_lower_case_phrases() -> None:
         assert row["role"], row
         first = row["head"].split()[0]
         assert first == first.lower(), f"head should start in lower case: {row['head']!r}"
+
+
+def test_people_affiliations_are_states_or_known_organizations() -> None:
+    states = {r["iso3"] for r in _rows("states.tsv")}
+    orgs = {r["label"] for r in _rows("organizations.tsv")}
+    for row in _rows("people.tsv"):
+        assert row["affiliation"] in states | orgs, row
+        assert row["role"], row
+
+
+def test_furniture_patterns_compile_and_do_not_match_ordinary_sentences() -> None:
+    patterns = [re.compile(r["pattern"], re.IGNORECASE) for r in _rows("furniture.tsv")]
+    sentence = "Russia has started supplying India with air defence systems, officials said."
+    assert not any(p.fullmatch(sentence) for p in patterns)
+    assert any(p.fullmatch("Back To Top") for p in patterns)
