@@ -639,8 +639,17 @@ def _noun_use(doc: Doc, trigger: Tag) -> bool:
     return word.text.endswith("ing") and prev.lower_ not in _AUX and not prev.is_punct and prev.is_alpha
 
 
+def _text(doc: Doc) -> str:
+    """The document's text, built once (spaCy rebuilds ``Doc.text`` on every access)."""
+    cached = doc.user_data.get("armskg_text")
+    if not isinstance(cached, str):
+        cached = doc.text
+        doc.user_data["armskg_text"] = cached
+    return cached
+
+
 def _evidence(doc: Doc, sent: Span, rule: str, confidence: float) -> Evidence:
-    text = doc.text
+    text = _text(doc)
     start, end = sent.start_char, sent.end_char
     while start < end and text[start].isspace():
         start += 1
@@ -1340,7 +1349,7 @@ def _statements(
 def _is_headline(doc: Doc, sent: Span) -> bool:
     """A short first line with no closing punctuation: the article's headline."""
     text = sent.text.strip()
-    before = doc.text[: sent.start_char].strip()
+    before = _text(doc)[: sent.start_char].strip()
     return not before and 0 < len(text.split()) <= 25 and text[-1:] not in ".?!\"”'’"
 
 
