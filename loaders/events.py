@@ -30,9 +30,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from .dates import days_in
+from .doc_view import DocView as Doc
 from .facts import Evidence, Extraction, Statement, Strike, Transfer
 from .tagging import Tag
 
@@ -640,12 +641,8 @@ def _noun_use(doc: Doc, trigger: Tag) -> bool:
 
 
 def _text(doc: Doc) -> str:
-    """The document's text, built once (spaCy rebuilds ``Doc.text`` on every access)."""
-    cached = doc.user_data.get("armskg_text")
-    if not isinstance(cached, str):
-        cached = doc.text
-        doc.user_data["armskg_text"] = cached
-    return cached
+    """The document's text (built once by the view)."""
+    return doc.text
 
 
 def _evidence(doc: Doc, sent: Span, rule: str, confidence: float) -> Evidence:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from .article import Article
 from .dates import year_hint
+from .doc_view import DocView
 from .events import ArticleContext, read_sentence, signatory_group
 from .facts import Extraction, Mention
 from .lexicon import Lexicon, load_lexicon
@@ -45,7 +46,8 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
             extraction.mentions.append(Mention(tag.key, span.start_char, span.end_char, span.text))
     ctx = ArticleContext(article.date, article.date.year if article.date else year_hint(article.date_text), extraction)
     sentences = prepared.sentences
-    ctx.signatories = signatory_group(doc, sentences, tags, extraction)
+    view = DocView(doc)
+    ctx.signatories = signatory_group(view, sentences, tags, extraction)
     missiles = {t.value for t in tags if t.kind == "weapon" and t.value and "missile" in t.value}
     ctx.missile = missiles.pop() if len(missiles) == 1 else None
     ctx.producers = _producers(doc, tags)
@@ -56,7 +58,7 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
         if index is not None:
             by_sentence.setdefault(index, []).append(tag)
     for i, sent in enumerate(sentences):
-        read_sentence(doc, sent, [t for t in by_sentence.get(i, []) if t.end <= sent.end], ctx)
+        read_sentence(view, sent, [t for t in by_sentence.get(i, []) if t.end <= sent.end], ctx)
     used = {m.actor for m in extraction.mentions}
     for event_actors in _event_actors(extraction):
         used |= event_actors
