@@ -1184,6 +1184,13 @@ def _strikes(
             continue
         weapons = _weapons(tags, max(sent.start, trig.start - 8), min(sent.end, trig.end + 14), doc, supplied=False)
         rule = f"strike.{trig.event}"
+        if not weapons and ctx.last_transfer is not None and ctx.last_transfer.recipient == attacker:
+            after = {doc[k].lower_ for k in range(trig.end, min(sent.end, trig.end + 4))}
+            if after & {"them", "these", "those", "it"}:  # "fired some of them at Ukraine": the weapons supplied
+                last = ctx.last_transfer
+                weapons = [Tag("weapon", trig.end, trig.end, value=last.weapon, designation=last.designation)]
+                transfers = [*transfers, last] if last not in transfers else transfers
+                rule += ".anaphor"
         places = {t.key for t in tags if t.kind == "place"}
         targets = _targets(doc, sent, tags, trig, ctx)
         if not targets and trig.event == "strike" and passive:

@@ -385,3 +385,12 @@ def test_a_group_word_without_a_known_group_leaves_the_named_speakers() -> None:
 def test_a_new_clause_after_comma_and_keeps_its_weapons_apart() -> None:
     text = "Germany handed the first IRIS-T system to Kyiv in 2022, and officials say it has shot down many drones."
     assert _transfers(_extract(text)) == {("DEU", "UKR", "air defence system")}
+
+
+def test_weapons_named_by_a_pronoun_are_the_ones_supplied() -> None:
+    text = "North Korea shipped ballistic missiles to Russia. Russian forces fired some of them at Ukraine."
+    (strike,) = _extract(text).strikes
+    assert (strike.attacker, strike.target, strike.weapon, strike.weapon_origin) == (
+        "state:RUS", "state:UKR", "ballistic missile", "state:PRK",
+    )  # fmt: skip
+    assert strike.transfer is not None
