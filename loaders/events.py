@@ -925,11 +925,11 @@ def _transfers(
             ]
         weapons = _weapons(tags, clause_start, clause_end, doc) or _weapons(tags, sent.start, sent.end, doc)
         if not suppliers:
-            origins = [o for o in (_origin_of(doc, tags, w) for w in weapons) if o]
-            suppliers = origins[:1]
+            made_by = [o for o in (_origin_of(doc, tags, w) for w in weapons) if o]
+            suppliers = made_by[:1]
         if not suppliers and trig.value == "receive":
-            known = {ctx.producers.get(w.value or "") for w in weapons} - {None}
-            suppliers = [k for k in known if k and k not in recipients][:1]
+            makers = {ctx.producers.get(w.value or "") for w in weapons}
+            suppliers = sorted(k for k in makers if k and k not in recipients)[:1]
         explicit = bool(recipients)
         if not recipients and ctx.last_transfer is not None and suppliers == [ctx.last_transfer.supplier] and weapons:
             recipients = [ctx.last_transfer.recipient]

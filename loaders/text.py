@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from .article import Article
@@ -47,9 +48,10 @@ def nlp() -> Language:
     """
     pipeline = spacy.blank("en")
     # "regulations.Beijing has ...": a sentence glued to the next one by a missing space
-    infixes = [*pipeline.Defaults.infixes, r"(?<=[a-z0-9\)])\.(?=[A-Z][a-z])"]
-    pipeline.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
-    pipeline.tokenizer.url_match = None  # "partners.Beijing" is two sentences, not a web address
+    tokenizer: Tokenizer = pipeline.tokenizer
+    infixes = [*(pipeline.Defaults.infixes or ()), r"(?<=[a-z0-9\)])\.(?=[A-Z][a-z])"]
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    tokenizer.url_match = None  # "partners.Beijing" is two sentences, not a web address
     pipeline.add_pipe("armskg_line_breaks")
     pipeline.add_pipe("sentencizer")
     pipeline.add_pipe("lemmatizer", config={"mode": "lookup"})
