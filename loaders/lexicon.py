@@ -211,9 +211,22 @@ def _check_iso(value: str, states: dict[str, StateEntry], where: str) -> str | N
     return value.upper()
 
 
-@functools.lru_cache(maxsize=8)
 def load_lexicon(extra: Path | None = None) -> Lexicon:
-    """Read the bundled lexicons, plus the rows of same-named files in ``extra``."""
+    """Read the bundled lexicons, plus the rows of same-named files in ``extra``.
+
+    The result is cached; editing a file in ``extra`` (a new modification time or size)
+    makes the next call read the folder again.
+    """
+    stamp: tuple[tuple[str, int, int], ...] = ()
+    if extra is not None and extra.is_dir():
+        stamp = tuple(
+            (f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in sorted(extra.iterdir()) if f.suffix == ".tsv"
+        )
+    return _load_lexicon(extra, stamp)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_lexicon(extra: Path | None, stamp: tuple[tuple[str, int, int], ...]) -> Lexicon:
     states = _load_states(extra)
     orgs: list[OrgEntry] = []
     for path in _sources("organizations.tsv", extra):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -394,3 +395,13 @@ def test_weapons_named_by_a_pronoun_are_the_ones_supplied() -> None:
         "state:RUS", "state:UKR", "ballistic missile", "state:PRK",
     )  # fmt: skip
     assert strike.transfer is not None
+
+
+def test_edited_extra_lexicon_rows_are_read_again(tmp_path: Path) -> None:
+    from armskg.loaders.lexicon import load_lexicon
+
+    rows = tmp_path / "weapons.tsv"
+    rows.write_text("# test rows\nterm\tcategory\tdesignation\tproducer\nKestrel-7\tdrone\tKestrel-7\t\n")
+    assert "Kestrel-7" in load_lexicon(tmp_path).weapon_terms
+    rows.write_text("# test rows\nterm\tcategory\tdesignation\tproducer\nKestrel-8 launcher\tother\t\t\n")
+    assert "Kestrel-8 launcher" in load_lexicon(tmp_path).weapon_terms
