@@ -72,6 +72,7 @@ __all__ = [
     "bind_parameters",
     "list_queries",
     "load_query",
+    "query_form",
     "run_query",
 ]
 
@@ -292,7 +293,7 @@ def _parse(text: str, *, source: str, stem: str) -> NamedQuery:
         text=text,
         source=source,
         examples=tuple(examples),
-        form=_query_form(text, source),
+        form=query_form(text, source),
     )
 
 
@@ -306,10 +307,11 @@ def _parse_param(spec: str, source: str) -> Param:
     return Param(match["name"], match["type"], default, (match["description"] or "").strip())
 
 
-def _query_form(text: str, source: str) -> str:
-    """The query form keyword after the prologue (comments, BASE and PREFIX declarations).
+def query_form(text: str, source: str = "query") -> str:
+    """The query form keyword after the prologue (comments, BASE and PREFIX declarations):
+    ``SELECT`` or ``ASK``; :class:`QueryError` (naming ``source``) for anything else.
 
-    >>> _query_form("PREFIX ex: <http://ex/#> # note\\nselect * {}", "x")
+    >>> query_form("PREFIX ex: <http://ex/#> # note\\nselect * {}")
     'SELECT'
     """
     pos = 0
@@ -550,8 +552,23 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+# What a terminal would act on rather than show: C0/C1 controls (ESC starts escape sequences) and
+# the bidirectional overrides and isolates that reorder what follows them.
+_TERMINAL_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(char: re.Match[str]) -> str:
+    code = ord(char.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def _cell(value: str | None, max_width: int | None) -> str:
-    text = "" if value is None else " ".join(value.split())
+    """One table cell: whitespace runs become one space, terminal controls visible escapes.
+
+    >>> _cell("a\\x1b[31mred\\u202e \\n b", None)
+    'a\\\\x1b[31mred\\\\u202e b'
+    """
+    text = "" if value is None else _TERMINAL_UNSAFE.sub(_visible, " ".join(value.split()))
     if max_width is not None and _width(text) > max_width:
         while text and _width(text) > max_width - 1:
             text = text[:-1]

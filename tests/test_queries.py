@@ -1,8 +1,8 @@
-"""The named query library against a small graph laid out as docs/data-model.md describes.
+"""The named query library against a small graph built from sentences written for these tests.
 
-Two articles report one transfer (North Korea → Russia, ballistic missile, KN-23); the
-second also reports an artillery ammunition transfer, a joint statement by the United
-States and South Korea condemning the missile transfer, and Russia denying it.
+``query_graph.py`` holds the graph (four articles, their evidence, the merged default graph).
+Every library query has a test here that asserts its exact rows, with and without its
+parameters; ``test_client.py`` runs the same queries through the real ``oxigraph`` server.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from query_graph import build_store, iri
 
-from armskg.ontology import BASE, actor_iri, weapon_iri
+from armskg.ontology import AK, BASE, actor_iri
 from armskg.queries.library import (
     NamedQuery,
     QueryError,
@@ -23,116 +24,37 @@ from armskg.queries.library import (
     bind_parameters,
     list_queries,
     load_query,
+    query_form,
     run_query,
 )
 
-PREFIXES = """
-@prefix ak: <https://w3id.org/armskg/ontology#> .
-@prefix schema: <https://schema.org/> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix state: <https://w3id.org/armskg/actor/state/> .
-@prefix art: <https://w3id.org/armskg/article/> .
-@prefix transfer: <https://w3id.org/armskg/event/transfer/> .
-@prefix statement: <https://w3id.org/armskg/event/statement/> .
-@prefix evA: <https://w3id.org/armskg/evidence/000_a/> .
-@prefix evB: <https://w3id.org/armskg/evidence/001_b/> .
-@prefix weapon: <https://w3id.org/armskg/weapon/> .
-@prefix stance: <https://w3id.org/armskg/stance/> .
-@prefix status: <https://w3id.org/armskg/status/> .
-"""
+I = iri  # noqa: E741 - short on purpose: the expected rows below are easier to read
+Row = tuple[str | None, ...]
 
-# The canonical, merged view: concepts, actors, articles and events, each fact once.
-DEFAULT_GRAPH = """
-weapon:ballistic-missile skos:prefLabel "ballistic missile" .
-weapon:artillery-ammunition skos:prefLabel "artillery ammunition" .
-stance:condemn skos:prefLabel "condemn" .
-stance:deny skos:prefLabel "deny" .
-status:asserted skos:prefLabel "asserted" .
-
-state:PRK a ak:State ; rdfs:label "North Korea" ; ak:iso3 "PRK" .
-state:RUS a ak:State ; rdfs:label "Russia" ; ak:iso3 "RUS" .
-state:USA a ak:State ; rdfs:label "United States" ; ak:iso3 "USA" .
-state:KOR a ak:State ; rdfs:label "South Korea" ; ak:iso3 "KOR" .
-
-art:000_a a ak:Article ; schema:identifier "000_a" ; schema:publisher "Yonhap" .
-art:001_b a ak:Article ; schema:identifier "001_b" ; schema:publisher "Reuters" .
-
-transfer:t1 a ak:Transfer ; ak:supplier state:PRK ; ak:recipient state:RUS ;
-    ak:weapon weapon:ballistic-missile ; ak:designation "KN-23" ; ak:status status:asserted ;
-    ak:reportedIn art:000_a , art:001_b .
-transfer:t2 a ak:Transfer ; ak:supplier state:PRK ; ak:recipient state:RUS ;
-    ak:weapon weapon:artillery-ammunition ; ak:reportedIn art:001_b .
-statement:s1 a ak:Statement ; ak:speaker state:USA , state:KOR ; ak:stance stance:condemn ;
-    ak:about transfer:t1 ; ak:date "2024-01-10"^^xsd:date ; ak:reportedIn art:001_b .
-statement:s2 a ak:Statement ; ak:speaker state:RUS ; ak:stance stance:deny ;
-    ak:about transfer:t1 ; ak:reportedIn art:001_b .
-"""
-
-# What each article says, with the evidence records that only article graphs hold.
-ARTICLE_GRAPHS = """
-art:000_a {
-  art:000_a a ak:Article ; schema:identifier "000_a" ; ak:mentions state:PRK , state:RUS .
-  state:PRK a ak:State ; rdfs:label "North Korea" .
-  state:RUS a ak:State ; rdfs:label "Russia" .
-  transfer:t1 a ak:Transfer ; ak:supplier state:PRK ; ak:recipient state:RUS ;
-      ak:weapon weapon:ballistic-missile ; ak:designation "KN-23" ; ak:status status:asserted ;
-      ak:reportedIn art:000_a ; ak:evidence evA:0 .
-  evA:0 a ak:Evidence ; ak:sentence "North Korea supplied KN-23 missiles to Russia." ;
-      ak:charStart 10 ; ak:charEnd 56 ; ak:rule "transfer.supply-verb" ; ak:confidence 0.8 ;
-      prov:wasDerivedFrom art:000_a .
+# The questions the issue asks for, by topic; the merge engineer's three are among them.
+REQUIRED = {
+    "transfers",
+    "transfers-by-period",
+    "statements-about-transfers",
+    "statements-about-event",
+    "statements-about-actor",
+    "joint-statements",
+    "coalition-cosignatures",
+    "strikes",
+    "strikes-with-supplied-weapons",
+    "officials",
+    "actor-profile",
+    "actor-pair-timeline",
+    "evidence",
+    "actors",
+    "articles",
+    "transfer-pairs",
+    "stance-counts",
 }
-art:001_b {
-  art:001_b a ak:Article ; schema:identifier "001_b" ;
-      ak:mentions state:PRK , state:RUS , state:USA , state:KOR .
-  transfer:t1 a ak:Transfer ; ak:supplier state:PRK ; ak:recipient state:RUS ;
-      ak:weapon weapon:ballistic-missile ; ak:status status:asserted ;
-      ak:reportedIn art:001_b ; ak:evidence evB:0 .
-  evB:0 a ak:Evidence ; ak:sentence "Pyongyang sent ballistic missiles to Moscow." ;
-      ak:charStart 0 ; ak:charEnd 44 ; ak:rule "transfer.send-verb" ; ak:confidence 0.7 ;
-      prov:wasDerivedFrom art:001_b .
-  transfer:t2 a ak:Transfer ; ak:supplier state:PRK ; ak:recipient state:RUS ;
-      ak:weapon weapon:artillery-ammunition ; ak:reportedIn art:001_b ; ak:evidence evB:1 .
-  evB:1 a ak:Evidence ; ak:sentence "It also shipped artillery shells." ;
-      ak:charStart 45 ; ak:charEnd 78 ; ak:rule "transfer.ship-verb" ; ak:confidence 0.6 ;
-      prov:wasDerivedFrom art:001_b .
-  statement:s1 a ak:Statement ; ak:speaker state:USA , state:KOR ; ak:stance stance:condemn ;
-      ak:about transfer:t1 ; ak:date "2024-01-10"^^xsd:date ; ak:reportedIn art:001_b ;
-      ak:evidence evB:2 .
-  evB:2 a ak:Evidence ; ak:sentence "Washington and Seoul condemned the transfer." ;
-      ak:charStart 79 ; ak:charEnd 123 ; ak:rule "statement.condemn" ; ak:confidence 0.9 ;
-      prov:wasDerivedFrom art:001_b .
-  statement:s2 a ak:Statement ; ak:speaker state:RUS ; ak:stance stance:deny ;
-      ak:about transfer:t1 ; ak:reportedIn art:001_b .
-}
-"""
-
-T1 = BASE + "event/transfer/t1"
-T2 = BASE + "event/transfer/t2"
-S1 = BASE + "event/statement/s1"
-S2 = BASE + "event/statement/s2"
-PRK, RUS, USA, KOR = (actor_iri(f"state:{code}") for code in ("PRK", "RUS", "USA", "KOR"))
-MISSILE = weapon_iri("ballistic missile")
-AMMUNITION = weapon_iri("artillery ammunition")
-CONDEMN = BASE + "stance/condemn"
-DENY = BASE + "stance/deny"
-ART_A = BASE + "article/000_a"
-ART_B = BASE + "article/001_b"
-
-TRANSFER_T2 = ("North Korea", "Russia", "artillery ammunition", None, None, "1", T2, PRK, RUS, AMMUNITION)
-TRANSFER_T1 = ("North Korea", "Russia", "ballistic missile", "KN-23", "asserted", "2", T1, PRK, RUS, MISSILE)
-ABOUT_T1 = ("North Korea", "Russia", "ballistic missile")
-STATEMENT_RUS = ("Russia", "deny", *ABOUT_T1, None, S2, T1, RUS, DENY)
-STATEMENT_KOR = ("South Korea", "condemn", *ABOUT_T1, "2024-01-10", S1, T1, KOR, CONDEMN)
-STATEMENT_USA = ("United States", "condemn", *ABOUT_T1, "2024-01-10", S1, T1, USA, CONDEMN)
-EVIDENCE_A = ("000_a", "North Korea supplied KN-23 missiles to Russia.", "10", "56", "transfer.supply-verb", "0.8")
-EVIDENCE_B = ("001_b", "Pyongyang sent ballistic missiles to Moscow.", "0", "44", "transfer.send-verb", "0.7")
 
 # A valid value for each parameter type, to run every library query with every parameter bound.
 SAMPLE_VALUES = {
-    "iri": T1,
+    "iri": I("t1"),
     "actor": "PRK",
     "string": "x",
     "date": "2024-01-10",
@@ -142,11 +64,13 @@ SAMPLE_VALUES = {
 }
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def store() -> ox.Store:
-    graph = ox.Store()
-    graph.load(input=PREFIXES + DEFAULT_GRAPH + ARTICLE_GRAPHS, format=ox.RdfFormat.TRIG)
-    return graph
+    return build_store()
+
+
+def run(store: ox.Store, name: str, **values: str) -> list[Row]:
+    return run_query(store, load_query(name), values).rows
 
 
 def write_query(tmp_path: Path, name: str, text: str) -> Path:
@@ -158,10 +82,11 @@ def write_query(tmp_path: Path, name: str, text: str) -> Path:
 # --- the library -------------------------------------------------------------------------------
 
 
-def test_library_lists_the_foundation_queries() -> None:
+def test_library_has_every_topic_of_the_issue() -> None:
     names = [query.name for query in list_queries()]
     assert names == sorted(names)
-    assert {"transfers", "statements-about-transfers", "evidence", "coalition-cosignatures"} <= set(names)
+    assert set(names) >= REQUIRED
+    assert len(names) >= 15
 
 
 @pytest.mark.parametrize("query", list_queries(), ids=lambda query: query.name)
@@ -186,6 +111,35 @@ def test_every_library_query_is_documented_and_parses(query: NamedQuery) -> None
 
 # --- transfers ---------------------------------------------------------------------------------
 
+TRANSFERS = [
+    ("Iran", "Russia", "drone", None, "denied", "1", I("t3"), I("IRN"), I("RUS"), I("weapon:drone")),
+    (
+        "North Korea",
+        "Russia",
+        "artillery ammunition",
+        None,
+        "alleged",
+        "1",
+        I("t2"),
+        I("PRK"),
+        I("RUS"),
+        I("weapon:artillery-ammunition"),
+    ),
+    (
+        "North Korea",
+        "Russia",
+        "ballistic missile",
+        "KN-23",
+        "asserted",
+        "3",
+        I("t1"),
+        I("PRK"),
+        I("RUS"),
+        I("weapon:ballistic-missile"),
+    ),
+]
+TRANSFER_IRAN, TRANSFER_SHELLS, TRANSFER_MISSILES = TRANSFERS
+
 
 def test_transfers_lists_each_merged_transfer_once(store: ox.Store) -> None:
     result = run_query(store, load_query("transfers"))
@@ -201,78 +155,632 @@ def test_transfers_lists_each_merged_transfer_once(store: ox.Store) -> None:
         "recipient",
         "weapon",
     ]
-    assert result.rows == [TRANSFER_T2, TRANSFER_T1]
+    assert result.rows == TRANSFERS
 
 
 @pytest.mark.parametrize(
     ("values", "expected"),
     [
-        ({"supplier": "PRK"}, [TRANSFER_T2, TRANSFER_T1]),
-        ({"supplier": "prk", "recipient": "state:RUS"}, [TRANSFER_T2, TRANSFER_T1]),
-        ({"recipient": RUS, "weapon": "ballistic missile"}, [TRANSFER_T1]),
-        ({"weapon": "Artillery  Ammunition"}, [TRANSFER_T2]),
-        ({"weapon": AMMUNITION}, [TRANSFER_T2]),
+        ({"supplier": "PRK"}, [TRANSFER_SHELLS, TRANSFER_MISSILES]),
+        ({"supplier": "prk", "recipient": "state:RUS"}, [TRANSFER_SHELLS, TRANSFER_MISSILES]),
+        ({"recipient": I("RUS"), "weapon": "ballistic missile"}, [TRANSFER_MISSILES]),
+        ({"weapon": "Artillery  Ammunition"}, [TRANSFER_SHELLS]),
+        ({"weapon": I("weapon:drone")}, [TRANSFER_IRAN]),
         ({"supplier": "RUS"}, []),
-        ({"supplier": "", "weapon": ""}, [TRANSFER_T2, TRANSFER_T1]),
+        ({"supplier": "", "weapon": ""}, TRANSFERS),
     ],
 )
-def test_transfers_filters(store: ox.Store, values: dict[str, str], expected: list[tuple[str | None, ...]]) -> None:
+def test_transfers_filters(store: ox.Store, values: dict[str, str], expected: list[Row]) -> None:
     assert run_query(store, load_query("transfers"), values).rows == expected
 
 
-# --- statements, evidence, co-signatures -------------------------------------------------------
+PERIOD_T1 = (
+    "2024-01-05",
+    "2024-02-01",
+    "North Korea",
+    "Russia",
+    "ballistic missile",
+    "3",
+    I("t1"),
+    I("PRK"),
+    I("RUS"),
+    I("weapon:ballistic-missile"),
+)
+PERIOD_T2 = (
+    "2024-01-10",
+    "2024-01-10",
+    "North Korea",
+    "Russia",
+    "artillery ammunition",
+    "1",
+    I("t2"),
+    I("PRK"),
+    I("RUS"),
+    I("weapon:artillery-ammunition"),
+)
+PERIOD_T3 = ("2024-02-01", "2024-02-01", "Iran", "Russia", "drone", "1", I("t3"), I("IRN"), I("RUS"), I("weapon:drone"))
+
+
+def test_transfers_by_period(store: ox.Store) -> None:
+    assert run(store, "transfers-by-period") == [
+        (*PERIOD_T1, None, None),
+        (*PERIOD_T2, None, None),
+        (*PERIOD_T3, None, None),
+    ]
+    # first reported on 2024-01-05: before the period, though reported again inside it
+    assert run(store, "transfers-by-period", **{"from": "2024-01-06"}) == [
+        (*PERIOD_T2, "2024-01-06", None),
+        (*PERIOD_T3, "2024-01-06", None),
+    ]
+    assert run(store, "transfers-by-period", to="2024-01-31", supplier="PRK") == [
+        (*PERIOD_T1, None, "2024-01-31"),
+        (*PERIOD_T2, None, "2024-01-31"),
+    ]
+    assert run(store, "transfers-by-period", weapon="drone") == [(*PERIOD_T3, None, None)]
+    assert run(store, "transfers-by-period", **{"from": "2024-03-01"}) == []
+    with pytest.raises(QueryError, match=r"parameter 'from' \(date\): '1 March' is not a date"):
+        run(store, "transfers-by-period", **{"from": "1 March"})
+
+
+# --- strikes -----------------------------------------------------------------------------------
+
+STRIKE_K3 = (None, None, "Ukraine", "Russia", None, None, None, "1", I("k3"), I("UKR"), I("RUS"), None, None)
+STRIKE_K1 = (
+    "2024-01-30",
+    "2024-01-31",
+    "Russia",
+    "Ukraine",
+    "ballistic missile",
+    "KN-23",
+    "North Korea",
+    "1",
+    I("k1"),
+    I("RUS"),
+    I("UKR"),
+    I("weapon:ballistic-missile"),
+    I("PRK"),
+)
+STRIKE_K2 = (
+    "2024-02-01",
+    "2024-02-01",
+    "Russia",
+    "Ukraine",
+    "drone",
+    None,
+    "Iran",
+    "1",
+    I("k2"),
+    I("RUS"),
+    I("UKR"),
+    I("weapon:drone"),
+    I("IRN"),
+)
+
+
+def test_strikes(store: ox.Store) -> None:
+    everything = [(*STRIKE_K3, None, None), (*STRIKE_K1, None, None), (*STRIKE_K2, None, None)]
+    assert run(store, "strikes") == everything
+    # the strike without a weapon category never matches a weapon
+    assert run(store, "strikes", weapon="drone") == [(*STRIKE_K2, None, None)]
+    assert run(store, "strikes", target="UKR", weapon="ballistic missile") == [(*STRIKE_K1, None, None)]
+    assert run(store, "strikes", attacker="UKR") == [(*STRIKE_K3, None, None)]
+    # a two-day strike counts when the period touches either day; an undated one never does
+    assert run(store, "strikes", **{"from": "2024-01-31", "to": "2024-01-31"}) == [
+        (*STRIKE_K1, "2024-01-31", "2024-01-31")
+    ]
+    assert run(store, "strikes", to="2024-01-29") == []
+
+
+def test_strikes_with_supplied_weapons(store: ox.Store) -> None:
+    by_transfer = (
+        "North Korea",
+        "Russia",
+        "Ukraine",
+        "ballistic missile",
+        "2024-01-30",
+        "transfer",
+        I("k1"),
+        I("t1"),
+        I("PRK"),
+    )
+    by_origin = ("Iran", "Russia", "Ukraine", "drone", "2024-02-01", "weapon origin", I("k2"), None, I("IRN"))
+    assert run(store, "strikes-with-supplied-weapons") == [by_origin, by_transfer]
+    assert run(store, "strikes-with-supplied-weapons", supplier="PRK") == [by_transfer]
+    assert run(store, "strikes-with-supplied-weapons", supplier="IRN") == [by_origin]
+    assert run(store, "strikes-with-supplied-weapons", supplier="USA") == []
+
+
+# --- statements --------------------------------------------------------------------------------
 
 
 def test_statements_about_transfers(store: ox.Store) -> None:
+    voss = (
+        "Lena Voss",
+        "allege",
+        "Iran",
+        "Russia",
+        "drone",
+        None,
+        I("s8"),
+        I("t3"),
+        I("person:lenavoss"),
+        I("stance:allege"),
+    )
+    iran = ("Iran", "deny", "Iran", "Russia", "drone", "2024-02-01", I("s4"), I("t3"), I("IRN"), I("stance:deny"))
+    russia = (
+        "Russia",
+        "deny",
+        "North Korea",
+        "Russia",
+        "ballistic missile",
+        None,
+        I("s2"),
+        I("t1"),
+        I("RUS"),
+        I("stance:deny"),
+    )
+    joint = [
+        (
+            name,
+            "condemn",
+            "North Korea",
+            "Russia",
+            "ballistic missile",
+            "2024-01-10",
+            I("s1"),
+            I("t1"),
+            I(code),
+            I("stance:condemn"),
+        )
+        for name, code in (("Japan", "JPN"), ("South Korea", "KOR"), ("United States", "USA"))
+    ]
     query = load_query("statements-about-transfers")
-    assert run_query(store, query).rows == [STATEMENT_RUS, STATEMENT_KOR, STATEMENT_USA]
-    assert run_query(store, query, {"stance": "condemn"}).rows == [STATEMENT_KOR, STATEMENT_USA]
-    assert run_query(store, query, {"stance": "deny"}).rows == [STATEMENT_RUS]
-    assert run_query(store, query, {"stance": "condemn", "speaker": "KOR"}).rows == [STATEMENT_KOR]
+    assert run_query(store, query).rows == [voss, iran, russia, *joint]
+    assert run_query(store, query, {"stance": "condemn"}).rows == joint
+    assert run_query(store, query, {"stance": "deny"}).rows == [iran, russia]
+    assert run_query(store, query, {"stance": "condemn", "speaker": "KOR"}).rows == [joint[1]]
+    assert run_query(store, query, {"speaker": "person:lenavoss"}).rows == [voss]
     assert run_query(store, query, {"stance": "call on"}).rows == []
 
 
-def test_evidence_reads_the_article_graphs(store: ox.Store) -> None:
-    query = load_query("evidence")
-    rows = run_query(store, query, {"event": T1}).rows
-    assert rows == [
-        (*EVIDENCE_A, ART_A, BASE + "evidence/000_a/0", T1),
-        (*EVIDENCE_B, ART_B, BASE + "evidence/001_b/0", T1),
+def test_statements_about_event(store: ox.Store) -> None:
+    assert run(store, "statements-about-event", event=I("t1")) == [
+        ("Russia", "deny", None, None, None, I("s2"), I("RUS"), I("stance:deny"), I("t1")),
+        (
+            "Japan",
+            "condemn",
+            "joint statement",
+            "2024-01-10",
+            "a grave violation",
+            I("s1"),
+            I("JPN"),
+            I("stance:condemn"),
+            I("t1"),
+        ),
+        (
+            "South Korea",
+            "condemn",
+            "joint statement",
+            "2024-01-10",
+            "a grave violation",
+            I("s1"),
+            I("KOR"),
+            I("stance:condemn"),
+            I("t1"),
+        ),
+        (
+            "United States",
+            "condemn",
+            "joint statement",
+            "2024-01-10",
+            "a grave violation",
+            I("s1"),
+            I("USA"),
+            I("stance:condemn"),
+            I("t1"),
+        ),
     ]
-    statement = run_query(store, query, {"event": S1}).rows
-    assert [row[:6] for row in statement] == [
-        ("001_b", "Washington and Seoul condemned the transfer.", "79", "123", "statement.condemn", "0.9")
+    park = (
+        "Jin-woo Park",
+        "concern",
+        "interview",
+        "2024-02-13",
+        None,
+        I("s7"),
+        I("person:jinwoopark"),
+        I("stance:concern"),
+        I("k1"),
+    )
+    assert run(store, "statements-about-event", event=I("k1")) == [
+        ("Ukraine", "condemn", "press release", "2024-02-01", None, I("s5"), I("UKR"), I("stance:condemn"), I("k1")),
+        ("United States", "condemn", None, "2024-02-01", None, I("s9"), I("USA"), I("stance:condemn"), I("k1")),
+        park,  # the first of the two spellings of his name, alphabetically
     ]
-    assert run_query(store, query, {"event": S2}).rows == []
-    assert run_query(store, query, {"event": BASE + "event/transfer/unknown"}).rows == []
+    assert run(store, "statements-about-event", event=I("k1"), stance="concern") == [park]
+    assert run(store, "statements-about-event", event=I("t2")) == []
+
+
+def test_statements_about_actor(store: ox.Store) -> None:
+    joint = [
+        (
+            name,
+            "condemn",
+            "supplier",
+            "transfer",
+            "Russia",
+            "2024-01-10",
+            I("s1"),
+            I("t1"),
+            I(code),
+            I("stance:condemn"),
+            I("PRK"),
+        )
+        for name, code in (("Japan", "JPN"), ("South Korea", "KOR"), ("United States", "USA"))
+    ]
+    assert run(store, "statements-about-actor", actor="PRK") == [
+        (
+            "Russia",
+            "deny",
+            "supplier",
+            "transfer",
+            "Russia",
+            None,
+            I("s2"),
+            I("t1"),
+            I("RUS"),
+            I("stance:deny"),
+            I("PRK"),
+        ),
+        (
+            "Mara Kell",
+            "warn",
+            "addressee",
+            None,
+            None,
+            "2024-01-09",
+            I("s3"),
+            None,
+            I("person:marakell"),
+            I("stance:warn"),
+            I("PRK"),
+        ),
+        *joint,
+    ]
+    assert run(store, "statements-about-actor", actor="RUS", stance="deny") == [
+        (
+            "Russia",
+            "deny",
+            "recipient",
+            "transfer",
+            "North Korea",
+            None,
+            I("s2"),
+            I("t1"),
+            I("RUS"),
+            I("stance:deny"),
+            I("RUS"),
+        ),
+        (
+            "Iran",
+            "deny",
+            "recipient",
+            "transfer",
+            "Iran",
+            "2024-02-01",
+            I("s4"),
+            I("t3"),
+            I("IRN"),
+            I("stance:deny"),
+            I("RUS"),
+        ),
+    ]
+    assert run(store, "statements-about-actor", actor="UKR") == [
+        (
+            "Ukraine",
+            "condemn",
+            "target",
+            "strike",
+            "Russia",
+            "2024-02-01",
+            I("s5"),
+            I("k1"),
+            I("UKR"),
+            I("stance:condemn"),
+            I("UKR"),
+        ),
+        (
+            "United States",
+            "condemn",
+            "target",
+            "strike",
+            "Russia",
+            "2024-02-01",
+            I("s9"),
+            I("k1"),
+            I("USA"),
+            I("stance:condemn"),
+            I("UKR"),
+        ),
+        (
+            "South Korea",
+            "support",
+            "addressee",
+            None,
+            None,
+            "2024-02-12",
+            I("s6"),
+            None,
+            I("KOR"),
+            I("stance:support"),
+            I("UKR"),
+        ),
+        (
+            "United States",
+            "support",
+            "addressee",
+            None,
+            None,
+            "2024-02-12",
+            I("s6"),
+            None,
+            I("USA"),
+            I("stance:support"),
+            I("UKR"),
+        ),
+        (
+            "Jin-woo Park",
+            "concern",
+            "target",
+            "strike",
+            "Russia",
+            "2024-02-13",
+            I("s7"),
+            I("k1"),
+            I("person:jinwoopark"),
+            I("stance:concern"),
+            I("UKR"),
+        ),
+    ]
+    assert run(store, "statements-about-actor", actor="person:marakell") == []
+    with pytest.raises(QueryError, match="needs parameter 'actor'"):
+        run(store, "statements-about-actor")
+
+
+def test_joint_statements(store: ox.Store) -> None:
+    condemn = ("2024-01-10", "3", "Japan; South Korea; United States", "condemn", "joint statement", I("s1"), I("t1"))
+    support = ("2024-02-12", "2", "South Korea; United States", "support", "phone call", I("s6"), None)
+    assert run(store, "joint-statements") == [(*condemn, None), (*support, None)]
+    assert run(store, "joint-statements", signatory="JPN") == [(*condemn, I("JPN"))]
+    assert run(store, "joint-statements", signatory="state:KOR") == [(*condemn, I("KOR")), (*support, I("KOR"))]
+    assert run(store, "joint-statements", signatory="RUS") == []
 
 
 def test_coalition_cosignatures(store: ox.Store) -> None:
-    result = run_query(store, load_query("coalition-cosignatures"))
-    assert result.rows == [("South Korea", "United States", "1", "condemn", KOR, USA)]
+    assert run(store, "coalition-cosignatures") == [
+        ("South Korea", "United States", "2", "condemn, support", I("KOR"), I("USA")),
+        ("Japan", "South Korea", "1", "condemn", I("JPN"), I("KOR")),
+        ("Japan", "United States", "1", "condemn", I("JPN"), I("USA")),
+    ]
+
+
+def test_stance_counts(store: ox.Store) -> None:
+    assert run(store, "stance-counts") == [
+        ("United States", "condemn", "2", I("USA"), I("stance:condemn")),
+        ("Iran", "deny", "1", I("IRN"), I("stance:deny")),
+        ("Japan", "condemn", "1", I("JPN"), I("stance:condemn")),
+        ("Jin-woo Park", "concern", "1", I("person:jinwoopark"), I("stance:concern")),
+        ("Lena Voss", "allege", "1", I("person:lenavoss"), I("stance:allege")),
+        ("Mara Kell", "warn", "1", I("person:marakell"), I("stance:warn")),
+        ("Russia", "deny", "1", I("RUS"), I("stance:deny")),
+        ("South Korea", "condemn", "1", I("KOR"), I("stance:condemn")),
+        ("South Korea", "support", "1", I("KOR"), I("stance:support")),
+        ("Ukraine", "condemn", "1", I("UKR"), I("stance:condemn")),
+        ("United States", "support", "1", I("USA"), I("stance:support")),
+    ]
+    assert run(store, "stance-counts", stance="deny") == [
+        ("Iran", "deny", "1", I("IRN"), I("stance:deny")),
+        ("Russia", "deny", "1", I("RUS"), I("stance:deny")),
+    ]
+    assert run(store, "stance-counts", speaker="KOR", stance="condemn") == [
+        ("South Korea", "condemn", "1", I("KOR"), I("stance:condemn"))
+    ]
+
+
+# --- actors ------------------------------------------------------------------------------------
+
+
+def test_officials(store: ox.Store) -> None:
+    park = ("Jin-woo Park", "Foreign Minister", "South Korea", "1", I("person:jinwoopark"), I("KOR"))
+    voss = ("Lena Voss", None, None, "1", I("person:lenavoss"), None)
+    kell = ("Mara Kell", "National Security Adviser", "United States", "1", I("person:marakell"), I("USA"))
+    assert run(store, "officials") == [park, voss, kell]
+    assert run(store, "officials", affiliation="KOR") == [park]  # Lena Voss has no affiliation to match
+    assert run(store, "officials", affiliation="org:nato") == []
+
+
+def test_actors(store: ox.Store) -> None:
+    wd = "http://www.wikidata.org/entity/"
+    people = [
+        (name, "Person", None, None, "1", I(key), AK + "Person")
+        for name, key in (
+            ("Jin-woo Park", "person:jinwoopark"),
+            ("Lena Voss", "person:lenavoss"),
+            ("Mara Kell", "person:marakell"),
+        )
+    ]
+    states = [
+        (name, "State", code, wd + item, count, I(code), AK + "State")
+        for name, code, item, count in (
+            ("Russia", "RUS", "Q159", "4"),
+            ("North Korea", "PRK", "Q423", "3"),
+            ("United States", "USA", "Q30", "3"),
+            ("South Korea", "KOR", "Q884", "2"),
+            ("Ukraine", "UKR", "Q212", "2"),
+            ("Iran", "IRN", "Q794", "1"),
+            ("Japan", "JPN", "Q17", "1"),
+        )
+    ]
+    nato = ("NATO", "Organization", None, wd + "Q7184", "1", I("org:nato"), AK + "Organization")
+    assert run(store, "actors") == [nato, *people, *states]
+    assert run(store, "actors", **{"class": "ak:Person"}) == people
+    assert run(store, "actors", **{"class": AK + "ArmedGroup"}) == []
+
+
+def test_actor_profile(store: ox.Store) -> None:
+    assert run(store, "actor-profile", actor="RUS") == [
+        ("was struck by", "Ukraine", None, None, "1", I("k3"), None, I("UKR"), I("RUS")),
+        ("received", "North Korea", "ballistic missile", "2024-01-05", "3", I("t1"), None, I("PRK"), I("RUS")),
+        ("received", "North Korea", "artillery ammunition", "2024-01-10", "1", I("t2"), None, I("PRK"), I("RUS")),
+        ("said", None, "deny", "2024-01-10", "1", I("s2"), I("t1"), None, I("RUS")),  # undated: its article's date
+        ("struck", "Ukraine", "ballistic missile", "2024-01-30", "1", I("k1"), None, I("UKR"), I("RUS")),
+        ("received", "Iran", "drone", "2024-02-01", "1", I("t3"), None, I("IRN"), I("RUS")),
+        ("struck", "Ukraine", "drone", "2024-02-01", "1", I("k2"), None, I("UKR"), I("RUS")),
+    ]
+    assert run(store, "actor-profile", actor="UKR") == [
+        ("struck", "Russia", None, None, "1", I("k3"), None, I("RUS"), I("UKR")),
+        ("was struck by", "Russia", "ballistic missile", "2024-01-30", "1", I("k1"), None, I("RUS"), I("UKR")),
+        ("said", None, "condemn", "2024-02-01", "1", I("s5"), I("k1"), None, I("UKR")),
+        ("was struck by", "Russia", "drone", "2024-02-01", "1", I("k2"), None, I("RUS"), I("UKR")),
+        ("was addressed by", "South Korea", "support", "2024-02-12", "1", I("s6"), None, I("KOR"), I("UKR")),
+        ("was addressed by", "United States", "support", "2024-02-12", "1", I("s6"), None, I("USA"), I("UKR")),
+    ]
+    kell = [("said", "North Korea", "warn", "2024-01-09", "1", I("s3"), None, I("PRK"), I("person:marakell"))]
+    assert run(store, "actor-profile", actor="person:marakell") == kell
+    assert run(store, "actor-profile", actor=actor_iri("person:marakell")) == kell
+    assert run(store, "actor-profile", actor="CHN") == []
+
+
+def test_actor_pair_timeline(store: ox.Store) -> None:
+    assert run(store, "actor-pair-timeline", actor="PRK", other="RUS") == [
+        ("2024-01-05", "transfer", "North Korea", "Russia", "ballistic missile", "3", I("t1"), I("PRK"), I("RUS")),
+        ("2024-01-10", "statement", "Russia", "North Korea", "deny", "1", I("s2"), I("PRK"), I("RUS")),
+        ("2024-01-10", "transfer", "North Korea", "Russia", "artillery ammunition", "1", I("t2"), I("PRK"), I("RUS")),
+    ]
+    assert run(store, "actor-pair-timeline", actor="RUS", other="UKR") == [
+        (None, "strike", "Ukraine", "Russia", None, "1", I("k3"), I("RUS"), I("UKR")),
+        ("2024-01-30", "strike", "Russia", "Ukraine", "ballistic missile", "1", I("k1"), I("RUS"), I("UKR")),
+        ("2024-02-01", "statement", "Ukraine", "Russia", "condemn", "1", I("s5"), I("RUS"), I("UKR")),
+        ("2024-02-01", "strike", "Russia", "Ukraine", "drone", "1", I("k2"), I("RUS"), I("UKR")),
+    ]
+    assert run(store, "actor-pair-timeline", actor="USA", other="KOR") == [
+        ("2024-01-10", "joint statement", "United States", "South Korea", "condemn", "1", I("s1"), I("USA"), I("KOR")),
+        ("2024-02-12", "joint statement", "United States", "South Korea", "support", "1", I("s6"), I("USA"), I("KOR")),
+    ]
+    # the United States condemned a transfer North Korea made
+    assert run(store, "actor-pair-timeline", actor="PRK", other="USA") == [
+        ("2024-01-10", "statement", "United States", "North Korea", "condemn", "1", I("s1"), I("PRK"), I("USA")),
+    ]
+    with pytest.raises(QueryError, match="needs parameter 'other'"):
+        run(store, "actor-pair-timeline", actor="PRK")
+
+
+# --- articles and evidence ---------------------------------------------------------------------
+
+ARTICLE_A = ("000_a", "2024-01-05", "Test Wire", "Missiles for Moscow", "1", "0", "0", I("art:000_a"))
+ARTICLE_B = ("001_b", "2024-01-10", "Example Daily", "Allies condemn missile transfer", "2", "0", "3", I("art:001_b"))
+ARTICLE_C = ("002_c", "2024-02-01", "Test Wire", "Strikes on Ukraine", "2", "2", "3", I("art:002_c"))
+ARTICLE_D = ("003_d", "2024-02", None, None, "0", "1", "3", I("art:003_d"))
+
+
+def test_articles(store: ox.Store) -> None:
+    assert run(store, "articles") == [(*row, None, None) for row in (ARTICLE_A, ARTICLE_B, ARTICLE_D, ARTICLE_C)]
+    assert run(store, "articles", publisher="Test Wire") == [(*ARTICLE_A, None, None), (*ARTICLE_C, None, None)]
+    assert run(store, "articles", publisher="test wire") == []  # a string is matched exactly
+    assert run(store, "articles", **{"from": "2024-01-06", "to": "2024-01-31"}) == [
+        (*ARTICLE_B, "2024-01-06", "2024-01-31")
+    ]
+
+
+def test_transfer_pairs(store: ox.Store) -> None:
+    korea = ("North Korea", "Russia", "2", "artillery ammunition, ballistic missile", "3", I("PRK"), I("RUS"))
+    iran = ("Iran", "Russia", "1", "drone", "1", I("IRN"), I("RUS"))
+    assert run(store, "transfer-pairs") == [korea, iran]
+    assert run(store, "transfer-pairs", supplier="IRN", recipient="RUS") == [iran]
+    assert run(store, "transfer-pairs", recipient="PRK") == []
+
+
+def test_evidence_reads_the_article_graphs(store: ox.Store) -> None:
+    evidence = BASE + "evidence/"
+    assert run(store, "evidence", event=I("t1")) == [
+        (
+            "000_a",
+            "North Korea supplied KN-23 missiles to Russia.",
+            "0",
+            "46",
+            "transfer.supply-verb",
+            "0.8",
+            I("art:000_a"),
+            evidence + "000_a/0",
+            I("t1"),
+        ),
+        (
+            "001_b",
+            "Pyongyang sent ballistic missiles to Moscow.",
+            "0",
+            "44",
+            "transfer.send-verb",
+            "0.7",
+            I("art:001_b"),
+            evidence + "001_b/0",
+            I("t1"),
+        ),
+        (
+            "002_c",
+            "The missiles came from North Korea.",
+            "0",
+            "35",
+            "transfer.origin",
+            "0.6",
+            I("art:002_c"),
+            evidence + "002_c/0",
+            I("t1"),
+        ),
+    ]
+    statement = run(store, "evidence", event=I("s1"))
+    assert [row[:6] for row in statement] == [
+        (
+            "001_b",
+            "The United States, South Korea and Japan condemned the transfer in a joint statement.",
+            "98",
+            "183",
+            "statement.joint",
+            "0.9",
+        )
+    ]
+    assert run(store, "evidence", event=BASE + "event/transfer/unknown") == []
 
 
 # --- parameters are terms, never text ----------------------------------------------------------
 
+INJECTIONS = ['"} ; DROP ALL ; {"', "Test Wire' } ; DROP ALL ; { '", 'Test Wire" } UNION { ?s ?p ?o } #', "\\u0022"]
 
-def test_string_parameter_is_matched_literally(store: ox.Store, tmp_path: Path) -> None:
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_string_parameter_is_matched_literally(value: str) -> None:
+    store = build_store()
+    before = len(store)
+    assert run(store, "articles", publisher=value) == []
+    assert len(store) == before
+    assert run(store, "articles", publisher="Test Wire") == [(*ARTICLE_A, None, None), (*ARTICLE_C, None, None)]
+
+
+def test_string_parameter_in_a_user_query_file(tmp_path: Path) -> None:
+    store = build_store()
     path = write_query(
         tmp_path,
         "by-designation",
         "# name: by-designation\n"
         "# description: transfers with one designation\n"
         "# param: designation string - the designation, as written\n"
-        "SELECT ?transfer ?designation WHERE { ?transfer ak:designation ?designation }\n",
+        "SELECT ?transfer ?designation WHERE { ?transfer a ak:Transfer ; ak:designation ?designation }\n",
     )
     query = load_query(str(path))
     assert query.name == "by-designation"
     assert query.source == str(path)
-    assert run_query(store, query, {"designation": "KN-23"}).rows == [(T1, "KN-23")]
+    assert run_query(store, query, {"designation": "KN-23"}).rows == [(I("t1"), "KN-23")]
     before = len(store)
     assert run_query(store, query, {"designation": '"} ; DROP ALL ; {"'}).rows == []
-    assert run_query(store, query, {"designation": "KN-23' } ; DROP ALL ; { '"}).rows == []
     assert len(store) == before
-    assert run_query(store, load_query("transfers")).rows == [TRANSFER_T2, TRANSFER_T1]
 
 
 @pytest.mark.parametrize(
@@ -282,10 +790,30 @@ def test_string_parameter_is_matched_literally(store: ox.Store, tmp_path: Path) 
 def test_malformed_iri_is_refused(store: ox.Store, value: str) -> None:
     before = len(store)
     with pytest.raises(QueryError) as caught:
-        run_query(store, load_query("evidence"), {"event": value})
+        run(store, "evidence", event=value)
     message = str(caught.value)
     assert "\n" not in message
     assert "event" in message
+    assert len(store) == before
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "PRK> } ; DROP ALL ; { <x",
+        "state:PRK> } ; DROP ALL",
+        "https://w3id.org/armskg/actor/state/PRK> } ; DROP ALL ; { <x",
+        "person:x y",
+    ],
+)
+def test_crafted_actor_values_are_refused_or_matched_literally(store: ox.Store, value: str) -> None:
+    before = len(store)
+    try:
+        rows = run(store, "actor-profile", actor=value)
+    except QueryError as error:
+        assert "\n" not in str(error) and "actor" in str(error)
+    else:
+        assert rows == []  # an actor key is escaped into one IRI segment: it only names an actor
     assert len(store) == before
 
 
@@ -296,11 +824,11 @@ def test_iri_parameter_accepts_armskg_prefixes() -> None:
 
 def test_unknown_and_missing_parameters_are_refused(store: ox.Store) -> None:
     with pytest.raises(QueryError, match="has no parameter 'country'"):
-        run_query(store, load_query("transfers"), {"country": "PRK"})
+        run(store, "transfers", country="PRK")
     with pytest.raises(QueryError, match="needs parameter 'event'"):
-        run_query(store, load_query("evidence"))
+        run(store, "evidence")
     with pytest.raises(QueryError, match="needs parameter 'event'"):
-        run_query(store, load_query("evidence"), {"event": ""})
+        run(store, "evidence", event="")
 
 
 @pytest.mark.parametrize(
@@ -370,13 +898,19 @@ def test_user_files_that_are_not_queries_are_refused(tmp_path: Path, text: str, 
         load_query(str(path))
 
 
+def test_query_form() -> None:
+    assert query_form("# SELECT\nPREFIX a: <http://x/#>\nask {}") == "ASK"
+    with pytest.raises(QueryError, match="this is a SPARQL update"):
+        query_form("WITH <http://g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }")
+
+
 def test_errors_while_running_become_query_errors(store: ox.Store, tmp_path: Path) -> None:
     syntax = load_query(str(write_query(tmp_path, "syntax", "SELECT * WHERE { ?s ?p }\n")))
     with pytest.raises(QueryError, match=r"syntax\.rq: error at \d+:\d+: "):
         run_query(store, syntax)
     hidden = write_query(tmp_path, "hidden", "# param: s iri - subject\nSELECT ?p WHERE { ?s ?p ?o }\n")
     with pytest.raises(QueryError, match=r"\?s must appear in the SELECT clause"):
-        run_query(store, load_query(str(hidden)), {"s": T1})
+        run_query(store, load_query(str(hidden)), {"s": I("t1")})
 
 
 def test_unknown_names_and_missing_files(tmp_path: Path) -> None:
@@ -410,29 +944,29 @@ def test_formats(store: ox.Store) -> None:
 
     document = json.loads(result.to_json())
     assert document["head"]["vars"] == result.variables
-    first, second = document["results"]["bindings"]
-    assert "designation" not in first and "status" not in first
+    first, _, third = document["results"]["bindings"]
+    assert "designation" not in first and first["status"] == {"type": "literal", "value": "denied"}
     assert first["articles"] == {"type": "literal", "value": "1", "datatype": xsd + "integer"}
-    assert second["supplierLabel"] == {"type": "literal", "value": "North Korea"}
-    assert second["transfer"] == {"type": "uri", "value": T1}
+    assert third["supplierLabel"] == {"type": "literal", "value": "North Korea"}
+    assert third["transfer"] == {"type": "uri", "value": I("t1")}
 
     rows = list(csv.reader(io.StringIO(result.to_csv())))
     assert rows[0] == result.variables
-    assert rows[1] == ["" if value is None else value for value in TRANSFER_T2]
+    assert rows[1] == ["" if value is None else value for value in TRANSFER_IRAN]
     assert result.to_csv().endswith("\r\n")
 
     table = result.to_table().splitlines()
     assert table[0].split() == result.variables
-    assert table[2].split()[:3] == ["North", "Korea", "Russia"]
-    assert table[-1] == "(2 rows)"
+    assert table[3].split()[:3] == ["North", "Korea", "Russia"]
+    assert table[-1] == "(3 rows)"
     header_width = table[0].index("recipientLabel")
     assert table[2][header_width:].startswith("Russia")
 
     frame = result.to_dataframe()
     assert list(frame.columns) == result.variables
-    assert frame["articles"].tolist() == [1, 2]
-    assert frame["designation"].isna().tolist() == [True, False]
-    assert frame["designation"].iloc[1] == "KN-23"
+    assert frame["articles"].tolist() == [1, 1, 3]
+    assert frame["designation"].isna().tolist() == [True, True, False]
+    assert frame["designation"].iloc[2] == "KN-23"
 
 
 def test_table_cuts_long_cells_and_aligns_wide_characters() -> None:
@@ -444,3 +978,11 @@ def test_table_cuts_long_cells_and_aligns_wide_characters() -> None:
     assert lines[3] == "ab"
     cut = QueryResult(["s"], [(ox.Literal("abcdefghij"),)]).to_table(max_width=5).splitlines()
     assert cut[2] == "abcd…"
+
+
+def test_table_shows_terminal_controls_as_escapes() -> None:
+    """Text from articles never drives the terminal: ESC sequences and bidi overrides are shown, not obeyed."""
+    hostile = ox.Literal("Iran\x1b[2J\x1b]0;owned\x07 \u202edenied\u202c\x9b")
+    table = QueryResult(["sentence"], [(hostile,)]).to_table()
+    assert table.splitlines()[2] == "Iran\\x1b[2J\\x1b]0;owned\\x07 \\u202edenied\\u202c\\x9b"
+    assert not any(0x80 <= ord(ch) < 0xA0 or (ord(ch) < 0x20 and ch != "\n") for ch in table)
