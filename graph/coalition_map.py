@@ -14,12 +14,25 @@ What the page guarantees:
 - **Inert text.** Every label, tooltip, title and legend entry comes from data. Text in HTML goes
   through :func:`html.escape`; data for the script is JSON with ``<``, ``>`` and ``&`` written as
   ``\\u003c``..., so it cannot close the script; tooltips are plain text, which vis-network shows
-  with ``innerText``; labels are drawn on a canvas.
-- **Usable when large.** Physics runs until the layout is stabilised, then stops.
+  with ``innerText``; labels are drawn on a canvas; the details panel (click a node or a link) is
+  built with ``textContent``, and only ``http:``/``https:`` addresses become links.
+- **Usable when large.** Nodes start from :func:`armskg.graph.layout.seed_layout` (coalitions
+  apart), physics runs until the layout is stabilised (fewer iterations the larger the map), then
+  stops; only one link per pair of actors acts as a spring. Components other than the largest are
+  then packed in rows under it, so that actors without links do not drift to the edges, and the
+  view is fitted again whenever the page is resized, until the reader pans or zooms.
+- **Filters.** Checkboxes per relation, a period (from, to; links without a date on or off) and a
+  reset; an actor is hidden when all its links are.
 - **Observable.** The ``<html>`` element reports ``data-state`` (``loading``, then
-  ``stabilised`` or ``empty``), ``data-nodes``, ``data-edges``, ``data-resources`` (resources
-  fetched), ``data-js-errors``, ``data-resource-errors`` and ``data-csp-violations``, for tests
-  and for anyone scripting a browser; ``window.armskgNetwork`` is the vis-network instance.
+  ``stabilised`` or ``empty``), ``data-nodes``, ``data-edges``, ``data-shown-nodes``,
+  ``data-shown-edges``, ``data-iterations``, ``data-resources`` (resources fetched),
+  ``data-js-errors``, ``data-resource-errors`` and ``data-csp-violations``, for tests and for
+  anyone scripting a browser; ``window.armskgNetwork`` is the vis-network instance and
+  ``window.armskgMap`` holds it with its data sets, ``applyFilters()`` and ``describe(kind, id)`` (what a
+  click on a ``node`` or ``edge`` shows).
+
+:func:`coalition_map_html` returns the page as text and :func:`notebook_map` wraps it for Jupyter
+(an ``<iframe srcdoc>``, sandboxed, so it works inline with no network either).
 """
 
 from __future__ import annotations
@@ -39,14 +52,19 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
-from .network import coalitions, edge_weight
+from .layout import components, seed_layout
+from .network import coalitions, edge_weight, network_period
 
 __all__ = [
     "COALITION_COLOURS",
     "KIND_SHAPES",
     "RELATION_STYLES",
+    "NotebookMap",
     "RelationStyle",
+    "coalition_map_html",
     "coalition_table",
+    "notebook_map",
+    "stabilisation_iterations",
     "write_coalition_map",
 ]
 
@@ -125,9 +143,9 @@ _OPTIONS: dict[str, Any] = {
             "damping": 0.3,
             "avoidOverlap": 0.2,
         },
-        "stabilization": {"enabled": True, "iterations": 800, "updateInterval": 50, "fit": True},
+        "stabilization": {"enabled": True, "iterations": 800, "updateInterval": 25, "fit": False},
     },
-    "layout": {"randomSeed": 7, "improvedLayout": True},
+    "layout": {"randomSeed": 7, "improvedLayout": False},
 }
 
 _STATUS_JS = """(function () {
@@ -151,41 +169,190 @@ _STATUS_JS = """(function () {
   });
 })();"""
 
+# The page's own script. __NODES__, __EDGES__ and __OPTIONS__ are replaced by script-safe JSON.
 _DRAW_JS = """(function () {
   "use strict";
   var root = document.documentElement;
-  var data = {nodes: new vis.DataSet(%(nodes)s), edges: new vis.DataSet(%(edges)s)};
-  var network = new vis.Network(document.getElementById("armskg-network"), data, %(options)s);
+  var data = {nodes: new vis.DataSet(__NODES__), edges: new vis.DataSet(__EDGES__)};
+  var options = __OPTIONS__;
+  var container = document.getElementById("armskg-network");
+  var network = new vis.Network(container, data, options);
+  var settled = false, moved = false;
   window.armskgNetwork = network;
-  function settle(state) {
+
+  function byId(id) { return document.getElementById(id); }
+  function text(tag, value, cls) {
+    var element = document.createElement(tag);
+    element.textContent = value;
+    if (cls) { element.className = cls; }
+    return element;
+  }
+  function fit() { network.fit({animation: false}); }
+
+  // Components other than the largest (component 0) go in rows under it, left to right.
+  function pack() {
+    var ids = data.nodes.getIds(), at = network.getPositions(ids), boxes = {}, order = [];
+    ids.forEach(function (id) {
+      var c = data.nodes.get(id).component, p = at[id], b = boxes[c];
+      if (!b) { b = boxes[c] = {x0: p.x, y0: p.y, x1: p.x, y1: p.y, ids: []}; order.push(c); }
+      b.x0 = Math.min(b.x0, p.x); b.y0 = Math.min(b.y0, p.y);
+      b.x1 = Math.max(b.x1, p.x); b.y1 = Math.max(b.y1, p.y);
+      b.ids.push(id);
+    });
+    if (order.length < 2) { return; }
+    order.sort(function (a, b) { return a - b; });
+    var main = boxes[order[0]], gap = 90, width = Math.max(main.x1 - main.x0, 900);
+    var x = main.x0, y = main.y1 + gap, row = 0;
+    order.slice(1).forEach(function (c) {
+      var b = boxes[c], w = b.x1 - b.x0, h = b.y1 - b.y0;
+      if (x > main.x0 && x + w > main.x0 + width) { x = main.x0; y += row + gap; row = 0; }
+      var dx = x - b.x0, dy = y - b.y0;
+      b.ids.forEach(function (id) { network.moveNode(id, at[id].x + dx, at[id].y + dy); });
+      x += w + gap; row = Math.max(row, h);
+    });
+  }
+
+  var relationBoxes = Array.prototype.slice.call(document.querySelectorAll("input[data-relation]"));
+  var fromBox = byId("armskg-from"), toBox = byId("armskg-to"), undatedBox = byId("armskg-undated");
+  function applyFilters() {
+    var on = {}, from = fromBox ? fromBox.value : "", to = toBox ? toBox.value : "";
+    var undated = undatedBox ? undatedBox.checked : true, linked = {}, changes = [], shownEdges = 0;
+    relationBoxes.forEach(function (box) { on[box.getAttribute("data-relation")] = box.checked; });
+    data.edges.forEach(function (edge) {
+      var show = on[edge.relation] !== false;
+      if (show && edge.first) {
+        show = !(from && to && from > to) && (!from || edge.last >= from) && (!to || edge.first <= to);
+      }
+      else if (show && (from || to)) { show = undated; }
+      else if (show) { show = undated || Boolean(edge.first); }
+      if (show) { shownEdges += 1; linked[edge.from] = true; linked[edge.to] = true; }
+      if (Boolean(edge.hidden) === show) { changes.push({id: edge.id, hidden: !show}); }
+    });
+    data.edges.update(changes);
+    changes = [];
+    var shownNodes = 0;
+    data.nodes.forEach(function (node) {
+      var show = node.links === 0 || linked[node.id] === true;
+      if (show) { shownNodes += 1; }
+      if (Boolean(node.hidden) === show) { changes.push({id: node.id, hidden: !show}); }
+    });
+    data.nodes.update(changes);
+    root.dataset.shownNodes = String(shownNodes);
+    root.dataset.shownEdges = String(shownEdges);
+    var shown = byId("armskg-shown");
+    if (shown) { shown.textContent = "shown: " + shownNodes + " actors, " + shownEdges + " links"; }
+  }
+  relationBoxes.concat([fromBox, toBox, undatedBox]).forEach(function (box) {
+    if (box) { box.addEventListener("change", applyFilters); }
+  });
+  var reset = byId("armskg-reset");
+  if (reset) {
+    reset.addEventListener("click", function () {
+      relationBoxes.forEach(function (box) { box.checked = true; });
+      if (fromBox) { fromBox.value = fromBox.min; }
+      if (toBox) { toBox.value = toBox.max; }
+      if (undatedBox) { undatedBox.checked = true; }
+      applyFilters();
+    });
+  }
+
+  // The details of what was clicked, built as text; only http(s) addresses become links.
+  function safeUrl(value) {
+    try {
+      var url = new URL(String(value));
+      return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    } catch (error) { return null; }
+  }
+  function showDetails(item, links) {
+    var panel = byId("armskg-details");
+    if (!panel) { return; }
+    while (panel.firstChild) { panel.removeChild(panel.firstChild); }
+    String(item.title || "").split("\\n").forEach(function (line, i) {
+      panel.appendChild(text(i === 0 ? "strong" : "div", line));
+    });
+    var list = document.createElement("ul");
+    (links || []).forEach(function (value) {
+      var href = safeUrl(value), li = document.createElement("li"), a = text(href ? "a" : "span", String(value));
+      if (href) { a.href = href; a.target = "_blank"; a.rel = "noopener noreferrer"; }
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    if (list.firstChild) { panel.appendChild(text("div", "links:", "members")); panel.appendChild(list); }
+  }
+  function describe(kind, id) {
+    if (kind === "node") {
+      var node = data.nodes.get(id);
+      var wikidata = String(node.wikidata || "");
+      showDetails(node, /^Q[0-9]+$/.test(wikidata) ? ["https://www.wikidata.org/wiki/" + wikidata] : []);
+    } else {
+      var edge = data.edges.get(id);
+      showDetails(edge, edge.urls);
+    }
+  }
+  network.on("click", function (event) {
+    if (event.nodes.length) { describe("node", event.nodes[0]); }
+    else if (event.edges.length) { describe("edge", event.edges[0]); }
+  });
+
+  // Refit when the map is resized, until the reader pans or zooms: vis-network itself only scales
+  // its old view by the change in size, which can push the map out of sight. This observer is made
+  // after vis-network's own, so it runs after it, before the frame that shows the new size.
+  network.on("dragEnd", function (event) { if (!event.nodes.length) { moved = true; } });
+  network.on("zoom", function () { moved = true; });
+  function refit() { if (settled && !moved) { fit(); } }
+  if (window.ResizeObserver) { new ResizeObserver(refit).observe(container); }
+  else { window.addEventListener("resize", function () { setTimeout(refit, 0); }); }
+
+  var progress = byId("armskg-progress");
+  network.on("stabilizationProgress", function (event) {
+    if (progress) { progress.textContent = "laying out: " + Math.round(100 * event.iterations / event.total) + "%"; }
+  });
+  function settle(state, iterations) {
     network.setOptions({physics: {enabled: false}});
-    network.fit({animation: false});
-    root.dataset.nodes = String(network.body.data.nodes.length);
-    root.dataset.edges = String(network.body.data.edges.length);
+    pack();
+    applyFilters();
+    fit();
+    settled = true;
+    if (progress) { progress.textContent = ""; }
+    root.dataset.nodes = String(data.nodes.length);
+    root.dataset.edges = String(data.edges.length);
+    root.dataset.iterations = String(iterations);
     root.dataset.resources = String(performance.getEntriesByType("resource").length);
     root.dataset.state = state;
   }
-  if (data.nodes.length === 0) { settle("empty"); }
-  else { network.once("stabilizationIterationsDone", function () { settle("stabilised"); }); }
+  window.armskgMap = {
+    network: network, nodes: data.nodes, edges: data.edges, applyFilters: applyFilters, describe: describe
+  };
+  if (data.nodes.length === 0) { settle("empty", 0); }
+  else {
+    network.once("stabilizationIterationsDone", function () {
+      settle("stabilised", options.physics.stabilization.iterations);
+    });
+  }
 })();"""
 
 _PAGE_CSS = """
 html, body { margin: 0; font: 14px/1.4 system-ui, sans-serif; color: #222; background: #fff; }
-header { padding: 8px 16px; border-bottom: 1px solid #ddd; }
-header h1 { font-size: 20px; margin: 0; }
-header p { margin: 2px 0; color: #555; }
-main { display: flex; align-items: stretch; }
-#armskg-network { flex: 1 1 auto; width: calc(100vw - 320px); min-width: 0; height: calc(100vh - 90px); min-height: 420px; }
-#armskg-legend { flex: 0 0 290px; padding: 8px 12px; border-left: 1px solid #ddd; overflow-y: auto;
-  height: calc(100vh - 106px); }
+body { display: flex; flex-direction: column; height: 100vh; min-height: 480px; }
+header { flex: 0 0 auto; padding: 6px 16px; border-bottom: 1px solid #ddd; }
+header h1 { font-size: 20px; margin: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+header p { margin: 1px 0; color: #555; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+main { flex: 1 1 auto; display: flex; align-items: stretch; min-height: 0; }
+#armskg-network { flex: 1 1 auto; min-width: 0; }
+#armskg-legend { flex: 0 0 300px; box-sizing: border-box; padding: 8px 12px; border-left: 1px solid #ddd;
+  overflow-y: auto; }
 #armskg-legend h2 { font-size: 15px; margin: 10px 0 4px; }
 #armskg-legend ul { list-style: none; margin: 0; padding: 0; }
 #armskg-legend li { margin: 3px 0; }
+#armskg-legend label { cursor: pointer; }
+#armskg-details { font-size: 12px; overflow-wrap: anywhere; }
+#armskg-details ul { padding-left: 0; }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 6px; margin-right: 6px;
   vertical-align: -1px; }
 .shape { display: inline-block; width: 18px; text-align: center; color: #444; }
 .line { display: inline-block; width: 34px; margin-right: 6px; vertical-align: middle; }
 .members { color: #555; font-size: 12px; }
+.filters input[type=date] { width: 130px; }
 .vis-tooltip { white-space: pre-wrap; max-width: 460px; }
 """
 
@@ -256,7 +423,8 @@ def coalition_table(graph: nx.MultiDiGraph, assignment: Mapping[str, int] | None
     -------
     list[dict]
         ``coalition`` (index, 0 = largest), ``size``, ``colour`` (as on the map), ``members``
-        (labels, most connected first) and ``kinds`` (actor kind → count).
+        (labels, most connected first) and ``kinds`` (actor kind → count). One row per actor
+        instead: :func:`armskg.graph.coalition_graph.coalition_rows`.
     """
     camp = dict(assignment) if assignment is not None else _assign(graph)
     rows: list[dict[str, Any]] = []
@@ -295,10 +463,13 @@ def _node_title(graph: nx.MultiDiGraph, node: str, coalition: int) -> str:
 
 
 def _edge_title(graph: nx.MultiDiGraph, u: str, v: str, attrs: Mapping[str, Any]) -> str:
-    """Plain-text tooltip of an edge: who, what, how often, from which articles, in which words."""
+    """Plain-text tooltip of an edge: who, what, how often, when, from which articles, in which words."""
     relation = str(attrs.get("relation", ""))
     count = int(attrs.get("count", 1))
     lines = [f"{_plain(_label(graph, u), 80)} → {_plain(_label(graph, v), 80)}: {_plain(relation, 40)} ×{count}"]
+    first, last = attrs.get("first"), attrs.get("last")
+    if first:
+        lines.append(f"when: {first}" + (f" – {last}" if last and last != first else ""))
     weapons = [*attrs.get("weapons", []), *attrs.get("designations", [])]
     if weapons:
         lines.append("weapons: " + _plain(", ".join(map(str, weapons)), 200))
@@ -308,32 +479,44 @@ def _edge_title(graph: nx.MultiDiGraph, u: str, v: str, attrs: Mapping[str, Any]
     sources = [str(s) for s in attrs.get("sources", [])]
     if sources:
         more = f" and {len(sources) - _MAX_SOURCES} more" if len(sources) > _MAX_SOURCES else ""
-        lines.append("sources: " + _plain(", ".join(sources[:_MAX_SOURCES]), 200) + more)
+        corroboration = attrs.get("corroboration")
+        best = f" (best-corroborated event: {corroboration} sources)" if corroboration and count > 1 else ""
+        lines.append("sources: " + _plain(", ".join(sources[:_MAX_SOURCES]), 200) + more + best)
     lines.extend(f"“{_plain(s)}”" for s in attrs.get("evidence", []))
+    lines.extend(f"quote: “{_plain(q)}”" for q in attrs.get("quotes", []))
+    urls = [str(u) for u in attrs.get("urls", [])]
+    lines.extend(_plain(url, 200) for url in urls[:_MAX_SOURCES])
     return "\n".join(lines)
 
 
-def _node_size(graph: nx.MultiDiGraph, node: str) -> float:
-    """Node size from its degree, leaving out ``co_signs``: a 50-party joint statement would
-    otherwise make every signatory as large as the actors the statement is about."""
+def _involvement(graph: nx.MultiDiGraph, node: str) -> int:
+    """Links of a node, leaving out ``co_signs``: a 50-party joint statement would otherwise make every
+    signatory as large as the actors the statement is about."""
     degree = sum(1 for *_, d in graph.edges(node, data=True) if d.get("relation") != "co_signs")
-    degree += sum(1 for *_, d in graph.in_edges(node, data=True) if d.get("relation") != "co_signs")
-    return round(10 + 3 * math.sqrt(degree), 1)
+    return degree + sum(1 for *_, d in graph.in_edges(node, data=True) if d.get("relation") != "co_signs")
 
 
 def _network_records(graph: nx.MultiDiGraph, camp: Mapping[str, int]) -> tuple[list[Any], list[Any]]:
     """The vis-network node and edge records, assembled with pyvis."""
     net = Network(directed=True)
+    start = seed_layout(graph, camp)
+    part = components(graph)
     for node in sorted(graph.nodes):
         attrs = graph.nodes[node]
         index = camp.get(node, 0)
+        x, y = start[node]
         net.add_node(
             node,
             label=_plain(_label(graph, node), 60),
             shape=KIND_SHAPES.get(str(attrs.get("kind")), "star"),
             color=_colour(index),
             title=_node_title(graph, node, index),
-            size=_node_size(graph, node),
+            size=round(10 + 3 * math.sqrt(_involvement(graph, node)), 1),
+            x=round(x, 1),
+            y=round(y, 1),
+            component=part.get(node, 0),
+            links=graph.degree(node),
+            wikidata=attrs.get("wikidata"),
         )
     parallel: Counter[tuple[str, str]] = Counter()
     for n, (u, v, key, attrs) in enumerate(sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3])):
@@ -343,10 +526,15 @@ def _network_records(graph: nx.MultiDiGraph, camp: Mapping[str, int]) -> tuple[l
         rank = parallel[pair]
         parallel[pair] += 1
         hostile = edge_weight(attrs) < 0
+        reports = int(attrs.get("reports") or attrs.get("count", 1))
         net.add_edge(
             u,
             v,
             id=f"e{n}",
+            relation=relation,
+            first=attrs.get("first"),
+            last=attrs.get("last") or attrs.get("first"),
+            urls=[str(url) for url in attrs.get("urls", [])],
             title=_edge_title(graph, u, v, attrs),
             color={
                 "color": style.colour,
@@ -356,15 +544,16 @@ def _network_records(graph: nx.MultiDiGraph, camp: Mapping[str, int]) -> tuple[l
             },
             dashes=list(style.dashes) if style.dashes else False,
             arrows={"to": {"enabled": style.arrow}},
-            width=round(1 + 1.5 * math.log2(max(1, int(attrs.get("count", 1)))), 2),
+            width=round(1 + 1.5 * math.log2(max(1, reports)), 2),
             length=320 if hostile else 220 if relation == "co_signs" else 140,
+            physics=rank == 0,  # one spring per pair of actors
             smooth={"enabled": rank > 0, "type": "curvedCW", "roundness": min(0.8, 0.15 * rank)},
         )
     return net.nodes, net.edges
 
 
 def _legend(graph: nx.MultiDiGraph, camp: Mapping[str, int]) -> str:
-    """The legend as escaped HTML: coalitions with their main members, actor kinds, relations."""
+    """The legend as escaped HTML: coalitions with their main members, actor kinds, relations with filters."""
     esc = html.escape
     parts = ["<h2>Coalitions</h2><ul>"]
     for row in coalition_table(graph, camp):
@@ -391,23 +580,95 @@ def _legend(graph: nx.MultiDiGraph, camp: Mapping[str, int]) -> str:
         line = "dashed" if style.dashes and style.dashes[0] > 4 else "dotted" if style.dashes else "solid"
         text = style.text if relation in RELATION_STYLES else relation
         parts.append(
-            f'<li><span class="line" style="border-top:3px {line} {esc(style.colour)}"></span>'
-            f"{esc(text)} ({present[relation]})</li>"
+            f'<li><label><input type="checkbox" checked data-relation="{esc(relation)}"> '
+            f'<span class="line" style="border-top:3px {line} {esc(style.colour)}"></span>'
+            f"{esc(text)} ({present[relation]})</label></li>"
         )
     parts.append(
-        '</ul><p class="members">Size follows the number of links (joint statements aside); '
-        "hover for sources and evidence.</p>"
+        '</ul><p class="members">Colour: coalition. Shape: kind of actor. Size: number of links (joint '
+        "statements aside). Width: number of reports. Hover for sources and evidence; click for links.</p>"
     )
     return "".join(parts)
 
 
-def _stabilisation_iterations(n_nodes: int) -> int:
-    """Physics iterations before the layout freezes: 800 up to 200 actors, down to 300 from 530.
+def _filters(first: str | None, last: str | None) -> str:
+    """The period filter (when the network has dates) and the reset button, as HTML."""
+    parts = ['<h2>Filter</h2><div class="filters">']
+    if first and last:
+        low, high = html.escape(first[:10]), html.escape(last[:10])
+        parts.append(
+            f'<label>from <input type="date" id="armskg-from" min="{low}" max="{high}" value="{low}"></label><br>'
+            f'<label>to <input type="date" id="armskg-to" min="{low}" max="{high}" value="{high}"></label><br>'
+            '<label><input type="checkbox" id="armskg-undated" checked> links without a date</label><br>'
+        )
+    parts.append('<button type="button" id="armskg-reset">show everything</button> <span id="armskg-shown"></span>')
+    parts.append('</div><h2>Selected</h2><div id="armskg-details" class="members">Click an actor or a link.</div>')
+    return "".join(parts)
 
-    Headless Chromium (no GPU) measured here: 800 iterations take about 3.5 s for 300 nodes and
-    1,500 edges, 16 s for 1,000 nodes and 5,000 edges.
+
+def stabilisation_iterations(n_nodes: int) -> int:
+    """Physics iterations before the layout freezes: 600 up to 250 actors, down to 100 from 1,500.
+
+    The nodes start from :func:`armskg.graph.layout.seed_layout`, so a large map needs fewer
+    iterations; ``benchmarks/map_speed.py`` measures what that costs in a browser.
+
+    >>> stabilisation_iterations(50), stabilisation_iterations(1000), stabilisation_iterations(2000)
+    (600, 150, 100)
     """
-    return max(300, min(800, 160_000 // max(1, n_nodes)))
+    return max(100, min(600, 150_000 // max(1, n_nodes)))
+
+
+def _period_text(graph: nx.MultiDiGraph, period: str | None) -> str:
+    """The period line under the title: ``period`` as given, else the network's first and last date."""
+    if period is not None:
+        return period
+    first, last = network_period(graph)
+    if first and last:
+        return f"{first} – {last}" if first != last else first
+    return "period unknown (no dated events)"
+
+
+def coalition_map_html(
+    graph: nx.MultiDiGraph, *, title: str = "armskg coalition map", period: str | None = None
+) -> str:
+    """The coalition map page as text; see :func:`write_coalition_map`."""
+    camp = _assign(graph)
+    nodes, edges = _network_records(graph, camp)
+    vis_js, vis_css = _vis_assets()
+    options = json.loads(json.dumps(_OPTIONS))
+    options["physics"]["stabilization"]["iterations"] = stabilisation_iterations(graph.number_of_nodes())
+    draw_js = (
+        _DRAW_JS.replace("__NODES__", _script_json(nodes))
+        .replace("__EDGES__", _script_json(edges))
+        .replace("__OPTIONS__", _script_json(options))
+    )
+    scripts = (_STATUS_JS, vis_js, draw_js)
+    policy = (
+        "default-src 'none'; "
+        f"script-src {' '.join(_script_hash(s) for s in scripts)}; "
+        "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    esc = html.escape
+    n_camps = len(set(camp.values()))
+    summary = f"{graph.number_of_nodes()} actors · {graph.number_of_edges()} links · {n_camps} coalitions"
+    described = str(graph.graph.get("filter") or "")
+    if described:
+        summary += f" · filter: {described}"
+    first, last = network_period(graph)
+    return (
+        '<!DOCTYPE html>\n<html lang="en" data-state="loading">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{_attribute(policy)}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{esc(title)}</title>\n"
+        f"<script>{_STATUS_JS}</script>\n"
+        f"<style>{vis_css}</style>\n<style>{_PAGE_CSS}</style>\n"
+        f"<script>{vis_js}</script>\n</head>\n<body>\n"
+        f'<header><h1>{esc(title)}</h1><p class="period">{esc(_period_text(graph, period))}</p>'
+        f'<p>{esc(summary)} <span id="armskg-progress"></span></p></header>\n'
+        f'<main><div id="armskg-network" role="img" aria-label="{esc(title)}"></div>\n'
+        f'<aside id="armskg-legend">{_filters(first, last)}{_legend(graph, camp)}</aside></main>\n'
+        f"<script>{draw_js}</script>\n</body>\n</html>\n"
+    )
 
 
 def write_coalition_map(
@@ -422,9 +683,10 @@ def write_coalition_map(
     Nodes are coloured by coalition (the nodes' ``coalition`` attributes if every node has one,
     else :func:`armskg.graph.network.coalitions`), shaped by actor kind (:data:`KIND_SHAPES`) and
     sized by degree (``co_signs`` left out); edges are coloured and dashed by relation
-    (:data:`RELATION_STYLES`) and hostile edges get longer springs, so camps drift apart. Parallel
-    edges between two actors are curved apart. All text is escaped; see the module docstring for
-    what the page guarantees.
+    (:data:`RELATION_STYLES`), as wide as the reports behind them (``reports``: sources summed over
+    events) and hostile edges get longer springs, so camps drift apart. Parallel edges between two
+    actors are curved apart. All text is escaped; see the module docstring for what the page
+    guarantees.
 
     Parameters
     ----------
@@ -435,43 +697,48 @@ def write_coalition_map(
     title : str
         Page title and heading.
     period : str, optional
-        The period the map covers, shown under the title (e.g. ``"2023-08 – 2024-06"``).
+        The period the map covers, shown under the title (e.g. ``"2023-08 – 2024-06"``); by
+        default the first and last date of the network's links.
 
     Returns
     -------
     Path
         ``path``.
     """
-    camp = _assign(graph)
-    nodes, edges = _network_records(graph, camp)
-    vis_js, vis_css = _vis_assets()
-    options = json.loads(json.dumps(_OPTIONS))
-    options["physics"]["stabilization"]["iterations"] = _stabilisation_iterations(graph.number_of_nodes())
-    draw_js = _DRAW_JS % {"nodes": _script_json(nodes), "edges": _script_json(edges), "options": _script_json(options)}
-    scripts = (_STATUS_JS, vis_js, draw_js)
-    policy = (
-        "default-src 'none'; "
-        f"script-src {' '.join(_script_hash(s) for s in scripts)}; "
-        "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
-    )
-    esc = html.escape
-    n_camps = len(set(camp.values()))
-    summary = f"{graph.number_of_nodes()} actors · {graph.number_of_edges()} links · {n_camps} coalitions"
-    period_html = f'<p class="period">{esc(period)}</p>' if period else ""
-    page = (
-        '<!DOCTYPE html>\n<html lang="en" data-state="loading">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{_attribute(policy)}">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(title)}</title>\n"
-        f"<script>{_STATUS_JS}</script>\n"
-        f"<style>{vis_css}</style>\n<style>{_PAGE_CSS}</style>\n"
-        f"<script>{vis_js}</script>\n</head>\n<body>\n"
-        f"<header><h1>{esc(title)}</h1>{period_html}<p>{esc(summary)}</p></header>\n"
-        f'<main><div id="armskg-network" role="img" aria-label="{esc(title)}"></div>\n'
-        f'<aside id="armskg-legend">{_legend(graph, camp)}</aside></main>\n'
-        f"<script>{draw_js}</script>\n</body>\n</html>\n"
-    )
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(page, encoding="utf-8")
+    path.write_text(coalition_map_html(graph, title=title, period=period), encoding="utf-8")
     return path
+
+
+@dataclass(frozen=True)
+class NotebookMap:
+    """A coalition map that Jupyter shows inline: an ``<iframe>`` whose ``srcdoc`` is the whole page.
+
+    The frame is sandboxed (scripts only, no same-origin access to the notebook), and the page
+    needs no network, so the map works in an offline notebook and in exported HTML notebooks.
+    """
+
+    page: str
+    height: int = 650
+
+    def _repr_html_(self) -> str:
+        """The ``<iframe>`` Jupyter renders."""
+        return (
+            f'<iframe srcdoc="{html.escape(self.page, quote=True)}" width="100%" height="{int(self.height)}" '
+            'style="border:0" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>'
+        )
+
+
+def notebook_map(
+    graph: nx.MultiDiGraph, *, title: str = "armskg coalition map", period: str | None = None, height: int = 650
+) -> NotebookMap:
+    """The coalition map for a notebook cell: ``notebook_map(actor_network(store))`` shows it inline.
+
+    Examples
+    --------
+    >>> shown = notebook_map(nx.MultiDiGraph(), title="<b>empty</b>")
+    >>> shown._repr_html_().startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;')
+    True
+    """
+    return NotebookMap(coalition_map_html(graph, title=title, period=period), height)

@@ -13,7 +13,10 @@ edge from ``u`` to ``v``. Every edge carries ``relation``, ``count`` (distinct e
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -22,7 +25,8 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 
-from armskg.ontology import AK, BASE, PREFIXES  # type: ignore[import-not-found, unused-ignore]
+from armskg.loaders.facts import WEAPON_CATEGORIES
+from armskg.ontology import AK, BASE, PREFIXES, SCHEMA  # type: ignore[import-not-found, unused-ignore]
 
 __all__ = [
     "APPROVING_STANCES",
@@ -32,9 +36,14 @@ __all__ = [
     "PERPETRATOR_ROLES",
     "RELATION_WEIGHTS",
     "STANCES",
+    "EventFacts",
+    "FilterError",
+    "NetworkFilter",
     "actor_network",
     "coalitions",
     "edge_weight",
+    "network_period",
+    "read_event_facts",
     "signed_graph",
 ]
 
@@ -69,33 +78,10 @@ _KIND_BY_PATH = {"state": "state", "person": "person", "org": "organization"}
 _WIKIDATA = "http://www.wikidata.org/entity/"
 _ROLE_PREDICATES = {"supplier": "ak:supplier", "recipient": "ak:recipient", "attacker": "ak:attacker"}
 
-_Q_ACTORS = """
-SELECT DISTINCT ?actor ?key ?value WHERE {
-  { SELECT DISTINCT ?actor WHERE {
-      ?event (ak:supplier|ak:recipient|ak:attacker|ak:target|ak:speaker)/ak:affiliation* ?actor } }
-  { BIND("id" AS ?key) }
-  UNION { ?actor a ?value BIND("type" AS ?key) }
-  UNION { ?actor rdfs:label ?value BIND("label" AS ?key) }
-  UNION { ?actor ak:iso3 ?value BIND("iso3" AS ?key) }
-  UNION { ?actor owl:sameAs ?value BIND("sameAs" AS ?key) }
-}
-"""
-
 _Q_EVENTS = """
 SELECT DISTINCT ?event ?kind ?from ?to WHERE {
   { ?event a ak:Transfer ; ak:supplier ?from ; ak:recipient ?to BIND("supplies" AS ?kind) }
   UNION { ?event a ak:Strike ; ak:attacker ?from ; ak:target ?to BIND("strikes" AS ?kind) }
-}
-"""
-
-_Q_EVENT_DETAILS = """
-SELECT DISTINCT ?event ?key ?value ?label WHERE {
-  ?event a ?class FILTER(?class IN (ak:Transfer, ak:Strike, ak:Statement))
-  { ?event ak:weapon ?value BIND("weapon" AS ?key)
-    OPTIONAL { ?value skos:prefLabel ?label } }
-  UNION { ?event ak:designation ?value BIND("designation" AS ?key) }
-  UNION { ?event ak:reportedIn ?value BIND("source" AS ?key)
-    OPTIONAL { ?value schema:identifier ?label } }
 }
 """
 
@@ -169,16 +155,290 @@ def _actor_kind(iri: str, classes: set[str]) -> str:
     return _KIND_BY_PATH.get(segment, "organization")
 
 
+class FilterError(ValueError):
+    """A filter value armskg cannot use; the message names the parameter and what is wrong."""
+
+
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def _date_range(text: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a (possibly partial) ISO date covers; ``None`` if it is not one.
+
+    >>> _date_range("2024-02")
+    (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29))
+    >>> _date_range("2023-10-17"), _date_range("soon")
+    ((datetime.date(2023, 10, 17), datetime.date(2023, 10, 17)), None)
+    """
+    match = _PARTIAL_DATE.fullmatch(text.strip())
+    if match is None:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    try:
+        if month is None:
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if day is None:
+            following = dt.date(year + month // 12, month % 12 + 1, 1)
+            return dt.date(year, month, 1), following - dt.timedelta(days=1)
+        return dt.date(year, month, day), dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _weapon_label(value: str) -> str | None:
+    """The weapon category label for a label or slug (``ballistic-missile``), else ``None``."""
+    wanted = " ".join(value.strip().lower().replace("-", " ").replace("_", " ").split())
+    aliases = {"air defense system": "air defence system", "armored vehicle": "armoured vehicle"}
+    wanted = aliases.get(wanted, wanted)
+    return wanted if wanted in WEAPON_CATEGORIES else None
+
+
+@dataclass(frozen=True)
+class NetworkFilter:
+    """Which events make the network: a period, weapon categories, a minimum number of sources.
+
+    Build one with :meth:`parse`, which checks every value and says what is wrong in one line.
+
+    - ``since``/``until``: an event is kept when its dates meet the period. Its dates are its own
+      ``ak:date`` values (a strike's days, a statement's day) when it has any, else the
+      publication dates of the articles reporting it; an event with neither is left out
+      whenever a period is set.
+    - ``weapons``: weapon category labels (:data:`armskg.loaders.facts.WEAPON_CATEGORIES`); a
+      transfer or strike is kept when it carries one of them, a statement when it is about such
+      a transfer or strike.
+    - ``min_sources``: an event is kept when ``ak:sourceCount`` (written by the merge) is at least
+      this, or, without it, the number of articles reporting it (``ak:reportedIn``).
+
+    Examples
+    --------
+    >>> f = NetworkFilter.parse(since="2024-01", weapons=["ballistic-missile"], min_sources=2)
+    >>> f.since, sorted(f.weapons), f.describe()
+    (datetime.date(2024, 1, 1), ['ballistic missile'], 'from 2024-01-01 · ballistic missile · at least 2 sources')
+    >>> try:
+    ...     NetworkFilter.parse(until="2024-13")
+    ... except FilterError as error:
+    ...     print(error)
+    --to: '2024-13' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)
+    """
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    weapons: frozenset[str] = frozenset()
+    min_sources: int = 1
+
+    @classmethod
+    def parse(
+        cls,
+        since: str | dt.date | None = None,
+        until: str | dt.date | None = None,
+        weapons: Iterable[str] | None = None,
+        min_sources: int | None = None,
+    ) -> NetworkFilter:
+        """Check and normalise filter values as a user gives them (dates may be partial: ``2024-01``)."""
+
+        def day(value: str | dt.date | None, option: str, end: bool) -> dt.date | None:
+            if value is None or isinstance(value, dt.date):
+                return value
+            found = _date_range(str(value))
+            if found is None:
+                raise FilterError(f"{option}: {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            return found[1] if end else found[0]
+
+        first, last = day(since, "--from", False), day(until, "--to", True)
+        if first and last and first > last:
+            raise FilterError(f"--from {first.isoformat()} is after --to {last.isoformat()}")
+        labels: set[str] = set()
+        for value in weapons or ():
+            label = _weapon_label(value)
+            if label is None:
+                choices = ", ".join(WEAPON_CATEGORIES)
+                raise FilterError(f"--weapon: unknown weapon category {value!r}; choose from {choices}")
+            labels.add(label)
+        count = 1 if min_sources is None else min_sources
+        if not isinstance(count, int) or count < 1:
+            raise FilterError(f"--min-sources: {min_sources!r} is not a whole number of at least 1")
+        return cls(first, last, frozenset(labels), count)
+
+    @property
+    def active(self) -> bool:
+        """Whether the filter leaves anything out."""
+        return bool(self.since or self.until or self.weapons or self.min_sources > 1)
+
+    def describe(self) -> str:
+        """The filter in words, for map subtitles; empty when nothing is filtered."""
+        parts = []
+        if self.since and self.until:
+            parts.append(f"{self.since.isoformat()} – {self.until.isoformat()}")
+        elif self.since:
+            parts.append(f"from {self.since.isoformat()}")
+        elif self.until:
+            parts.append(f"until {self.until.isoformat()}")
+        if self.weapons:
+            parts.append(", ".join(sorted(self.weapons)))
+        if self.min_sources > 1:
+            parts.append(f"at least {self.min_sources} sources")
+        return " · ".join(parts)
+
+    def keeps(self, event: EventFacts, facts: Mapping[str, EventFacts]) -> bool:
+        """Whether ``event`` passes the filter (``facts``: every event, for what a statement is about)."""
+        if event.corroboration < self.min_sources:
+            return False
+        if self.since or self.until:
+            span = event.span
+            if span is None or (self.since and span[1] < self.since) or (self.until and span[0] > self.until):
+                return False
+        if self.weapons:
+            if event.kind == "statement":
+                about = (facts[a] for a in event.about if a in facts)
+                return any(a.kind != "statement" and a.weapons & self.weapons for a in about)
+            return bool(event.weapons & self.weapons)
+        return True
+
+
+@dataclass
+class EventFacts:
+    """What the merged graph says about one transfer, strike or statement (see :func:`read_event_facts`)."""
+
+    iri: str
+    kind: str
+    weapons: set[str] = field(default_factory=set)
+    designations: set[str] = field(default_factory=set)
+    statuses: set[str] = field(default_factory=set)
+    quantities: set[str] = field(default_factory=set)
+    quotes: set[str] = field(default_factory=set)
+    about: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+    urls: set[str] = field(default_factory=set)
+    dates: set[tuple[dt.date, dt.date]] = field(default_factory=set)
+    published: set[tuple[dt.date, dt.date]] = field(default_factory=set)
+    source_count: int | None = None
+
+    @property
+    def corroboration(self) -> int:
+        """``ak:sourceCount`` if the store has it, else the number of articles reporting the event."""
+        return self.source_count if self.source_count is not None else len(self.articles)
+
+    @property
+    def span(self) -> tuple[dt.date, dt.date] | None:
+        """First and last day of the event's own dates, else of its articles' publication dates."""
+        ranges = self.dates or self.published
+        if not ranges:
+            return None
+        return min(r[0] for r in ranges), max(r[1] for r in ranges)
+
+
+def read_event_facts(store: ox.Store) -> dict[str, EventFacts]:
+    """Every event of the merged default graph with its details, sources, dates and corroboration.
+
+    ``sources`` are article identifiers (``schema:identifier``, else the article IRI), ``urls``
+    the articles' ``schema:url``; ``dates`` come from ``ak:date``, ``published`` from the
+    articles' ``schema:datePublished`` (or a partial ``ak:datePublishedText``).
+    """
+    kinds = {AK + "Transfer": "transfer", AK + "Strike": "strike", AK + "Statement": "statement"}
+    facts: dict[str, EventFacts] = {}
+    for cls, kind in kinds.items():
+        for quad in store.quads_for_pattern(None, ox.NamedNode(_RDF + "type"), ox.NamedNode(cls), ox.DefaultGraph()):
+            if isinstance(quad.subject, ox.NamedNode):
+                facts.setdefault(quad.subject.value, EventFacts(quad.subject.value, kind))
+    labels: dict[str, str] = {}
+
+    def label(concept: str) -> str:
+        if concept not in labels:
+            found = sorted(_term_text(o) for _, o in _pairs(store, _SKOS_PREF_LABEL, concept))
+            labels[concept] = found[0] if found else _local_name(concept).replace("-", " ")
+        return labels[concept]
+
+    articles: dict[str, tuple[str, set[str], set[tuple[dt.date, dt.date]]]] = {}
+
+    def article(iri: str) -> tuple[str, set[str], set[tuple[dt.date, dt.date]]]:
+        if iri not in articles:
+            ids = sorted(_term_text(o) for _, o in _pairs(store, SCHEMA + "identifier", iri))
+            urls = {_term_text(o) for _, o in _pairs(store, SCHEMA + "url", iri)}
+            days = [
+                _term_text(o)
+                for p in (SCHEMA + "datePublished", AK + "datePublishedText")
+                for _, o in _pairs(store, p, iri)
+            ]
+            articles[iri] = (ids[0] if ids else iri, urls, {r for r in map(_date_range, days) if r})
+        return articles[iri]
+
+    for key in ("weapon", "designation", "status", "quantity", "date", "sourceCount", "quote", "about", "reportedIn"):
+        for event, term in _pairs(store, AK + key):
+            fact = facts.get(event)
+            if fact is None:
+                continue
+            value = _term_text(term)
+            if key == "weapon":
+                fact.weapons.add(label(value))
+            elif key == "status":
+                fact.statuses.add(label(value))
+            elif key == "date":
+                found = _date_range(value)
+                if found:
+                    fact.dates.add(found)
+            elif key == "sourceCount":
+                with contextlib.suppress(ValueError):
+                    fact.source_count = max(fact.source_count or 0, int(value))
+            elif key == "reportedIn":
+                ident, urls, days = article(value)
+                fact.articles.add(value)
+                fact.sources.add(ident)
+                fact.urls.update(urls)
+                fact.published.update(days)
+            else:
+                {"designation": fact.designations, "quantity": fact.quantities, "quote": fact.quotes}.get(
+                    key, fact.about
+                ).add(value)
+    return facts
+
+
+def _pairs(
+    store: ox.Store, predicate: str, subject: str | None = None
+) -> Iterable[tuple[str, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]]:
+    """``(subject IRI, object)`` of the default graph's triples with ``predicate`` (and ``subject``).
+
+    Direct pattern reads: much faster than SPARQL for the simple lookups that build the network.
+    """
+    node = ox.NamedNode(subject) if subject is not None else None
+    for quad in store.quads_for_pattern(node, ox.NamedNode(predicate), None, ox.DefaultGraph()):
+        if isinstance(quad.subject, ox.NamedNode):
+            yield quad.subject.value, quad.object
+
+
+def _term_text(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
+    """The IRI or lexical value of a term."""
+    return str(getattr(term, "value", term))
+
+
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
+_SKOS_PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
+_PARTICIPANT_ROLES = ("supplier", "recipient", "attacker", "target", "speaker")
+
+
 def _read_actors(store: ox.Store) -> dict[str, dict[str, Any]]:
     """Node attributes of every actor taking part in an event, plus whom they are affiliated to."""
-    facts: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for row in _rows(store, _Q_ACTORS):
-        actor, key, value = row["actor"], row["key"], row["value"]
-        assert actor is not None and key is not None
-        facts[actor][key].add(value or actor)
+    todo = [o.value for role in _PARTICIPANT_ROLES for _, o in _pairs(store, AK + role) if isinstance(o, ox.NamedNode)]
+    seen: set[str] = set()
+    while todo:
+        actor = todo.pop()
+        if actor not in seen:
+            seen.add(actor)
+            todo.extend(_term_text(o) for _, o in _pairs(store, AK + "affiliation", actor))
     actors: dict[str, dict[str, Any]] = {}
-    for iri in sorted(facts):
-        props = facts[iri]
+    for iri in sorted(seen):
+        props = {
+            key: {_term_text(o) for _, o in _pairs(store, predicate, iri)}
+            for key, predicate in (
+                ("type", _RDF + "type"),
+                ("label", _RDFS_LABEL),
+                ("iso3", AK + "iso3"),
+                ("sameAs", _OWL_SAME_AS),
+            )
+        }
         iso3 = min(props["iso3"]) if props["iso3"] else None
         wikidata = sorted(_local_name(s) for s in props["sameAs"] if s.startswith(_WIKIDATA))
         label = min(props["label"]) if props["label"] else (iso3 or _local_name(iri))
@@ -189,21 +449,6 @@ def _read_actors(store: ox.Store) -> dict[str, dict[str, Any]]:
             "wikidata": wikidata[0] if wikidata else None,
         }
     return actors
-
-
-def _read_event_details(store: ox.Store) -> dict[str, dict[str, set[str]]]:
-    """Weapons (labels), designations and sources (article identifiers) per event IRI."""
-    details: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for row in _rows(store, _Q_EVENT_DETAILS):
-        event, key, value, label = row["event"], row["key"], row["value"], row["label"]
-        assert event is not None and key is not None and value is not None
-        if key == "weapon":
-            details[event]["weapons"].add(label or _local_name(value).replace("-", " "))
-        elif key == "designation":
-            details[event]["designations"].add(value)
-        else:
-            details[event]["sources"].add(label or value)
-    return details
 
 
 def _read_evidence(store: ox.Store) -> dict[str, list[tuple[float, str]]]:
@@ -236,19 +481,28 @@ def _closure(actor: str, memberships: Mapping[str, set[str]]) -> set[str]:
     return seen
 
 
-def _collect_edges(store: ox.Store, actors: Mapping[str, Any]) -> dict[tuple[str, str, str], _Edge]:
-    """Gather the raw facts behind every (u, v, relation) edge among ``actors``."""
+def _collect_edges(
+    store: ox.Store, actors: Mapping[str, Any], kept: set[str] | None
+) -> tuple[dict[tuple[str, str, str], _Edge], dict[str, set[str]]]:
+    """Gather the raw facts behind every (u, v, relation) edge among ``actors``.
+
+    ``kept``: the events that pass the filter (``None``: all). Returns the edges and who is
+    affiliated to whom.
+    """
     edges: dict[tuple[str, str, str], _Edge] = defaultdict(_Edge)
     for row in _rows(store, _Q_EVENTS):
         event, kind, u, v = row["event"], row["kind"], row["from"], row["to"]
         assert event is not None and kind is not None and u is not None and v is not None
-        edges[u, v, kind].events.add(event)
+        if kept is None or event in kept:
+            edges[u, v, kind].events.add(event)
 
     speakers: dict[str, set[str]] = defaultdict(set)
     stances: dict[str, set[str]] = defaultdict(set)
     for row in _rows(store, _Q_STATEMENTS):
         statement, speaker, stance = row["statement"], row["speaker"], row["stance"]
         assert statement is not None and speaker is not None
+        if kept is not None and statement not in kept:
+            continue
         speakers[statement].add(speaker)
         if stance is not None:
             stances[statement].add(_stance_label(stance))
@@ -289,10 +543,64 @@ def _collect_edges(store: ox.Store, actors: Mapping[str, Any]) -> dict[tuple[str
                             edge.roles[role] += 1
                             if own:
                                 edge.own_roles[role] += 1
-    return edges
+    return edges, memberships
 
 
-def actor_network(store: ox.Store) -> nx.MultiDiGraph:
+def _ranked(scored: Iterable[tuple[float, str]], limit: int) -> list[str]:
+    """Distinct texts, highest score first (ties alphabetical), at most ``limit``."""
+    texts: list[str] = []
+    for _, text in sorted(set(scored), key=lambda item: (-item[0], item[1])):
+        if text not in texts:
+            texts.append(text)
+    return texts[:limit]
+
+
+def _edge_attributes(
+    relation: str,
+    edge: _Edge,
+    facts: Mapping[str, EventFacts],
+    evidence: Mapping[str, list[tuple[float, str]]],
+) -> dict[str, Any]:
+    """The attributes of one aggregated edge (documented in :func:`actor_network`)."""
+    events = sorted(edge.events)
+    behind = [facts[e] for e in events if e in facts]
+    sources = set(edge.sources).union(*(f.sources for f in behind))
+    spans = [f.span for f in behind]
+    known = [s for s in spans if s is not None]
+    corroboration = [f.corroboration for f in behind] or [len(sources)]
+    attrs: dict[str, Any] = {
+        "relation": relation,
+        "count": len(events) if events else 1,
+        "events": events,
+        "sources": sorted(sources),
+        "urls": sorted(set().union(*(f.urls for f in behind))),
+        "evidence": _ranked((s for e in events for s in evidence.get(e, ())), MAX_EVIDENCE),
+        "first": min(s[0] for s in known).isoformat() if known else None,
+        "last": max(s[1] for s in known).isoformat() if known else None,
+        "corroboration": max(corroboration),
+        "reports": sum(corroboration),
+    }
+    if relation in ("supplies", "strikes"):
+        attrs["weapons"] = sorted({w for f in behind for w in f.weapons})
+        attrs["designations"] = sorted({d for f in behind for d in f.designations})
+        if relation == "supplies":
+            attrs["statuses"] = sorted({s for f in behind for s in f.statuses})
+    elif relation not in ("co_signs", "affiliated"):
+        attrs["about"] = sorted(edge.about)
+        attrs["roles"] = dict(sorted(edge.roles.items()))
+        attrs["own_roles"] = dict(sorted(edge.own_roles.items()))
+        attrs["quotes"] = sorted({q for f in behind for q in f.quotes})[:MAX_EVIDENCE]
+    return attrs
+
+
+def actor_network(
+    store: ox.Store,
+    *,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    weapons: Iterable[str] | None = None,
+    min_sources: int | None = None,
+) -> nx.MultiDiGraph:
     """Build the actor network from the merged facts of an armskg store.
 
     Reads the store's default graph (each fact once) and, for evidence sentences only, the
@@ -303,6 +611,17 @@ def actor_network(store: ox.Store) -> nx.MultiDiGraph:
     ----------
     store : pyoxigraph.Store
         A store following ``docs/data-model.md``.
+    since, until : str or datetime.date, optional
+        Keep only events whose dates meet this period (``"2024"``, ``"2024-01"`` or
+        ``"2024-01-10"``; ``since`` counts from the first day, ``until`` to the last).
+    weapons : iterable of str, optional
+        Keep only transfers and strikes of these weapon categories, and statements about them.
+    min_sources : int, optional
+        Keep only events reported by at least this many sources.
+
+    The filters are those of :class:`NetworkFilter` (which spells out the rules); a bad value
+    raises :class:`FilterError`. With any filter set, the network holds the actors that take
+    part in a kept event, and whoever they are affiliated to.
 
     Returns
     -------
@@ -312,16 +631,18 @@ def actor_network(store: ox.Store) -> nx.MultiDiGraph:
         transfer, strike or statement, and whoever those actors are affiliated to (transitively).
         Edges, keyed and labelled by ``relation``:
 
-        - ``supplies``: supplier → recipient, per transfer; ``weapons`` (category labels) and
-          ``designations`` (e.g. ``KN-23``). Kept as stored even when supplier and recipient are
-          one actor (a sign of an extraction slip, which the map then shows as a loop).
+        - ``supplies``: supplier → recipient, per transfer; ``weapons`` (category labels),
+          ``designations`` (e.g. ``KN-23``) and ``statuses`` (asserted, alleged, denied...). Kept
+          as stored even when supplier and recipient are one actor (a sign of an extraction slip,
+          which the map then shows as a loop).
         - ``strikes``: attacker → target, per strike; ``weapons`` and ``designations``.
         - a stance label (:data:`STANCES`): speaker → each party of the event the statement is
           ``ak:about`` (a transfer's supplier and recipient, a strike's attacker and target, a
           statement's speakers); ``about`` (those event IRIs), ``roles`` (role of the party →
-          number of (statement, event) pairs) and ``own_roles`` (the part of ``roles`` where the
+          number of (statement, event) pairs), ``own_roles`` (the part of ``roles`` where the
           speaker, or whoever it is affiliated to, was a perpetrator of the event: a supplier, or
-          its minister, denying its own transfer).
+          its minister, denying its own transfer) and ``quotes`` (``ak:quote``, up to
+          :data:`MAX_EVIDENCE`).
           No self-loops: a speaker is never linked to itself.
         - ``co_signs``: between two speakers of the same statement, stored once per unordered
           pair in the direction of the smaller IRI to the larger; ``count`` is the number of
@@ -331,8 +652,12 @@ def actor_network(store: ox.Store) -> nx.MultiDiGraph:
 
         Every edge has ``count`` (distinct events: transfers, strikes or statements), ``events``
         (their IRIs), ``sources`` (article identifiers, ``schema:identifier``, else the article
-        IRI) and ``evidence`` (up to :data:`MAX_EVIDENCE` sentences, highest confidence first).
-        Lists are sorted, so the graph is the same for the same store.
+        IRI), ``urls`` (the articles' ``schema:url``), ``evidence`` (up to :data:`MAX_EVIDENCE`
+        sentences, highest confidence first), ``first`` and ``last`` (ISO dates of the events, see
+        :attr:`EventFacts.span`; ``None`` when unknown), ``corroboration`` (sources of its
+        best-corroborated event: ``ak:sourceCount``, else the number of reporting articles) and
+        ``reports`` (that number summed over its events). Lists are sorted, so the graph is the
+        same for the same store. ``graph.graph`` holds ``filter`` (:meth:`NetworkFilter.describe`).
 
     Examples
     --------
@@ -340,43 +665,43 @@ def actor_network(store: ox.Store) -> nx.MultiDiGraph:
     >>> actor_network(ox.Store()).number_of_nodes()
     0
     """
+    flt = NetworkFilter.parse(since, until, weapons, min_sources)
+    facts = read_event_facts(store)
+    kept = {iri for iri, fact in facts.items() if flt.keeps(fact, facts)} if flt.active else None
     actors = _read_actors(store)
-    details = _read_event_details(store)
     evidence = _read_evidence(store)
-    raw = _collect_edges(store, actors)
+    raw, memberships = _collect_edges(store, actors, kept)
 
-    graph = nx.MultiDiGraph()
+    present = {(u, v, relation): edge for (u, v, relation), edge in raw.items() if u in actors and v in actors}
+    if kept is not None:
+        present = {key: edge for key, edge in present.items() if key[2] == "affiliated" or edge.events}
+        active = {end for (u, v, relation) in present if relation != "affiliated" for end in (u, v)}
+        wanted = set().union(*(_closure(a, memberships) for a in active)) if active else set()
+        present = {k: e for k, e in present.items() if k[2] != "affiliated" or (k[0] in active and k[1] in wanted)}
+        actors = {iri: attrs for iri, attrs in actors.items() if iri in wanted}
+
+    graph = nx.MultiDiGraph(filter=flt.describe())
     for iri, node_attrs in actors.items():
         graph.add_node(iri, **node_attrs)
-    for (u, v, relation), edge in sorted(raw.items()):
-        if u not in actors or v not in actors:
-            continue
-        events = sorted(edge.events)
-        sources = set(edge.sources)
-        scored: set[tuple[float, str]] = set()
-        for event in events:
-            sources |= details.get(event, {}).get("sources", set())
-            scored.update(evidence.get(event, ()))
-        sentences: list[str] = []
-        for _, sentence in sorted(scored, key=lambda item: (-item[0], item[1])):
-            if sentence not in sentences:
-                sentences.append(sentence)
-        attrs: dict[str, Any] = {
-            "relation": relation,
-            "count": len(events) if events else 1,
-            "events": events,
-            "sources": sorted(sources),
-            "evidence": sentences[:MAX_EVIDENCE],
-        }
-        if relation in ("supplies", "strikes"):
-            attrs["weapons"] = sorted({w for e in events for w in details.get(e, {}).get("weapons", ())})
-            attrs["designations"] = sorted({d for e in events for d in details.get(e, {}).get("designations", ())})
-        elif relation not in ("co_signs", "affiliated"):
-            attrs["about"] = sorted(edge.about)
-            attrs["roles"] = dict(sorted(edge.roles.items()))
-            attrs["own_roles"] = dict(sorted(edge.own_roles.items()))
-        graph.add_edge(u, v, key=relation, **attrs)
+    for (u, v, relation), edge in sorted(present.items()):
+        graph.add_edge(u, v, key=relation, **_edge_attributes(relation, edge, facts, evidence))
     return graph
+
+
+def network_period(graph: nx.MultiDiGraph) -> tuple[str | None, str | None]:
+    """The first and last date of the network's edges (ISO strings), ``None`` where unknown.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_edge("a", "b", first="2023-10-17", last="2023-10-18")
+    0
+    >>> g.add_edge("b", "c", first="2024-01-02", last="2024-01-06")
+    0
+    >>> network_period(g)
+    ('2023-10-17', '2024-01-06')
+    """
+    firsts = [d["first"] for *_, d in graph.edges(data=True) if d.get("first")]
+    lasts = [d["last"] for *_, d in graph.edges(data=True) if d.get("last")]
+    return (min(firsts) if firsts else None, max(lasts) if lasts else None)
 
 
 def _statement_weight(relation: str, roles: Mapping[str, int], own_roles: Mapping[str, int]) -> float:

@@ -3,7 +3,7 @@
 Chromium runs as a subprocess (``--dump-dom``, ``--screenshot``) with a fresh profile, no
 background networking, every host name resolving to nothing (so any request would fail), and
 ``--virtual-time-budget`` so that timers and animations run to completion fast. No Python
-dependency beyond the standard library: :func:`png_colours` reads the screenshots.
+dependency beyond the standard library: :func:`png_colours` and :func:`png_box` read the screenshots.
 
 Find the browser with :func:`find_chromium` (``$ARMSKG_CHROMIUM``, else ``chromium``,
 ``chromium-browser``, ``google-chrome`` on ``PATH``); :func:`require_chromium` skips the test when
@@ -34,7 +34,9 @@ __all__ = [
     "chromium_command",
     "dump_dom",
     "find_chromium",
+    "png_box",
     "png_colours",
+    "png_rows",
     "require_chromium",
     "root_dataset",
     "screenshot",
@@ -178,11 +180,11 @@ def _paeth(a: int, b: int, c: int) -> int:
     return b if pb <= pc else c
 
 
-def png_colours(data: bytes) -> Counter[str]:
-    """Pixel count per colour (``"#rrggbb"``, alpha dropped) of an 8-bit RGB or RGBA PNG.
+def png_rows(data: bytes) -> tuple[int, int, list[bytes]]:
+    """Width, height and the RGB bytes of each row of an 8-bit RGB or RGBA PNG (alpha dropped).
 
-    A small reader of what Chromium writes (no interlacing, no palette); enough to tell a drawn
-    page from a blank one, and to find a colour on it, without an imaging library.
+    A small reader of what Chromium and matplotlib write (no interlacing, no palette); enough to
+    tell a drawn page from a blank one, and to find a colour on it, without an imaging library.
     """
     if data[:8] != b"\x89PNG\r\n\x1a\n":
         raise ValueError("not a PNG")
@@ -204,7 +206,7 @@ def png_colours(data: bytes) -> Counter[str]:
     stride = width * bpp
     raw = zlib.decompress(bytes(idat))
     previous = bytearray(stride)
-    colours: Counter[str] = Counter()
+    rows: list[bytes] = []
     for y in range(height):
         start = y * (stride + 1)
         kind = raw[start]
@@ -225,6 +227,45 @@ def png_colours(data: bytes) -> Counter[str]:
                 row[i] = (row[i] + _paeth(left, previous[i], corner)) & 0xFF
         elif kind != 0:
             raise ValueError(f"bad PNG filter {kind}")
-        colours.update("#" + row[i : i + 3].hex() for i in range(0, stride, bpp))
+        rows.append(bytes(row) if bpp == 3 else bytes(b for i, b in enumerate(row) if i % 4 != 3))
         previous = row
+    return width, height, rows
+
+
+def png_colours(data: bytes) -> Counter[str]:
+    """Pixel count per colour (``"#rrggbb"``, alpha dropped) of an 8-bit RGB or RGBA PNG."""
+    width, _, rows = png_rows(data)
+    colours: Counter[str] = Counter()
+    for row in rows:
+        colours.update("#" + row[i : i + 3].hex() for i in range(0, 3 * width, 3))
     return colours
+
+
+def png_box(
+    data: bytes,
+    region: tuple[int, int, int, int] | None = None,
+    background: str = "#ffffff",
+    colours: set[str] | None = None,
+) -> tuple[int, int, int, int] | None:
+    """Bounding box ``(left, top, right, bottom)`` of the pixels that are not ``background``.
+
+    ``region`` (left, top, right, bottom; right and bottom excluded) limits the search; with
+    ``colours`` (``"#rrggbb"``) only pixels of those colours count. The box is in image
+    coordinates; ``None`` when no pixel of the region counts.
+    """
+    width, height, rows = png_rows(data)
+    left, top, right, bottom = region or (0, 0, width, height)
+    plain = bytes.fromhex(background.lstrip("#"))
+    wanted = {bytes.fromhex(c.lstrip("#")) for c in colours} if colours is not None else None
+    xs: list[int] = []
+    ys: list[int] = []
+    for y in range(top, bottom):
+        row = rows[y]
+        pixels = ((x, row[3 * x : 3 * x + 3]) for x in range(left, right))
+        drawn = [x for x, p in pixels if (p in wanted if wanted is not None else p != plain)]
+        if drawn:
+            xs += (drawn[0], drawn[-1])
+            ys.append(y)
+    if not xs:
+        return None
+    return min(xs), min(ys), max(xs), max(ys)

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from browser import dump_dom, png_colours, root_dataset, screenshot
+from browser import dump_dom, png_box, png_colours, root_dataset, screenshot
 from test_network import PRK, RUS, TRANSFER, UKR, joint_statement_store, small_store
 
-from armskg.graph.coalition_map import COALITION_COLOURS, coalition_table, write_coalition_map
-from armskg.graph.network import actor_network
+from armskg.graph.coalition_map import COALITION_COLOURS, coalition_table, notebook_map, write_coalition_map
+from armskg.graph.network import actor_network, coalitions
 from armskg.ontology import actor_iri, article_iri, event_iri
 
 SCRIPT_ATTACK = "<script>window.__pwned=1</script>"
@@ -229,3 +229,146 @@ def test_iris_in_data_do_not_become_links(tmp_path: Path) -> None:
     for tag, attributes in _markup(page).tags:
         assert "href" not in attributes and "src" not in attributes, (tag, attributes)
     assert '<a href="https://example.org">' not in page
+
+
+# --- layout in the window, filters, details, hostile articles end to end, notebooks ------------------
+
+_LONERS = ("https://w3id.org/armskg/actor/person/alone", "https://w3id.org/armskg/actor/person/apart")
+
+
+def test_screenshot_map_is_centred_with_loners_packed_below(tmp_path: Path) -> None:
+    # Actors without a link used to drift far out and define the fitted view, and headless Chromium's
+    # screenshot resizes the viewport after the page settled (vis-network then only scales its old
+    # view): the map ended up small and off to one side. Now loners are packed under the map and the
+    # view is fitted again on every resize.
+    graph = actor_network(joint_statement_store())  # 54 actors: the fitted view is zoomed out
+    for n, node in enumerate(_LONERS):
+        graph.add_node(node, label=f"Loner {n}", kind="person")
+    camp = coalitions(graph)
+    assert {camp[node] for node in _LONERS} == {2, 3}
+    width, height = 1280, 860
+    data = screenshot(write_coalition_map(graph, tmp_path / "map.html"), tmp_path / "map.png", size=(width, height))
+    canvas = (0, 100, width - 310, height - 2)  # left of the 300-pixel legend, under the header
+    whole = png_box(data, canvas)
+    main = png_box(data, canvas, colours=set(COALITION_COLOURS[:2]))
+    loners = png_box(data, canvas, colours=set(COALITION_COLOURS[2:4]))
+    assert whole is not None and main is not None and loners is not None
+    span_x, span_y = canvas[2] - canvas[0], canvas[3] - canvas[1]
+    assert abs((whole[0] + whole[2]) / 2 - (canvas[0] + canvas[2]) / 2) < 0.1 * span_x, whole
+    assert abs((whole[1] + whole[3]) / 2 - (canvas[1] + canvas[3]) / 2) < 0.15 * span_y, whole
+    assert main[2] - main[0] > 0.6 * span_x or main[3] - main[1] > 0.6 * span_y, main  # the map fills the view
+    assert loners[1] > main[3] - 20, (main, loners)  # the loners sit under it
+
+
+_FILTER_PROBE = """(function () {
+  var root = document.documentElement;
+  var wait = setInterval(function () {
+    if (root.dataset.state !== "stabilised") { return; }
+    clearInterval(wait);
+    var steps = [];
+    function note() { steps.push(root.dataset.shownEdges + "/" + root.dataset.shownNodes); }
+    function set(element, value) { element[element.type === "checkbox" ? "checked" : "value"] = value;
+      element.dispatchEvent(new Event("change")); note(); }
+    function relation(name) { return document.querySelector('input[data-relation="' + name + '"]'); }
+    note();
+    set(relation("condemn"), false);
+    set(relation("co_signs"), false);
+    document.getElementById("armskg-reset").click(); note();
+    set(document.getElementById("armskg-from"), "2024-02-01");
+    set(document.getElementById("armskg-undated"), false);
+    set(document.getElementById("armskg-to"), "2024-01-31");
+    root.dataset.steps = steps.join(" ");
+    root.dataset.hidden = String(window.armskgMap.edges.get({filter: function (e) { return e.hidden; }}).length);
+  }, 100);
+})();"""
+
+
+def test_filters_by_relation_and_period_in_chromium(tmp_path: Path, small_network: nx.MultiDiGraph) -> None:
+    path = write_coalition_map(small_network, tmp_path / "map.html")
+    page = path.read_text(encoding="utf-8")
+    assert 'min="2024-01-06" max="2024-02-29"' in page  # the period inputs span the network's dates
+    path.write_text(_with_probe(page, _FILTER_PROBE), encoding="utf-8")
+    seen = root_dataset(dump_dom(path).stdout)
+    assert seen["jsErrors"] == "0", seen
+    # all; no condemnations; nor joint statements (three signatories left with nothing); all again;
+    # from February (the transfer reported then, the warning and the denial, the undated affiliation);
+    # without undated links; and an empty period (from February to January)
+    assert seen["steps"] == "20/8 12/8 6/5 20/8 5/4 4/3 0/0", seen
+    assert seen["hidden"] == "20"
+
+
+_DETAILS_PROBE = """(function () {
+  var root = document.documentElement;
+  setInterval(function () { root.dataset.pwned = String(window.__pwned); }, 200);
+  var wait = setInterval(function () {
+    if (root.dataset.state !== "stabilised") { return; }
+    clearInterval(wait);
+    var map = window.armskgMap, panel = document.getElementById("armskg-details");
+    var supply = map.edges.get({filter: function (e) { return e.relation === "supplies"; }})[0];
+    map.describe("edge", supply.id);
+    root.dataset.edgeText = panel.innerText;
+    root.dataset.edgeLinks = Array.prototype.map.call(panel.querySelectorAll("a"), function (a) {
+      return a.getAttribute("href") + " " + a.target + " " + a.rel; }).join(" | ");
+    root.dataset.edgeElements = Array.prototype.map.call(panel.querySelectorAll("*"), function (e) {
+      return e.tagName.toLowerCase(); }).sort().join(",");
+    map.describe("node", %s);
+    root.dataset.nodeLinks = Array.prototype.map.call(panel.querySelectorAll("a"), function (a) {
+      return a.getAttribute("href"); }).join(" | ");
+  }, 100);
+})();"""
+
+
+def test_details_show_text_and_only_web_links(tmp_path: Path, hostile_network: nx.MultiDiGraph) -> None:
+    graph = hostile_network.copy()
+    graph.edges[PRK, RUS, "supplies"]["urls"] = ["javascript:window.__pwned=1", "https://example.org/t001"]
+    path = write_coalition_map(graph, tmp_path / "h.html")
+    path.write_text(_with_probe(path.read_text(encoding="utf-8"), _DETAILS_PROBE % f'"{PRK}"'), encoding="utf-8")
+    seen = root_dataset(dump_dom(path).stdout)
+    assert seen["pwned"] == "undefined" and seen["jsErrors"] == "0", seen
+    assert f"North {IMG_ATTACK} Korea → Russia {SCRIPT_ATTACK}: supplies ×1" in seen["edgeText"]
+    assert f"Shipped {IMG_ATTACK} {SCRIPT_ATTACK} by rail." in seen["edgeText"]
+    assert "javascript:window.__pwned=1" in seen["edgeText"]  # shown, as text
+    assert seen["edgeLinks"] == "https://example.org/t001 _blank noopener noreferrer"
+    assert set(seen["edgeElements"].split(",")) == {"a", "div", "li", "span", "strong", "ul"}
+    assert seen["nodeLinks"] == "https://www.wikidata.org/wiki/Q423"
+
+
+def test_hostile_article_ingested_end_to_end_stays_inert(tmp_path: Path) -> None:
+    from armskg.graph.store import ingest_articles, open_store
+    from armskg.loaders.article import Article
+
+    text = (
+        f"North Korea supplied Russia with ballistic missiles {IMG_ATTACK}, officials said on Monday. "
+        f'The United States condemned the transfer, saying "{SCRIPT_ATTACK} this must stop {IMG_ATTACK}". '
+        f"Russia fired the missiles at Ukraine {SCRIPT_ATTACK}.\n"
+    )
+    article = Article.from_text(
+        "hostile-1", text, title=f"Missiles {SCRIPT_ATTACK}", url="https://example.org/h1", date="2024-01-10"
+    )
+    store = open_store(tmp_path / "kg")
+    assert ingest_articles(store, [article]).ok
+    graph = actor_network(store)
+    condemn = graph.edges[actor_iri("state:USA"), PRK, "condemn"]
+    assert SCRIPT_ATTACK in condemn["evidence"][0] and SCRIPT_ATTACK in condemn["quotes"][0]
+    path = write_coalition_map(graph, tmp_path / "map.html", title=f"Map {SCRIPT_ATTACK}")
+    page = path.read_text(encoding="utf-8")
+    assert SCRIPT_ATTACK not in page and "<img" not in page
+    probe = _DETAILS_PROBE.replace('e.relation === "supplies"', 'e.relation === "condemn"') % f'"{PRK}"'
+    path.write_text(_with_probe(page, probe), encoding="utf-8")
+    run = dump_dom(path)
+    seen = root_dataset(run.stdout)
+    assert seen["pwned"] == "undefined" and seen["jsErrors"] == "0" and seen["cspViolations"] == "0", seen
+    assert f'saying "{SCRIPT_ATTACK} this must stop {IMG_ATTACK}"' in seen["edgeText"]
+    assert "quote: “" + SCRIPT_ATTACK in seen["edgeText"]
+    assert "<img" not in run.stdout and _markup(run.stdout).h1 == f"Map {SCRIPT_ATTACK}"
+
+
+def test_notebook_map_draws_inline_in_a_sandboxed_frame(tmp_path: Path, small_network: nx.MultiDiGraph) -> None:
+    shown = notebook_map(small_network, title="Inline", height=600)
+    cell = shown._repr_html_()
+    assert cell.startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;') and 'sandbox="allow-scripts' in cell
+    assert "allow-same-origin" not in cell
+    notebook = tmp_path / "notebook.html"
+    notebook.write_text(f"<!DOCTYPE html><html><body><div>Out[5]:</div>{cell}</body></html>", encoding="utf-8")
+    colours = png_colours(screenshot(notebook, tmp_path / "notebook.png", size=(1100, 700)))
+    assert colours[COALITION_COLOURS[0]] > 2000 and colours[COALITION_COLOURS[1]] > 800

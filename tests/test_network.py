@@ -7,11 +7,15 @@ says (with the evidence records) in a named graph per article. :func:`small_stor
 
 from __future__ import annotations
 
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
 import networkx as nx
 import pyoxigraph as ox
 import pytest
 
-from armskg.graph.network import actor_network, coalitions, edge_weight, signed_graph
+from armskg.graph.network import FilterError, actor_network, coalitions, edge_weight, network_period, signed_graph
 from armskg.ontology import PREFIXES, actor_iri, article_iri, event_iri, evidence_iri, stance_iri, weapon_iri
 
 __all__ = ["JOINT_SIGNATORIES", "joint_statement_store", "small_store"]
@@ -77,14 +81,18 @@ def small_store(
         f"<{SPOKES}> a ak:Person ; rdfs:label {_literal(labels.get(SPOKES, 'Robin Vale'))} ; "
         f'ak:role "spokesperson" ; ak:affiliation <{USA}> .\n'
     )
-    for article, ident in ((ART1, "t001"), (ART2, "t002")):
-        default += f'<{article}> a ak:Article ; schema:identifier "{ident}" .\n'
+    for article, ident, day in ((ART1, "t001", "2024-01-10"), (ART2, "t002", "2024-02")):
+        default += (
+            f'<{article}> a ak:Article ; schema:identifier "{ident}" ; schema:url <https://example.org/{ident}> ; '
+            + (f'schema:datePublished "{day}"^^xsd:date .\n' if len(day) == 10 else f'ak:datePublishedText "{day}" .\n')
+        )
     default += (
         f"<{TRANSFER}> a ak:Transfer ; ak:supplier <{PRK}> ; ak:recipient <{RUS}> ; "
         f'ak:weapon <{weapon_iri("ballistic missile")}> ; ak:designation "KN-23" ; '
         f"ak:reportedIn <{ART1}>, <{ART2}> .\n"
         f"<{STRIKE}> a ak:Strike ; ak:attacker <{RUS}> ; ak:target <{UKR}> ; "
         f"ak:weapon <{weapon_iri('ballistic missile')}> ; ak:usedWeaponsFrom <{TRANSFER}> ; ak:reportedIn <{ART1}> .\n"
+        f'<{STRIKE}> ak:date "2024-01-06"^^xsd:date .\n'
         f"<{JOINT}> a ak:Statement ; ak:speaker <{USA}>, <{KOR}>, <{JPN}>, <{EU}> ; "
         f"ak:stance <{stance_iri('condemn')}> ; ak:about <{TRANSFER}> ; ak:reportedIn <{ART1}> .\n"
         f"<{WARNING}> a ak:Statement ; ak:speaker <{SPOKES}> ; ak:stance <{stance_iri('warn')}> ; "
@@ -330,3 +338,113 @@ def test_empty_store_gives_empty_network() -> None:
     graph = actor_network(ox.Store())
     assert graph.number_of_nodes() == graph.number_of_edges() == 0
     assert coalitions(graph) == {}
+
+
+# --- dates, sources and filters ---------------------------------------------------------------
+
+
+def test_edges_carry_dates_urls_and_corroboration(network: nx.MultiDiGraph) -> None:
+    supply = network.edges[PRK, RUS, "supplies"]
+    # no ak:date: the publication dates of its two articles, one of them only a month ("2024-02")
+    assert (supply["first"], supply["last"]) == ("2024-01-10", "2024-02-29")
+    assert supply["urls"] == ["https://example.org/t001", "https://example.org/t002"]
+    assert (supply["corroboration"], supply["reports"]) == (2, 2)
+    assert supply["statuses"] == []
+    strike = network.edges[RUS, UKR, "strikes"]  # its own ak:date wins over the article's date
+    assert (strike["first"], strike["last"], strike["corroboration"]) == ("2024-01-06", "2024-01-06", 1)
+    condemn = network.edges[USA, PRK, "condemn"]
+    assert (condemn["first"], condemn["quotes"]) == ("2024-01-10", [])
+    affiliated = network.edges[SPOKES, USA, "affiliated"]
+    assert (affiliated["first"], affiliated["corroboration"]) == (None, 1)
+    assert network_period(network) == ("2024-01-06", "2024-02-29")
+    assert network.graph["filter"] == ""
+
+
+def _keys(graph: nx.MultiDiGraph) -> set[tuple[str, str, str]]:
+    return set(graph.edges(keys=True))
+
+
+def test_filter_by_period_keeps_events_that_meet_it() -> None:
+    january = actor_network(small_store(), until="2024-01")
+    # the transfer (reported 2024-01-10 and in 2024-02) meets January; the warning and the denial don't
+    assert {key[2] for key in _keys(january)} == {"supplies", "strikes", "condemn", "co_signs"}
+    assert set(january.nodes) == {USA, KOR, JPN, EU, PRK, RUS, UKR}  # the spokesperson only warned
+    assert january.graph["filter"] == "until 2024-01-31"
+    february = actor_network(small_store(), since="2024-02-01", until="2024-12-31")
+    assert _keys(february) == {
+        (PRK, RUS, "supplies"),
+        (PRK, RUS, "deny"),
+        (SPOKES, PRK, "warn"),
+        (SPOKES, RUS, "warn"),
+        (SPOKES, USA, "affiliated"),  # the spokesperson is in, so is whom they speak for
+    }
+    assert actor_network(small_store(), since="2025").number_of_nodes() == 0
+
+
+def test_filter_by_weapon_keeps_statements_about_those_weapons(network: nx.MultiDiGraph) -> None:
+    assert actor_network(small_store(), weapons=["drone"]).number_of_edges() == 0
+    missiles = actor_network(small_store(), weapons=["ballistic-missile", "Ballistic Missile"])
+    assert _keys(missiles) == _keys(network)  # every statement is about the missile transfer
+    assert missiles.graph["filter"] == "ballistic missile"
+
+
+def test_min_sources_counts_articles_or_the_source_count() -> None:
+    store = small_store()
+    assert _keys(actor_network(store, min_sources=2)) == {(PRK, RUS, "supplies")}
+    # the merge's ak:sourceCount wins over counting ak:reportedIn (two articles of one outlet: one source)
+    store.update(f"INSERT DATA {{ <{TRANSFER}> <https://w3id.org/armskg/ontology#sourceCount> 1 }}")
+    assert actor_network(store).edges[PRK, RUS, "supplies"]["corroboration"] == 1
+    assert actor_network(store, min_sources=2).number_of_edges() == 0
+
+
+@pytest.mark.parametrize(
+    ("filters", "message"),
+    [
+        ({"since": "last year"}, "--from: 'last year' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+        ({"until": "2024-02-30"}, "--to: '2024-02-30' is not a date"),
+        ({"since": "2024-03", "until": "2024-02"}, "--from 2024-03-01 is after --to 2024-02-29"),
+        ({"weapons": ["lasers"]}, "--weapon: unknown weapon category 'lasers'; choose from ballistic missile,"),
+        ({"min_sources": 0}, "--min-sources: 0 is not a whole number of at least 1"),
+    ],
+)
+def test_bad_filters_say_which_option_is_wrong(filters: dict[str, Any], message: str) -> None:
+    with pytest.raises(FilterError) as caught:
+        actor_network(ox.Store(), **filters)
+    assert str(caught.value).startswith(message)
+    assert "\n" not in str(caught.value)
+
+
+# --- the bundled samples, through the real extraction --------------------------------------------
+
+_SIGNED = """ALB AND ARG AUS AUT BEL BGR CAN HRV CYP CZE DNK EST FIN FRA GEO DEU GRC GTM ISL ISR IRL ITA JPN
+LVA LIE LTU LUX MLT MDA MCO MNE NLD NZL MKD NOR PLW POL PRT KOR ROU SMR SVN ESP SWE UKR GBR USA"""
+SAMPLE_SIGNATORIES = tuple(_SIGNED.split())
+"""The 48 states that sign the joint statement of ``samples/02_joint_statement_48.txt``."""
+
+
+@pytest.fixture(scope="module")
+def sample_network(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
+    """The actor network of every bundled sample article, ingested into a real on-disk store."""
+    from armskg.graph.store import ingest_articles, open_store
+    from armskg.loaders.readers import read_articles
+
+    root = Path(str(resources.files("armskg.samples")))
+    paths = sorted(p for p in root.iterdir() if p.suffix in (".txt", ".jsonl"))
+    store = open_store(tmp_path_factory.mktemp("samples") / "kg")
+    assert ingest_articles(store, read_articles(paths)).ok
+    return actor_network(store)
+
+
+def test_samples_split_signatories_and_ukraine_from_dprk_and_russia(sample_network: nx.MultiDiGraph) -> None:
+    assert len(SAMPLE_SIGNATORIES) == 48
+    camp = coalitions(sample_network)
+    state = {code: camp[actor_iri("state:" + code)] for code in [*SAMPLE_SIGNATORIES, "PRK", "RUS"]}
+    ours = {state[code] for code in SAMPLE_SIGNATORIES}
+    officials = [n for n, d in sample_network.nodes(data=True) if d["label"] in ("Jake Sullivan", "Chang Ho-jin")]
+    assert len(officials) == 2
+    ours |= {camp[actor_iri("org:european-union")], *(camp[o] for o in officials)}
+    affiliations = {v for o in officials for _, v, k in sample_network.out_edges(o, keys=True) if k == "affiliated"}
+    assert affiliations == {actor_iri("state:USA"), actor_iri("state:KOR")}  # the officials' states
+    assert ours == {camp[actor_iri("state:UKR")]} == {0}
+    assert state["PRK"] == state["RUS"] != 0
+    assert coalitions(sample_network) == camp  # stable for the same input

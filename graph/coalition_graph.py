@@ -1,0 +1,157 @@
+"""Coalitions as data: written back into the store, where SPARQL can ask for them, and as a table.
+
+:func:`write_coalitions` replaces the named graph :data:`COALITIONS_GRAPH` with one
+``ak:Coalition`` node per coalition (``rdfs:label "Coalition 1"``, ``schema:position 1``; 1 is the
+largest, as on the map) and one ``ak:memberOf`` triple per actor::
+
+    GRAPH <https://w3id.org/armskg/graph/coalitions> {
+      <https://w3id.org/armskg/coalition/1> a ak:Coalition ; rdfs:label "Coalition 1" ; schema:position 1 .
+      <https://w3id.org/armskg/actor/state/UKR> ak:memberOf <https://w3id.org/armskg/coalition/1> .
+    }
+
+The graph also says how it was made (``rdfs:comment`` on the graph IRI: the method and the
+network's filter). It is a snapshot: ingesting or removing articles does not touch it, so write it
+again after the store changes (``armskg map --save-coalitions`` does). The same input gives the same
+graph, because :func:`armskg.graph.network.coalitions` is deterministic. The named query
+``coalitions`` (``armskg query coalitions``) lists the members with their labels.
+
+:func:`coalition_rows` gives the same content as a table, one row per member, without a store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import networkx as nx
+import pyoxigraph as ox
+
+from armskg.ontology import AK, BASE, SCHEMA
+
+from .network import coalitions
+
+__all__ = [
+    "COALITIONS_GRAPH",
+    "coalition_iri",
+    "coalition_rows",
+    "read_coalitions",
+    "write_coalitions",
+]
+
+COALITIONS_GRAPH = BASE + "graph/coalitions"
+"""The named graph that holds the coalitions (its IRI is outside the article namespace)."""
+
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+_RDFS_COMMENT = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#comment")
+_XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_METHOD = (
+    "Coalitions found by armskg.graph.network.coalitions (Louvain communities of the positive ties of the "
+    "signed actor graph, merged while their signed sum is positive; actors without a positive tie join the "
+    "coalition most hostile to their enemies)."
+)
+
+
+def coalition_iri(number: int) -> str:
+    """The IRI of the coalition numbered ``number`` (1 = the largest).
+
+    >>> coalition_iri(1)
+    'https://w3id.org/armskg/coalition/1'
+    """
+    return f"{BASE}coalition/{number}"
+
+
+def _assignment(graph: nx.MultiDiGraph, assignment: Mapping[str, int] | None) -> dict[str, int]:
+    """The given assignment, else the nodes' ``coalition`` attributes if all have one, else computed."""
+    if assignment is not None:
+        return dict(assignment)
+    given = {n: d.get("coalition") for n, d in graph.nodes(data=True)}
+    if given and all(isinstance(v, int) for v in given.values()):
+        return {n: int(v) for n, v in given.items() if v is not None}
+    return coalitions(graph)
+
+
+def coalition_rows(graph: nx.MultiDiGraph, assignment: Mapping[str, int] | None = None) -> list[dict[str, Any]]:
+    """One row per actor: ``coalition`` (1 = the largest), ``actor`` (IRI), ``label``, ``kind``, ``iso3``, ``wikidata``.
+
+    Rows are ordered by coalition, then label. ``assignment`` (coalition index per node, 0-based as
+    :func:`armskg.graph.network.coalitions` returns it) defaults to the nodes' ``coalition``
+    attributes, else to :func:`~armskg.graph.network.coalitions`.
+
+    Examples
+    --------
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("x", label="X", kind="state", iso3="XXX")
+    >>> coalition_rows(g, {"x": 0})
+    [{'coalition': 1, 'actor': 'x', 'label': 'X', 'kind': 'state', 'iso3': 'XXX', 'wikidata': None}]
+    """
+    camp = _assignment(graph, assignment)
+    rows = []
+    for node, index in camp.items():
+        attrs = graph.nodes[node]
+        rows.append(
+            {
+                "coalition": index + 1,
+                "actor": node,
+                "label": str(attrs.get("label") or node),
+                "kind": attrs.get("kind"),
+                "iso3": attrs.get("iso3"),
+                "wikidata": attrs.get("wikidata"),
+            }
+        )
+    return sorted(rows, key=lambda r: (r["coalition"], r["label"], r["actor"]))
+
+
+def write_coalitions(
+    store: ox.Store, graph: nx.MultiDiGraph, assignment: Mapping[str, int] | None = None, *, note: str = ""
+) -> int:
+    """Replace :data:`COALITIONS_GRAPH` in ``store`` with the coalitions of ``graph``, in one transaction.
+
+    Parameters
+    ----------
+    store : pyoxigraph.Store
+        A writable store.
+    graph : networkx.MultiDiGraph
+        The actor network the coalitions are of.
+    assignment : Mapping, optional
+        Coalition index per node (0-based); see :func:`coalition_rows`.
+    note : str
+        Added to the graph's ``rdfs:comment`` (e.g. the network's filter).
+
+    Returns
+    -------
+    int
+        The number of coalitions written.
+    """
+    camp = _assignment(graph, assignment)
+    name = ox.NamedNode(COALITIONS_GRAPH)
+    quads = [ox.Quad(name, _RDFS_COMMENT, ox.Literal(f"{_METHOD} {note}".strip()), name)]
+    for index in sorted(set(camp.values())):
+        node = ox.NamedNode(coalition_iri(index + 1))
+        quads += [
+            ox.Quad(node, _RDF_TYPE, ox.NamedNode(AK + "Coalition"), name),
+            ox.Quad(node, _RDFS_LABEL, ox.Literal(f"Coalition {index + 1}"), name),
+            ox.Quad(node, ox.NamedNode(SCHEMA + "position"), ox.Literal(str(index + 1), datatype=_XSD_INTEGER), name),
+        ]
+    member_of = ox.NamedNode(AK + "memberOf")
+    quads += [ox.Quad(ox.NamedNode(n), member_of, ox.NamedNode(coalition_iri(i + 1)), name) for n, i in camp.items()]
+    body = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    store.update(f"DROP SILENT GRAPH {name} ; INSERT DATA {{ GRAPH {name} {{ {body} }} }}")
+    return len(set(camp.values()))
+
+
+def read_coalitions(store: ox.Store) -> dict[str, int]:
+    """The coalition number (1 = the largest) of each actor, as last written by :func:`write_coalitions`.
+
+    Examples
+    --------
+    >>> read_coalitions(ox.Store())
+    {}
+    """
+    found: dict[str, int] = {}
+    prefix = coalition_iri(0)[:-1]
+    for quad in store.quads_for_pattern(None, ox.NamedNode(AK + "memberOf"), None, ox.NamedNode(COALITIONS_GRAPH)):
+        target = str(quad.object.value) if isinstance(quad.object, ox.NamedNode) else ""
+        if isinstance(quad.subject, ox.NamedNode) and target.startswith(prefix) and target[len(prefix) :].isdigit():
+            found[quad.subject.value] = int(target[len(prefix) :])
+    return dict(sorted(found.items()))
