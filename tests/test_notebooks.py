@@ -30,6 +30,52 @@ MARKERS: dict[str, tuple[str, ...]] = {
         "coalition-map.html",
         "<iframe srcdoc=",
     ),
+    "02_sparql.ipynb": (
+        "articles ingested into",
+        "contested-facts",  # the library table
+        "QueryError: parameter 'minSources' (integer): 'many' is not an integer",
+        "supplierLabel",  # the query written in the notebook
+        "SPARQL endpoint at http://127.0.0.1:",
+        "recipientLabel",  # the SPARQLWrapper answer
+        "summary",  # SparqlEndpoint running most-corroborated
+        "server running: False",
+        "article graphs",
+        "transfers in the default graph:",
+    ),
+    "03_coalitions.ipynb": (
+        "co_signs",
+        "co-signing degree",
+        "members",  # the coalitions table
+        "ballistic missiles",
+        "FilterError: --from: '2024-13' is not a date",
+        "network.gexf:",
+        "read back: MultiDiGraph",
+        "weapon_category",  # the transfer register
+        "coalitions.png",
+        "iVBORw0KGgo",  # the figure, shown inline as a PNG
+    ),
+    "04_provenance.ipynb": (
+        "firstReported",  # most-corroborated
+        "claims",  # sources-of-fact
+        "charStart",  # evidence
+        "factLabel",  # contested-facts
+        "removed: True",
+        "actor mentions,",
+        "<mark title=",
+        "border-bottom",
+    ),
+    "05_your_corpus.ipynb": (
+        "notes.jsonl:3: not valid JSON",
+        "My Research Wire",  # metadata from the sidecar
+        "Example Observer",  # the site name taken out of the HTML page
+        "4 articles ingested, 1 failed",
+        "1 with my-lexicon",
+        "Kestrel-9",
+        "LexiconError:",
+        "weapons.tsv:2: category 'spaceship'",
+        "precision",
+        "recall",
+    ),
 }
 
 
@@ -50,6 +96,13 @@ def _read(path: Path) -> Any:
 
 def test_the_quickstart_notebook_exists() -> None:
     assert (NOTEBOOK_DIR / "01_quickstart.ipynb") in NOTEBOOKS
+
+
+def test_every_notebook_has_its_markers_and_the_readme_links_it() -> None:
+    assert sorted(MARKERS) == [p.name for p in NOTEBOOKS]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for path in NOTEBOOKS:
+        assert f"](notebooks/{path.name})" in readme, f"README.md does not link {path.name}"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
@@ -89,3 +142,4 @@ def test_notebook_is_committed_without_outputs(path: Path) -> None:
             assert cell.get("execution_count") is None, f"cell {n} has an execution count"
     assert notebook.cells[0].cell_type == "markdown"
     assert notebook.cells[-1].cell_type == "markdown"
+    assert notebook.cells[-1].source.startswith("## Where to go next")
