@@ -1,8 +1,9 @@
 """The knowledge graph on disk: an embedded Oxigraph store, and what goes in and out of it.
 
 One article is one unit of work.  Ingesting it replaces its named graph and brings the
-default (merged) graph up to date in a single SPARQL update, which Oxigraph applies as
-one transaction: an article is either fully in the store or not at all.  Ingesting the
+default (merged) graph up to date, re-merging the events it shares with other articles
+(:mod:`armskg.graph.merge`), in a single SPARQL update, which Oxigraph applies as one
+transaction: an article is either fully in the store or not at all.  Ingesting the
 same article again (same identifier, same content hash) changes nothing.
 
 >>> import tempfile
@@ -15,6 +16,7 @@ same article again (same identifier, same content hash) changes nothing.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -24,11 +26,13 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store
 
 from armskg.loaders.article import Article
 from armskg.loaders.extract import extract
+from armskg.loaders.facts import Extraction
 from armskg.loaders.lexicon import Lexicon, load_lexicon
 from armskg.loaders.readers import InputError
 from armskg.ontology import AK, article_iri, ontology_path
 
-from .triples import article_quads
+from .merge import plan_changes
+from .triples import Report, article_quads, article_reports
 
 __all__ = [
     "DEFAULT_STORE",
@@ -41,6 +45,7 @@ __all__ = [
     "open_rdflib",
     "open_store",
     "remove_article",
+    "write_extraction",
 ]
 
 DEFAULT_STORE = "armskg-store"
@@ -62,6 +67,18 @@ class StoreError(RuntimeError):
     """The store cannot be opened or written; the message says why in one line."""
 
 
+def _io_message(exc: BaseException) -> str:
+    """One line for an I/O error, naming a full disk as such (Oxigraph reports it as an OSError).
+
+    >>> _io_message(OSError("IO error: No space left on device: While appending to file: kg/000008.log"))
+    'the disk is full (IO error: No space left on device: While appending to file: kg/000008.log); free some space'
+    """
+    text = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if getattr(exc, "errno", None) == errno.ENOSPC or "No space left on device" in text:
+        return f"the disk is full ({text}); free some space"
+    return text
+
+
 def default_store_path() -> Path:
     """``$ARMSKG_STORE`` if set, else ``./armskg-store``."""
     return Path(os.environ.get("ARMSKG_STORE", DEFAULT_STORE))
@@ -77,13 +94,21 @@ def open_store(path: Path | None = None, *, read_only: bool = False) -> Store:
             return Store.read_only(str(location))
         location.parent.mkdir(parents=True, exist_ok=True)
         store = Store(str(location))
-    except OSError as exc:
-        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    except StoreError:
+        raise
+    except (OSError, RuntimeError) as exc:  # a store left half-created by a full disk raises RuntimeError
+        message = _io_message(exc)
         if "lock" in message.lower():
-            raise StoreError(f"{location}: the store is in use by another process ({message})") from exc
+            raise StoreError(
+                f"{location}: the store is in use by another process (an ingest, remove, or serve --writable); "
+                f"wait for it to finish or stop it ({message})"
+            ) from exc
         raise StoreError(f"{location}: cannot open the store ({message})") from exc
     if not any(True for _ in store.quads_for_pattern(_ONTOLOGY_MARK, None, None, DefaultGraph())):
-        store.load(path=str(ontology_path()), format=RdfFormat.TURTLE, to_graph=DefaultGraph())
+        try:  # one transaction: the ontology is either all there or not at all
+            store.load(path=str(ontology_path()), format=RdfFormat.TURTLE, to_graph=DefaultGraph())
+        except OSError as exc:
+            raise StoreError(f"{location}: cannot write to the store ({_io_message(exc)})") from exc
     return store
 
 
@@ -109,35 +134,6 @@ def _stored_hash(store: Store, graph: NamedNode) -> str | None:
         if isinstance(quad.object, Literal):
             return quad.object.value
     return None
-
-
-def _retract_update(graph: NamedNode) -> str:
-    """SPARQL that takes an article's contribution out of the default graph and drops its graph.
-
-    A triple leaves the default graph unless another article's graph still says it.
-    """
-    g = str(graph)
-    return f"""
-DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }} ;
-INSERT {{ ?s ?p ?o }} WHERE {{
-  GRAPH {g} {{ ?s ?p ?o }}
-  GRAPH ?other {{ ?s ?p ?o }}
-  FILTER(?other != {g})
-}} ;
-DROP SILENT GRAPH {g}
-"""
-
-
-def _insert_update(quads: list[Quad]) -> str:
-    default = [q for q in quads if isinstance(q.graph_name, DefaultGraph)]
-    named: dict[str, list[Quad]] = {}
-    for q in quads:
-        if not isinstance(q.graph_name, DefaultGraph):
-            named.setdefault(str(q.graph_name), []).append(q)
-    parts = [f"{q.subject} {q.predicate} {q.object} ." for q in default]
-    for g, qs in named.items():
-        parts.append(f"GRAPH {g} {{ " + " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in qs) + " }")
-    return "INSERT DATA { " + "\n".join(parts) + " }"
 
 
 def ingest_articles(
@@ -171,18 +167,14 @@ def ingest_articles(
         try:
             extraction = extract(item, lex)
             quads = article_quads(item, extraction)
+            reports = article_reports(item, extraction)
         except Exception as exc:  # extraction bugs must not lose the rest of a batch
-            report.failed.append(f"{item.source or item.id}: extraction failed ({type(exc).__name__}: {exc})")
+            why = str(exc).splitlines()[0][:300] if str(exc).strip() else ""
+            report.failed.append(f"{item.source or item.id}: extraction failed ({type(exc).__name__}: {why})")
             if on_item:
                 on_item(item, "failed")
             continue
-        try:
-            if old is None:
-                store.extend(quads)
-            else:
-                store.update(_retract_update(graph) + " ;\n" + _insert_update(quads))
-        except OSError as exc:
-            raise StoreError(f"cannot write to the store: {exc}") from exc
+        _write(store, graph, replace=old is not None, quads=quads, reports=reports)
         report.ingested += 1
         report.transfers += len(extraction.transfers)
         report.strikes += len(extraction.strikes)
@@ -192,17 +184,45 @@ def ingest_articles(
     return report
 
 
+def _write(store: Store, graph: NamedNode, *, replace: bool, quads: list[Quad], reports: list[Report]) -> None:
+    """The article's graph, and every event it adds to or leaves, in one transaction."""
+    try:
+        plan_changes(store, drop=[graph.value] if replace else [], add_quads=quads, add_reports=reports).apply(store)
+    except OSError as exc:
+        raise StoreError(f"cannot write to the store: {_io_message(exc)}") from exc
+
+
+def write_extraction(store: Store, article: Article, extraction: Extraction) -> bool:
+    """Write one article whose facts are already extracted (as :func:`ingest_articles` does
+    after extraction): False when the store already holds this very article."""
+    graph = NamedNode(article_iri(article.id))
+    old = _stored_hash(store, graph)
+    if old == article.content_hash:
+        return False
+    quads, reports = article_quads(article, extraction), article_reports(article, extraction)
+    _write(store, graph, replace=old is not None, quads=quads, reports=reports)
+    return True
+
+
 def remove_article(store: Store, article_id: str) -> bool:
     """Retract an article: its graph, and whatever only it said in the default graph."""
     graph = NamedNode(article_iri(article_id))
     if not store.contains_named_graph(graph):
         return False
-    store.update(_retract_update(graph))
+    # the graph goes; events only it reported go; events it shared are re-merged without it
+    try:
+        plan_changes(store, drop=[graph.value]).apply(store)
+    except OSError as exc:
+        raise StoreError(f"cannot write to the store: {_io_message(exc)}") from exc
     return True
 
 
 def export_store(store: Store, fmt: str, output: Path | None = None) -> bytes | None:
-    """Serialize the store: ``nquads``/``trig``/``jsonld`` hold every graph, ``turtle`` the merged one."""
+    """Serialize the store: ``nquads``/``trig``/``jsonld`` hold every graph, ``turtle`` the merged one.
+
+    A file is written whole or not at all: the export goes to a temporary file beside
+    ``output``, renamed over it when complete and removed on failure (a full disk included).
+    """
     if fmt not in EXPORT_FORMATS:
         raise StoreError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
     rdf_format = EXPORT_FORMATS[fmt]
@@ -219,7 +239,22 @@ def export_store(store: Store, fmt: str, output: Path | None = None) -> bytes | 
         }
     if output is None:
         return store.dump(None, rdf_format, **kwargs)  # type: ignore[arg-type]
-    store.dump(str(output), rdf_format, **kwargs)  # type: ignore[arg-type]
+    output = Path(output)
+    if output.exists() and not output.is_file():  # /dev/stdout, a pipe: written as it is
+        part = output
+    else:  # a name of our own beside it, created with the usual permissions
+        part = output.with_name(f".{output.name}.{os.getpid()}.part")
+    try:
+        if part == output:
+            store.dump(str(output), rdf_format, **kwargs)  # type: ignore[arg-type]
+            return None
+        store.dump(str(part), rdf_format, **kwargs)  # type: ignore[arg-type]
+        part.replace(output)
+    except OSError as exc:
+        raise StoreError(f"cannot write {output}: {_io_message(exc)}") from exc
+    finally:
+        if part != output:
+            part.unlink(missing_ok=True)
     return None
 
 

@@ -1,21 +1,39 @@
-"""Turn one article's extraction into quads (see ``docs/data-model.md``).
+"""Turn one article's extraction into quads and into *reports* (see ``docs/data-model.md``).
 
-The article's named graph holds everything the article says, with evidence; the
-default graph holds the same descriptions without evidence, so that an event two
-articles report is one node there.  Events are named by a hash of their *merge
-key*, which is what makes that merge happen:
+An article contributes two things:
 
-- transfer: supplier, recipient, weapon category;
-- strike: attacker, target, weapon category (or none);
-- statement: speakers, stance, what it is about, date.
+- its own quads: the ``ak:Article`` node, the actors it names, its mentions and one
+  ``ak:Evidence`` record per extracted fact, in the article's named graph (and, all but
+  the evidence, in the default graph);
+- one :class:`Report` per extracted transfer, strike or statement: the fact as this
+  article states it.  :mod:`armskg.graph.merge` clusters the reports of all articles
+  into events and writes the event triples.
+
+A report is kept on its evidence record (``ak:mergeRecord``, JSON), together with its
+*merge block* (``ak:mergeBlock``): reports in different blocks are never the same event.
+That is what lets the merge recompute an event from the store when a later article
+arrives or one is removed, whatever the order of ingestion.
+
+>>> from armskg.loaders.article import Article
+>>> from armskg.loaders.extract import extract
+>>> art = Article.from_text("n1", "Iran supplied Russia with Shahed-136 drones.", date="2022-10-18")
+>>> [report] = article_reports(art, extract(art))
+>>> report.kind, report.supplier, report.designation, report.published, report.source
+('transfer', 'state:IRN', 'Shahed-136', datetime.date(2022, 10, 18), 'article:n1')
+>>> Report.from_json(report.article, report.evidence, report.to_json()) == report
+True
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
-from urllib.parse import quote
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, TypeAlias
+from typing import Literal as Kind
+from urllib.parse import quote, urlsplit
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
@@ -27,14 +45,35 @@ from armskg.ontology import (
     actor_iri,
     article_iri,
     channel_iri,
-    event_iri,
     evidence_iri,
     stance_iri,
     status_iri,
     weapon_iri,
 )
 
-__all__ = ["article_quads", "event_node", "merge_key"]
+__all__ = [
+    "EVENT_KINDS",
+    "EventKind",
+    "Report",
+    "Triple3",
+    "ak",
+    "article_quads",
+    "article_reports",
+    "block_id",
+    "block_key",
+    "event_triples",
+    "normalize_designation",
+    "schema",
+    "source_key",
+]
+
+EventKind: TypeAlias = Kind["transfer", "strike", "statement"]
+EVENT_KINDS: tuple[EventKind, ...] = ("transfer", "strike", "statement")
+"""The kinds of event, in the order the merge settles them (a strike refers to a transfer,
+a statement to a transfer or strike)."""
+
+Triple3: TypeAlias = tuple[NamedNode, NamedNode, NamedNode | Literal]
+"""A triple without a graph, as the builders below yield them."""
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
@@ -46,6 +85,7 @@ XSD_INTEGER = NamedNode(XSD + "integer")
 XSD_DOUBLE = NamedNode(XSD + "double")
 
 _KIND_CLASS = {"state": "State", "person": "Person", "organization": "Organization", "armed_group": "ArmedGroup"}
+_EVENT_CLASS: dict[str, str] = {"transfer": "Transfer", "strike": "Strike", "statement": "Statement"}
 
 
 def ak(term: str) -> NamedNode:
@@ -72,25 +112,203 @@ def _date(value: dt.date) -> Literal:
     return Literal(value.isoformat(), datatype=XSD_DATE)
 
 
-def merge_key(event: Transfer | Strike | Statement) -> tuple[str, ...]:
-    """The values that make two reports the same event (see the module docstring)."""
-    if isinstance(event, Transfer):
-        return ("transfer", event.supplier, event.recipient, event.weapon)
-    if isinstance(event, Strike):
-        return ("strike", event.attacker, event.target, event.weapon or "")
-    about = event_node(event.about).value if event.about is not None else ""
-    when = event.date.isoformat() if event.date else ""
-    return ("statement", *sorted(event.speakers), "|", event.stance, about, when)
+def source_key(article: Article) -> str:
+    """Who stands behind an article, for counting independent sources (``ak:sourceCount``).
+
+    The publisher when known (case and spacing ignored), else the web site of its URL,
+    else the article itself: two articles of one outlet are one source.
+
+    >>> source_key(Article("a", "", publisher="  Sample   WIRE"))
+    'publisher:sample wire'
+    >>> source_key(Article("b", "", url="https://www.example.org/x/1")), source_key(Article("c", ""))
+    ('site:example.org', 'article:c')
+    """
+    if article.publisher and article.publisher.strip():
+        return "publisher:" + " ".join(article.publisher.casefold().split())
+    host = urlsplit(article.url.strip()).hostname if article.url else None
+    if host:
+        return "site:" + host.removeprefix("www.")
+    return "article:" + article.id
 
 
-def event_node(event: Transfer | Strike | Statement) -> NamedNode:
-    """The IRI of an event, from its merge key."""
-    key = merge_key(event)
-    digest = hashlib.sha256("\x1f".join(key).encode("utf-8")).hexdigest()[:20]
-    return NamedNode(event_iri(key[0], digest))
+def normalize_designation(designation: str | None) -> str | None:
+    """A weapon designation as the merge compares it: letters and digits, lower case.
+
+    >>> normalize_designation("KN-23"), normalize_designation("kn 23"), normalize_designation(" - ")
+    ('kn23', 'kn23', None)
+    """
+    if designation is None:
+        return None
+    key = "".join(ch for ch in designation.casefold() if ch.isalnum())
+    return key or None
 
 
-def _actor_triples(actor: Actor) -> Iterable[tuple[NamedNode, NamedNode, NamedNode | Literal]]:
+_TEXT_FIELDS = (
+    "supplier",
+    "recipient",
+    "attacker",
+    "target",
+    "weapon",
+    "status",
+    "designation",
+    "quantity",
+    "weapon_origin",
+    "ref",
+    "stance",
+    "channel",
+    "quote",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One transfer, strike or statement as one article states it: what the merge clusters.
+
+    ``article`` and ``evidence`` are the IRIs of the article (its named graph) and of the
+    evidence record the report is kept on.  ``published`` and ``source`` come from the
+    article (its publication day, :func:`source_key`).  The other fields are the fact's
+    values; which are set depends on ``kind``.  ``ref`` is the evidence IRI of a related
+    report of the same article: for a strike, the transfer its weapons came from; for a
+    statement, the transfer or strike it is about.  ``dates`` are a strike's days, or a
+    statement's day.
+    """
+
+    kind: EventKind
+    article: str
+    evidence: str
+    published: dt.date | None = None
+    source: str = ""
+    supplier: str | None = None
+    recipient: str | None = None
+    attacker: str | None = None
+    target: str | None = None
+    weapon: str | None = None
+    status: str | None = None
+    designation: str | None = None
+    quantity: str | None = None
+    weapon_origin: str | None = None
+    dates: tuple[dt.date, ...] = ()
+    ref: str | None = None
+    speakers: tuple[str, ...] = ()
+    stance: str | None = None
+    addressee: tuple[str, ...] = ()
+    channel: str | None = None
+    quote: str | None = None
+
+    def to_json(self) -> str:
+        """The report as the JSON kept in ``ak:mergeRecord`` (article and evidence are the record's place)."""
+        data: dict[str, Any] = {"kind": self.kind}
+        if self.published is not None:
+            data["published"] = self.published.isoformat()
+        data["source"] = self.source
+        for name in _TEXT_FIELDS:
+            value = getattr(self, name)
+            if value is not None:
+                data[name] = value
+        if self.dates:
+            data["dates"] = [d.isoformat() for d in self.dates]
+        if self.speakers:
+            data["speakers"] = list(self.speakers)
+        if self.addressee:
+            data["addressee"] = list(self.addressee)
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, article: str, evidence: str, text: str) -> Report:
+        """Read a report back from its ``ak:mergeRecord``; ValueError if it is not one."""
+        data = json.loads(text)
+        if not isinstance(data, dict) or data.get("kind") not in EVENT_KINDS:
+            raise ValueError(f"{evidence}: not a merge record")
+        published = data.get("published")
+        return cls(
+            kind=data["kind"],
+            article=article,
+            evidence=evidence,
+            published=dt.date.fromisoformat(published) if published else None,
+            source=str(data.get("source", "")),
+            dates=tuple(dt.date.fromisoformat(d) for d in data.get("dates", ())),
+            speakers=tuple(data.get("speakers", ())),
+            addressee=tuple(data.get("addressee", ())),
+            **{name: data[name] for name in _TEXT_FIELDS if name in data},
+        )
+
+
+def block_key(report: Report) -> tuple[str, ...]:
+    """The values two reports must share to be one event (the *merge block*).
+
+    transfer: supplier, recipient, weapon category; strike: attacker, target;
+    statement: the set of speakers and the stance.  Within a block, designation, weapon,
+    topic and time decide (see :mod:`armskg.graph.merge`).
+    """
+    if report.kind == "transfer":
+        return ("transfer", report.supplier or "", report.recipient or "", report.weapon or "")
+    if report.kind == "strike":
+        return ("strike", report.attacker or "", report.target or "")
+    return ("statement", *sorted(set(report.speakers)), "|", report.stance or "")
+
+
+def block_id(report: Report) -> str:
+    """The block as kept in ``ak:mergeBlock``: kind, then a hash of :func:`block_key`.
+
+    >>> block_id(Report("strike", "a", "e", attacker="state:RUS", target="state:UKR"))[:7]
+    'strike/'
+    """
+    key = block_key(report)
+    digest = hashlib.sha256("\x1f".join(key).encode("utf-8")).hexdigest()[:24]
+    return f"{key[0]}/{digest}"
+
+
+def event_triples(
+    report: Report, node: NamedNode, day: dt.date | None, resolve: Callable[[str], Iterable[str]]
+) -> Iterator[Triple3]:
+    """The triples ``report`` gives event ``node`` (``day``: the one day of a strike event).
+
+    ``resolve`` turns an evidence IRI (a report's ``ref``) into the IRIs of the events that
+    report belongs to.
+    """
+    yield node, RDF_TYPE, ak(_EVENT_CLASS[report.kind])
+    yield node, ak("reportedIn"), NamedNode(report.article)
+    if report.kind == "transfer":
+        yield node, ak("supplier"), NamedNode(actor_iri(report.supplier or ""))
+        yield node, ak("recipient"), NamedNode(actor_iri(report.recipient or ""))
+        yield node, ak("weapon"), NamedNode(weapon_iri(report.weapon or "other"))
+        yield node, ak("status"), NamedNode(status_iri(report.status or "asserted"))
+        if report.designation:
+            yield node, ak("designation"), Literal(report.designation)
+        if report.quantity:
+            yield node, ak("quantity"), Literal(report.quantity)
+    elif report.kind == "strike":
+        yield node, ak("attacker"), NamedNode(actor_iri(report.attacker or ""))
+        yield node, ak("target"), NamedNode(actor_iri(report.target or ""))
+        if report.weapon:
+            yield node, ak("weapon"), NamedNode(weapon_iri(report.weapon))
+        if report.designation:
+            yield node, ak("designation"), Literal(report.designation)
+        if report.weapon_origin:
+            yield node, ak("weaponOrigin"), NamedNode(actor_iri(report.weapon_origin))
+        if report.ref:
+            for transfer in resolve(report.ref):
+                yield node, ak("usedWeaponsFrom"), NamedNode(transfer)
+        if day is not None:
+            yield node, ak("date"), _date(day)
+    else:
+        for speaker in report.speakers:
+            yield node, ak("speaker"), NamedNode(actor_iri(speaker))
+        yield node, ak("stance"), NamedNode(stance_iri(report.stance or ""))
+        if report.ref:
+            for about in resolve(report.ref):
+                yield node, ak("about"), NamedNode(about)
+        for addressee in report.addressee:
+            yield node, ak("addressee"), NamedNode(actor_iri(addressee))
+        if report.channel:
+            yield node, ak("channel"), NamedNode(channel_iri(report.channel))
+        if report.quote:
+            yield node, ak("quote"), Literal(report.quote)
+        if day is not None:
+            yield node, ak("date"), _date(day)
+
+
+def _actor_triples(actor: Actor) -> Iterable[Triple3]:
     node = NamedNode(actor_iri(actor.key))
     yield node, RDF_TYPE, ak(_KIND_CLASS[actor.kind])
     yield node, RDFS_LABEL, Literal(actor.label)
@@ -106,7 +324,7 @@ def _actor_triples(actor: Actor) -> Iterable[tuple[NamedNode, NamedNode, NamedNo
         yield node, ak("basedIn"), NamedNode(actor_iri(actor.based_in))
 
 
-def _article_triples(article: Article) -> Iterable[tuple[NamedNode, NamedNode, NamedNode | Literal]]:
+def _article_triples(article: Article) -> Iterable[Triple3]:
     node = NamedNode(article_iri(article.id))
     yield node, RDF_TYPE, ak("Article")
     yield node, schema("identifier"), Literal(article.id)
@@ -124,55 +342,7 @@ def _article_triples(article: Article) -> Iterable[tuple[NamedNode, NamedNode, N
         yield node, schema("headline"), Literal(article.title)
 
 
-def _event_triples(
-    event: Transfer | Strike | Statement, article: NamedNode
-) -> Iterable[tuple[NamedNode, NamedNode, NamedNode | Literal]]:
-    node = event_node(event)
-    yield node, ak("reportedIn"), article
-    if isinstance(event, Transfer):
-        yield node, RDF_TYPE, ak("Transfer")
-        yield node, ak("supplier"), NamedNode(actor_iri(event.supplier))
-        yield node, ak("recipient"), NamedNode(actor_iri(event.recipient))
-        yield node, ak("weapon"), NamedNode(weapon_iri(event.weapon))
-        yield node, ak("status"), NamedNode(status_iri(event.status))
-        if event.designation:
-            yield node, ak("designation"), Literal(event.designation)
-        if event.quantity:
-            yield node, ak("quantity"), Literal(event.quantity)
-    elif isinstance(event, Strike):
-        yield node, RDF_TYPE, ak("Strike")
-        yield node, ak("attacker"), NamedNode(actor_iri(event.attacker))
-        yield node, ak("target"), NamedNode(actor_iri(event.target))
-        if event.weapon:
-            yield node, ak("weapon"), NamedNode(weapon_iri(event.weapon))
-        if event.designation:
-            yield node, ak("designation"), Literal(event.designation)
-        if event.weapon_origin:
-            yield node, ak("weaponOrigin"), NamedNode(actor_iri(event.weapon_origin))
-        if event.transfer is not None:
-            yield node, ak("usedWeaponsFrom"), event_node(event.transfer)
-        for day in event.dates:
-            yield node, ak("date"), _date(day)
-    else:
-        yield node, RDF_TYPE, ak("Statement")
-        for speaker in event.speakers:
-            yield node, ak("speaker"), NamedNode(actor_iri(speaker))
-        yield node, ak("stance"), NamedNode(stance_iri(event.stance))
-        if event.about is not None:
-            yield node, ak("about"), event_node(event.about)
-        for addressee in event.addressee:
-            yield node, ak("addressee"), NamedNode(actor_iri(addressee))
-        if event.channel:
-            yield node, ak("channel"), NamedNode(channel_iri(event.channel))
-        if event.quote:
-            yield node, ak("quote"), Literal(event.quote)
-        if event.date:
-            yield node, ak("date"), _date(event.date)
-
-
-def _evidence_triples(
-    node: NamedNode, evidence: Evidence, article: NamedNode
-) -> Iterable[tuple[NamedNode, NamedNode, NamedNode | Literal]]:
+def _evidence_triples(node: NamedNode, evidence: Evidence, article: NamedNode) -> Iterable[Triple3]:
     yield node, RDF_TYPE, ak("Evidence")
     yield node, ak("sentence"), Literal(evidence.sentence)
     yield node, ak("charStart"), Literal(str(evidence.start), datatype=XSD_INTEGER)
@@ -182,21 +352,111 @@ def _evidence_triples(
     yield node, PROV_DERIVED, article
 
 
+def _facts(extraction: Extraction) -> list[Transfer | Strike | Statement]:
+    """The article's facts in evidence order, with any fact only referred to (by a strike's
+    transfer or a statement's topic) added at the end so that it has a report too."""
+    facts: list[Transfer | Strike | Statement] = [*extraction.transfers, *extraction.strikes, *extraction.statements]
+    seen = {id(f) for f in facts}
+    for fact in list(facts):
+        target = fact.transfer if isinstance(fact, Strike) else fact.about if isinstance(fact, Statement) else None
+        if target is not None and id(target) not in seen and target not in facts:
+            facts.append(target)
+            seen.add(id(target))
+    return facts
+
+
+def _index_of(facts: list[Transfer | Strike | Statement], target: Transfer | Strike) -> int:
+    for n, fact in enumerate(facts):
+        if fact is target:
+            return n
+    return facts.index(target)
+
+
+def article_reports(article: Article, extraction: Extraction) -> list[Report]:
+    """One :class:`Report` per fact of the extraction, in evidence order (report ``n`` is
+    kept on the article's evidence record ``n``)."""
+    art = article_iri(article.id)
+    published, source = article.date, source_key(article)
+    facts = _facts(extraction)
+    reports: list[Report] = []
+    for n, fact in enumerate(facts):
+        evidence = evidence_iri(article.id, n)
+        if isinstance(fact, Transfer):
+            reports.append(
+                Report(
+                    "transfer",
+                    evidence=evidence,
+                    supplier=fact.supplier,
+                    recipient=fact.recipient,
+                    weapon=fact.weapon,
+                    status=fact.status,
+                    designation=fact.designation,
+                    quantity=fact.quantity,
+                    article=art,
+                    published=published,
+                    source=source,
+                )
+            )
+        elif isinstance(fact, Strike):
+            ref = evidence_iri(article.id, _index_of(facts, fact.transfer)) if fact.transfer is not None else None
+            reports.append(
+                Report(
+                    "strike",
+                    evidence=evidence,
+                    attacker=fact.attacker,
+                    target=fact.target,
+                    weapon=fact.weapon,
+                    designation=fact.designation,
+                    weapon_origin=fact.weapon_origin,
+                    dates=tuple(sorted(set(fact.dates))),
+                    ref=ref,
+                    article=art,
+                    published=published,
+                    source=source,
+                )
+            )
+        else:
+            ref = evidence_iri(article.id, _index_of(facts, fact.about)) if fact.about is not None else None
+            reports.append(
+                Report(
+                    "statement",
+                    evidence=evidence,
+                    speakers=tuple(dict.fromkeys(fact.speakers)),
+                    stance=fact.stance,
+                    ref=ref,
+                    addressee=tuple(dict.fromkeys(fact.addressee)),
+                    channel=fact.channel,
+                    quote=fact.quote,
+                    dates=(fact.date,) if fact.date else (),
+                    article=art,
+                    published=published,
+                    source=source,
+                )
+            )
+    return reports
+
+
 def article_quads(article: Article, extraction: Extraction) -> list[Quad]:
-    """Every quad one article contributes: its named graph, and the default graph."""
+    """The quads an article contributes itself, without events (those come from the merge).
+
+    Its named graph holds the article node, its actors and mentions, and an evidence
+    record per fact carrying the fact's report (``ak:mergeRecord``) and block (``ak:mergeBlock``).
+    The default graph gets the same minus the evidence records.
+    """
     art = NamedNode(article_iri(article.id))
-    described: list[tuple[NamedNode, NamedNode, NamedNode | Literal]] = list(_article_triples(article))
+    described: list[Triple3] = list(_article_triples(article))
     for actor in extraction.actors.values():
         described.extend(_actor_triples(actor))
     for key in dict.fromkeys(m.actor for m in extraction.mentions):
         described.append((art, ak("mentions"), NamedNode(actor_iri(key))))
-    evidence: list[tuple[NamedNode, NamedNode, NamedNode | Literal]] = []
-    events: list[Transfer | Strike | Statement] = [*extraction.transfers, *extraction.strikes, *extraction.statements]
-    for n, event in enumerate(events):
-        described.extend(_event_triples(event, art))
-        ev = NamedNode(evidence_iri(article.id, n))
-        evidence.append((event_node(event), ak("evidence"), ev))
-        evidence.extend(_evidence_triples(ev, event.evidence, art))
+    facts = _facts(extraction)
+    reports = article_reports(article, extraction)
+    evidence: list[Triple3] = []
+    for fact, report in zip(facts, reports, strict=True):
+        ev = NamedNode(report.evidence)
+        evidence.extend(_evidence_triples(ev, fact.evidence, art))
+        evidence.append((ev, ak("mergeBlock"), Literal(block_id(report))))
+        evidence.append((ev, ak("mergeRecord"), Literal(report.to_json())))
     quads: dict[Quad, None] = {}
     for s, p, o in described:
         quads[Quad(s, p, o, art)] = None

@@ -56,6 +56,7 @@ __all__ = [
     "MAX_BYTES",
     "MAX_CHARS",
     "MAX_ID_CHARS",
+    "MIN_YEAR",
     "SUFFIXES",
     "InputError",
     "parse_size",
@@ -70,6 +71,9 @@ MAX_CHARS = 1_000_000
 
 MAX_ID_CHARS = 500
 """Longest article identifier (it becomes part of IRIs and file names of exports)."""
+
+MIN_YEAR = 1800
+"""Earliest publication year taken as real (year 1 also broke date arithmetic downstream)."""
 
 HTML_TIMEOUT_S = 60.0
 """Seconds trafilatura may spend on one HTML page before it is stopped; configurable."""
@@ -267,8 +271,8 @@ def _check_date(value: str) -> str | None:
     text = value.strip()
     if not _DATE_SHAPE.fullmatch(text):
         return f"not a date (want YYYY-MM-DD): {value!r}"
-    if int(text[:4]) < 1:
-        return f"impossible year in date {value!r}"
+    if int(text[:4]) < MIN_YEAR:
+        return f"year {text[:4]} is before {MIN_YEAR}, not a plausible publication date"
     try:
         day, _ = parse_date(text)
     except ValueError as exc:
@@ -309,9 +313,13 @@ def _article(ident: str, text: str, source: str, meta: dict[str, object]) -> Art
 
 
 def _future(article: Article, where: str, line: int | None = None) -> InputError | None:
-    """A publication date after tomorrow (say, from a `` date`` first line) is wrong."""
+    """A publication date after tomorrow or before :data:`MIN_YEAR` (say, from a `` date`` first line) is wrong."""
     if article.date is not None and article.date > dt.date.today() + dt.timedelta(days=1):
         return InputError(where, f"date {article.date.isoformat()} is in the future", line)
+    if article.date_text and int(article.date_text[:4]) < MIN_YEAR:
+        return InputError(
+            where, f"date {article.date_text} is before {MIN_YEAR}, not a plausible publication date", line
+        )
     return None
 
 

@@ -7,7 +7,7 @@ message on stderr and a non-zero exit code, never a traceback.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -65,7 +65,35 @@ def main() -> None:
     help="A folder of extra lexicon rows (same file names as the bundled ones).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the final line.")
-def ingest(paths: tuple[Path, ...], store: Path | None, lexicons: Path | None, quiet: bool) -> None:
+@click.option(
+    "--max-bytes",
+    default="5M",
+    show_default=True,
+    metavar="SIZE",
+    help="Largest input read for one article: a file, or one JSON Lines record (e.g. 500K, 20M).",
+)
+@click.option(
+    "--html-timeout-s",
+    default=60.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds to spend taking one HTML page apart before giving up on it.",
+)
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    help="Also push what changed to this SPARQL Graph Store endpoint (e.g. http://host:7878/store): "
+    "the article graphs and the merged default graph, which replaces the remote default graph.",
+)
+def ingest(
+    paths: tuple[Path, ...],
+    store: Path | None,
+    lexicons: Path | None,
+    quiet: bool,
+    max_bytes: str,
+    html_timeout_s: float,
+    endpoint: str | None,
+) -> None:
     """Read articles from PATHS (files or folders) and add their facts to the store.
 
     \b
@@ -80,8 +108,13 @@ def ingest(paths: tuple[Path, ...], store: Path | None, lexicons: Path | None, q
     """
     from armskg.graph.store import StoreError, ingest_articles
     from armskg.loaders.lexicon import LexiconError, load_lexicon
-    from armskg.loaders.readers import InputError, read_articles
+    from armskg.loaders.readers import InputError, parse_size, read_articles
 
+    try:
+        limit = parse_size(max_bytes)
+    except ValueError as exc:
+        _fail(f"--max-bytes: {exc}", 2)
+        return
     try:
         lexicon = load_lexicon(lexicons.resolve() if lexicons else None)
     except LexiconError as exc:
@@ -94,7 +127,8 @@ def ingest(paths: tuple[Path, ...], store: Path | None, lexicons: Path | None, q
             click.echo(f"armskg: {item}", err=True)
 
     try:
-        result = ingest_articles(kg, read_articles(paths), lexicon=lexicon, on_item=report)
+        items = read_articles(paths, max_bytes=limit, html_timeout_s=html_timeout_s)
+        result = ingest_articles(kg, items, lexicon=lexicon, on_item=report)
     except StoreError as exc:
         _fail(str(exc))
         return
@@ -106,8 +140,50 @@ def ingest(paths: tuple[Path, ...], store: Path | None, lexicons: Path | None, q
             f"ingested {result.ingested} articles ({result.unchanged} unchanged, {len(result.failed)} failed): "
             f"{result.transfers} transfers, {result.strikes} strikes, {result.statements} statements"
         )
+    if endpoint:
+        _push(kg, store, endpoint, quiet)
     if result.failed:
         raise SystemExit(1)
+
+
+def _push(kg: Store, store: Path | None, endpoint: str, quiet: bool) -> None:
+    """Send a Graph Store endpoint the graphs that changed since the last push there (``ingest --endpoint``)."""
+    from armskg.graph.push import PushError, push_store
+    from armskg.graph.store import default_store_path
+
+    try:
+        pushed = push_store(kg, store or default_store_path(), endpoint)
+    except PushError as exc:
+        _fail(f"push failed: {exc}")
+        return
+    if not quiet:
+        click.echo(
+            f"pushed {len(pushed.replaced)} graphs ({pushed.triples} triples) to {endpoint}"
+            + (f", deleted {len(pushed.deleted)}" if pushed.deleted else "")
+        )
+
+
+_RDF_FORMATS = ("nquads", "trig", "turtle", "jsonld")
+_NETWORK_FORMATS = ("graphml", "gexf", "csv", "coalitions")
+
+
+def _network_filters(command: Callable[..., None]) -> Callable[..., None]:
+    """The options that choose which events make the actor network (``map`` and ``export``)."""
+    options = (
+        click.option("--from", "since", metavar="DATE", help="Only events from this date (YYYY, YYYY-MM, YYYY-MM-DD)."),
+        click.option("--to", "until", metavar="DATE", help="Only events up to this date (same forms)."),
+        click.option(
+            "--weapon",
+            "weapons",
+            multiple=True,
+            metavar="CATEGORY",
+            help="Only transfers and strikes of this weapon category, and statements about them (repeatable).",
+        ),
+        click.option("--min-sources", type=int, metavar="N", help="Only events reported by at least N sources."),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 @main.command()
@@ -115,17 +191,55 @@ def ingest(paths: tuple[Path, ...], store: Path | None, lexicons: Path | None, q
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["nquads", "trig", "turtle", "jsonld"]),
+    type=click.Choice([*_RDF_FORMATS, *_NETWORK_FORMATS]),
     default="nquads",
     show_default=True,
-    help="nquads, trig and jsonld hold every graph; turtle the merged graph only.",
+    help="RDF: nquads, trig and jsonld hold every graph, turtle the merged graph only. The actor network: "
+    "graphml or gexf (Gephi). Tables: csv (the transfer register) or coalitions (each actor's coalition).",
 )
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (default: standard output).")
-def export(store: Path | None, fmt: str, output: Path | None) -> None:
-    """Write the graph to a file in an RDF format."""
+@click.option(
+    "--projection",
+    type=click.Choice(["cosignature", "supply", "hostility"]),
+    help="With graphml or gexf: only who spoke together, who supplies whom, or who is hostile to whom.",
+)
+@_network_filters
+def export(
+    store: Path | None,
+    fmt: str,
+    output: Path | None,
+    projection: str | None,
+    since: str | None,
+    until: str | None,
+    weapons: tuple[str, ...],
+    min_sources: int | None,
+) -> None:
+    """Write the graph to a file: RDF, the actor network (GraphML, GEXF) or a table (CSV)."""
     from armskg.graph.store import export_store
 
     kg = _store(store, read_only=True)
+    if fmt in _NETWORK_FORMATS:
+        from armskg.graph.exports import export_document
+        from armskg.graph.network import FilterError
+
+        try:
+            text = export_document(
+                kg, fmt, projection=projection, since=since, until=until, weapons=weapons, min_sources=min_sources
+            )
+        except FilterError as exc:
+            _fail(str(exc), 2)
+            return
+        if output is None:
+            sys.stdout.write(text)
+            return
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            _fail(f"{output}: cannot write ({exc.strerror or exc})")
+        click.echo(f"wrote {output}", err=True)
+        return
+    if projection or since or until or weapons or min_sources is not None:
+        _fail(f"--projection, --from, --to, --weapon and --min-sources apply to {', '.join(_NETWORK_FORMATS)}", 2)
     if output is None:
         data = export_store(kg, fmt)
         sys.stdout.buffer.write(data or b"")
@@ -137,22 +251,53 @@ def export(store: Path | None, fmt: str, output: Path | None) -> None:
 @main.command()
 @click.argument("name", required=False)
 @click.option("--store", type=click.Path(path_type=Path), help=STORE_HELP)
+@click.option(
+    "--endpoint",
+    metavar="URL",
+    help="Run the query on this SPARQL endpoint instead of the store (armskg serve, Fuseki, GraphDB, ...).",
+)
 @click.option("--param", "-p", "params", multiple=True, help="A query parameter, KEY=VALUE (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option(
+    "--timeout-s",
+    default=60.0,
+    show_default=True,
+    type=float,
+    help="With --endpoint: seconds to wait for the answer.",
+)
 @click.option("--list", "list_only", is_flag=True, help="List the named queries with their descriptions.")
-def query(name: str | None, store: Path | None, params: tuple[str, ...], fmt: str, list_only: bool) -> None:
-    """Run a named query from the library, or a .rq file, against the store."""
+def query(
+    name: str | None,
+    store: Path | None,
+    endpoint: str | None,
+    params: tuple[str, ...],
+    fmt: str,
+    timeout_s: float,
+    list_only: bool,
+) -> None:
+    """Run a named query from the library, or a .rq file, against the store or a SPARQL endpoint."""
     from armskg.queries.library import QueryError, list_queries, load_query, run_query
 
     if list_only or name is None:
         for q in list_queries():
             click.echo(f"{q.name:32s} {q.description}")
             for p in q.params:
-                click.echo(f"    --param {p.name}=<{p.type}>  {p.description}")
+                need = "required" if p.required else ("optional" if p.default == "" else f"default {p.default}")
+                click.echo(f"    --param {p.name}=<{p.type}>  ({need}) {p.description}")
         return
+    if endpoint and store:
+        _fail("give --store or --endpoint, not both", 2)
+    if timeout_s < 1:
+        _fail(f"--timeout-s {timeout_s:g}: must be at least 1 second", 2)
     try:
         named = load_query(name)
-        result = run_query(_store(store, read_only=True), named, _params(params))
+        values = _params(params)
+        if endpoint:
+            from armskg.queries.client import SparqlEndpoint
+
+            result = SparqlEndpoint(endpoint, timeout_s=timeout_s).run(named, values)
+        else:
+            result = run_query(_store(store, read_only=True), named, values)
     except QueryError as exc:
         _fail(str(exc), 2)
         return
@@ -167,24 +312,90 @@ def query(name: str | None, store: Path | None, params: tuple[str, ...], fmt: st
 )
 @click.option("--port", default=7878, show_default=True, type=int)
 @click.option("--writable", is_flag=True, help="Accept SPARQL Update and Graph Store writes (no authentication!).")
-@click.option("--timeout-s", default=30, show_default=True, type=int, help="Query timeout in seconds.")
+@click.option(
+    "--timeout-s",
+    default=30,
+    show_default=True,
+    type=int,
+    help="Seconds a request may run; a longer one is stopped and answered HTTP 504.",
+)
+@click.option(
+    "--memory-mb",
+    type=int,
+    help="Memory the query engine may use (default: a quarter of RAM, 512-4096 MB); "
+    "a query that needs more is stopped and answered HTTP 503.",
+)
+@click.option(
+    "--union-default-graph",
+    is_flag=True,
+    help="Query the union of all graphs as the default graph (for a store that holds only article graphs).",
+)
 @click.option("--cors", is_flag=True, help="Allow cross-origin requests from browsers.")
-def serve(store: Path | None, host: str, port: int, writable: bool, timeout_s: int, cors: bool) -> None:
-    """Serve the store as a SPARQL endpoint with the real Oxigraph server (Ctrl-C stops it)."""
+def serve(
+    store: Path | None,
+    host: str,
+    port: int,
+    writable: bool,
+    timeout_s: int,
+    memory_mb: int | None,
+    union_default_graph: bool,
+    cors: bool,
+) -> None:
+    """Serve the store as a SPARQL endpoint with the real Oxigraph server (Ctrl-C stops it).
+
+    \b
+    Endpoints: /query (SPARQL 1.1 queries), /update and /store (SPARQL Update and
+    Graph Store Protocol, with --writable), and a query page (YASGUI) at /.
+    Every request is bounded: one that runs longer than --timeout-s gets HTTP 504,
+    one that needs more than --memory-mb gets HTTP 503, both with a JSON error;
+    the engine restarts on its own and other clients keep getting answers.
+    """
+    import logging
+    import signal
+
     from armskg.graph.serve import ServerError, SparqlServer
     from armskg.graph.store import default_store_path
 
     location = store or default_store_path()
-    if not location.exists():
+    if timeout_s < 1:
+        _fail(f"--timeout-s {timeout_s}: must be at least 1 second", 2)
+    if memory_mb is not None and memory_mb < 64:
+        _fail(f"--memory-mb {memory_mb}: must be at least 64", 2)
+    if not location.exists() and not writable:
         _fail(f"{location}: no store here (run 'armskg ingest' first)")
     if writable:
         click.echo("armskg: warning: the endpoint accepts writes and has no authentication", err=True)
-    server = SparqlServer(location, host=host, port=port, writable=writable, timeout_s=timeout_s, cors=cors)
+    events = logging.getLogger("armskg.serve")
+    if not events.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("armskg: %(message)s"))
+        events.addHandler(handler)
+        events.setLevel(logging.INFO)
+    server = SparqlServer(
+        location,
+        host=host,
+        port=port,
+        writable=writable,
+        timeout_s=timeout_s,
+        cors=cors,
+        memory_mb=memory_mb,
+        union_default_graph=union_default_graph,
+    )
     try:
         server.start()
     except ServerError as exc:
         _fail(str(exc))
+
+    def _stop_on_term(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _stop_on_term)
     click.echo(f"SPARQL endpoint: {server.url}   (query UI: {server.base_url}/)  Ctrl-C to stop")
+    mode = "writable" if writable else "read-only"
+    click.echo(
+        f"armskg: {mode}; each request may run {server.timeout_s} s, the engine may use {server.memory_mb} MB",
+        err=True,
+    )
     try:
         server.wait()
     except KeyboardInterrupt:
@@ -197,14 +408,58 @@ def serve(store: Path | None, host: str, port: int, writable: bool, timeout_s: i
 @click.option("--store", type=click.Path(path_type=Path), help=STORE_HELP)
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="HTML file to write.")
 @click.option("--title", default="armskg coalition map", show_default=True)
-def map_command(store: Path | None, output: Path, title: str) -> None:
+@_network_filters
+@click.option(
+    "--figure",
+    type=click.Path(path_type=Path),
+    help="Also draw the same network as a static figure for papers (.png, .svg or .pdf).",
+)
+@click.option(
+    "--save-coalitions",
+    is_flag=True,
+    help="Also write the coalitions into the store (named graph .../graph/coalitions; see 'armskg query coalitions').",
+)
+def map_command(
+    store: Path | None,
+    output: Path,
+    title: str,
+    since: str | None,
+    until: str | None,
+    weapons: tuple[str, ...],
+    min_sources: int | None,
+    figure: Path | None,
+    save_coalitions: bool,
+) -> None:
     """Write the coalition map: one self-contained HTML file that works offline."""
+    from armskg.graph.coalition_graph import write_coalitions
     from armskg.graph.coalition_map import write_coalition_map
-    from armskg.graph.network import actor_network
+    from armskg.graph.figure import FIGURE_FORMATS, write_figure
+    from armskg.graph.network import FilterError, actor_network, coalitions
 
-    graph = actor_network(_store(store, read_only=True))
-    path = write_coalition_map(graph, output, title=title)
+    if figure is not None and figure.suffix.lower() not in FIGURE_FORMATS:
+        _fail(f"--figure {figure}: the name must end in {', '.join(FIGURE_FORMATS)}", 2)
+    kg = _store(store, read_only=not save_coalitions)
+    try:
+        graph = actor_network(kg, since=since, until=until, weapons=weapons, min_sources=min_sources)
+    except FilterError as exc:
+        _fail(str(exc), 2)
+        return
+    camp = coalitions(graph)
+    for node, index in camp.items():
+        graph.nodes[node]["coalition"] = index
+    try:
+        path = write_coalition_map(graph, output, title=title)
+        drawn = write_figure(graph, figure, title=title) if figure is not None else None
+    except OSError as exc:
+        _fail(f"{exc.filename or output}: cannot write ({exc.strerror or exc})")
+        return
     click.echo(f"wrote {path} ({graph.number_of_nodes()} actors, {graph.number_of_edges()} relations)")
+    if drawn is not None:
+        click.echo(f"wrote {drawn}")
+    if save_coalitions:
+        described = str(graph.graph.get("filter") or "")
+        count = write_coalitions(kg, graph, camp, note=f"Filter: {described}." if described else "")
+        click.echo(f"saved {count} coalitions in the store (armskg query coalitions)")
 
 
 @main.command()
