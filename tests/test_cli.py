@@ -456,3 +456,11 @@ def test_demo_prints_summary_queries_and_map(tmp_path: Path) -> None:
 def test_store_can_be_read_by_pyoxigraph_after_the_cli(sample_store: Path) -> None:
     store = ox.Store.read_only(str(sample_store))
     assert any(True for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+
+
+def test_an_unwritable_output_is_one_line_not_a_traceback(sample_store: Path, work: Path) -> None:
+    result = _run("export", "--store", sample_store, "--format", "turtle", "-o", work / "missing" / "x.ttl", cwd=work)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "cannot write" in lines[0]

@@ -46,7 +46,21 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Every command: a store or file problem ends in one line on stderr, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        from armskg.graph.store import StoreError
+
+        try:
+            return super().invoke(ctx)
+        except (StoreError, OSError) as exc:
+            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            click.echo(f"armskg: {message}", err=True)
+            raise SystemExit(1) from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="armskg")
 def main() -> None:
     """armskg: news about arms transfers, strikes and diplomacy, as a knowledge graph.
