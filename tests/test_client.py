@@ -44,10 +44,6 @@ VALUES = {
     "stance": "deny",
 }
 
-# Queries of the merge issue that concatenate values in an order the plan decides, so the
-# same data can give the cells in another order through the endpoint (reported to their owner).
-ORDER_DEPENDENT = {"sources-of-fact", "contested-facts"}
-
 
 def _on_disk(path: Path, *, merged: bool = True) -> Path:
     store = build_store(path, merged=merged)
@@ -81,12 +77,7 @@ def union_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparqlSer
 def _cases() -> list[object]:
     cases: list[object] = []
     for query in list_queries():
-        marks = (
-            [pytest.mark.xfail(reason="GROUP_CONCAT order depends on the plan")]
-            if query.name in ORDER_DEPENDENT
-            else []
-        )
-        cases.append(pytest.param(query.name, marks=marks, id=query.name))
+        cases.append(pytest.param(query.name, id=query.name))
     return cases
 
 

@@ -562,7 +562,15 @@ def demo(store: Path | None, out: Path) -> None:
         q = load_query(name)
         click.echo(f"\n== query {name} {' '.join(f'--param {k}={v}' for k, v in params.items())}".rstrip())
         click.echo(f"   ({q.description})")
-        click.echo(run_query(kg, q, params).to_table().rstrip("\n"))
+        lines = run_query(kg, q, params).to_table().rstrip("\n").splitlines()
+        shown = 15
+        if len(lines) > shown + 3:  # header, rule, rows, count
+            rest = " ".join(f"--param {k}={v}" for k, v in params.items())
+            lines = [
+                *lines[: shown + 2],
+                f"... {lines[-1].strip('()')}; all of them: armskg query {name} {rest}".rstrip(),
+            ]
+        click.echo("\n".join(lines))
     out.mkdir(parents=True, exist_ok=True)
     path = write_coalition_map(actor_network(kg), out / "coalition-map.html", title="armskg sample: coalition map")
     click.echo(f"\n== coalition map written to {path.resolve()} (open it in a browser; it works offline)")
