@@ -45,6 +45,7 @@ __all__ = [
     "open_rdflib",
     "open_store",
     "remove_article",
+    "stored_hash",
     "write_extraction",
 ]
 
@@ -85,7 +86,11 @@ def default_store_path() -> Path:
 
 
 def open_store(path: Path | None = None, *, read_only: bool = False) -> Store:
-    """Open (or create) the store at ``path`` and make sure it holds the ontology."""
+    """Open (or create) the store at ``path`` and make sure it holds the ontology.
+
+    Opened for writing, it also finishes the merges an interrupted ingest left pending
+    (see :mod:`armskg.graph.bulk`), so the merged graph agrees with the articles stored.
+    """
     location = path or default_store_path()
     try:
         if read_only:
@@ -109,6 +114,12 @@ def open_store(path: Path | None = None, *, read_only: bool = False) -> Store:
             store.load(path=str(ontology_path()), format=RdfFormat.TURTLE, to_graph=DefaultGraph())
         except OSError as exc:
             raise StoreError(f"{location}: cannot write to the store ({_io_message(exc)})") from exc
+    from .bulk import merge_pending
+
+    try:
+        merge_pending(store)
+    except OSError as exc:
+        raise StoreError(f"{location}: cannot finish an interrupted merge ({_io_message(exc)})") from exc
     return store
 
 
@@ -118,6 +129,7 @@ class IngestReport:
 
     ingested: int = 0
     unchanged: int = 0
+    duplicates: int = 0
     failed: list[str] = field(default_factory=list)
     transfers: int = 0
     strikes: int = 0
@@ -129,7 +141,8 @@ class IngestReport:
         return not self.failed
 
 
-def _stored_hash(store: Store, graph: NamedNode) -> str | None:
+def stored_hash(store: Store, graph: NamedNode) -> str | None:
+    """The content hash of the article whose graph is ``graph``, if the store holds it."""
     for quad in store.quads_for_pattern(graph, _CONTENT_HASH, None, graph):
         if isinstance(quad.object, Literal):
             return quad.object.value
@@ -158,7 +171,7 @@ def ingest_articles(
                 on_item(item, "failed")
             continue
         graph = NamedNode(article_iri(item.id))
-        old = _stored_hash(store, graph)
+        old = stored_hash(store, graph)
         if old == item.content_hash:
             report.unchanged += 1
             if on_item:
@@ -196,7 +209,7 @@ def write_extraction(store: Store, article: Article, extraction: Extraction) -> 
     """Write one article whose facts are already extracted (as :func:`ingest_articles` does
     after extraction): False when the store already holds this very article."""
     graph = NamedNode(article_iri(article.id))
-    old = _stored_hash(store, graph)
+    old = stored_hash(store, graph)
     if old == article.content_hash:
         return False
     quads, reports = article_quads(article, extraction), article_reports(article, extraction)

@@ -1,0 +1,279 @@
+"""Ingest at scale: extract in parallel (processes or a Dask cluster), load in bulk, merge once.
+
+:func:`ingest_bulk` is what ``armskg ingest`` runs.  It streams the articles:
+
+1. **map** (:func:`armskg.graph.prepare.prepare_articles`): chunks of articles go to the
+   workers, which return each article's graph as N-Quads and its merge reports;
+2. **load**: every ``batch_size`` articles, the batch's graphs go into the store in one
+   transaction, together with a ``ak:pendingMerge`` marker for each merge block they touch;
+3. **merge**: at the end, each pending block is re-merged once (transfers first, since
+   strikes and statements refer to them), and its marker removed;
+4. with ``shards``, the run's article graphs (as merged) go to N-Quads files, and the merged
+   default graph to ``default.nq``: input for ``oxigraph load`` or another store's bulk loader.
+
+Merging once per run rather than once per article is what makes a large ingest linear: a
+popular block (Russia → Ukraine strikes) is read once, not once per article that adds to it.
+A killed ingest leaves every article whole or absent, and markers on the blocks it had not
+merged: :func:`armskg.graph.store.open_store` finishes those merges the next time the store
+is opened for writing, so the merged graph is then what a clean run would have given.
+
+Nothing holds the corpus in memory: at most ``batch_size`` prepared articles and a bounded
+number of chunks in flight, plus the ids seen in this run (to skip repeats).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, parse, serialize
+
+from armskg.loaders.article import Article
+from armskg.loaders.readers import InputError
+from armskg.ontology import BASE, article_iri
+
+from .merge import plan_changes
+from .prepare import Failed, LexiconSpec, Prepared, prepare_articles
+from .store import IngestReport, StoreError, _io_message, stored_hash
+from .triples import EVENT_KINDS, ak, block_id
+
+__all__ = [
+    "BulkOptions",
+    "ClusterError",
+    "IngestProgress",
+    "ingest_bulk",
+    "merge_pending",
+    "pending_blocks",
+]
+
+STORE_NODE = NamedNode(BASE + "store")
+PENDING_MERGE = ak("pendingMerge")
+_KIND_RANK: dict[str, int] = {kind: n for n, kind in enumerate(EVENT_KINDS)}
+
+
+class ClusterError(RuntimeError):
+    """The Dask scheduler cannot be reached, or the ``distributed`` package is missing."""
+
+
+@dataclass(frozen=True, slots=True)
+class BulkOptions:
+    """How :func:`ingest_bulk` runs.
+
+    ``workers``: extraction processes on this machine (1: in this process);
+    ``dask_scheduler``: the address of a Dask scheduler (``tcp://host:8786``) to extract on
+    instead; ``batch_size``: articles per load transaction; ``chunk_size``: articles per task
+    sent to a worker; ``shards``: a folder to also write the run's quads to as N-Quads files.
+    """
+
+    workers: int = 1
+    dask_scheduler: str | None = None
+    batch_size: int = 1000
+    chunk_size: int = 16
+    shards: Path | None = None
+    lexicon: LexiconSpec = ()
+
+
+@dataclass(slots=True)
+class IngestProgress:
+    """Callbacks for progress: ``article`` after each input (with its outcome: ``ingested``,
+    ``unchanged``, ``duplicate`` or ``failed``), ``merge_total``
+    once the number of blocks to merge is known, ``merged`` after each block."""
+
+    article: Callable[[str], None] = lambda outcome: None
+    merge_total: Callable[[int], None] = lambda total: None
+    merged: Callable[[int], None] = lambda blocks: None
+
+
+@dataclass(slots=True)
+class _Run:
+    store: Store
+    options: BulkOptions
+    progress: IngestProgress
+    report: IngestReport
+    replaced: set[str] = field(default_factory=set)
+    batch: list[Prepared] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+
+
+def _marker(block: str) -> Quad:
+    return Quad(STORE_NODE, PENDING_MERGE, Literal(block), DefaultGraph())
+
+
+def pending_blocks(store: Store) -> list[str]:
+    """Merge blocks a running or interrupted ingest has loaded but not merged yet (in merge order)."""
+    found = {
+        q.object.value
+        for q in store.quads_for_pattern(STORE_NODE, PENDING_MERGE, None, DefaultGraph())
+        if isinstance(q.object, Literal)
+    }
+    return sorted(found, key=_order)
+
+
+def _order(block: str) -> tuple[int, str]:
+    return _KIND_RANK.get(block.partition("/")[0], len(_KIND_RANK)), block
+
+
+def merge_pending(store: Store, *, blocks_per_step: int = 64, on_merged: Callable[[int], None] | None = None) -> int:
+    """Re-merge every pending block and remove its marker; returns how many blocks were merged.
+
+    Blocks go in merge order, ``blocks_per_step`` to a transaction; a step that is
+    interrupted leaves its markers, and running this again finishes the work.
+    """
+    blocks = pending_blocks(store)
+    for start in range(0, len(blocks), blocks_per_step):
+        step = blocks[start : start + blocks_per_step]
+        plan_changes(store, blocks=step).apply(store)
+        store.update(
+            "DELETE DATA { " + " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in map(_marker, step)) + " }"
+        )
+        if on_merged:
+            on_merged(len(step))
+    return len(blocks)
+
+
+class _Inline:
+    """The map step in this process, behind the same ``submit`` as an executor."""
+
+    def submit(self, fn: Callable[..., list[Prepared | Failed]], *args: object) -> cf.Future[list[Prepared | Failed]]:
+        future: cf.Future[list[Prepared | Failed]] = cf.Future()
+        try:
+            future.set_result(fn(*args))
+        except BaseException as exc:  # handed to the caller through result(), as a pool would
+            future.set_exception(exc)
+        return future
+
+
+@contextmanager
+def _executor(options: BulkOptions) -> Iterator[cf.Executor | _Inline]:
+    if options.dask_scheduler:
+        try:
+            from distributed import Client
+        except ImportError as exc:
+            raise ClusterError("--dask-scheduler needs the distributed package: pip install 'armskg[dask]'") from exc
+        try:
+            client = Client(options.dask_scheduler, set_as_default=False, timeout="20s")  # type: ignore[no-untyped-call]
+        except (OSError, TimeoutError) as exc:
+            raise ClusterError(f"cannot reach the Dask scheduler at {options.dask_scheduler}: {exc}") from exc
+        try:
+            yield client.get_executor(pure=False)  # type: ignore[no-untyped-call]
+        finally:
+            client.close()  # type: ignore[no-untyped-call]
+    elif options.workers > 1:
+        context = multiprocessing.get_context("spawn")  # no fork of a process that holds the store
+        with cf.ProcessPoolExecutor(options.workers, mp_context=context) as pool:
+            yield pool
+    else:
+        yield _Inline()
+
+
+def ingest_bulk(
+    store: Store,
+    items: Iterable[Article | InputError],
+    options: BulkOptions = BulkOptions(),
+    progress: IngestProgress | None = None,
+) -> IngestReport:
+    """Extract and load ``items`` as described in the module docstring; returns the
+    :class:`~armskg.graph.store.IngestReport` (ingested, unchanged, duplicates, failed with reasons)."""
+    try:
+        return _ingest(store, items, options, progress or IngestProgress())
+    except OSError as exc:  # a full disk, a read-only folder: one line, the store as it was
+        raise StoreError(f"cannot write to the store: {_io_message(exc)}") from exc
+
+
+def _ingest(
+    store: Store, items: Iterable[Article | InputError], options: BulkOptions, tell: IngestProgress
+) -> IngestReport:
+    report = IngestReport()
+    run = _Run(store, options, tell, report)
+    if options.shards is not None:
+        options.shards.mkdir(parents=True, exist_ok=True)
+    seen: set[str] = set()
+    in_flight: deque[cf.Future[list[Prepared | Failed]]] = deque()
+    limit = max(2, 4 * (options.workers if not options.dask_scheduler else 16))
+    with _executor(options) as executor:
+        chunk: list[Article] = []
+        for item in items:
+            if isinstance(item, InputError):
+                report.failed.append(str(item))
+                tell.article("failed")
+                continue
+            if item.id in seen:
+                report.duplicates += 1
+                tell.article("duplicate")
+                continue
+            seen.add(item.id)
+            stored = stored_hash(store, NamedNode(article_iri(item.id)))
+            if stored == item.content_hash:
+                report.unchanged += 1
+                tell.article("unchanged")
+                continue
+            if stored is not None:
+                run.replaced.add(item.id)
+            chunk.append(item)
+            if len(chunk) >= options.chunk_size:
+                in_flight.append(executor.submit(prepare_articles, chunk, options.lexicon))
+                chunk = []
+            while len(in_flight) > limit:
+                _collect(run, in_flight.popleft().result())
+        if chunk:
+            in_flight.append(executor.submit(prepare_articles, chunk, options.lexicon))
+        while in_flight:
+            _collect(run, in_flight.popleft().result())
+    _write_batch(run)
+    tell.merge_total(len(pending_blocks(store)))
+    merge_pending(store, on_merged=tell.merged)
+    if options.shards is not None:
+        _write_shards(store, run.written, options.shards, options.batch_size)
+    return report
+
+
+def _write_shards(store: Store, articles: list[str], folder: Path, per_shard: int) -> None:
+    """The run's article graphs as they stand after the merge, ``per_shard`` graphs to a file,
+    and the whole merged default graph: what a bulk loader needs to rebuild the store."""
+    for number, start in enumerate(range(0, len(articles), per_shard), start=1):
+        graphs = [NamedNode(article_iri(a)) for a in articles[start : start + per_shard]]
+        quads = [q for g in graphs for q in store.quads_for_pattern(None, None, None, g)]
+        (folder / f"articles-{number:05d}.nq").write_bytes(serialize(quads, format=RdfFormat.N_QUADS) or b"")
+    store.dump(str(folder / "default.nq"), RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
+
+
+def _collect(run: _Run, results: list[Prepared | Failed]) -> None:
+    for result in results:
+        if isinstance(result, Failed):
+            run.report.failed.append(f"{result.source}: {result.message}")
+            run.progress.article("failed")
+            continue
+        run.batch.append(result)
+        if len(run.batch) >= run.options.batch_size:
+            _write_batch(run)
+
+
+def _write_batch(run: _Run) -> None:
+    """One transaction for the batch's new articles and their pending markers; a replaced
+    article is swapped in its own transaction (its old graph dropped, its events re-merged)."""
+    if not run.batch:
+        return
+    fresh = [p for p in run.batch if p.id not in run.replaced]
+    blocks = {block_id(r) for p in fresh for r in p.reports}
+    markers = "".join(f'{STORE_NODE} {PENDING_MERGE} "{b}" .\n' for b in sorted(blocks)).encode()
+    data = b"".join(p.nquads for p in fresh)
+    run.store.load(data + markers, format=RdfFormat.N_QUADS)
+    for p in run.batch:
+        if p.id in run.replaced:
+            graph = article_iri(p.id)
+            quads = list(parse(p.nquads, format=RdfFormat.N_QUADS))
+            plan_changes(run.store, drop=[graph], add_quads=quads, add_reports=p.reports).apply(run.store)
+    run.written.extend(p.id for p in run.batch)
+    report = run.report
+    for p in run.batch:
+        report.ingested += 1
+        report.transfers += p.transfers
+        report.strikes += p.strikes
+        report.statements += p.statements
+        run.progress.article("ingested")
+    run.batch = []

@@ -1,0 +1,167 @@
+"""Bulk ingestion (``armskg ingest --workers``, ``--dask-scheduler``, ``--shards``): whatever the
+workers, batches and cluster, the store ends as the article-by-article path leaves it."""
+
+from __future__ import annotations
+
+import gc
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from robustness import article_records, cli, comparable, store_quads, write_jsonl
+
+from armskg.graph.bulk import BulkOptions, IngestProgress, ingest_bulk, pending_blocks
+from armskg.graph.store import ingest_articles, open_store
+from armskg.loaders.readers import read_articles
+
+OXIGRAPH = Path(sys.executable).parent / "oxigraph"
+EVENT_TYPES = ("Transfer", "Strike", "Statement")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("bulk-corpus")
+    write_jsonl(folder / "a.jsonl", article_records(30, seed=11))
+    write_jsonl(folder / "b.jsonl", _renamed(article_records(25, seed=12)))
+    return folder
+
+
+def _renamed(records: list[dict[str, str]]) -> list[dict[str, str]]:
+    return [{**r, "id": "b-" + r["id"]} for r in records]
+
+
+@pytest.fixture(scope="module")
+def clean(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[frozenset[ox.Quad], int]:
+    """The store the article-by-article path makes of the corpus."""
+    store = open_store(tmp_path_factory.mktemp("clean") / "kg")
+    report = ingest_articles(store, read_articles([corpus]))
+    assert report.failed == [] and report.ingested == 55
+    quads = comparable(store)
+    del store
+    gc.collect()
+    return quads
+
+
+def _events(quads: frozenset[ox.Quad]) -> int:
+    types = {ox.NamedNode(f"https://w3id.org/armskg/ontology#{kind}") for kind in EVENT_TYPES}
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    return sum(
+        1 for q in quads if q.predicate == rdf_type and q.object in types and isinstance(q.graph_name, ox.DefaultGraph)
+    )
+
+
+def test_batches_give_the_graph_of_article_by_article_ingestion(
+    corpus: Path, clean: tuple[frozenset[ox.Quad], int], tmp_path: Path
+) -> None:
+    store = open_store(tmp_path / "kg")
+    seen: list[str] = []
+    report = ingest_bulk(
+        store,
+        read_articles([corpus]),
+        BulkOptions(batch_size=7, chunk_size=3),
+        IngestProgress(article=seen.append),
+    )
+    assert (report.ingested, report.unchanged, report.failed) == (55, 0, [])
+    assert seen == ["ingested"] * 55
+    assert report.transfers > 0 and report.strikes > 0 and report.statements > 0
+    assert pending_blocks(store) == []
+    assert comparable(store) == clean
+    assert _events(clean[0]) > 10
+
+
+def test_workers_progress_and_a_second_run(corpus: Path, clean: tuple[frozenset[ox.Quad], int], tmp_path: Path) -> None:
+    store = tmp_path / "kg"
+    run = cli("ingest", corpus, "--store", store, "--workers", "2", "--batch-size", "10", "--progress", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "ingested 55 articles (0 unchanged, 0 failed)" in run.stdout
+    assert "extract+load" in run.stderr and "55/55" in run.stderr and "article/s" in run.stderr
+    assert "merge" in run.stderr and "block" in run.stderr
+    assert store_quads(store) == clean
+    again = cli("ingest", corpus, "--store", store, "--workers", "2", cwd=tmp_path)
+    assert again.returncode == 0 and "ingested 0 articles (55 unchanged, 0 failed)" in again.stdout
+    assert again.stderr == ""  # no bar when stderr is not a terminal
+
+
+def test_shards_load_into_a_fresh_oxigraph_as_the_same_dataset(corpus: Path, tmp_path: Path) -> None:
+    store, shards = tmp_path / "kg", tmp_path / "shards"
+    run = cli("ingest", corpus, "--store", store, "--batch-size", "20", "--shards", shards, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    files = sorted(p.name for p in shards.iterdir())
+    assert files == ["articles-00001.nq", "articles-00002.nq", "articles-00003.nq", "default.nq"]
+    loaded = tmp_path / "loaded"
+    command = [str(OXIGRAPH), "load", "--location", str(loaded)]
+    for name in files:
+        command += ["--file", str(shards / name)]
+    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    assert store_quads(loaded) == store_quads(store)
+
+
+@pytest.fixture(scope="module")
+def dask_scheduler() -> Iterator[str]:
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        yield str(cluster.scheduler_address)
+
+
+def test_extraction_on_a_dask_cluster(
+    corpus: Path, clean: tuple[frozenset[ox.Quad], int], dask_scheduler: str, tmp_path: Path
+) -> None:
+    store, shards = tmp_path / "kg", tmp_path / "shards"
+    run = cli("ingest", corpus, "--store", store, "--dask-scheduler", dask_scheduler, "--shards", shards, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "ingested 55 articles" in run.stdout
+    assert store_quads(store) == clean
+    assert (shards / "articles-00001.nq").stat().st_size > 0
+
+
+def test_an_unreachable_scheduler_is_one_line(corpus: Path, tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    run = cli("ingest", corpus, "--store", tmp_path / "kg", "--dask-scheduler", "tcp://127.0.0.1:9", cwd=tmp_path)
+    assert run.returncode == 2
+    [line] = run.stderr.strip().splitlines()
+    assert line.startswith("armskg: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
+
+
+def test_an_interrupted_merge_is_finished_when_the_store_is_opened_again(
+    corpus: Path, clean: tuple[frozenset[ox.Quad], int], tmp_path: Path
+) -> None:
+    def stop(total: int) -> None:
+        raise KeyboardInterrupt
+
+    store = open_store(tmp_path / "kg")
+    with pytest.raises(KeyboardInterrupt):
+        ingest_bulk(store, read_articles([corpus]), BulkOptions(batch_size=20), IngestProgress(merge_total=stop))
+    assert len(pending_blocks(store)) > 5
+    assert _events(comparable(store)[0]) == 0  # loaded, not merged yet
+    del store
+    gc.collect()
+    store = open_store(tmp_path / "kg")
+    assert pending_blocks(store) == []
+    assert comparable(store) == clean
+
+
+def test_repeats_failures_and_replacements_in_one_run(tmp_path: Path) -> None:
+    records = article_records(6, seed=3)
+    lines = [json.dumps(r) for r in records] + ["{not json"]
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_jsonl(tmp_path / "again.jsonl", records[2:3])  # the same article in a second file
+    store = open_store(tmp_path / "kg")
+    inputs = [tmp_path / "in.jsonl", tmp_path / "again.jsonl"]
+    report = ingest_bulk(store, read_articles(inputs), BulkOptions(batch_size=4))
+    assert (report.ingested, report.duplicates) == (6, 1)
+    [failure] = report.failed
+    assert failure.startswith(f"{tmp_path / 'in.jsonl'}:7:")
+    newer = article_records(6, seed=3, version=2)
+    write_jsonl(tmp_path / "v2.jsonl", newer[:3])
+    report = ingest_bulk(store, read_articles([tmp_path / "v2.jsonl"]), BulkOptions(batch_size=2))
+    assert (report.ingested, report.unchanged, report.failed) == (3, 0, [])
+    expected = open_store(tmp_path / "expected")
+    ingest_articles(expected, read_articles([tmp_path / "in.jsonl"]))
+    ingest_articles(expected, read_articles([tmp_path / "v2.jsonl"]))
+    assert comparable(store) == comparable(expected)
