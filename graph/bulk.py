@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -226,7 +227,9 @@ def _ingest(
             _collect(run, in_flight.popleft().result())
     _write_batch(run)
     tell.merge_total(len(pending_blocks(store)))
+    started = time.perf_counter()
     merge_pending(store, on_merged=tell.merged)
+    report.merge_s = time.perf_counter() - started
     if options.shards is not None:
         _write_shards(store, run.written, options.shards, options.batch_size)
     return report
@@ -258,6 +261,7 @@ def _write_batch(run: _Run) -> None:
     article is swapped in its own transaction (its old graph dropped, its events re-merged)."""
     if not run.batch:
         return
+    started = time.perf_counter()
     fresh = [p for p in run.batch if p.id not in run.replaced]
     blocks = {block_id(r) for p in fresh for r in p.reports}
     markers = "".join(f'{STORE_NODE} {PENDING_MERGE} "{b}" .\n' for b in sorted(blocks)).encode()
@@ -269,6 +273,7 @@ def _write_batch(run: _Run) -> None:
             quads = list(parse(p.nquads, format=RdfFormat.N_QUADS))
             plan_changes(run.store, drop=[graph], add_quads=quads, add_reports=p.reports).apply(run.store)
     run.written.extend(p.id for p in run.batch)
+    run.report.load_s += time.perf_counter() - started
     report = run.report
     for p in run.batch:
         report.ingested += 1

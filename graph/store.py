@@ -125,7 +125,8 @@ def open_store(path: Path | None = None, *, read_only: bool = False) -> Store:
 
 @dataclass(slots=True)
 class IngestReport:
-    """What one ingest run did: counts, and the reason for each input that failed."""
+    """What one ingest run did: counts, the reason for each input that failed, and the seconds
+    spent writing articles (``load_s``) and merging events (``merge_s``) in a bulk run."""
 
     ingested: int = 0
     unchanged: int = 0
@@ -134,6 +135,8 @@ class IngestReport:
     transfers: int = 0
     strikes: int = 0
     statements: int = 0
+    load_s: float = 0.0
+    merge_s: float = 0.0
 
     @property
     def ok(self) -> bool:

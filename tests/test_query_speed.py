@@ -1,0 +1,105 @@
+"""The query-latency benchmark's reusable parts, on a small synthetic store (no timings asserted).
+
+``benchmarks/query_speed.py`` picks parameter values from the data and runs every named query;
+an end-to-end benchmark reuses :func:`named_query_cases` and :func:`time_queries`.  These tests
+check that every library query gets a case, that the picked values are real and accepted, and
+that the runners (Oxigraph and rdflib in memory) answer with the rows ``run_query`` gives.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pyoxigraph as ox
+import pytest
+
+from armskg.graph.merge import merge_reports
+from armskg.graph.triples import Report, article_quads, article_reports
+from armskg.queries.library import bind_parameters, list_queries, load_query, run_query
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+# rdflib's own parsers call its deprecated Dataset API; that is not ours to fix
+pytestmark = pytest.mark.filterwarnings("ignore:.*deprecated.*:DeprecationWarning:rdflib")
+
+
+def _module(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def speed() -> ModuleType:
+    return _module("query_speed")
+
+
+@pytest.fixture(scope="module")
+def store() -> ox.Store:
+    """60 synthetic articles (the merge benchmark's corpus), merged, in memory."""
+    corpus = _module("merge_speed").synthetic_corpus(60, seed=3)
+    store = ox.Store()
+    reports: list[Report] = []
+    for article, extraction in corpus:
+        store.extend(article_quads(article, extraction))
+        reports.extend(article_reports(article, extraction))
+    store.extend(merge_reports(reports))
+    return store
+
+
+def test_every_library_query_gets_a_case_with_accepted_values(speed: ModuleType, store: ox.Store) -> None:
+    cases = speed.named_query_cases(store)
+    assert {case.name for case in cases} == {query.name for query in list_queries()}
+    for case in cases:
+        query = load_query(case.name)
+        terms = bind_parameters(query, case.params)
+        assert {p.name for p in query.params if p.required} <= set(terms)
+
+
+def test_required_values_are_taken_from_the_data(speed: ModuleType, store: ox.Store) -> None:
+    cases = {case.label: case for case in speed.named_query_cases(store)}
+    evidence = [case for case in cases.values() if case.name == "evidence"]
+    assert len(evidence) == 2  # the busiest transfer and the busiest strike
+    for case in evidence:
+        assert run_query(store, load_query(case.name), case.params).rows, case.label
+    profile = next(case for case in cases.values() if case.name == "actor-profile")
+    assert run_query(store, load_query("actor-profile"), profile.params).rows
+
+
+def test_time_queries_reports_the_rows_of_each_case(speed: ModuleType, store: ox.Store) -> None:
+    cases = [case for case in speed.named_query_cases(store) if case.name in ("transfers", "stance-counts")]
+    timings = speed.time_queries(speed.store_runner(store), cases, repeat=3, warmup=0)
+    assert [t.case for t in timings] == cases
+    for timing in timings:
+        assert len(timing.times) == 3
+        assert timing.p50 <= timing.p95
+        assert timing.rows == len(run_query(store, load_query(timing.case.name), timing.case.params).rows)
+        assert timing.rows > 0
+    table = speed.format_table(timings)
+    assert table.count("\n") == len(cases) + 1
+    assert "`transfers`" in table
+
+
+def test_rdflib_runner_answers_the_same_rows_as_oxigraph(speed: ModuleType, store: ox.Store) -> None:
+    dataset = speed.rdflib_dataset(store)
+    oxigraph, rdflib = speed.store_runner(store), speed.rdflib_runner(dataset)
+    cases = [c for c in speed.named_query_cases(store) if c.name in ("transfers", "evidence", "stance-counts")]
+    assert cases
+    for case in cases:
+        assert rdflib(case) == oxigraph(case) > 0, case.label
+
+
+def test_a_folder_of_query_files_replaces_the_library(speed: ModuleType, store: ox.Store, tmp_path: Path) -> None:
+    (tmp_path / "transfers.rq").write_text(
+        "# name: transfers\nSELECT ?transfer WHERE { ?transfer a ak:Transfer }\n", encoding="utf-8"
+    )
+    library = speed.load_library(tmp_path)
+    assert list(library) == ["transfers"]
+    [timing] = speed.time_queries(speed.store_runner(store, library), [speed.QueryCase("transfers")], 1, warmup=0)
+    assert timing.rows == len(run_query(store, load_query("transfers")).rows)
