@@ -252,6 +252,7 @@ def _collect(run: _Run, results: list[Prepared | Failed]) -> None:
             run.progress.article("failed")
             continue
         run.batch.append(result)
+        run.progress.article("ingested")  # extracted; written with its batch
         if len(run.batch) >= run.options.batch_size:
             _write_batch(run)
 
@@ -280,5 +281,4 @@ def _write_batch(run: _Run) -> None:
         report.transfers += p.transfers
         report.strikes += p.strikes
         report.statements += p.statements
-        run.progress.article("ingested")
     run.batch = []
