@@ -116,7 +116,11 @@ def run_size(size: int, work: Path, args: argparse.Namespace) -> SizeResult:
         if done[0] % max(1, size // 10) == 0:
             print(f"[{size}]   {done[0]} articles, {time.perf_counter() - marks['start']:.0f} s", flush=True)
 
-    progress = IngestProgress(article=counted, merge_total=lambda n: marks.setdefault("merge", time.perf_counter()))
+    def merging(blocks: int) -> None:
+        marks["merge"] = time.perf_counter()
+        print(f"[{size}]   extracted and loaded; merging {blocks} blocks", flush=True)
+
+    progress = IngestProgress(article=counted, merge_total=merging)
     options = BulkOptions(workers=args.workers, batch_size=args.batch_size, shards=shards)
     with _PeakRss() as rss:
         marks["start"] = time.perf_counter()

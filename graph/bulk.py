@@ -24,6 +24,7 @@ number of chunks in flight, plus the ids seen in this run (to skip repeats).
 from __future__ import annotations
 
 import concurrent.futures as cf
+import itertools
 import multiprocessing
 import time
 from collections import deque
@@ -119,21 +120,50 @@ def _order(block: str) -> tuple[int, str]:
     return _KIND_RANK.get(block.partition("/")[0], len(_KIND_RANK)), block
 
 
-def merge_pending(store: Store, *, blocks_per_step: int = 64, on_merged: Callable[[int], None] | None = None) -> int:
+def merge_pending(
+    store: Store,
+    *,
+    blocks_per_step: int = 64,
+    flush_quads: int = 250_000,
+    on_merged: Callable[[int], None] | None = None,
+) -> int:
     """Re-merge every pending block and remove its marker; returns how many blocks were merged.
 
-    Blocks go in merge order, ``blocks_per_step`` to a transaction; a step that is
-    interrupted leaves its markers, and running this again finishes the work.
+    Blocks go in merge order (all transfers, then strikes, then statements, since later kinds
+    refer to earlier ones), ``blocks_per_step`` to a plan.  A plan that only adds events (a
+    block met for the first time) is collected and written with the bulk loader, up to
+    ``flush_quads`` at a time and at each change of kind; one that rewrites events already
+    there is written in its own transaction.  A marker goes only once its block is written,
+    so an interrupted merge is finished by running this again.
     """
     blocks = pending_blocks(store)
-    for start in range(0, len(blocks), blocks_per_step):
-        step = blocks[start : start + blocks_per_step]
-        plan_changes(store, blocks=step).apply(store)
-        store.update(
-            "DELETE DATA { " + " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in map(_marker, step)) + " }"
-        )
-        if on_merged:
-            on_merged(len(step))
+    waiting: list[Quad] = []
+    merged: list[str] = []
+
+    def flush() -> None:
+        if waiting:
+            store.bulk_extend(waiting)
+            waiting.clear()
+        if merged:
+            markers = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in map(_marker, merged))
+            store.update("DELETE DATA { " + markers + " }")
+            merged.clear()
+
+    for _kind, group in itertools.groupby(blocks, key=lambda b: b.partition("/")[0]):
+        ordered = list(group)
+        for start in range(0, len(ordered), blocks_per_step):
+            step = ordered[start : start + blocks_per_step]
+            changes = plan_changes(store, blocks=step)
+            if changes.drop or changes.delete:
+                changes.apply(store)
+            else:
+                waiting.extend(changes.insert)
+            merged.extend(step)
+            if len(waiting) >= flush_quads:
+                flush()
+            if on_merged:
+                on_merged(len(step))
+        flush()
     return len(blocks)
 
 

@@ -570,7 +570,9 @@ def plan_changes(
         planner.resolved.update(assignment)
         if touched:
             desired = {q for event in events if event.iri in touched for q in event.quads(planner.resolve)}
-            now_held = planner.current(touched)
+            # events exist only where a report links to one: a block met for the first time has none to read
+            linked = bool(gone.get(block)) or any(now for _, now in stored)
+            now_held = planner.current(touched) if linked else set()
             changes.delete.extend(sorted(now_held - desired, key=str))
             changes.insert.extend(sorted(desired - now_held, key=str))
         for dependent in dependents - done:

@@ -27,13 +27,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from spacy.tokens import Span
-
 from .dates import days_in
 from .doc_view import DocView as Doc
+from .doc_view import SpanView as Span
 from .facts import Evidence, Extraction, Statement, Strike, Transfer
 from .tagging import Tag
 
@@ -262,6 +262,7 @@ _PURPOSE_VERBS = {
     "hold",
     "replace",
 }
+_SIGNATORY_CUE = re.compile(r"statement|signator|signed|ministers|governments|countries|nations", re.IGNORECASE)
 _QUOTES = "\"“”'‘’"
 _OPEN_QUOTES = {'"', "“", "‘"}
 
@@ -298,6 +299,15 @@ def _state(key: str | None, ex: Extraction, *, based: bool = True) -> str | None
 
 
 def _clause_start(doc: Doc, sent: Span, i: int) -> int:
+    """Where the clause holding token ``i`` begins (computed once per sentence and token)."""
+    key = ("clause_start", sent.start, i)
+    found = doc.memo.get(key)
+    if found is None:
+        found = doc.memo[key] = _find_clause_start(doc, sent, i)
+    return found
+
+
+def _find_clause_start(doc: Doc, sent: Span, i: int) -> int:
     j = i - 1
     while j >= sent.start:
         tok = doc[j]
@@ -588,7 +598,7 @@ def _weapons(tags: list[Tag], start: int, end: int, doc: Doc, *, supplied: bool 
 def _resolve_weapon(ctx: ArticleContext, weapon: Tag, doc: Doc) -> tuple[str, str | None]:
     """A weapon's category; a bare "missiles" takes the one specific missile class the article names."""
     category, designation = weapon.value or "other", weapon.designation
-    text = doc[weapon.start : weapon.end].text.lower()
+    text = doc.text_of(weapon.start, weapon.end).lower()
     if category == "other" and designation is None and "missile" in text and ctx.missile:
         return ctx.missile, None
     return category, designation
@@ -671,15 +681,18 @@ def signatory_group(doc: Doc, sentences: list[Span], tags: list[Tag], ex: Extrac
     A list of three or more states in a sentence that speaks of a statement, its
     signatories, ministers or governments; lists from several sentences add up
     ("... including France, Canada and Britain" + "signatories also included ...").
+    ``tags`` are in token order, as :func:`~armskg.loaders.tagging.tag_document` gives them.
     """
-    cue = re.compile(r"statement|signator|signed|ministers|governments|countries|nations", re.IGNORECASE)
     group: dict[str, None] = {}
+    starts = [t.start for t in tags]
     for sent in sentences:
-        if not cue.search(sent.text):
-            continue
-        inside = [t for t in tags if t.kind == "actor" and sent.start <= t.start < sent.end and t.key]
+        inside = [
+            t
+            for t in tags[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+            if t.kind == "actor" and t.key
+        ]
         listed = _listed(doc, inside)
-        if not listed:
+        if not listed or not _SIGNATORY_CUE.search(sent.text):  # the cheap test first
             continue
         for t in inside:
             if t.key and t.key.startswith("state:") and t in listed:
@@ -722,7 +735,8 @@ def read_sentence(doc: Doc, sent: Span, tags: list[Tag], ctx: ArticleContext) ->
     ex = ctx.extraction
     titles = {i for t in tags if t.kind == "title" for i in range(t.start, t.end)}
     triggers = [t for t in tags if t.kind == "trigger"]
-    reports = _report_speakers(doc, sent, tags, triggers, ctx, titles)
+    co_speakers = _with_saying(doc, sent, tags)
+    reports = _report_speakers(doc, sent, tags, triggers, ctx, titles, co_speakers)
     if reports:
         ctx.last_reporter = reports[-1].speakers
     transfers, negated = _transfers(doc, sent, tags, triggers, ctx, reports, titles)
@@ -730,7 +744,7 @@ def read_sentence(doc: Doc, sent: Span, tags: list[Tag], ctx: ArticleContext) ->
     ex.transfers.extend(transfers)
     ex.strikes.extend(strikes)
     about: Transfer | Strike | None = transfers[0] if transfers else (strikes[0] if strikes else None)
-    _statements(doc, sent, tags, triggers, ctx, reports, transfers, strikes, negated, about, titles)
+    _statements(doc, sent, tags, triggers, ctx, reports, transfers, strikes, negated, about, titles, co_speakers)
     if transfers:
         ctx.last_transfer = transfers[-1]
     if about is not None:
@@ -789,9 +803,16 @@ def _speakers_of(
 
 
 def _report_speakers(
-    doc: Doc, sent: Span, tags: list[Tag], triggers: list[Tag], ctx: ArticleContext, titles: set[int]
+    doc: Doc,
+    sent: Span,
+    tags: list[Tag],
+    triggers: list[Tag],
+    ctx: ArticleContext,
+    titles: set[int],
+    with_saying: list[Tag],
 ) -> list[_Report]:
-    """Speech verbs ("said", "told", "according to") and who speaks through them."""
+    """Speech verbs ("said", "told", "according to") and who speaks through them; ``with_saying``
+    holds the sentence's :func:`_with_saying` speakers."""
     found: list[_Report] = []
     for trig in triggers:
         if trig.event != "report":
@@ -832,7 +853,6 @@ def _report_speakers(
     if not found and opens and ctx.last_reporter:
         # a quote that goes on from the previous sentence's speaker
         found.append(_Report(Tag("trigger", sent.start, sent.start, event="report", value="say"), ctx.last_reporter))
-    with_saying = _with_saying(doc, sent, tags)
     if with_saying:
         found.append(
             _Report(
@@ -1257,9 +1277,9 @@ def _dates(ctx: ArticleContext, doc: Doc, sent: Span, trig: Tag) -> tuple[dt.dat
     """The days a strike happened: named after its trigger in its clause, or opening the clause ("On March 25, ...")."""
     start = _clause_start(doc, sent, trig.start)
     end = _clause_end(doc, sent, trig.end)
-    text = doc[trig.start : end].text
+    text = doc.text_of(trig.start, end)
     if doc[start].lower_ == "on":
-        text = doc[start : min(end, start + 6)].text + " " + text
+        text = doc.text_of(start, min(end, start + 6)) + " " + text
     return tuple(days_in(text, ctx.published, ctx.year))
 
 
@@ -1275,16 +1295,20 @@ def _statements(
     negated: list[tuple[str | None, str | None, int]],
     about: Transfer | Strike | None,
     titles: set[int],
+    co: list[Tag],
 ) -> None:
+    """The statements of one sentence; ``co`` holds its :func:`_with_saying` speakers."""
     ex = ctx.extraction
     channel = next((t.value for t in triggers if t.event == "channel"), None)
-    days = days_in(sent.text, ctx.published, ctx.year)
-    when = days[0] if days else None
-    quote = _quote(sent)
     made: list[Statement] = []
+    details: list[tuple[str | None, dt.date | None]] = []  # the quote and the day, read for the first statement
 
     def add(speakers: tuple[str, ...], stance: str, rule: str, conf: float, target: Transfer | Strike | None) -> None:
         if speakers and not any(s.stance == stance and set(s.speakers) == set(speakers) for s in made):
+            if not details:
+                days = days_in(sent.text, ctx.published, ctx.year)
+                details.append((_quote(sent), days[0] if days else None))
+            quote, when = details[0]
             made.append(
                 Statement(
                     speakers, stance, _evidence(doc, sent, rule, conf), target, channel=channel, quote=quote, date=when
@@ -1323,7 +1347,6 @@ def _statements(
         add(speakers, trig.value or "concern", f"statement.stance.{trig.value}.{how}", 0.75, target)
     for r in reports:
         _party_statement(doc, sent, r, ctx, transfers, strikes, negated, triggers, add)
-    co = _with_saying(doc, sent, tags)
     if co:
         keys = tuple(t.key for t in co if t.key)
         for i, st in enumerate(made):
@@ -1352,9 +1375,19 @@ def _statements(
 
 def _is_headline(doc: Doc, sent: Span) -> bool:
     """A short first line with no closing punctuation: the article's headline."""
+    if sent.start_char > _first_char(doc):
+        return False
     text = sent.text.strip()
-    before = _text(doc)[: sent.start_char].strip()
-    return not before and 0 < len(text.split()) <= 25 and text[-1:] not in ".?!\"”'’"
+    return 0 < len(text.split()) <= 25 and text[-1:] not in ".?!\"”'’"
+
+
+def _first_char(doc: Doc) -> int:
+    """Offset of the text's first non-space character (the length of the text if none), computed once."""
+    key = ("first_char", 0, 0)
+    found = doc.memo.get(key)
+    if found is None:
+        found = doc.memo[key] = len(doc.text) - len(doc.text.lstrip())
+    return found
 
 
 def _trigger_at(tags: list[Tag], start: int) -> Tag:

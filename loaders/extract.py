@@ -14,8 +14,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from pathlib import Path
 
-from spacy.tokens import Doc
-
 from .article import Article
 from .dates import year_hint
 from .doc_view import DocView
@@ -37,20 +35,19 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
     """
     lex = lexicon or load_lexicon(lexicon_dir)
     prepared = prepare(article, lex)
-    doc = prepared.doc
+    view = DocView(prepared.doc, prepared.text)
     extraction = Extraction()
-    tags = tag_document(doc, lex, extraction)
+    tags = tag_document(prepared.doc, lex, extraction, view)
     for tag in tags:
         if tag.kind == "actor" and tag.key is not None:
-            span = doc[tag.start : tag.end]
+            span = view.span(tag.start, tag.end)
             extraction.mentions.append(Mention(tag.key, span.start_char, span.end_char, span.text))
     ctx = ArticleContext(article.date, article.date.year if article.date else year_hint(article.date_text), extraction)
-    sentences = prepared.sentences
-    view = DocView(doc)
+    sentences = view.sentences()
     ctx.signatories = signatory_group(view, sentences, tags, extraction)
     missiles = {t.value for t in tags if t.kind == "weapon" and t.value and "missile" in t.value}
     ctx.missile = missiles.pop() if len(missiles) == 1 else None
-    ctx.producers = _producers(doc, tags)
+    ctx.producers = _producers(view, tags)
     by_sentence: dict[int, list[Tag]] = {}
     starts = [s.start for s in sentences]
     for tag in tags:
@@ -66,17 +63,18 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
     return extraction
 
 
-def _producers(doc: Doc, tags: list[Tag]) -> dict[str, str]:
+def _producers(doc: DocView, tags: list[Tag]) -> dict[str, str]:
     """The one state an article names as maker of each kind of weapon (a designation's producer,
     or "Turkish-made"), used when a recipient is named without its supplier."""
     found: dict[str, set[str]] = {}
+    state_tags = [a for a in tags if a.kind == "actor" and (a.key or "").startswith("state:")]
     for t in tags:
         if t.kind != "weapon" or not t.value:
             continue
         made = {t.producer} if t.producer else set()
-        for a in tags:
-            if a.kind == "actor" and (a.key or "").startswith("state:") and t.start - 4 <= a.end <= t.start:
-                between = doc[a.end : t.start].text.lower()
+        for a in state_tags:
+            if t.start - 4 <= a.end <= t.start:
+                between = doc.text_of(a.end, t.start).lower()
                 if any(w in between for w in ("made", "built", "produced", "manufactured")):
                     made.add(a.key or "")
         found.setdefault(t.value, set()).update(made - {""})

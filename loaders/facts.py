@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -79,18 +80,22 @@ def state_key(iso3: str) -> str:
     return "state:" + iso3.upper()
 
 
+@functools.lru_cache(maxsize=65536)
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-")
 
 
+@functools.lru_cache(maxsize=65536)
 def person_key(name: str) -> str:
     """The actor key of a person: letters only, so spellings that differ in case,
     spaces, hyphens or accents meet (``Sébastien`` = ``Sebastien``)."""
     return "person:" + re.sub(r"[^a-z]", "", anyascii(name).lower())
 
 
+@functools.lru_cache(maxsize=65536)
 def org_key(name: str) -> str:
-    """The actor key of an organization or armed group, from its canonical name."""
+    """The actor key of an organization or armed group, from its canonical name (keys are
+    cached: the same names come back in every article)."""
     return "org:" + _slug(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE))
 
 

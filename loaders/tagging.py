@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from .doc_view import DocView, TokenView
 from .facts import Actor, ActorKind, Extraction, org_key, person_key, state_key
 from .lexicon import Lexicon
 from .text import nlp
@@ -185,14 +186,14 @@ def _longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     kept: list[tuple[int, int, str]] = []
     rank = {"S": 0, "H": 1, "O": 2, "W": 3, "T": 4, "B": 5, "P": 6}  # a capital is the state before it is a city
     for start, end, mid in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0], rank.get(s[2][:1], 9))):
-        if any(i in taken for i in range(start, end)):
+        if not taken.isdisjoint(range(start, end)):
             continue
         kept.append((start, end, mid))
         taken.update(range(start, end))
     return sorted(kept)
 
 
-def _is_name_token(token: Token) -> bool:
+def _is_name_token(token: TokenView) -> bool:
     text = token.text
     return bool(text) and text[0].isupper() and text.isalpha() is not False and text not in _NOT_NAMES
 
@@ -212,7 +213,7 @@ def _same_person(ex: Extraction, name: str) -> str:
     return key
 
 
-def _person_name(doc: Doc, i: int, stop: set[int]) -> tuple[int, int, str] | None:
+def _person_name(doc: DocView, i: int, stop: set[int]) -> tuple[int, int, str] | None:
     """A personal name starting at token ``i``: 2 to 4 capitalized words, hyphen joins
     (Ho-jin) and particles (al-Assad) allowed; ``stop`` holds tokens already tagged."""
     j = i
@@ -242,7 +243,7 @@ def _person_name(doc: Doc, i: int, stop: set[int]) -> tuple[int, int, str] | Non
     if len(parts) < 2:
         return None
     start, end = parts[0], parts[-1] + 1
-    text = doc[start:end].text
+    text = doc.text_of(start, end)
     camel = _CAMEL_JOIN.search(text)
     if camel:
         text = text[: camel.start()]
@@ -252,9 +253,11 @@ def _person_name(doc: Doc, i: int, stop: set[int]) -> tuple[int, int, str] | Non
     return start, end, text
 
 
-def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction) -> list[Tag]:
-    """Tag every sentence of ``doc`` and register the actors found in ``extraction``."""
+def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocView | None = None) -> list[Tag]:
+    """Tag every sentence of ``doc`` and register the actors found in ``extraction``
+    (``view``: the :class:`DocView` of ``doc``, when the caller has built it already)."""
     m = matchers_for(lexicon)
+    view = view if view is not None else DocView(doc)
     raw = [(s, e, doc.vocab.strings[mid]) for mid, s, e in m.exact(doc)]
     raw += [(s, e, doc.vocab.strings[mid]) for mid, s, e in m.lower(doc)]
     entities = _longest_first(raw)
@@ -267,32 +270,32 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction) -> list[Tag
     taken: set[int] = set()
     for start, end, label in entities:
         sense = m.meaning[label]
-        if "\n" in doc[start:end].text.strip():
+        if "\n" in view.text_of(start, end).strip():
             continue
-        tag = _entity_tag(sense, start, end, lexicon, extraction, lambda a, b: doc[a:b].text)
+        tag = _entity_tag(sense, start, end, lexicon, extraction, view.text_of)
         if tag is not None:
             tags.append(tag)
             taken.update(range(start, end))
     for start, end, label in triggers:
         _, event, value = m.meaning[label]
-        if any(i in taken for i in range(start, end)) and event not in ("negation", "hedge"):
+        if not taken.isdisjoint(range(start, end)) and event not in ("negation", "hedge"):
             continue
         tags.append(Tag("trigger", start, end, event=event, value=value))
-    tags += _people_and_bodies(doc, tags, taken, lexicon, extraction)
-    tags += _surnames(doc, tags, taken, extraction)
-    tags += _korea_shorthand(doc, tags, taken)
-    tags += _latter_former(doc, tags)
+    tags += _people_and_bodies(view, tags, taken, lexicon, extraction)
+    tags += _surnames(view, tags, taken, extraction)
+    tags += _korea_shorthand(view, tags, taken)
+    tags += _latter_former(view, tags)
     return sorted(tags, key=lambda t: (t.start, t.end))
 
 
-def _latter_former(doc: Doc, tags: list[Tag]) -> list[Tag]:
+def _latter_former(doc: DocView, tags: list[Tag]) -> list[Tag]:
     """``the latter`` / ``the former``: the last / the one before it of the two states named just before."""
     found: list[Tag] = []
     states = sorted(
         (t for t in tags if t.kind == "actor" and (t.key or "").startswith("state:")), key=lambda t: t.start
     )
-    for i, tok in enumerate(doc[:-1]):
-        if tok.lower_ == "the" and doc[i + 1].lower_ in ("latter", "former"):
+    for i in (j - 1 for j in doc.positions("latter", "former") if j > 0):
+        if doc[i].lower_ == "the":
             before = [t for t in states if t.end <= i and i - t.end <= 30]
             keys = list(dict.fromkeys(t.key for t in reversed(before)))[:2]
             if len(keys) == 2:
@@ -307,9 +310,10 @@ def _entity_tag(
     kind = sense[0]
     if kind == "actor":
         key, via = sense[1], sense[2]
-        iso3 = key.split(":", 1)[1]
-        st = lexicon.states[iso3]
-        ex.add_actor(Actor(key, "state", st.name, iso3=iso3, wikidata=st.wikidata))
+        if key not in ex.actors:  # a state's record is the same at every mention: register it once
+            iso3 = key.split(":", 1)[1]
+            st = lexicon.states[iso3]
+            ex.add_actor(Actor(key, "state", st.name, iso3=iso3, wikidata=st.wikidata))
         return Tag("actor", start, end, key=key, via=via)
     if kind == "org":
         org = lexicon.orgs[int(sense[1])]
@@ -343,7 +347,7 @@ def _entity_tag(
     return None
 
 
-def _state_before(doc: Doc, tags: list[Tag], index: int, window: int = 3, *, orgs: bool = False) -> Tag | None:
+def _state_before(doc: DocView, tags: list[Tag], index: int, window: int = 3, *, orgs: bool = False) -> Tag | None:
     """A state (or, with ``orgs``, a body) named just before token ``index``
     (``US``, ``China's``, ``German``, ``White House``)."""
     best = None
@@ -356,7 +360,7 @@ def _state_before(doc: Doc, tags: list[Tag], index: int, window: int = 3, *, org
     return best
 
 
-def _state_after_of(doc: Doc, tags: list[Tag], index: int, window: int = 6) -> Tag | None:
+def _state_after_of(doc: DocView, tags: list[Tag], index: int, window: int = 6) -> Tag | None:
     """A state after ``of`` following token ``index`` (``Minister of Defense of Ukraine``)."""
     limit = min(len(doc), index + window)
     if index < len(doc) and doc[index].lower_ == "of":
@@ -366,24 +370,26 @@ def _state_after_of(doc: Doc, tags: list[Tag], index: int, window: int = 6) -> T
     return None
 
 
-def _people_and_bodies(doc: Doc, tags: list[Tag], taken: set[int], lexicon: Lexicon, ex: Extraction) -> list[Tag]:
+def _people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: Lexicon, ex: Extraction) -> list[Tag]:
     found: list[Tag] = []
     role_states: dict[str, str] = {}
+    # the only tags _state_before and _state_after_of can return, in the same order (fewer to look at)
+    named = [t for t in tags if t.kind == "actor" and t.key is not None and t.key.startswith(("state:", "org:"))]
     for tag in tags:
         if tag.kind == "title" and tag.extra.get("scope") != "org":
-            owner = _state_before(doc, tags, tag.start)
+            owner = _state_before(doc, named, tag.start)
             if owner is not None and owner.key and _person_name(doc, tag.end, taken) is None:
                 role_states.setdefault(tag.extra.get("title", "").lower(), owner.key)  # "France's defense minister"
     for tag in list(tags):
         if tag.kind == "body":
-            state = _state_before(doc, tags, tag.start) or _state_after_of(doc, tags, tag.end)
+            state = _state_before(doc, named, tag.start) or _state_after_of(doc, named, tag.end)
             if state is None or state.key is None:
                 continue
             start = min(state.start, tag.start)
             end = max(state.end, tag.end)
             if start > 0 and doc[start - 1].lower_ == "the" and state.start > tag.start:
                 start -= 1
-            label = doc[start:end].text
+            label = doc.text_of(start, end)
             label = re.sub(r"^the\s+", "", label, flags=re.IGNORECASE)
             known = _known_body(lexicon, state.key, tag.value or "")
             if known is not None:
@@ -407,7 +413,7 @@ def _people_and_bodies(doc: Doc, tags: list[Tag], taken: set[int], lexicon: Lexi
         if name is None:
             continue
         start, end, text = name
-        state = _state_before(doc, tags, tag.start, orgs=True) or _state_after_of(doc, tags, tag.end, window=8)
+        state = _state_before(doc, named, tag.start, orgs=True) or _state_after_of(doc, named, tag.end, window=8)
         key = _same_person(ex, text)
         title = tag.extra.get("title", tag.value or "")
         actor = ex.add_actor(Actor(key, "person", text, role=title))
@@ -420,8 +426,9 @@ def _people_and_bodies(doc: Doc, tags: list[Tag], taken: set[int], lexicon: Lexi
     # "Jake Sullivan, the U.S. national security adviser," / "Chang Ho-jin, who took over as head of ...":
     # a name followed by an apposition that holds a title.
     titles_at = {t.start: t for t in tags if t.kind == "title"}
-    for i, tok in enumerate(doc):
-        if i in taken or not tok.is_title or tok.text in _NOT_NAMES or (i > 0 and doc[i - 1].is_title):
+    for i in doc.title_positions():
+        tok = doc[i]
+        if i in taken or tok.text in _NOT_NAMES or (i > 0 and doc[i - 1].is_title):
             continue
         name = _person_name(doc, i, taken)
         if name is None or name[1] >= len(doc) or doc[name[1]].text != ",":
@@ -431,8 +438,8 @@ def _people_and_bodies(doc: Doc, tags: list[Tag], taken: set[int], lexicon: Lexi
         if title_tag is None or any(doc[j].text in (".", ";") for j in window if j < title_tag.start):
             continue
         start, end, text = name
-        state = _state_before(doc, tags, title_tag.start, window=4) or _state_after_of(
-            doc, tags, title_tag.end, window=8
+        state = _state_before(doc, named, title_tag.start, window=4) or _state_after_of(
+            doc, named, title_tag.end, window=8
         )
         actor = ex.add_actor(
             Actor(person_key(text), "person", text, role=title_tag.extra.get("title", title_tag.value))
@@ -442,8 +449,9 @@ def _people_and_bodies(doc: Doc, tags: list[Tag], taken: set[int], lexicon: Lexi
         found.append(Tag("actor", start, end, key=actor.key, via="apposition"))
         taken.update(range(start, end))
     # "said Name" needs no title before the name.
-    for i, tok in enumerate(doc):
-        if i in taken or not tok.is_title or tok.text in _NOT_NAMES:
+    for i in doc.title_positions():
+        tok = doc[i]
+        if i in taken or tok.text in _NOT_NAMES:
             continue
         if i > 0 and doc[i - 1].lemma_ in ("say", "tell", "cite", "quote") and doc[i - 1].lower_ != "says":
             name = _person_name(doc, i, taken)
@@ -466,7 +474,7 @@ def _known_body(lexicon: Lexicon, state: str, role: str) -> str | None:
     return None
 
 
-def _surnames(doc: Doc, tags: list[Tag], taken: set[int], ex: Extraction) -> list[Tag]:
+def _surnames(doc: DocView, tags: list[Tag], taken: set[int], ex: Extraction) -> list[Tag]:
     """Later mentions of a person by one part of the name (``Sullivan``, ``Mao``)."""
     people = [a for a in ex.actors.values() if a.kind == "person"]
     parts: dict[str, str] = {}
@@ -475,7 +483,8 @@ def _surnames(doc: Doc, tags: list[Tag], taken: set[int], ex: Extraction) -> lis
         for w in (words[0], words[-1]) if words else ():
             parts.setdefault(w, person.key)
     found: list[Tag] = []
-    for i, tok in enumerate(doc):
+    for i in doc.positions(*{w.lower() for w in parts}):
+        tok = doc[i]
         if i in taken or tok.text not in parts:
             continue
         if i + 1 < len(doc) and doc[i + 1].is_title and not doc[i + 1].is_sent_start:
@@ -484,14 +493,14 @@ def _surnames(doc: Doc, tags: list[Tag], taken: set[int], ex: Extraction) -> lis
     return found
 
 
-def _korea_shorthand(doc: Doc, tags: list[Tag], taken: set[int]) -> list[Tag]:
+def _korea_shorthand(doc: DocView, tags: list[Tag], taken: set[int]) -> list[Tag]:
     """``the North`` / ``the South`` in an article about the two Koreas."""
     keys = {t.key for t in tags if t.kind == "actor"}
     if not ({"state:PRK", "state:KOR"} & keys):
         return []
     found: list[Tag] = []
-    for i, tok in enumerate(doc[:-1]):
-        if tok.lower_ == "the" and doc[i + 1].text in ("North", "South") and (i + 1) not in taken:
+    for i in (j - 1 for j in doc.positions("north", "south") if j > 0):
+        if doc[i].lower_ == "the" and doc[i + 1].text in ("North", "South") and (i + 1) not in taken:
             nxt = doc[i + 2].text if i + 2 < len(doc) else ""
             if nxt[:1].isupper() and nxt not in ("Korea",):
                 continue

@@ -1,0 +1,124 @@
+"""The fast paths of extraction give exactly what spaCy's own objects and components give.
+
+``DocView`` replaces spaCy ``Token``/``Span`` objects in the rules, and the pipeline's
+``armskg_sentences`` and ``armskg_lookup_lemmas`` components replace spaCy's ``sentencizer``
+and lookup ``lemmatizer``; a difference would silently change what is extracted, so these
+tests compare them with the stock spaCy objects and components on texts written for them.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from armskg.loaders.doc_view import DocView
+from armskg.loaders.text import nlp
+
+TEXTS = [
+    "Iran supplied Russia with Shahed-136 drones, officials said.",
+    "SEOUL — The allies' advisers met on Tuesday.\nThey condemned the transfer! Why? \"Because it's unlawful.\"",
+    "Headline without a stop\n\nFirst paragraph... second clause (aside.) Then more.\r\nLast line",
+    "The U.S. and the U.K. sent 155mm shells; Kyiv's forces used them near Bakhmut on Dec. 30, 2023.",
+    "partners.Beijing said regulations.It added nothing.  Extra   spaces\tand tabs.",
+    "Зеленский said: «no». Ho-jin al-Assad von Trier O'Brien McDonald's 3,000 1.5bn",
+    "",
+    " ",
+    "\n",
+    "?!",
+    "One.",
+    "ÉLYSÉE — Le président a dit « non ». ¿Qué? 北京。 Done",
+]
+
+ATTRS = (
+    "i",
+    "idx",
+    "text",
+    "lower_",
+    "lemma_",
+    "whitespace_",
+    "is_alpha",
+    "is_title",
+    "is_upper",
+    "is_lower",
+    "is_punct",
+    "is_space",
+    "like_num",
+    "is_sent_start",
+)
+
+
+@Language.component("test_stock_line_breaks")
+def _stock_line_breaks(doc: Doc) -> Doc:
+    """The line-break rule as it was written with spaCy tokens."""
+    for i, token in enumerate(doc[:-1]):
+        if "\n" in token.text:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+@pytest.fixture(scope="module")
+def stock() -> Language:
+    """armskg's tokenizer with spaCy's own sentencizer and lookup lemmatizer."""
+    pipeline = spacy.blank("en")
+    pipeline.tokenizer = nlp().tokenizer
+    pipeline.add_pipe("test_stock_line_breaks")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("lemmatizer", config={"mode": "lookup"})
+    pipeline.initialize()
+    return pipeline
+
+
+def _mixed_texts() -> list[str]:
+    """The texts above, and random cuts and joins of them (reproducible)."""
+    rnd = random.Random(8)
+    joined = " ".join(TEXTS) + "\n" + "\n\n".join(TEXTS)
+    cuts = [joined[a : a + n] for a, n in ((rnd.randrange(len(joined)), rnd.randrange(1, 200)) for _ in range(40))]
+    return [*TEXTS, joined, *cuts]
+
+
+@pytest.mark.parametrize("text", _mixed_texts())
+def test_sentences_and_lemmas_match_spacy_components(stock: Language, text: str) -> None:
+    ours, theirs = nlp()(text), stock(text)
+    assert [t.text for t in ours] == [t.text for t in theirs]
+    assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+    assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in theirs]
+
+
+@pytest.mark.parametrize("text", _mixed_texts())
+def test_doc_view_reads_what_spacy_tokens_hold(text: str) -> None:
+    doc = nlp()(text)
+    view = DocView(doc)
+    assert view.text == doc.text and len(view) == len(doc)
+    for token, seen in zip(doc, view, strict=True):
+        for name in ATTRS:
+            assert getattr(seen, name) == getattr(token, name), (token.i, name)
+            assert type(getattr(seen, name)) is type(getattr(token, name)), (token.i, name)
+    expected = [(s.start, s.end, s.text) for s in doc.sents if any(t.is_alpha for t in s)] if len(doc) else []
+    assert [(s.start, s.end, s.text) for s in view.sentences()] == expected
+
+
+@pytest.mark.parametrize("text", [TEXTS[1], TEXTS[3], ""])
+def test_spans_follow_spacy_slices(text: str) -> None:
+    doc = nlp()(text)
+    view = DocView(doc)
+    n = len(doc)
+    for start in range(-n - 2, n + 3):
+        for end in (None, *range(-n - 2, n + 3)):
+            span, ours = doc[start:end], view.span(start, end)
+            assert (ours.start, ours.end, ours.text) == (span.start, span.end, span.text)
+            assert view.text_of(start, end) == span.text
+            assert [t.i for t in view[start:end]] == [t.i for t in span]
+            if span.start < span.end:
+                assert (ours.start_char, ours.end_char) == (span.start_char, span.end_char)
+
+
+def test_positions_index_words_in_order() -> None:
+    view = DocView(nlp()("The latter met the former. THE North and the South."))
+    assert view.positions("the") == [0, 3, 6, 9]
+    assert view.positions("former", "latter") == [1, 4]
+    assert view.positions("nowhere") == []
+    assert view.title_positions() == [0, 7, 10]
