@@ -144,9 +144,13 @@ def run_size(size: int, work: Path, args: argparse.Namespace) -> SizeResult:
         command += ["--file", str(shard)]
     subprocess.run(command, check=True, capture_output=True)
     result.oxigraph_load_s = time.perf_counter() - started
-    cases = named_query_cases(store)
+    if size > args.queries_max_articles:
+        print(f"[{size}] queries skipped (--queries-max-articles {args.queries_max_articles})", flush=True)
+        cases = []
+    else:
+        cases = named_query_cases(store)
     result.queries = time_queries(store_runner(store), cases, repeat=args.queries_repeat)
-    if result.quads <= args.rdflib_max_quads:
+    if cases and result.quads <= args.rdflib_max_quads:
         rdflib = time_rdflib(store, cases, repeat=1, timeout_s=args.rdflib_timeout_s)
         result.rdflib = {t.case.label: t for t in rdflib}
     del store
@@ -181,7 +185,7 @@ def print_tables(results: list[SizeResult], workers: int) -> None:
     header = "| query |" + "".join(f" {r.articles:,} p50 | p95 | rdflib (x) |" for r in results)
     print(header)
     print("|---|" + "---|---|---|" * len(results))
-    labels = [t.case.label for t in results[0].queries] if results else []
+    labels = list(dict.fromkeys(t.case.label for r in results for t in r.queries))
     for label in labels:
         row = f"| {label} |"
         for r in results:
@@ -208,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=psutil.cpu_count() or 1, help="extraction processes")
     parser.add_argument("--batch-size", type=int, default=1000)
     parser.add_argument("--queries-repeat", type=int, default=5)
+    parser.add_argument("--queries-max-articles", type=int, default=10**9, help="skip the queries above this size")
     parser.add_argument("--rdflib-max-quads", type=int, default=1_500_000)
     parser.add_argument("--rdflib-timeout-s", type=float, default=60.0)
     parser.add_argument("--keep", type=Path, help="keep corpora and stores in this folder")

@@ -225,7 +225,9 @@ def _ingest(
         options.shards.mkdir(parents=True, exist_ok=True)
     seen: set[str] = set()
     in_flight: deque[cf.Future[list[Prepared | Failed]]] = deque()
-    limit = max(2, 4 * (options.workers if not options.dask_scheduler else 16))
+    # enough chunks in flight to keep the workers busy while a batch is being written
+    parallel = options.workers if not options.dask_scheduler else 16
+    limit = max(2, 4 * parallel, -(-options.batch_size // options.chunk_size) + 2 * parallel)
     with _executor(options) as executor:
         chunk: list[Article] = []
         for item in items:
