@@ -48,6 +48,7 @@ __all__ = [
     "BulkOptions",
     "ClusterError",
     "IngestProgress",
+    "finish_interrupted",
     "ingest_bulk",
     "merge_pending",
     "pending_blocks",
@@ -55,6 +56,9 @@ __all__ = [
 
 STORE_NODE = NamedNode(BASE + "store")
 PENDING_MERGE = ak("pendingMerge")
+LOADING_ARTICLE = ak("loadingArticle")
+_RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_ARTICLE = ak("Article")
 _KIND_RANK: dict[str, int] = {kind: n for n, kind in enumerate(EVENT_KINDS)}
 
 
@@ -148,6 +152,7 @@ def merge_pending(
             markers = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in map(_marker, merged))
             store.update("DELETE DATA { " + markers + " }")
             merged.clear()
+        store.flush()
 
     for _kind, group in itertools.groupby(blocks, key=lambda b: b.partition("/")[0]):
         ordered = list(group)
@@ -289,6 +294,46 @@ def _collect(run: _Run, results: list[Prepared | Failed]) -> None:
             _write_batch(run)
 
 
+def _load_fresh(store: Store, fresh: list[Prepared]) -> None:
+    """New articles, without a transaction around the bulk of them yet whole or absent:
+
+    1. a ``ak:loadingArticle`` marker per article graph (one transaction);
+    2. the article graphs, with the bulk loader (fast, and it keeps memory flat);
+    3. the default-graph triples and the ``ak:pendingMerge`` markers (one transaction): from here
+       the articles are in;
+    4. the loading markers go.
+
+    :func:`finish_interrupted` completes or undoes a batch cut short, from the markers.
+    """
+    loading = [Quad(STORE_NODE, LOADING_ARTICLE, NamedNode(article_iri(p.id)), DefaultGraph()) for p in fresh]
+    store.extend(loading)
+    store.bulk_load(b"".join(p.nquads for p in fresh), format=RdfFormat.N_QUADS)
+    blocks = {block_id(r) for p in fresh for r in p.reports}
+    markers = "".join(f'{STORE_NODE} {PENDING_MERGE} "{b}" .\n' for b in sorted(blocks)).encode()
+    store.load(b"".join(p.default_nquads for p in fresh) + markers, format=RdfFormat.N_QUADS)
+    _remove(store, loading)
+
+
+def _remove(store: Store, quads: list[Quad]) -> None:
+    if quads:
+        store.update("DELETE DATA { " + " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads) + " }")
+
+
+def finish_interrupted(store: Store) -> tuple[int, int]:
+    """Finish what a killed ingest left: drop the article graphs of a batch whose load did not
+    complete, then merge the pending blocks.  Returns (graphs dropped, blocks merged)."""
+    dropped = 0
+    for quad in list(store.quads_for_pattern(STORE_NODE, LOADING_ARTICLE, None, DefaultGraph())):
+        graph = quad.object
+        if not isinstance(graph, NamedNode):
+            continue
+        if not any(True for _ in store.quads_for_pattern(graph, _RDF_TYPE, _ARTICLE, DefaultGraph())):
+            store.remove_graph(graph)  # its default-graph triples never went in
+            dropped += 1
+        _remove(store, [quad])
+    return dropped, merge_pending(store)
+
+
 def _write_batch(run: _Run) -> None:
     """One transaction for the batch's new articles and their pending markers; a replaced
     article is swapped in its own transaction (its old graph dropped, its events re-merged)."""
@@ -296,15 +341,14 @@ def _write_batch(run: _Run) -> None:
         return
     started = time.perf_counter()
     fresh = [p for p in run.batch if p.id not in run.replaced]
-    blocks = {block_id(r) for p in fresh for r in p.reports}
-    markers = "".join(f'{STORE_NODE} {PENDING_MERGE} "{b}" .\n' for b in sorted(blocks)).encode()
-    data = b"".join(p.nquads for p in fresh)
-    run.store.load(data + markers, format=RdfFormat.N_QUADS)
+    if fresh:
+        _load_fresh(run.store, fresh)
     for p in run.batch:
         if p.id in run.replaced:
             graph = article_iri(p.id)
-            quads = list(parse(p.nquads, format=RdfFormat.N_QUADS))
+            quads = list(parse(p.nquads + p.default_nquads, format=RdfFormat.N_QUADS))
             plan_changes(run.store, drop=[graph], add_quads=quads, add_reports=p.reports).apply(run.store)
+    run.store.flush()  # written data leaves memory for disk: the process stays small over a long run
     run.written.extend(p.id for p in run.batch)
     run.report.load_s += time.perf_counter() - started
     report = run.report

@@ -22,7 +22,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import RdfFormat, serialize
+from pyoxigraph import DefaultGraph, RdfFormat, serialize
 
 from armskg.loaders.article import Article
 from armskg.loaders.extract import extract
@@ -32,18 +32,21 @@ from .triples import Report, article_quads, article_reports
 
 __all__ = ["Failed", "LexiconSpec", "Prepared", "lexicon_spec", "prepare_articles"]
 
+NQ = RdfFormat.N_QUADS
 LexiconSpec = tuple[tuple[str, str], ...]
 """Extra lexicon files as ``(file name, text)`` pairs: a folder that travels to other machines."""
 
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """One article, extracted and turned into quads (its graph and default-graph triples)."""
+    """One article, extracted and turned into quads: ``nquads`` its named graph, ``default_nquads``
+    what it adds to the default graph (the article node, its actors)."""
 
     id: str
     source: str
     content_hash: str
     nquads: bytes
+    default_nquads: bytes
     reports: tuple[Report, ...]
     transfers: int
     strikes: int
@@ -102,7 +105,8 @@ def prepare_articles(articles: list[Article], spec: LexiconSpec = ()) -> list[Pr
                 article.id,
                 article.source or article.id,
                 article.content_hash,
-                serialize(quads, format=RdfFormat.N_QUADS) or b"",
+                serialize([q for q in quads if not isinstance(q.graph_name, DefaultGraph)], format=NQ) or b"",
+                serialize([q for q in quads if isinstance(q.graph_name, DefaultGraph)], format=NQ) or b"",
                 reports,
                 len(extraction.transfers),
                 len(extraction.strikes),

@@ -88,8 +88,9 @@ def default_store_path() -> Path:
 def open_store(path: Path | None = None, *, read_only: bool = False) -> Store:
     """Open (or create) the store at ``path`` and make sure it holds the ontology.
 
-    Opened for writing, it also finishes the merges an interrupted ingest left pending
-    (see :mod:`armskg.graph.bulk`), so the merged graph agrees with the articles stored.
+    Opened for writing, it also finishes what an interrupted ingest left (a batch half-loaded
+    is undone, pending merges are done; see :mod:`armskg.graph.bulk`), so the merged graph
+    agrees with the articles stored.
     """
     location = path or default_store_path()
     try:
@@ -114,10 +115,10 @@ def open_store(path: Path | None = None, *, read_only: bool = False) -> Store:
             store.load(path=str(ontology_path()), format=RdfFormat.TURTLE, to_graph=DefaultGraph())
         except OSError as exc:
             raise StoreError(f"{location}: cannot write to the store ({_io_message(exc)})") from exc
-    from .bulk import merge_pending
+    from .bulk import finish_interrupted
 
     try:
-        merge_pending(store)
+        finish_interrupted(store)
     except OSError as exc:
         raise StoreError(f"{location}: cannot finish an interrupted merge ({_io_message(exc)})") from exc
     return store

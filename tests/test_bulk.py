@@ -14,9 +14,19 @@ import pyoxigraph as ox
 import pytest
 from robustness import article_records, cli, comparable, store_quads, write_jsonl
 
-from armskg.graph.bulk import BulkOptions, IngestProgress, ingest_bulk, pending_blocks
+from armskg.graph.bulk import (
+    LOADING_ARTICLE,
+    STORE_NODE,
+    BulkOptions,
+    IngestProgress,
+    ingest_bulk,
+    pending_blocks,
+)
+from armskg.graph.prepare import Prepared, prepare_articles
 from armskg.graph.store import ingest_articles, open_store
+from armskg.loaders.article import Article
 from armskg.loaders.readers import read_articles
+from armskg.ontology import article_iri
 
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
 EVENT_TYPES = ("Transfer", "Strike", "Statement")
@@ -165,3 +175,25 @@ def test_repeats_failures_and_replacements_in_one_run(tmp_path: Path) -> None:
     ingest_articles(expected, read_articles([tmp_path / "in.jsonl"]))
     ingest_articles(expected, read_articles([tmp_path / "v2.jsonl"]))
     assert comparable(store) == comparable(expected)
+
+
+def test_a_batch_cut_short_after_its_bulk_load_is_undone(corpus: Path, tmp_path: Path) -> None:
+    """The state a kill leaves between the bulk load of a batch's graphs and the transaction
+    that makes its articles count: the next write open drops those graphs."""
+    store = open_store(tmp_path / "kg")
+    articles = [a for a in read_articles([corpus / "a.jsonl"]) if isinstance(a, Article)]
+    ingest_bulk(store, articles[:10])
+    before = comparable(store)
+    prepared = [p for p in prepare_articles(articles[10:14]) if isinstance(p, Prepared)]
+    assert len(prepared) == 4
+    store.extend(
+        [ox.Quad(STORE_NODE, LOADING_ARTICLE, ox.NamedNode(article_iri(p.id)), ox.DefaultGraph()) for p in prepared]
+    )
+    store.bulk_load(b"".join(p.nquads for p in prepared), format=ox.RdfFormat.N_QUADS)
+    assert comparable(store) != before
+    del store
+    gc.collect()
+    store = open_store(tmp_path / "kg")
+    assert comparable(store) == before
+    report = ingest_bulk(store, articles[10:14])
+    assert report.ingested == 4  # nothing of them was taken as already there
