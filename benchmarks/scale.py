@@ -221,8 +221,10 @@ def main(argv: list[str] | None = None) -> int:
     work = args.keep or Path(tempfile.mkdtemp(prefix="armskg-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"armskg scale benchmark: sizes {sizes}, {args.workers} workers, in {work}", flush=True)
-    results = [run_size(size, work, args) for size in sizes]
-    print_tables(results, args.workers)
+    results: list[SizeResult] = []
+    for size in sizes:
+        results.append(run_size(size, work, args))
+        print_tables(results, args.workers)  # after each size: a long run stopped later keeps these
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
