@@ -151,6 +151,8 @@ def test_an_interrupted_merge_is_finished_when_the_store_is_opened_again(
     assert _events(comparable(store)[0]) == 0  # loaded, not merged yet
     del store
     gc.collect()
+    summary = cli("summary", "--store", tmp_path / "kg", cwd=tmp_path)
+    assert summary.returncode == 0 and "merge blocks are not merged yet" in summary.stderr
     store = open_store(tmp_path / "kg")
     assert pending_blocks(store) == []
     assert comparable(store) == clean

@@ -606,10 +606,19 @@ def remove(article_ids: tuple[str, ...], store: Path | None) -> None:
 @click.option("--store", type=click.Path(path_type=Path), help=STORE_HELP)
 def summary(store: Path | None) -> None:
     """Count what the graph holds."""
+    from armskg.graph.bulk import pending_blocks
     from armskg.graph.summary import summarize
 
-    for key, value in summarize(_store(store, read_only=True)).as_dict().items():
+    kg = _store(store, read_only=True)
+    for key, value in summarize(kg).as_dict().items():
         click.echo(f"{key:14s} {value}")
+    waiting = len(pending_blocks(kg))
+    if waiting:
+        click.echo(
+            f"armskg: {waiting} merge blocks are not merged yet (an ingest is running or was stopped); "
+            "the next 'armskg ingest' or 'remove' finishes them",
+            err=True,
+        )
 
 
 def _sample_paths() -> Iterator[Path]:
