@@ -4,8 +4,9 @@
 
 1. **map** (:func:`armskg.graph.prepare.prepare_articles`): chunks of articles go to the
    workers, which return each article's graph as N-Quads and its merge reports;
-2. **load**: every ``batch_size`` articles, the batch's graphs go into the store in one
-   transaction, together with a ``ak:pendingMerge`` marker for each merge block they touch;
+2. **load**: every ``batch_size`` articles, the batch's graphs go in through the bulk loader,
+   then its default-graph triples in one transaction, together with a ``ak:pendingMerge``
+   marker for each merge block they touch (see :func:`_load_fresh`);
 3. **merge**: at the end, each pending block is re-merged once (transfers first, since
    strikes and statements refer to them), and its marker removed;
 4. with ``shards``, the run's article graphs (as merged) go to N-Quads files, and the merged
@@ -13,9 +14,10 @@
 
 Merging once per run rather than once per article is what makes a large ingest linear: a
 popular block (Russia → Ukraine strikes) is read once, not once per article that adds to it.
-A killed ingest leaves every article whole or absent, and markers on the blocks it had not
-merged: :func:`armskg.graph.store.open_store` finishes those merges the next time the store
-is opened for writing, so the merged graph is then what a clean run would have given.
+A killed ingest leaves markers: :func:`armskg.graph.store.open_store` undoes a batch cut
+short and finishes the merges (:func:`finish_interrupted`) the next time the store is opened
+for writing, so every article is then whole or absent and the merged graph is what a clean
+run would have given.
 
 Nothing holds the corpus in memory: at most ``batch_size`` prepared articles and a bounded
 number of chunks in flight, plus the ids seen in this run (to skip repeats).
@@ -39,10 +41,10 @@ from armskg.loaders.article import Article
 from armskg.loaders.readers import InputError
 from armskg.ontology import BASE, article_iri
 
-from .merge import plan_changes
+from .merge import ChangeSet, block_order, plan_changes
 from .prepare import Failed, LexiconSpec, Prepared, prepare_articles
 from .store import IngestReport, StoreError, _io_message, stored_hash
-from .triples import EVENT_KINDS, ak, block_id
+from .triples import ak, block_id
 
 __all__ = [
     "BulkOptions",
@@ -59,7 +61,6 @@ PENDING_MERGE = ak("pendingMerge")
 LOADING_ARTICLE = ak("loadingArticle")
 _RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _ARTICLE = ak("Article")
-_KIND_RANK: dict[str, int] = {kind: n for n, kind in enumerate(EVENT_KINDS)}
 
 
 class ClusterError(RuntimeError):
@@ -117,11 +118,7 @@ def pending_blocks(store: Store) -> list[str]:
         for q in store.quads_for_pattern(STORE_NODE, PENDING_MERGE, None, DefaultGraph())
         if isinstance(q.object, Literal)
     }
-    return sorted(found, key=_order)
-
-
-def _order(block: str) -> tuple[int, str]:
-    return _KIND_RANK.get(block.partition("/")[0], len(_KIND_RANK)), block
+    return sorted(found, key=block_order)
 
 
 def merge_pending(
@@ -149,8 +146,7 @@ def merge_pending(
             store.bulk_extend(waiting)
             waiting.clear()
         if merged:
-            markers = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in map(_marker, merged))
-            store.update("DELETE DATA { " + markers + " }")
+            ChangeSet(delete=[_marker(b) for b in merged]).apply(store)
             merged.clear()
         store.flush()
 
@@ -308,15 +304,10 @@ def _load_fresh(store: Store, fresh: list[Prepared]) -> None:
     loading = [Quad(STORE_NODE, LOADING_ARTICLE, NamedNode(article_iri(p.id)), DefaultGraph()) for p in fresh]
     store.extend(loading)
     store.bulk_load(b"".join(p.nquads for p in fresh), format=RdfFormat.N_QUADS)
-    blocks = {block_id(r) for p in fresh for r in p.reports}
-    markers = "".join(f'{STORE_NODE} {PENDING_MERGE} "{b}" .\n' for b in sorted(blocks)).encode()
-    store.load(b"".join(p.default_nquads for p in fresh) + markers, format=RdfFormat.N_QUADS)
-    _remove(store, loading)
-
-
-def _remove(store: Store, quads: list[Quad]) -> None:
-    if quads:
-        store.update("DELETE DATA { " + " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads) + " }")
+    blocks = sorted({block_id(r) for p in fresh for r in p.reports})
+    markers = serialize(map(_marker, blocks), format=RdfFormat.N_QUADS)
+    store.load(b"".join(p.default_nquads for p in fresh) + (markers or b""), format=RdfFormat.N_QUADS)
+    ChangeSet(delete=loading).apply(store)
 
 
 def finish_interrupted(store: Store) -> tuple[int, int]:
@@ -330,13 +321,13 @@ def finish_interrupted(store: Store) -> tuple[int, int]:
         if not any(True for _ in store.quads_for_pattern(graph, _RDF_TYPE, _ARTICLE, DefaultGraph())):
             store.remove_graph(graph)  # its default-graph triples never went in
             dropped += 1
-        _remove(store, [quad])
+        ChangeSet(delete=[quad]).apply(store)
     return dropped, merge_pending(store)
 
 
 def _write_batch(run: _Run) -> None:
-    """One transaction for the batch's new articles and their pending markers; a replaced
-    article is swapped in its own transaction (its old graph dropped, its events re-merged)."""
+    """Write the batch: its new articles together (:func:`_load_fresh`), each replaced article
+    in its own transaction (its old graph dropped, its events re-merged at once)."""
     if not run.batch:
         return
     started = time.perf_counter()

@@ -67,6 +67,7 @@ __all__ = [
     "MergePolicy",
     "MergedEvent",
     "TimeWindow",
+    "block_order",
     "merge_block",
     "merge_reports",
     "plan_changes",
@@ -380,7 +381,9 @@ def _value(term: object) -> str:
     raise TypeError(f"unexpected term in an armskg store: {term!r}")
 
 
-def _block_order(block: str) -> tuple[int, str]:
+def block_order(block: str) -> tuple[int, str]:
+    """Where a block goes in a merge: transfers, then strikes, then statements (later kinds refer
+    to earlier ones), then by id."""
     return _KIND_RANK.get(block.partition("/")[0], len(_KIND_RANK)), block
 
 
@@ -398,7 +401,7 @@ def merge_reports(reports: Iterable[Report], policy: MergePolicy = DEFAULT_POLIC
         return resolved.get(ref, ())
 
     quads: list[Quad] = []
-    for block in sorted(blocks, key=_block_order):
+    for block in sorted(blocks, key=block_order):
         events = merge_block(blocks[block], resolve, policy)
         resolved.update(_assignment(events))
         for event in events:
@@ -543,7 +546,7 @@ def plan_changes(
     changes.insert.extend(new_quads)
     changes.delete.extend(_retracted(planner, changes.drop, new_quads))
 
-    heap = [_block_order(b) for b in queue]
+    heap = [block_order(b) for b in queue]
     heapq.heapify(heap)
     done: set[str] = set()
     while heap:
@@ -576,7 +579,7 @@ def plan_changes(
             changes.delete.extend(sorted(now_held - desired, key=str))
             changes.insert.extend(sorted(desired - now_held, key=str))
         for dependent in dependents - done:
-            heapq.heappush(heap, _block_order(dependent))
+            heapq.heappush(heap, block_order(dependent))
     return changes
 
 

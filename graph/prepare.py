@@ -30,7 +30,7 @@ from armskg.loaders.lexicon import Lexicon, load_lexicon
 
 from .triples import Report, article_quads, article_reports
 
-__all__ = ["Failed", "LexiconSpec", "Prepared", "lexicon_spec", "prepare_articles"]
+__all__ = ["Failed", "LexiconSpec", "Prepared", "extraction_failure", "lexicon_spec", "prepare_articles"]
 
 NQ = RdfFormat.N_QUADS
 LexiconSpec = tuple[tuple[str, str], ...]
@@ -87,6 +87,16 @@ def _lexicon(spec: LexiconSpec) -> Lexicon:
     return load_lexicon(folder)
 
 
+def extraction_failure(exc: Exception) -> str:
+    """One line for an extraction that raised (a bug in the rules, not the user's input).
+
+    >>> extraction_failure(ValueError("bad offset\\nmore detail"))
+    'extraction failed (ValueError: bad offset)'
+    """
+    why = str(exc).splitlines()[0][:300] if str(exc).strip() else ""
+    return f"extraction failed ({type(exc).__name__}: {why})"
+
+
 def prepare_articles(articles: list[Article], spec: LexiconSpec = ()) -> list[Prepared | Failed]:
     """Extract each article and serialize what it contributes; a failure stays with its article."""
     lexicon = _lexicon(spec)
@@ -97,8 +107,7 @@ def prepare_articles(articles: list[Article], spec: LexiconSpec = ()) -> list[Pr
             quads = article_quads(article, extraction)
             reports = tuple(article_reports(article, extraction))
         except Exception as exc:  # an extraction bug must not lose the rest of the batch
-            why = str(exc).splitlines()[0][:300] if str(exc).strip() else ""
-            out.append(Failed(article.source or article.id, f"extraction failed ({type(exc).__name__}: {why})"))
+            out.append(Failed(article.source or article.id, extraction_failure(exc)))
             continue
         out.append(
             Prepared(

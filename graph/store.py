@@ -32,6 +32,7 @@ from armskg.loaders.readers import InputError
 from armskg.ontology import AK, article_iri, ontology_path
 
 from .merge import plan_changes
+from .prepare import extraction_failure
 from .triples import Report, article_quads, article_reports
 
 __all__ = [
@@ -186,8 +187,7 @@ def ingest_articles(
             quads = article_quads(item, extraction)
             reports = article_reports(item, extraction)
         except Exception as exc:  # extraction bugs must not lose the rest of a batch
-            why = str(exc).splitlines()[0][:300] if str(exc).strip() else ""
-            report.failed.append(f"{item.source or item.id}: extraction failed ({type(exc).__name__}: {why})")
+            report.failed.append(f"{item.source or item.id}: {extraction_failure(exc)}")
             if on_item:
                 on_item(item, "failed")
             continue
