@@ -4,8 +4,8 @@
 
 1. **map** (:func:`armskg.graph.prepare.prepare_articles`): chunks of articles go to the
    workers, which return each article's graph as N-Quads and its merge reports;
-2. **load**: every ``batch_size`` articles, the batch's graphs go in through the bulk loader,
-   then its default-graph triples in one transaction, together with a ``ak:pendingMerge``
+2. **load**: every ``batch_size`` articles, the batch's graphs go in (one transaction),
+   then its default-graph triples in another, together with a ``ak:pendingMerge``
    marker for each merge block they touch (see :func:`_load_fresh`);
 3. **merge**: at the end, each pending block is re-merged once (transfers first, since
    strikes and statements refer to them), and its marker removed;
@@ -132,7 +132,7 @@ def merge_pending(
 
     Blocks go in merge order (all transfers, then strikes, then statements, since later kinds
     refer to earlier ones), ``blocks_per_step`` to a plan.  A plan that only adds events (a
-    block met for the first time) is collected and written with the bulk loader, up to
+    block met for the first time) is collected and written in one transaction, up to
     ``flush_quads`` at a time and at each change of kind; one that rewrites events already
     there is written in its own transaction.  A marker goes only once its block is written,
     so an interrupted merge is finished by running this again.
@@ -143,7 +143,7 @@ def merge_pending(
 
     def flush() -> None:
         if waiting:
-            store.bulk_extend(waiting)
+            store.extend(waiting)
             waiting.clear()
         if merged:
             ChangeSet(delete=[_marker(b) for b in merged]).apply(store)
@@ -294,7 +294,7 @@ def _load_fresh(store: Store, fresh: list[Prepared]) -> None:
     """New articles, without a transaction around the bulk of them yet whole or absent:
 
     1. a ``ak:loadingArticle`` marker per article graph (one transaction);
-    2. the article graphs, with the bulk loader (fast, and it keeps memory flat);
+    2. the article graphs (one transaction);
     3. the default-graph triples and the ``ak:pendingMerge`` markers (one transaction): from here
        the articles are in;
     4. the loading markers go.
@@ -303,7 +303,8 @@ def _load_fresh(store: Store, fresh: list[Prepared]) -> None:
     """
     loading = [Quad(STORE_NODE, LOADING_ARTICLE, NamedNode(article_iri(p.id)), DefaultGraph()) for p in fresh]
     store.extend(loading)
-    store.bulk_load(b"".join(p.nquads for p in fresh), format=RdfFormat.N_QUADS)
+    # not the bulk loader: a read-only open beside it can blow up in memory (oxigraph 0.5.13)
+    store.load(b"".join(p.nquads for p in fresh), format=RdfFormat.N_QUADS)
     blocks = sorted({block_id(r) for p in fresh for r in p.reports})
     markers = serialize(map(_marker, blocks), format=RdfFormat.N_QUADS)
     store.load(b"".join(p.default_nquads for p in fresh) + (markers or b""), format=RdfFormat.N_QUADS)

@@ -179,8 +179,8 @@ def test_repeats_failures_and_replacements_in_one_run(tmp_path: Path) -> None:
     assert comparable(store) == comparable(expected)
 
 
-def test_a_batch_cut_short_after_its_bulk_load_is_undone(corpus: Path, tmp_path: Path) -> None:
-    """The state a kill leaves between the bulk load of a batch's graphs and the transaction
+def test_a_batch_cut_short_after_its_graphs_are_loaded_is_undone(corpus: Path, tmp_path: Path) -> None:
+    """The state a kill leaves between the load of a batch's graphs and the transaction
     that makes its articles count: the next write open drops those graphs."""
     store = open_store(tmp_path / "kg")
     articles = [a for a in read_articles([corpus / "a.jsonl"]) if isinstance(a, Article)]
@@ -191,7 +191,7 @@ def test_a_batch_cut_short_after_its_bulk_load_is_undone(corpus: Path, tmp_path:
     store.extend(
         [ox.Quad(STORE_NODE, LOADING_ARTICLE, ox.NamedNode(article_iri(p.id)), ox.DefaultGraph()) for p in prepared]
     )
-    store.bulk_load(b"".join(p.nquads for p in prepared), format=ox.RdfFormat.N_QUADS)
+    store.load(b"".join(p.nquads for p in prepared), format=ox.RdfFormat.N_QUADS)
     assert comparable(store) != before
     del store
     gc.collect()
