@@ -105,6 +105,8 @@ class _Run:
     replaced: set[str] = field(default_factory=set)
     batch: list[Prepared] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
+    in_default: set[bytes] = field(default_factory=set)
+    """Default-graph lines loaded in this run (actors recur in most articles): not sent again."""
 
 
 def _marker(block: str) -> Quad:
@@ -272,9 +274,12 @@ def _write_shards(store: Store, articles: list[str], folder: Path, per_shard: in
     """The run's article graphs as they stand after the merge, ``per_shard`` graphs to a file,
     and the whole merged default graph: what a bulk loader needs to rebuild the store."""
     for number, start in enumerate(range(0, len(articles), per_shard), start=1):
-        graphs = [NamedNode(article_iri(a)) for a in articles[start : start + per_shard]]
-        quads = [q for g in graphs for q in store.quads_for_pattern(None, None, None, g)]
-        (folder / f"articles-{number:05d}.nq").write_bytes(serialize(quads, format=RdfFormat.N_QUADS) or b"")
+        with (folder / f"articles-{number:05d}.nq").open("wb") as out:
+            for article in articles[start : start + per_shard]:
+                graph = NamedNode(article_iri(article))
+                triples = store.dump(format=RdfFormat.N_TRIPLES, from_graph=graph) or b""
+                # N-Triples escapes line breaks inside literals: " .\n" only ends a line
+                out.write(triples.replace(b" .\n", b" " + str(graph).encode() + b" .\n"))
     store.dump(str(folder / "default.nq"), RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
 
 
@@ -290,7 +295,28 @@ def _collect(run: _Run, results: list[Prepared | Failed]) -> None:
             _write_batch(run)
 
 
-def _load_fresh(store: Store, fresh: list[Prepared]) -> None:
+_KNOWN_LINES = 1_000_000
+"""How many loaded default-graph lines a run remembers (about 150 MB) before starting afresh."""
+
+
+def _new_lines(fresh: list[Prepared], known: set[bytes]) -> bytes:
+    """The batch's default-graph N-Quads without the lines already loaded in this run.
+
+    An actor's triples come with every article that names it; a store write of a triple already
+    there costs as much as a new one, so repeats are left out (and ``known`` grows).
+    """
+    if len(known) > _KNOWN_LINES:
+        known.clear()
+    out: list[bytes] = []
+    for p in fresh:
+        for line in p.default_nquads.splitlines(keepends=True):
+            if line not in known:
+                known.add(line)
+                out.append(line)
+    return b"".join(out)
+
+
+def _load_fresh(store: Store, fresh: list[Prepared], known: set[bytes]) -> None:
     """New articles, without a transaction around the bulk of them yet whole or absent:
 
     1. a ``ak:loadingArticle`` marker per article graph (one transaction);
@@ -307,7 +333,7 @@ def _load_fresh(store: Store, fresh: list[Prepared]) -> None:
     store.load(b"".join(p.nquads for p in fresh), format=RdfFormat.N_QUADS)
     blocks = sorted({block_id(r) for p in fresh for r in p.reports})
     markers = serialize(map(_marker, blocks), format=RdfFormat.N_QUADS)
-    store.load(b"".join(p.default_nquads for p in fresh) + (markers or b""), format=RdfFormat.N_QUADS)
+    store.load(_new_lines(fresh, known) + (markers or b""), format=RdfFormat.N_QUADS)
     ChangeSet(delete=loading).apply(store)
 
 
@@ -334,9 +360,10 @@ def _write_batch(run: _Run) -> None:
     started = time.perf_counter()
     fresh = [p for p in run.batch if p.id not in run.replaced]
     if fresh:
-        _load_fresh(run.store, fresh)
+        _load_fresh(run.store, fresh, run.in_default)
     for p in run.batch:
         if p.id in run.replaced:
+            run.in_default.clear()  # a replacement can retract default-graph triples
             graph = article_iri(p.id)
             quads = list(parse(p.nquads + p.default_nquads, format=RdfFormat.N_QUADS))
             plan_changes(run.store, drop=[graph], add_quads=quads, add_reports=p.reports).apply(run.store)

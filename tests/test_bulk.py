@@ -14,6 +14,7 @@ import pyoxigraph as ox
 import pytest
 from robustness import article_records, cli, comparable, store_quads, write_jsonl
 
+from armskg.graph import bulk
 from armskg.graph.bulk import (
     LOADING_ARTICLE,
     STORE_NODE,
@@ -81,6 +82,18 @@ def test_batches_give_the_graph_of_article_by_article_ingestion(
     assert pending_blocks(store) == []
     assert comparable(store) == clean
     assert _events(clean[0]) > 10
+
+
+def test_batches_forgetting_loaded_lines_give_the_same_graph(
+    corpus: Path, clean: tuple[frozenset[ox.Quad], int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The run's memory of default-graph lines already loaded is bounded: when it starts afresh,
+    lines are sent again and the graph does not change."""
+    monkeypatch.setattr(bulk, "_KNOWN_LINES", 40)
+    store = open_store(tmp_path / "kg")
+    report = ingest_bulk(store, read_articles([corpus]), BulkOptions(batch_size=5, chunk_size=2))
+    assert report.ingested == 55
+    assert comparable(store) == clean
 
 
 def test_workers_progress_and_a_second_run(corpus: Path, clean: tuple[frozenset[ox.Quad], int], tmp_path: Path) -> None:
