@@ -12,6 +12,9 @@
 4. with ``shards``, the run's article graphs (as merged) go to N-Quads files, and the merged
    default graph to ``default.nq``: input for ``oxigraph load`` or another store's bulk loader.
 
+Writes go on one background thread (pyoxigraph lets go of the GIL while it writes), so the next
+batch is gathered, or the next blocks planned, while one is written.
+
 Merging once per run rather than once per article is what makes a large ingest linear: a
 popular block (Russia → Ukraine strikes) is read once, not once per article that adds to it.
 A killed ingest leaves markers: :func:`armskg.graph.store.open_store` undoes a batch cut
@@ -102,6 +105,7 @@ class _Run:
     options: BulkOptions
     progress: IngestProgress
     report: IngestReport
+    writer: _Writer
     replaced: set[str] = field(default_factory=set)
     batch: list[Prepared] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
@@ -111,6 +115,33 @@ class _Run:
 
 def _marker(block: str) -> Quad:
     return Quad(STORE_NODE, PENDING_MERGE, Literal(block), DefaultGraph())
+
+
+class _Writer:
+    """Store writes on one background thread, one at a time: pyoxigraph lets go of the GIL while it
+    writes, so the next batch is gathered (or the next blocks planned) while this one goes in.
+    An error in a write comes out of the next :meth:`submit` or :meth:`wait`."""
+
+    def __init__(self) -> None:
+        self._pool = cf.ThreadPoolExecutor(1, thread_name_prefix="armskg-writer")
+        self._last: cf.Future[None] | None = None
+
+    def submit(self, fn: Callable[..., None], *args: object) -> None:
+        self.wait()
+        self._last = self._pool.submit(fn, *args)
+
+    def wait(self) -> None:
+        last, self._last = self._last, None
+        if last is not None:
+            last.result()
+
+    def __enter__(self) -> _Writer:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        self._pool.shutdown(wait=True)  # a write under way finishes: its batch is whole
+        if kind is None:
+            self.wait()
 
 
 def pending_blocks(store: Store) -> list[str]:
@@ -135,39 +166,48 @@ def merge_pending(
     Blocks go in merge order (all transfers, then strikes, then statements, since later kinds
     refer to earlier ones), ``blocks_per_step`` to a plan.  A plan that only adds events (a
     block met for the first time) is collected and written in one transaction, up to
-    ``flush_quads`` at a time and at each change of kind; one that rewrites events already
-    there is written in its own transaction.  A marker goes only once its block is written,
-    so an interrupted merge is finished by running this again.
+    ``flush_quads`` at a time and at each change of kind, on a background thread while the next
+    blocks are planned; one that rewrites events already there is written in its own transaction.
+    A marker goes only once its block is written, so an interrupted merge is finished by running
+    this again.
     """
     blocks = pending_blocks(store)
     waiting: list[Quad] = []
     merged: list[str] = []
+    with _Writer() as writer:
 
-    def flush() -> None:
-        if waiting:
-            store.extend(waiting)
+        def flush() -> None:
+            writer.submit(_write_merged, store, waiting.copy(), merged.copy())
             waiting.clear()
-        if merged:
-            ChangeSet(delete=[_marker(b) for b in merged]).apply(store)
             merged.clear()
-        store.flush()
 
-    for _kind, group in itertools.groupby(blocks, key=lambda b: b.partition("/")[0]):
-        ordered = list(group)
-        for start in range(0, len(ordered), blocks_per_step):
-            step = ordered[start : start + blocks_per_step]
-            changes = plan_changes(store, blocks=step)
-            if changes.drop or changes.delete:
-                changes.apply(store)
-            else:
-                waiting.extend(changes.insert)
-            merged.extend(step)
-            if len(waiting) >= flush_quads:
-                flush()
-            if on_merged:
-                on_merged(len(step))
-        flush()
+        for _kind, group in itertools.groupby(blocks, key=lambda b: b.partition("/")[0]):
+            ordered = list(group)
+            for start in range(0, len(ordered), blocks_per_step):
+                step = ordered[start : start + blocks_per_step]
+                changes = plan_changes(store, blocks=step)
+                if changes.drop or changes.delete:
+                    writer.wait()
+                    changes.apply(store)
+                else:
+                    waiting.extend(changes.insert)
+                merged.extend(step)
+                if len(waiting) >= flush_quads:
+                    flush()
+                if on_merged:
+                    on_merged(len(step))
+            flush()
+            writer.wait()  # the next kind reads this one's events
     return len(blocks)
+
+
+def _write_merged(store: Store, events: list[Quad], blocks: list[str]) -> None:
+    """New events in one transaction, then the markers of their blocks, then a flush."""
+    if events:
+        store.extend(events)
+    if blocks:
+        ChangeSet(delete=[_marker(b) for b in blocks]).apply(store)
+    store.flush()
 
 
 class _Inline:
@@ -223,7 +263,22 @@ def _ingest(
     store: Store, items: Iterable[Article | InputError], options: BulkOptions, tell: IngestProgress
 ) -> IngestReport:
     report = IngestReport()
-    run = _Run(store, options, tell, report)
+    with _Writer() as writer:
+        run = _Run(store, options, tell, report, writer)
+        _load(run, items)
+        _write_batch(run)
+    tell.merge_total(len(pending_blocks(store)))
+    started = time.perf_counter()
+    merge_pending(store, on_merged=tell.merged)
+    report.merge_s = time.perf_counter() - started
+    if options.shards is not None:
+        _write_shards(store, run.written, options.shards, options.batch_size)
+    return report
+
+
+def _load(run: _Run, items: Iterable[Article | InputError]) -> None:
+    """Send the new articles to the workers and their results to the batches."""
+    store, options, tell, report = run.store, run.options, run.progress, run.report
     if options.shards is not None:
         options.shards.mkdir(parents=True, exist_ok=True)
     seen: set[str] = set()
@@ -260,14 +315,6 @@ def _ingest(
             in_flight.append(executor.submit(prepare_articles, chunk, options.lexicon))
         while in_flight:
             _collect(run, in_flight.popleft().result())
-    _write_batch(run)
-    tell.merge_total(len(pending_blocks(store)))
-    started = time.perf_counter()
-    merge_pending(store, on_merged=tell.merged)
-    report.merge_s = time.perf_counter() - started
-    if options.shards is not None:
-        _write_shards(store, run.written, options.shards, options.batch_size)
-    return report
 
 
 def _write_shards(store: Store, articles: list[str], folder: Path, per_shard: int) -> None:
@@ -353,27 +400,31 @@ def finish_interrupted(store: Store) -> tuple[int, int]:
 
 
 def _write_batch(run: _Run) -> None:
-    """Write the batch: its new articles together (:func:`_load_fresh`), each replaced article
+    """Hand the batch to the writer thread (:func:`_store_batch`), once the one before is in."""
+    if run.batch:
+        run.writer.submit(_store_batch, run, run.batch)
+        run.batch = []
+
+
+def _store_batch(run: _Run, batch: list[Prepared]) -> None:
+    """Write a batch: its new articles together (:func:`_load_fresh`), each replaced article
     in its own transaction (its old graph dropped, its events re-merged at once)."""
-    if not run.batch:
-        return
     started = time.perf_counter()
-    fresh = [p for p in run.batch if p.id not in run.replaced]
+    fresh = [p for p in batch if p.id not in run.replaced]
     if fresh:
         _load_fresh(run.store, fresh, run.in_default)
-    for p in run.batch:
+    for p in batch:
         if p.id in run.replaced:
             run.in_default.clear()  # a replacement can retract default-graph triples
             graph = article_iri(p.id)
             quads = list(parse(p.nquads + p.default_nquads, format=RdfFormat.N_QUADS))
             plan_changes(run.store, drop=[graph], add_quads=quads, add_reports=p.reports).apply(run.store)
     run.store.flush()  # written data leaves memory for disk: the process stays small over a long run
-    run.written.extend(p.id for p in run.batch)
+    run.written.extend(p.id for p in batch)
     run.report.load_s += time.perf_counter() - started
     report = run.report
-    for p in run.batch:
+    for p in batch:
         report.ingested += 1
         report.transfers += p.transfers
         report.strikes += p.strikes
         report.statements += p.statements
-    run.batch = []
