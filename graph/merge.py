@@ -468,7 +468,9 @@ class _Planner:
         if ref in self.resolved:
             return self.resolved[ref]
         held = self.store.quads_for_pattern(None, _EVIDENCE, NamedNode(ref), None)
-        return tuple(sorted({_value(q.subject) for q in held if self.live(q.graph_name)}))
+        found = tuple(sorted({_value(q.subject) for q in held if self.live(q.graph_name)}))
+        self.resolved[ref] = found  # until the ref's own block is merged in this plan
+        return found
 
     def stored(self, block: str) -> list[tuple[Report, tuple[str, ...]]]:
         """The block's reports in graphs that stay, each with the events it is in now."""

@@ -27,6 +27,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
@@ -88,11 +89,13 @@ _KIND_CLASS = {"state": "State", "person": "Person", "organization": "Organizati
 _EVENT_CLASS: dict[str, str] = {"transfer": "Transfer", "strike": "Strike", "statement": "Statement"}
 
 
+@functools.cache
 def ak(term: str) -> NamedNode:
     """A term of the armskg ontology."""
     return NamedNode(AK + term)
 
 
+@functools.cache
 def schema(term: str) -> NamedNode:
     """A schema.org term."""
     return NamedNode(SCHEMA + term)

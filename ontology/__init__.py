@@ -12,6 +12,7 @@ Every IRI armskg mints is built here, so the loaders, the store and the queries 
 
 from __future__ import annotations
 
+import functools
 from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
@@ -64,6 +65,7 @@ def article_iri(article_id: str) -> str:
     return f"{BASE}article/{quote(article_id, safe='')}"
 
 
+@functools.lru_cache(maxsize=65_536)
 def actor_iri(key: str) -> str:
     """An actor's IRI from its key (``state:PRK``, ``person:jakesullivan``, ``org:nato``)."""
     kind, _, name = key.partition(":")
