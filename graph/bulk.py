@@ -32,7 +32,7 @@ import concurrent.futures as cf
 import itertools
 import multiprocessing
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -44,9 +44,11 @@ from armskg.loaders.article import Article
 from armskg.loaders.readers import InputError
 from armskg.ontology import BASE, article_iri
 
+from . import tallies
 from .merge import ChangeSet, block_order, plan_changes
 from .prepare import Failed, LexiconSpec, Prepared, prepare_articles
 from .store import IngestReport, StoreError, _io_message, stored_hash
+from .tallies import TallyKey
 from .triples import ak, block_id
 
 __all__ = [
@@ -174,6 +176,7 @@ def merge_pending(
     blocks = pending_blocks(store)
     waiting: list[Quad] = []
     merged: list[str] = []
+    moves: Counter[TallyKey] = Counter()  # tallies of the events in waiting: written last
     with _Writer() as writer:
 
         def flush() -> None:
@@ -191,6 +194,7 @@ def merge_pending(
                     changes.apply(store)
                 else:
                     waiting.extend(changes.insert)
+                    moves.update(changes.tallies)
                 merged.extend(step)
                 if len(waiting) >= flush_quads:
                     flush()
@@ -198,6 +202,7 @@ def merge_pending(
                     on_merged(len(step))
             flush()
             writer.wait()  # the next kind reads this one's events
+    ChangeSet(delete=[tallies.TALLIES_PENDING], tallies=moves).apply(store)
     return len(blocks)
 
 
@@ -319,15 +324,20 @@ def _load(run: _Run, items: Iterable[Article | InputError]) -> None:
 
 def _write_shards(store: Store, articles: list[str], folder: Path, per_shard: int) -> None:
     """The run's article graphs as they stand after the merge, ``per_shard`` graphs to a file,
-    and the whole merged default graph: what a bulk loader needs to rebuild the store."""
+    the whole merged default graph and the tallies: what a bulk loader needs to rebuild the store."""
     for number, start in enumerate(range(0, len(articles), per_shard), start=1):
         with (folder / f"articles-{number:05d}.nq").open("wb") as out:
             for article in articles[start : start + per_shard]:
-                graph = NamedNode(article_iri(article))
-                triples = store.dump(format=RdfFormat.N_TRIPLES, from_graph=graph) or b""
-                # N-Triples escapes line breaks inside literals: " .\n" only ends a line
-                out.write(triples.replace(b" .\n", b" " + str(graph).encode() + b" .\n"))
+                out.write(_graph_nquads(store, NamedNode(article_iri(article))))
     store.dump(str(folder / "default.nq"), RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
+    (folder / "tallies.nq").write_bytes(_graph_nquads(store, tallies.TALLY_GRAPH))
+
+
+def _graph_nquads(store: Store, graph: NamedNode) -> bytes:
+    """One named graph as N-Quads, dumped natively as N-Triples with the graph name put in."""
+    triples = store.dump(format=RdfFormat.N_TRIPLES, from_graph=graph) or b""
+    # N-Triples escapes line breaks inside literals: " .\n" only ends a line
+    return triples.replace(b" .\n", b" " + str(graph).encode() + b" .\n")
 
 
 def _collect(run: _Run, results: list[Prepared | Failed]) -> None:
@@ -379,7 +389,7 @@ def _load_fresh(store: Store, fresh: list[Prepared], known: set[bytes]) -> None:
     # not the bulk loader: a read-only open beside it can blow up in memory (oxigraph 0.5.13)
     store.load(b"".join(p.nquads for p in fresh), format=RdfFormat.N_QUADS)
     blocks = sorted({block_id(r) for p in fresh for r in p.reports})
-    markers = serialize(map(_marker, blocks), format=RdfFormat.N_QUADS)
+    markers = serialize([*map(_marker, blocks), tallies.TALLIES_PENDING], format=RdfFormat.N_QUADS)
     store.load(_new_lines(fresh, known) + (markers or b""), format=RdfFormat.N_QUADS)
     ChangeSet(delete=loading).apply(store)
 
@@ -388,6 +398,7 @@ def finish_interrupted(store: Store) -> tuple[int, int]:
     """Finish what a killed ingest left: drop the article graphs of a batch whose load did not
     complete, then merge the pending blocks.  Returns (graphs dropped, blocks merged)."""
     dropped = 0
+    recount = any(True for _ in store.quads_for_pattern(*tallies.TALLIES_PENDING))
     for quad in list(store.quads_for_pattern(STORE_NODE, LOADING_ARTICLE, None, DefaultGraph())):
         graph = quad.object
         if not isinstance(graph, NamedNode):
@@ -396,7 +407,12 @@ def finish_interrupted(store: Store) -> tuple[int, int]:
             store.remove_graph(graph)  # its default-graph triples never went in
             dropped += 1
         ChangeSet(delete=[quad]).apply(store)
-    return dropped, merge_pending(store)
+    merged = merge_pending(store)
+    if recount:  # the killed run's tally moves are lost: count again
+        tallies.rebuild(store)
+    else:
+        tallies.ensure(store)
+    return dropped, merged
 
 
 def _write_batch(run: _Run) -> None:

@@ -42,6 +42,7 @@ import datetime as dt
 import hashlib
 import heapq
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -49,6 +50,7 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
 
 from armskg.ontology import BASE, event_iri
 
+from .tallies import TallyKey, rebuild, statement_keys, tally_changes
 from .triples import (
     EVENT_KINDS,
     XSD_INTEGER,
@@ -414,28 +416,43 @@ def merge_reports(reports: Iterable[Report], policy: MergePolicy = DEFAULT_POLIC
 
 @dataclass(slots=True)
 class ChangeSet:
-    """What one change of the corpus does to the store: graphs to drop, quads to delete and add."""
+    """What one change of the corpus does to the store: graphs to drop, quads to delete and add,
+    and how far each statement tally moves (:mod:`armskg.graph.tallies`)."""
 
     drop: list[NamedNode] = field(default_factory=list)
     delete: list[Quad] = field(default_factory=list)
     insert: list[Quad] = field(default_factory=list)
+    tallies: Counter[TallyKey] = field(default_factory=Counter)
 
-    def sparql(self) -> str:
-        """The change as one SPARQL update (drops, then deletions, then insertions)."""
-        parts = [f"DROP SILENT GRAPH {graph}" for graph in self.drop]
-        if self.delete:
-            parts.append("DELETE DATA { " + _data_block(self.delete) + " }")
-        if self.insert:
-            parts.append("INSERT DATA { " + _data_block(self.insert) + " }")
-        return " ;\n".join(parts)
+    def sparql(self, store: Store | None = None) -> str:
+        """The change as one SPARQL update (drops, then deletions, then insertions); the tally
+        moves are read against ``store`` (left out without one)."""
+        delete, insert = self._with_tallies(store)
+        return _update(self.drop, delete, insert)
+
+    def _with_tallies(self, store: Store | None) -> tuple[list[Quad], list[Quad]]:
+        if store is None or not any(self.tallies.values()):
+            return self.delete, self.insert
+        delete, insert = tally_changes(store, self.tallies)
+        return [*self.delete, *delete], [*self.insert, *insert]
 
     def apply(self, store: Store) -> None:
         """Write the change in one transaction."""
-        if not self.drop and not self.delete:
-            if self.insert:
-                store.extend(self.insert)
+        delete, insert = self._with_tallies(store)
+        if not self.drop and not delete:
+            if insert:
+                store.extend(insert)
             return
-        store.update(self.sparql())
+        store.update(_update(self.drop, delete, insert))
+
+
+def _update(drop: list[NamedNode], delete: list[Quad], insert: list[Quad]) -> str:
+    parts = [f"DROP SILENT GRAPH {graph}" for graph in drop]
+    if delete:
+        parts.append("DELETE DATA { " + _data_block(delete) + " }")
+    if insert:
+        parts.append("INSERT DATA { " + _data_block(insert) + " }")
+    return " ;\n".join(parts)
 
 
 def _data_block(quads: Iterable[Quad]) -> str:
@@ -536,6 +553,7 @@ def plan_changes(
     forced = set(blocks)
     queue: set[str] = set(fresh) | forced
     gone: dict[str, set[str]] = {}  # block -> events of reports in dropped graphs
+    left: dict[str, Report] = {}  # block -> one of its reports in a dropped graph
     for graph in changes.drop:
         for q in store.quads_for_pattern(None, _MERGE_BLOCK, None, graph):
             block = _value(q.object)
@@ -543,6 +561,9 @@ def plan_changes(
             planner.moved.add(_value(q.subject))
             held = store.quads_for_pattern(None, _EVIDENCE, q.subject, graph)
             gone.setdefault(block, set()).update(_value(e.subject) for e in held)
+            if block.startswith("statement/") and block not in left:
+                for record in store.quads_for_pattern(q.subject, _MERGE_RECORD, None, graph):
+                    left[block] = Report.from_json(graph.value, _value(q.subject), _value(record.object))
 
     new_quads = list(add_quads)
     changes.insert.extend(new_quads)
@@ -572,6 +593,12 @@ def plan_changes(
         for report in new:
             touched.update(assignment.get(report.evidence, ()))
             planner.moved.add(report.evidence)
+        if block.startswith("statement/"):
+            before = len(set(gone.get(block, ())).union(*(now for _, now in stored)))
+            sample = stored[0][0] if stored else new[0] if new else left.get(block)
+            if sample is not None and len(events) != before:
+                for key in statement_keys(sample.speakers, sample.stance or ""):
+                    changes.tallies[key] += len(events) - before
         planner.resolved.update(assignment)
         if touched:
             desired = {q for event in events if event.iri in touched for q in event.quads(planner.resolve)}
@@ -617,5 +644,7 @@ def remerge_store(store: Store, policy: MergePolicy = DEFAULT_POLICY) -> int:
     held = {_value(q.subject) for q in store.quads_for_pattern(None, _EVIDENCE, None, None)}
     for iri in sorted(stale - live - held):
         changes.delete.extend(store.quads_for_pattern(NamedNode(iri), None, None, None))
+    changes.tallies.clear()  # events that no report links to left too: count the tallies afresh
     changes.apply(store)
+    rebuild(store)
     return len(changes.delete) + len(changes.insert)

@@ -114,7 +114,7 @@ def test_shards_load_into_a_fresh_oxigraph_as_the_same_dataset(corpus: Path, tmp
     run = cli("ingest", corpus, "--store", store, "--batch-size", "20", "--shards", shards, cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     files = sorted(p.name for p in shards.iterdir())
-    assert files == ["articles-00001.nq", "articles-00002.nq", "articles-00003.nq", "default.nq"]
+    assert files == ["articles-00001.nq", "articles-00002.nq", "articles-00003.nq", "default.nq", "tallies.nq"]
     loaded = tmp_path / "loaded"
     command = [str(OXIGRAPH), "load", "--location", str(loaded)]
     for name in files:

@@ -22,6 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from armskg.graph import tallies
 from armskg.graph.merge import MergePolicy, TimeWindow, merge_block, merge_reports, plan_changes, remerge_store
 from armskg.graph.store import ingest_articles, open_store, remove_article, write_extraction
 from armskg.graph.triples import EventKind, Report, article_quads, article_reports, block_id
@@ -447,7 +448,11 @@ def _batch(articles: list[tuple[Article, Extraction]]) -> set[ox.Quad]:
     for article, extraction in articles:
         quads.update(article_quads(article, extraction))
         reports.extend(article_reports(article, extraction))
-    return quads | set(merge_reports(reports))
+    merged = quads | set(merge_reports(reports))
+    scratch = ox.Store()
+    scratch.extend(merged)
+    counted = tallies.count_statements(scratch)  # the tallies, counted from the merged statements
+    return merged | {q for key, count in counted.items() for q in tallies.tally_quads(key, count)}
 
 
 def _apply(store: ox.Store, article: Article, extraction: Extraction) -> None:

@@ -82,7 +82,7 @@ def test_push_store_sends_every_graph_once(remote: SparqlServer, tmp_path: Path)
     third = push_store(local, tmp_path / "local", remote.store_url)
     assert (third.replaced, third.deleted) == ([], [gone.value])
     count = endpoint.run_sparql("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows
-    assert count == [("3",)]
+    assert count == [("4",)]  # three articles and the tallies
 
 
 def test_a_first_push_to_another_endpoint_sends_everything(remote: SparqlServer, tmp_path: Path) -> None:
@@ -148,7 +148,7 @@ def test_ingest_with_endpoint_pushes_what_changed(remote: SparqlServer, tmp_path
     local = tmp_path / "kg"
     first = _armskg("ingest", articles, "--store", local, "--endpoint", remote.store_url, cwd=tmp_path)
     assert first.returncode == 0, first.stderr
-    assert "pushed 3 graphs" in first.stdout and remote.store_url in first.stdout  # default graph + 2 articles
+    assert "pushed 4 graphs" in first.stdout and remote.store_url in first.stdout  # default, tallies, 2 articles
 
     for name, params in (("transfers", ()), ("articles", ()), ("stance-counts", ("--param", "stance=deny"))):
         here = _armskg("query", name, *params, "--store", local, "--format", "json", cwd=tmp_path)

@@ -1,0 +1,180 @@
+"""Statement tallies kept with the merge, so the aggregate questions read counts, not every statement.
+
+Two kinds of count live in the named graph :data:`TALLY_GRAPH`:
+
+- a **stance tally** per speaker and stance: how many statements the speaker made with it
+  (``armskg query stance-counts``);
+- a **co-signature tally** per pair of states and stance: how many statements the two made
+  together (``armskg query coalition-cosignatures``).
+
+Why this is cheap to keep: a statement's merge block is its *set* of speakers and its stance
+(:func:`armskg.graph.triples.block_key`), so all statements of a block feed the same tallies.
+When the merge takes a block from ``n`` statements to ``m``, each of those tallies moves by
+``m - n``; :func:`armskg.graph.merge.plan_changes` puts these moves in its
+:class:`~armskg.graph.merge.ChangeSet`, which writes them in the same transaction as the events.
+:func:`count_statements` counts the same thing from the merged statements themselves: the
+reference the tests hold the kept tallies to, and what :func:`rebuild` writes after a repair.
+
+>>> from collections import Counter
+>>> keys = statement_keys(["state:USA", "state:KOR", "person:jinwoopark"], "condemn")
+>>> [key[0] for key in keys]
+['stance', 'stance', 'stance', 'pair']
+>>> keys[-1][1:]  # states only, the smaller IRI first
+('https://w3id.org/armskg/actor/state/KOR', 'https://w3id.org/armskg/actor/state/USA', \
+'https://w3id.org/armskg/stance/condemn')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
+
+from armskg.ontology import AK, BASE, actor_iri, stance_iri
+
+__all__ = [
+    "TALLIES_KEPT",
+    "TALLIES_PENDING",
+    "TALLY_GRAPH",
+    "TallyKey",
+    "count_statements",
+    "ensure",
+    "kept_tallies",
+    "rebuild",
+    "statement_keys",
+    "tally_changes",
+    "tally_quads",
+]
+
+TALLY_GRAPH = NamedNode(BASE + "graph/tallies")
+"""The named graph of the tallies (derived data, apart from what articles report)."""
+
+TallyKey = tuple[str, ...]
+"""``("stance", speaker IRI, stance IRI)`` or ``("pair", state IRI, state IRI, stance IRI)``."""
+
+_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_XSD_INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_STANCE_TALLY = NamedNode(AK + "StanceTally")
+_PAIR_TALLY = NamedNode(AK + "CosignatureTally")
+_SPEAKER = NamedNode(AK + "tallySpeaker")
+_STANCE = NamedNode(AK + "tallyStance")
+_COUNT = NamedNode(AK + "tallyCount")
+_STATEMENT = NamedNode(AK + "Statement")
+_STATEMENT_SPEAKER = NamedNode(AK + "speaker")
+_STATEMENT_STANCE = NamedNode(AK + "stance")
+_STATE_NS = BASE + "actor/state/"
+_STORE = NamedNode(BASE + "store")
+_TRUE = Literal("true", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+TALLIES_KEPT = Quad(_STORE, NamedNode(AK + "talliesKept"), _TRUE, TALLY_GRAPH)
+"""Written with the tallies by :func:`rebuild`: a store without it (made before tallies) needs one."""
+TALLIES_PENDING = Quad(_STORE, NamedNode(AK + "talliesPending"), _TRUE, DefaultGraph())
+"""Written by a bulk ingest with its first batch, removed with its last tally moves: a killed run
+leaves it, and :func:`ensure` then counts the tallies again."""
+
+
+def statement_keys(speakers: Iterable[str], stance: str) -> list[TallyKey]:
+    """The tallies one statement feeds, from its speakers' actor keys and its stance label."""
+    stance_node = stance_iri(stance)
+    iris = sorted({actor_iri(s) for s in speakers})
+    return _keys(iris, stance_node)
+
+
+def _keys(speaker_iris: list[str], stance_node: str) -> list[TallyKey]:
+    keys: list[TallyKey] = [("stance", iri, stance_node) for iri in speaker_iris]
+    states = [iri for iri in speaker_iris if iri.startswith(_STATE_NS)]
+    keys.extend(("pair", a, b, stance_node) for a, b in itertools.combinations(states, 2))
+    return keys
+
+
+def _text(term: object) -> str:
+    return term.value if isinstance(term, NamedNode | Literal) else str(term)
+
+
+def _node(key: TallyKey) -> NamedNode:
+    return NamedNode(BASE + "tally/" + hashlib.sha256("\x1f".join(key).encode()).hexdigest()[:24])
+
+
+def tally_quads(key: TallyKey, count: int) -> list[Quad]:
+    """The quads of one tally in :data:`TALLY_GRAPH` (none for a count of zero)."""
+    if count <= 0:
+        return []
+    node, g = _node(key), TALLY_GRAPH
+    quads = [Quad(node, _TYPE, _STANCE_TALLY if key[0] == "stance" else _PAIR_TALLY, g)]
+    quads.extend(Quad(node, _SPEAKER, NamedNode(iri), g) for iri in key[1:-1])
+    quads.append(Quad(node, _STANCE, NamedNode(key[-1]), g))
+    quads.append(Quad(node, _COUNT, Literal(str(count), datatype=_XSD_INTEGER), g))
+    return quads
+
+
+def _stored_count(store: Store, key: TallyKey) -> int:
+    for quad in store.quads_for_pattern(_node(key), _COUNT, None, TALLY_GRAPH):
+        return int(_text(quad.object))
+    return 0
+
+
+def tally_changes(store: Store, moves: Mapping[TallyKey, int]) -> tuple[list[Quad], list[Quad]]:
+    """The quads to delete and to insert to move each tally by ``moves[key]`` (read from ``store``)."""
+    delete: list[Quad] = []
+    insert: list[Quad] = []
+    for key, move in moves.items():
+        if not move:
+            continue
+        before = _stored_count(store, key)
+        if before:
+            delete.extend(tally_quads(key, before))
+        insert.extend(tally_quads(key, before + move))
+    return delete, insert
+
+
+def count_statements(store: Store) -> Counter[TallyKey]:
+    """The tallies counted from the merged statements in the default graph."""
+    counts: Counter[TallyKey] = Counter()
+    for typed in store.quads_for_pattern(None, _TYPE, _STATEMENT, DefaultGraph()):
+        statement = typed.subject
+        stances = [_text(q.object) for q in store.quads_for_pattern(statement, _STATEMENT_STANCE, None, DefaultGraph())]
+        speakers = sorted(
+            {_text(q.object) for q in store.quads_for_pattern(statement, _STATEMENT_SPEAKER, None, DefaultGraph())}
+        )
+        for stance in stances:
+            counts.update(_keys(speakers, stance))
+    return counts
+
+
+def kept_tallies(store: Store) -> Counter[TallyKey]:
+    """The tallies as the store holds them."""
+    counts: Counter[TallyKey] = Counter()
+    for typed in store.quads_for_pattern(None, _TYPE, None, TALLY_GRAPH):
+        node = typed.subject
+        kind = "stance" if typed.object == _STANCE_TALLY else "pair"
+        speakers = sorted(_text(q.object) for q in store.quads_for_pattern(node, _SPEAKER, None, TALLY_GRAPH))
+        stance = next(_text(q.object) for q in store.quads_for_pattern(node, _STANCE, None, TALLY_GRAPH))
+        counts[(kind, *speakers, stance)] = _stored_count(store, (kind, *speakers, stance))
+    return counts
+
+
+def rebuild(store: Store) -> int:
+    """Replace the tallies with :func:`count_statements`, in one transaction; returns how many."""
+    counts = count_statements(store)
+    quads = [q for key, count in counts.items() for q in tally_quads(key, count)]
+    quads.append(TALLIES_KEPT)
+    body = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    pending = TALLIES_PENDING
+    store.update(
+        f"DROP SILENT GRAPH {TALLY_GRAPH} ; DELETE DATA {{ {pending.subject} {pending.predicate} {pending.object} }} ;"
+        f" INSERT DATA {{ GRAPH {TALLY_GRAPH} {{ {body} }} }}"
+    )
+    return len(counts)
+
+
+def ensure(store: Store) -> bool:
+    """Count the tallies again if a bulk ingest was killed before writing them, or if the store
+    was made before tallies were kept; returns whether it did."""
+    pending = any(True for _ in store.quads_for_pattern(*TALLIES_PENDING))
+    kept = any(True for _ in store.quads_for_pattern(*TALLIES_KEPT))
+    if kept and not pending:
+        return False
+    rebuild(store)
+    return True

@@ -1,0 +1,155 @@
+"""Statement tallies: kept by the merge in step with the statements, whatever path writes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from collections import Counter
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from robustness import article_records, write_jsonl
+
+from armskg.graph import tallies
+from armskg.graph.bulk import BulkOptions, IngestProgress, ingest_bulk, merge_pending, pending_blocks
+from armskg.graph.merge import remerge_store
+from armskg.graph.store import ingest_articles, open_store, remove_article, write_extraction
+from armskg.loaders.article import Article
+from armskg.loaders.facts import Actor, Evidence, Extraction, Statement
+from armskg.loaders.readers import read_articles
+from armskg.ontology import actor_iri, stance_iri
+
+STATES = {"USA": "United States", "KOR": "South Korea", "JPN": "Japan", "RUS": "Russia"}
+
+
+def _joint(article_id: str, day: dt.date, stance: str, *speakers: str) -> tuple[Article, Extraction]:
+    """An article in which ``speakers`` (ISO3 codes) make one statement with ``stance`` on ``day``."""
+    text = f"A joint statement reported by {article_id}."
+    article = Article.from_text(article_id, text, date=day.isoformat(), publisher=f"Desk {article_id}")
+    extraction = Extraction()
+    for iso3 in speakers:
+        extraction.add_actor(Actor(f"state:{iso3}", "state", STATES[iso3], iso3=iso3))
+    evidence = Evidence(text, 0, len(text), "test.rule")
+    extraction.statements.append(Statement(tuple(f"state:{s}" for s in speakers), stance, evidence, date=day))
+    return article, extraction
+
+
+def _pair(a: str, b: str, stance: str) -> tallies.TallyKey:
+    first, second = sorted((actor_iri(f"state:{a}"), actor_iri(f"state:{b}")))
+    return ("pair", first, second, stance_iri(stance))
+
+
+def _stance(speaker: str, stance: str) -> tallies.TallyKey:
+    return ("stance", actor_iri(f"state:{speaker}"), stance_iri(stance))
+
+
+def test_tallies_follow_statements_as_articles_come_and_go(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "kg")
+    jan, mar = dt.date(2024, 1, 10), dt.date(2024, 3, 2)
+    write_extraction(store, *_joint("first", jan, "condemn", "USA", "KOR", "JPN"))
+    write_extraction(store, *_joint("again", jan, "condemn", "USA", "KOR", "JPN"))  # the same statement
+    write_extraction(store, *_joint("later", mar, "condemn", "USA", "KOR", "JPN"))  # another one
+    write_extraction(store, *_joint("deny", mar, "deny", "RUS"))
+    kept = tallies.kept_tallies(store)
+    assert kept[_pair("USA", "KOR", "condemn")] == 2
+    assert kept[_stance("JPN", "condemn")] == 2
+    assert kept[_stance("RUS", "deny")] == 1
+    assert not any(key[0] == "pair" and stance_iri("deny") in key for key in kept)  # one speaker: no pair
+    assert kept == tallies.count_statements(store)
+
+    remove_article(store, "later")
+    assert tallies.kept_tallies(store)[_pair("USA", "KOR", "condemn")] == 1
+    remove_article(store, "first")  # "again" still reports the January statement
+    assert tallies.kept_tallies(store)[_pair("JPN", "USA", "condemn")] == 1
+    remove_article(store, "again")
+    remove_article(store, "deny")
+    assert tallies.kept_tallies(store) == Counter()  # a tally that reaches zero is gone
+    assert tallies.count_statements(store) == Counter()
+
+
+JOINT = (
+    "The United States, Japan and South Korea condemned the missile launch in a joint statement on Monday.",
+    "In a joint statement, France and Germany called on Iran to stop sending drones to Russia.",
+    "Japan and South Korea condemned the strike in a joint statement.",
+)
+
+
+def _records(count: int, seed: int, version: int = 1) -> list[dict[str, str]]:
+    """Robustness records with a joint statement added to every third one."""
+    records = article_records(count, seed=seed, version=version)
+    for n, record in enumerate(records[::3]):
+        record["text"] += " " + JOINT[n % len(JOINT)]
+    return records
+
+
+def test_article_by_article_and_bulk_ingest_keep_what_counting_gives(tmp_path: Path) -> None:
+    corpus = write_jsonl(tmp_path / "a.jsonl", _records(40, seed=21))
+    one = open_store(tmp_path / "one")
+    ingest_articles(one, read_articles([corpus]))
+    bulk = open_store(tmp_path / "bulk")
+    ingest_bulk(bulk, read_articles([corpus]), BulkOptions(batch_size=6, chunk_size=2))
+    counted = tallies.count_statements(one)
+    assert any(key[0] == "pair" for key in counted), "the corpus should hold joint statements"
+    assert tallies.kept_tallies(one) == counted
+    assert tallies.kept_tallies(bulk) == counted == tallies.count_statements(bulk)
+
+    newer = write_jsonl(tmp_path / "v2.jsonl", _records(40, seed=21, version=2)[:15])
+    ingest_bulk(bulk, read_articles([newer]), BulkOptions(batch_size=4))  # replacements
+    assert tallies.kept_tallies(bulk) == tallies.count_statements(bulk)
+    for record in _records(40, seed=21)[20:30]:
+        remove_article(bulk, record["id"])
+    assert tallies.kept_tallies(bulk) == tallies.count_statements(bulk)
+    remerge_store(bulk)
+    assert tallies.kept_tallies(bulk) == tallies.count_statements(bulk)
+
+
+def test_a_killed_bulk_ingest_has_its_tallies_counted_on_the_next_write_open(tmp_path: Path) -> None:
+    corpus = write_jsonl(tmp_path / "a.jsonl", _records(30, seed=5))
+    store = open_store(tmp_path / "kg")
+
+    def stop(total: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        ingest_bulk(store, read_articles([corpus]), BulkOptions(batch_size=10), IngestProgress(merge_total=stop))
+    blocks = len(pending_blocks(store))
+    steps = 0
+
+    def late(merged: int) -> None:  # killed among the statements, some of them written
+        nonlocal steps
+        steps += 1
+        if steps == blocks - 1:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        merge_pending(store, blocks_per_step=1, flush_quads=1, on_merged=late)
+    assert tallies.TALLIES_PENDING in store
+    assert tallies.kept_tallies(store) != tallies.count_statements(store)  # the written statements' moves are lost
+    del store
+    gc.collect()
+    store = open_store(tmp_path / "kg")
+    assert tallies.TALLIES_PENDING not in store
+    assert tallies.count_statements(store)
+    assert tallies.kept_tallies(store) == tallies.count_statements(store)
+
+
+def test_a_store_made_before_tallies_gets_them_when_opened_for_writing(tmp_path: Path) -> None:
+    corpus = write_jsonl(tmp_path / "a.jsonl", _records(12, seed=8))
+    store = open_store(tmp_path / "kg")
+    ingest_articles(store, read_articles([corpus]))
+    store.remove_graph(tallies.TALLY_GRAPH)
+    assert tallies.kept_tallies(store) == Counter()
+    del store
+    gc.collect()
+    store = open_store(tmp_path / "kg")
+    assert tallies.TALLIES_KEPT in store
+    assert tallies.kept_tallies(store) == tallies.count_statements(store) != Counter()
+
+
+def test_tallies_stay_out_of_the_merged_default_graph(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "kg")
+    write_extraction(store, *_joint("first", dt.date(2024, 1, 10), "condemn", "USA", "KOR"))
+    default = store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+    assert [q for q in default if "/tally/" in str(q.subject)] == []
+    assert len(list(store.quads_for_pattern(None, None, None, tallies.TALLY_GRAPH))) > 3
