@@ -44,6 +44,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from armskg.graph import tallies
 from armskg.graph.merge import merge_reports
 from armskg.graph.store import open_store, remove_article, write_extraction
 from armskg.graph.triples import Report, article_quads, article_reports
@@ -283,6 +284,9 @@ def main(argv: list[str] | None = None) -> int:
         store.bulk_extend(merged)
         store.flush()
         _lap("load events (bulk, on disk)", clock)
+        clock = time.perf_counter()
+        tallies.rebuild(store)
+        _lap("count the statement tallies", clock)
         size = sum(f.stat().st_size for f in (folder / "kg").rglob("*") if f.is_file())
         print(f"  store: {len(store)} quads, {size / 1e6:.0f} MB on disk")
         merged.clear()

@@ -16,6 +16,7 @@ from types import ModuleType
 import pyoxigraph as ox
 import pytest
 
+from armskg.graph import tallies
 from armskg.graph.merge import merge_reports
 from armskg.graph.triples import Report, article_quads, article_reports
 from armskg.queries.library import bind_parameters, list_queries, load_query, run_query
@@ -50,6 +51,7 @@ def store() -> ox.Store:
         store.extend(article_quads(article, extraction))
         reports.extend(article_reports(article, extraction))
     store.extend(merge_reports(reports))
+    tallies.rebuild(store)
     return store
 
 
