@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from robustness import article_records, write_jsonl
+from robustness import article_records, cli, write_jsonl
 
 from armskg.graph import tallies
 from armskg.graph.bulk import BulkOptions, IngestProgress, ingest_bulk, merge_pending, pending_blocks
@@ -128,6 +128,9 @@ def test_a_killed_bulk_ingest_has_its_tallies_counted_on_the_next_write_open(tmp
     assert tallies.kept_tallies(store) != tallies.count_statements(store)  # the written statements' moves are lost
     del store
     gc.collect()
+    query = cli("query", "coalition-cosignatures", "--store", tmp_path / "kg", cwd=tmp_path)
+    assert query.returncode == 0
+    assert "an ingest is running or was stopped, and its statements are not counted yet" in query.stderr
     store = open_store(tmp_path / "kg")
     assert tallies.TALLIES_PENDING not in store
     assert tallies.count_statements(store)
@@ -153,3 +156,24 @@ def test_tallies_stay_out_of_the_merged_default_graph(tmp_path: Path) -> None:
     default = store.quads_for_pattern(None, None, None, ox.DefaultGraph())
     assert [q for q in default if "/tally/" in str(q.subject)] == []
     assert len(list(store.quads_for_pattern(None, None, None, tallies.TALLY_GRAPH))) > 3
+
+
+def test_a_query_on_a_store_without_tallies_says_so_until_the_next_ingest(tmp_path: Path) -> None:
+    corpus = write_jsonl(tmp_path / "a.jsonl", _records(9, seed=4))
+    store = open_store(tmp_path / "kg")
+    ingest_articles(store, read_articles([corpus]))
+    store.remove_graph(tallies.TALLY_GRAPH)  # as a store made before tallies were kept
+    del store
+    gc.collect()
+    before = cli("query", "stance-counts", "--store", tmp_path / "kg", "--format", "csv", cwd=tmp_path)
+    assert before.returncode == 0, before.stderr
+    [warning] = before.stderr.strip().splitlines()
+    assert warning.startswith("armskg: this store was made before armskg kept statement tallies;")
+    assert before.stdout.strip().splitlines()[1:] == []  # the header only
+    again = cli("ingest", corpus, "--store", tmp_path / "kg", cwd=tmp_path)
+    assert again.returncode == 0 and "9 unchanged" in again.stdout, again.stdout + again.stderr
+    after = cli("query", "stance-counts", "--store", tmp_path / "kg", "--format", "csv", cwd=tmp_path)
+    assert after.returncode == 0 and after.stderr == ""
+    assert len(after.stdout.strip().splitlines()) > 1
+    other = cli("query", "transfers", "--store", tmp_path / "kg", cwd=tmp_path)
+    assert other.stderr == ""

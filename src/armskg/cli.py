@@ -296,6 +296,21 @@ def _network_filters(command: Callable[..., None]) -> Callable[..., None]:
     return command
 
 
+def _warn_untallied(kg: Store, query: str) -> None:
+    """One line on stderr when a query reads the statement tallies and the store's are not complete."""
+    from armskg.graph import tallies
+
+    if tallies.TALLY_GRAPH.value not in query:
+        return
+    if tallies.TALLIES_PENDING in kg:
+        reason = "an ingest is running or was stopped, and its statements are not counted yet"
+    elif tallies.TALLIES_KEPT not in kg:
+        reason = "this store was made before armskg kept statement tallies"
+    else:
+        return
+    click.echo(f"armskg: {reason}; the next 'armskg ingest' or 'remove' counts them", err=True)
+
+
 @main.command()
 @click.option("--store", type=click.Path(path_type=Path), help=STORE_HELP)
 @click.option(
@@ -407,7 +422,9 @@ def query(
 
             result = SparqlEndpoint(endpoint, timeout_s=timeout_s).run(named, values)
         else:
-            result = run_query(_store(store, read_only=True), named, values)
+            kg = _store(store, read_only=True)
+            result = run_query(kg, named, values)
+            _warn_untallied(kg, named.text)
     except QueryError as exc:
         _fail(str(exc), 2)
         return
