@@ -398,7 +398,7 @@ def finish_interrupted(store: Store) -> tuple[int, int]:
     """Finish what a killed ingest left: drop the article graphs of a batch whose load did not
     complete, then merge the pending blocks.  Returns (graphs dropped, blocks merged)."""
     dropped = 0
-    recount = any(True for _ in store.quads_for_pattern(*tallies.TALLIES_PENDING))
+    recount = tallies.TALLIES_PENDING in store
     for quad in list(store.quads_for_pattern(STORE_NODE, LOADING_ARTICLE, None, DefaultGraph())):
         graph = quad.object
         if not isinstance(graph, NamedNode):

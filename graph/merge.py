@@ -424,14 +424,8 @@ class ChangeSet:
     insert: list[Quad] = field(default_factory=list)
     tallies: Counter[TallyKey] = field(default_factory=Counter)
 
-    def sparql(self, store: Store | None = None) -> str:
-        """The change as one SPARQL update (drops, then deletions, then insertions); the tally
-        moves are read against ``store`` (left out without one)."""
-        delete, insert = self._with_tallies(store)
-        return _update(self.drop, delete, insert)
-
-    def _with_tallies(self, store: Store | None) -> tuple[list[Quad], list[Quad]]:
-        if store is None or not any(self.tallies.values()):
+    def _with_tallies(self, store: Store) -> tuple[list[Quad], list[Quad]]:
+        if not any(self.tallies.values()):
             return self.delete, self.insert
         delete, insert = tally_changes(store, self.tallies)
         return [*self.delete, *delete], [*self.insert, *insert]
@@ -447,6 +441,7 @@ class ChangeSet:
 
 
 def _update(drop: list[NamedNode], delete: list[Quad], insert: list[Quad]) -> str:
+    """The change as one SPARQL update: drops, then deletions, then insertions."""
     parts = [f"DROP SILENT GRAPH {graph}" for graph in drop]
     if delete:
         parts.append("DELETE DATA { " + _data_block(delete) + " }")

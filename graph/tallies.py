@@ -157,24 +157,18 @@ def kept_tallies(store: Store) -> Counter[TallyKey]:
 
 def rebuild(store: Store) -> int:
     """Replace the tallies with :func:`count_statements`, in one transaction; returns how many."""
+    from .merge import ChangeSet  # the merge writes tallies too: it imports this module
+
     counts = count_statements(store)
     quads = [q for key, count in counts.items() for q in tally_quads(key, count)]
-    quads.append(TALLIES_KEPT)
-    body = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-    pending = TALLIES_PENDING
-    store.update(
-        f"DROP SILENT GRAPH {TALLY_GRAPH} ; DELETE DATA {{ {pending.subject} {pending.predicate} {pending.object} }} ;"
-        f" INSERT DATA {{ GRAPH {TALLY_GRAPH} {{ {body} }} }}"
-    )
+    ChangeSet(drop=[TALLY_GRAPH], delete=[TALLIES_PENDING], insert=[*quads, TALLIES_KEPT]).apply(store)
     return len(counts)
 
 
 def ensure(store: Store) -> bool:
     """Count the tallies again if a bulk ingest was killed before writing them, or if the store
     was made before tallies were kept; returns whether it did."""
-    pending = any(True for _ in store.quads_for_pattern(*TALLIES_PENDING))
-    kept = any(True for _ in store.quads_for_pattern(*TALLIES_KEPT))
-    if kept and not pending:
+    if TALLIES_KEPT in store and TALLIES_PENDING not in store:
         return False
     rebuild(store)
     return True
