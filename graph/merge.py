@@ -53,6 +53,8 @@ from armskg.ontology import BASE, event_iri
 from .tallies import TallyKey, rebuild, statement_keys, tally_changes
 from .triples import (
     EVENT_KINDS,
+    RDF_TYPE,
+    STATE_REFERENCE,
     XSD_INTEGER,
     Report,
     Triple3,
@@ -78,6 +80,7 @@ __all__ = [
 
 _EVENT_NS = BASE + "event/"
 _EVIDENCE_NS = BASE + "evidence/"
+_STATE_NS = BASE + "actor/state/"
 _MERGE_BLOCK = ak("mergeBlock")
 _MERGE_RECORD = ak("mergeRecord")
 _ABOUT = ak("about")
@@ -608,7 +611,10 @@ def plan_changes(
 
 
 def _retracted(planner: _Planner, dropped: list[NamedNode], new_quads: list[Quad]) -> list[Quad]:
-    """Default-graph triples (articles, actors, mentions) that only the dropped graphs said."""
+    """Default-graph triples (articles, actors, mentions) that only the dropped graphs said.
+
+    A state's :data:`~armskg.graph.triples.STATE_REFERENCE` triples go with its type triple
+    (article graphs do not repeat them; older stores did, hence they are skipped here)."""
     keep = {(q.subject, q.predicate, q.object) for q in new_quads if isinstance(q.graph_name, DefaultGraph)}
     out: dict[Quad, None] = {}
     for graph in dropped:
@@ -616,12 +622,19 @@ def _retracted(planner: _Planner, dropped: list[NamedNode], new_quads: list[Quad
             subject = q.subject.value if isinstance(q.subject, NamedNode) else ""
             if subject.startswith((_EVENT_NS, _EVIDENCE_NS)):
                 continue
+            state = subject.startswith(_STATE_NS)
+            if state and q.predicate in STATE_REFERENCE:
+                continue
             triple = (q.subject, q.predicate, q.object)
             if triple in keep:
                 continue
             said = planner.store.quads_for_pattern(q.subject, q.predicate, q.object, None)
             if not any(planner.live(other.graph_name) for other in said):
                 out[Quad(q.subject, q.predicate, q.object, DefaultGraph())] = None
+                if state and q.predicate == RDF_TYPE:
+                    for p in STATE_REFERENCE:
+                        for ref in planner.store.quads_for_pattern(q.subject, p, None, DefaultGraph()):
+                            out[ref] = None
     return list(out)
 
 

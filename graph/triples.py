@@ -54,6 +54,7 @@ from armskg.ontology import (
 
 __all__ = [
     "EVENT_KINDS",
+    "STATE_REFERENCE",
     "EventKind",
     "Report",
     "Triple3",
@@ -84,6 +85,10 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_DATE = NamedNode(XSD + "date")
 XSD_INTEGER = NamedNode(XSD + "integer")
 XSD_DOUBLE = NamedNode(XSD + "double")
+
+STATE_REFERENCE = frozenset({RDFS_LABEL, NamedNode(AK + "iso3"), OWL_SAME_AS})
+"""A state's name, ISO code and Wikidata id: the lexicon's, the same in every article, so they
+go in the default graph only; an article graph says that the state is one and that it is named."""
 
 _KIND_CLASS = {"state": "State", "person": "Person", "organization": "Organization", "armed_group": "ArmedGroup"}
 _EVENT_CLASS: dict[str, str] = {"transfer": "Transfer", "strike": "Strike", "statement": "Statement"}
@@ -444,12 +449,16 @@ def article_quads(article: Article, extraction: Extraction) -> list[Quad]:
 
     Its named graph holds the article node, its actors and mentions, and an evidence
     record per fact carrying the fact's report (``ak:mergeRecord``) and block (``ak:mergeBlock``).
-    The default graph gets the same minus the evidence records.
+    The default graph gets the same minus the evidence records, plus each state's
+    :data:`STATE_REFERENCE` triples (kept out of the article graph: they are the lexicon's).
     """
     art = NamedNode(article_iri(article.id))
     described: list[Triple3] = list(_article_triples(article))
+    reference: list[Triple3] = []
     for actor in extraction.actors.values():
-        described.extend(_actor_triples(actor))
+        for triple in _actor_triples(actor):
+            shared = actor.kind == "state" and triple[1] in STATE_REFERENCE
+            (reference if shared else described).append(triple)
     for key in dict.fromkeys(m.actor for m in extraction.mentions):
         described.append((art, ak("mentions"), NamedNode(actor_iri(key))))
     facts = _facts(extraction)
@@ -463,6 +472,8 @@ def article_quads(article: Article, extraction: Extraction) -> list[Quad]:
     quads: dict[Quad, None] = {}
     for s, p, o in described:
         quads[Quad(s, p, o, art)] = None
+        quads[Quad(s, p, o, DefaultGraph())] = None
+    for s, p, o in reference:
         quads[Quad(s, p, o, DefaultGraph())] = None
     for s, p, o in evidence:
         quads[Quad(s, p, o, art)] = None

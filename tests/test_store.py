@@ -154,6 +154,29 @@ def test_changed_text_keeps_what_another_article_still_says(kg: ox.Store) -> Non
     assert _ask(kg, f"ASK {{ <{IRN}> a ak:State }}")
 
 
+def test_a_state_is_described_once_and_goes_with_its_last_article(kg: ox.Store) -> None:
+    ingest_articles(kg, [_article("r1", DRONES_A), _article("r2", DRONES_B)])
+    described = f"ASK {{ <{IRN}> rdfs:label 'Iran' ; ak:iso3 'IRN' ; owl:sameAs ?wd }}"
+    assert _ask(kg, described)
+    # the article graphs say the state is one, not the lexicon's name, code and id
+    for graph in (article_iri("r1"), article_iri("r2")):
+        assert _ask(kg, f"ASK {{ GRAPH <{graph}> {{ <{IRN}> a ak:State }} }}")
+        assert not _ask(kg, f"ASK {{ GRAPH <{graph}> {{ <{IRN}> rdfs:label|ak:iso3|owl:sameAs ?o }} }}")
+    # a store written before this rule repeated them in article graphs: removing such an
+    # article leaves them while another article still names the state
+    old = ox.NamedNode(article_iri("r1"))
+    kg.extend(
+        [
+            ox.Quad(q.subject, q.predicate, q.object, old)
+            for q in kg.quads_for_pattern(ox.NamedNode(IRN), None, None, ox.DefaultGraph())
+        ]
+    )
+    assert remove_article(kg, "r1")
+    assert _ask(kg, described)
+    assert remove_article(kg, "r2")
+    assert not _ask(kg, f"ASK {{ <{IRN}> ?p ?o }}")
+
+
 def test_same_transfer_in_two_articles_is_one_node(kg: ox.Store) -> None:
     report = ingest_articles(kg, [_article("s1", DRONES_A), _article("s2", DRONES_B)])
     assert (report.ingested, report.failed) == (2, [])
