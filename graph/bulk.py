@@ -171,12 +171,13 @@ def merge_pending(
     ``flush_quads`` at a time and at each change of kind, on a background thread while the next
     blocks are planned; one that rewrites events already there is written in its own transaction.
     A marker goes only once its block is written, so an interrupted merge is finished by running
-    this again.
+    this again.  The statement tallies are moved once, at the end, by what all the plans added up
+    to (a run cut short leaves ``ak:talliesPending``: they are counted again).
     """
     blocks = pending_blocks(store)
     waiting: list[Quad] = []
     merged: list[str] = []
-    moves: Counter[TallyKey] = Counter()  # tallies of the events in waiting: written last
+    moves: Counter[TallyKey] = Counter()  # written last, in one go
     with _Writer() as writer:
 
         def flush() -> None:
@@ -189,12 +190,13 @@ def merge_pending(
             for start in range(0, len(ordered), blocks_per_step):
                 step = ordered[start : start + blocks_per_step]
                 changes = plan_changes(store, blocks=step)
+                moves.update(changes.tallies)
+                changes.tallies = Counter()
                 if changes.drop or changes.delete:
                     writer.wait()
                     changes.apply(store)
                 else:
                     waiting.extend(changes.insert)
-                    moves.update(changes.tallies)
                 merged.extend(step)
                 if len(waiting) >= flush_quads:
                     flush()

@@ -97,6 +97,10 @@ def _node(key: TallyKey) -> NamedNode:
     return NamedNode(BASE + "tally/" + hashlib.sha256("\x1f".join(key).encode()).hexdigest()[:24])
 
 
+def _count_quad(key: TallyKey, count: int) -> Quad:
+    return Quad(_node(key), _COUNT, Literal(str(count), datatype=_XSD_INTEGER), TALLY_GRAPH)
+
+
 def tally_quads(key: TallyKey, count: int) -> list[Quad]:
     """The quads of one tally in :data:`TALLY_GRAPH` (none for a count of zero)."""
     if count <= 0:
@@ -105,7 +109,7 @@ def tally_quads(key: TallyKey, count: int) -> list[Quad]:
     quads = [Quad(node, _TYPE, _STANCE_TALLY if key[0] == "stance" else _PAIR_TALLY, g)]
     quads.extend(Quad(node, _SPEAKER, NamedNode(iri), g) for iri in key[1:-1])
     quads.append(Quad(node, _STANCE, NamedNode(key[-1]), g))
-    quads.append(Quad(node, _COUNT, Literal(str(count), datatype=_XSD_INTEGER), g))
+    quads.append(_count_quad(key, count))
     return quads
 
 
@@ -116,16 +120,21 @@ def _stored_count(store: Store, key: TallyKey) -> int:
 
 
 def tally_changes(store: Store, moves: Mapping[TallyKey, int]) -> tuple[list[Quad], list[Quad]]:
-    """The quads to delete and to insert to move each tally by ``moves[key]`` (read from ``store``)."""
+    """The quads to delete and to insert to move each tally by ``moves[key]`` (read from ``store``):
+    a tally that stays has only its count rewritten."""
     delete: list[Quad] = []
     insert: list[Quad] = []
     for key, move in moves.items():
         if not move:
             continue
         before = _stored_count(store, key)
-        if before:
+        after = before + move
+        if before and after > 0:
+            delete.append(_count_quad(key, before))
+            insert.append(_count_quad(key, after))
+        else:
             delete.extend(tally_quads(key, before))
-        insert.extend(tally_quads(key, before + move))
+            insert.extend(tally_quads(key, after))
     return delete, insert
 
 

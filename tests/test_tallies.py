@@ -94,6 +94,13 @@ def test_article_by_article_and_bulk_ingest_keep_what_counting_gives(tmp_path: P
     assert tallies.kept_tallies(one) == counted
     assert tallies.kept_tallies(bulk) == counted == tallies.count_statements(bulk)
 
+    # a second run adds to blocks the first one merged: its rewrites move the tallies too
+    halves = open_store(tmp_path / "halves")
+    records = _records(40, seed=21)
+    for name, part in (("h1", records[:20]), ("h2", records[20:])):
+        ingest_bulk(halves, read_articles([write_jsonl(tmp_path / f"{name}.jsonl", part)]), BulkOptions(batch_size=6))
+    assert tallies.kept_tallies(halves) == counted
+
     newer = write_jsonl(tmp_path / "v2.jsonl", _records(40, seed=21, version=2)[:15])
     ingest_bulk(bulk, read_articles([newer]), BulkOptions(batch_size=4))  # replacements
     assert tallies.kept_tallies(bulk) == tallies.count_statements(bulk)
