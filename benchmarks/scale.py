@@ -44,7 +44,7 @@ from armskg.graph.bulk import BulkOptions, IngestProgress, ingest_bulk
 from armskg.graph.store import open_store
 from armskg.loaders.readers import read_articles
 
-__all__ = ["SizeResult", "main", "run_size"]
+__all__ = ["PeakRss", "SizeResult", "disk_bytes", "main", "run_size"]
 
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
 
@@ -67,7 +67,7 @@ class SizeResult:
     rdflib: dict[str, Timing] = field(default_factory=dict)
 
 
-class _PeakRss:
+class PeakRss:
     """The largest total RSS of this process and its children, sampled every 0.2 s."""
 
     def __init__(self) -> None:
@@ -75,7 +75,7 @@ class _PeakRss:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, daemon=True)
 
-    def __enter__(self) -> _PeakRss:
+    def __enter__(self) -> PeakRss:
         self._thread.start()
         return self
 
@@ -95,7 +95,8 @@ class _PeakRss:
             self.peak = max(self.peak, total)
 
 
-def _du(folder: Path) -> int:
+def disk_bytes(folder: Path) -> int:
+    """Bytes in the files under ``folder``."""
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
 
 
@@ -106,7 +107,7 @@ def run_size(size: int, work: Path, args: argparse.Namespace) -> SizeResult:
     for folder in (corpus, store_dir, shards, anchor):
         shutil.rmtree(folder, ignore_errors=True)
     write_corpus(corpus, size, seed=args.seed, shards=max(1, args.workers), workers=max(1, args.workers))
-    result.corpus_mb = _du(corpus) / 2**20
+    result.corpus_mb = disk_bytes(corpus) / 2**20
     print(f"[{size}] corpus written: {result.corpus_mb:.0f} MB", flush=True)
     marks: dict[str, float] = {}
     done = [0]
@@ -122,7 +123,7 @@ def run_size(size: int, work: Path, args: argparse.Namespace) -> SizeResult:
 
     progress = IngestProgress(article=counted, merge_total=merging)
     options = BulkOptions(workers=args.workers, batch_size=args.batch_size, shards=shards)
-    with _PeakRss() as rss:
+    with PeakRss() as rss:
         marks["start"] = time.perf_counter()
         store = open_store(store_dir / "kg")
         report = ingest_bulk(store, read_articles([corpus]), options, progress)
@@ -133,7 +134,7 @@ def run_size(size: int, work: Path, args: argparse.Namespace) -> SizeResult:
     result.load_s, result.merge_s = report.load_s, report.merge_s
     result.peak_rss_mb = rss.peak / 2**20
     result.quads = len(store)
-    result.disk_mb = _du(store_dir) / 2**20
+    result.disk_mb = disk_bytes(store_dir) / 2**20
     print(
         f"[{size}] ingested in {result.total_s:.0f} s (merge {result.merge_s:.0f} s), {result.quads:,} quads",
         flush=True,

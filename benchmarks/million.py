@@ -1,0 +1,262 @@
+"""A million articles into one store, resumable: the long run of the scale benchmark.
+
+A corpus of ``--articles`` synthetic articles (:mod:`synthetic_articles`, seeded; its first 100k
+are the 100k corpus of :mod:`scale`) is written once, as ``--parts`` files of consecutive articles
+(default 1).  Each part goes into the same store with its own
+:func:`armskg.graph.bulk.ingest_bulk` run, as a researcher adding a year of wire copy at a time
+would, and its figures are appended to ``DIR/parts.jsonl`` once it is in: articles, wall and CPU
+time, extract+load, load and merge time, peak RSS, quads and size on disk.  ``DIR/progress.log``
+gets a line every ``--log-every`` articles and every 5% of the merge, with the wall and CPU clocks,
+so that a stop of the machine (wall time passing without CPU time) can be told from slow work.
+
+The run can be stopped at any point and started again with the same arguments: parts already
+recorded are skipped; the part that was cut short runs again, its stored articles skipped as
+unchanged and its unfinished merge completed, and its record adds the wall time its earlier
+attempts had logged (``earlier_attempts_s``; what ran after an attempt's last log line is not
+counted).  When every part is in, every named query is timed on the whole store (p50/p95 over
+``--queries-repeat`` runs) and the tables are printed; ``--report`` prints them from the records.
+
+No N-Quads shards and no ``oxigraph load`` anchor here: at a million articles they would need as
+much disk again as the store (``scale.py`` has the anchor at 1k-100k).
+
+Usage::
+
+    .venv/bin/python benchmarks/million.py --dir /work/scale-1m            # 1M articles, one run
+    .venv/bin/python benchmarks/million.py --dir /tmp/m --articles 3000 --parts 3 --queries-repeat 1
+    .venv/bin/python benchmarks/million.py --dir /work/scale-1m --report
+
+Nothing is asserted: speed is not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import shutil
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from query_speed import format_table, named_query_cases, store_runner, time_queries
+from scale import PeakRss, disk_bytes
+from synthetic_articles import write_corpus
+
+from armskg.graph.bulk import BulkOptions, IngestProgress, ingest_bulk
+from armskg.graph.store import open_store
+from armskg.loaders.readers import read_articles
+
+__all__ = ["PartResult", "main", "run_part"]
+
+
+@dataclass(slots=True)
+class PartResult:
+    """The figures of one part, as written to ``parts.jsonl``."""
+
+    part: int
+    articles: int
+    ingested: int
+    unchanged: int
+    failed: int
+    wall_s: float
+    cpu_s: float
+    extract_load_s: float
+    load_s: float
+    merge_s: float
+    peak_rss_mb: float
+    quads: int
+    disk_mb: float
+    started: str
+    ended: str
+    earlier_attempts_s: float
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _cpu_s() -> float:
+    """CPU time of this process and its (extraction worker) children, finished or running."""
+    me = psutil.Process()
+    total = sum(me.cpu_times()[:4])
+    for child in me.children(recursive=True):
+        try:
+            total += sum(child.cpu_times()[:2])
+        except psutil.Error:
+            continue
+    return total
+
+
+def _records(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def _corpus(folder: Path, articles: int, parts: int, seed: int, workers: int) -> list[Path]:
+    """The corpus files, written unless the folder already holds the full set."""
+    done = folder / "DONE"
+    expected = f"{articles} {parts} {seed}"
+    if not (done.exists() and done.read_text() == expected):
+        started = time.perf_counter()
+        write_corpus(folder, articles, seed=seed, shards=parts, workers=workers, force=True)
+        done.write_text(expected)
+        print(f"corpus written in {time.perf_counter() - started:.0f} s", flush=True)
+    return sorted(folder.glob("corpus-*.jsonl"))
+
+
+def _earlier_attempts(log_path: Path, number: int) -> tuple[int, float]:
+    """How many attempts at part ``number`` the log shows, and the last wall time each logged."""
+    last: dict[str, float] = {}
+    if log_path.exists():
+        for line in log_path.read_text().splitlines():
+            fields = line.split()
+            if len(fields) > 4 and fields[1:3] == ["part", str(number)] and "wall" in fields:
+                last[fields[4]] = float(fields[fields.index("wall") + 1])
+    return len(last), sum(last.values())
+
+
+def run_part(number: int, path: Path, store_dir: Path, args: argparse.Namespace) -> PartResult:
+    """Ingest one corpus file into the store and return its figures."""
+    log_path = args.dir / "progress.log"
+    attempts, earlier = _earlier_attempts(log_path, number)
+    attempt = attempts + 1
+    log = log_path.open("a")
+    wall0, cpu0 = time.perf_counter(), _cpu_s()
+    marks: dict[str, float] = {}
+    count = [0, 0, 0]  # articles seen, blocks to merge, blocks merged
+
+    def line(text: str) -> None:
+        log.write(
+            f"{_now()} part {number} attempt {attempt} {text} wall {time.perf_counter() - wall0:.1f} s "
+            f"cpu {_cpu_s() - cpu0:.1f} s\n"
+        )
+        log.flush()
+
+    def counted(outcome: str) -> None:
+        count[0] += 1
+        if count[0] % args.log_every == 0:
+            line(f"{count[0]} articles")
+
+    def merging(blocks: int) -> None:
+        marks["merge"] = time.perf_counter()
+        count[1] = blocks
+        line(f"merging {blocks} blocks")
+
+    def merged(blocks: int) -> None:
+        step = max(1, count[1] // 20)
+        before, count[2] = count[2], count[2] + blocks
+        if before // step != count[2] // step:
+            line(f"merged {count[2]} blocks")
+
+    line("start")
+    started = _now()
+    options = BulkOptions(workers=args.workers, batch_size=args.batch_size)
+    progress = IngestProgress(article=counted, merge_total=merging, merged=merged)
+    with PeakRss() as rss:
+        store = open_store(store_dir)
+        report = ingest_bulk(store, read_articles([path]), options, progress)
+        store.flush()
+        wall = time.perf_counter() - wall0
+        cpu = _cpu_s() - cpu0
+    quads = len(store)
+    del store
+    line("done")
+    log.close()
+    return PartResult(
+        part=number,
+        articles=report.ingested + report.unchanged + len(report.failed),
+        ingested=report.ingested,
+        unchanged=report.unchanged,
+        failed=len(report.failed),
+        wall_s=wall,
+        cpu_s=cpu,
+        extract_load_s=marks.get("merge", wall0) - wall0,
+        load_s=report.load_s,
+        merge_s=report.merge_s,
+        peak_rss_mb=rss.peak / 2**20,
+        quads=quads,
+        disk_mb=disk_bytes(store_dir) / 2**20,
+        started=started,
+        ended=_now(),
+        earlier_attempts_s=earlier,
+    )
+
+
+def print_parts(records: list[dict[str, Any]]) -> None:
+    """One row per part, then the totals."""
+    print("\n## Parts\n")
+    print(
+        "| part | articles | store articles after | wall s | articles/s | extract+load s | load s | merge s "
+        "| CPU s | peak RSS MB | quads after | disk MB after | earlier attempts s |"
+    )
+    print("|" + "---|" * 13)
+    total = 0
+    for r in records:
+        total += r["ingested"] + r["unchanged"]  # unchanged: loaded by an earlier attempt
+        wall = r["wall_s"] + r["earlier_attempts_s"]
+        print(
+            f"| {r['part']} | {r['articles']:,} | {total:,} | {wall:.0f} | {r['articles'] / wall:.1f} "
+            f"| {r['extract_load_s']:.0f} | {r['load_s']:.0f} | {r['merge_s']:.0f} | {r['cpu_s']:.0f} "
+            f"| {r['peak_rss_mb']:,.0f} | {r['quads']:,} | {r['disk_mb']:,.0f} | {r['earlier_attempts_s']:.0f} |"
+        )
+    if records:
+        wall = sum(r["wall_s"] + r["earlier_attempts_s"] for r in records)
+        print(
+            f"\nIn all: {total:,} articles in {wall:,.0f} s ({wall / 3600:.2f} h, {total / wall:.1f} articles/s); "
+            f"peak RSS {max(r['peak_rss_mb'] for r in records):,.0f} MB; "
+            f"{records[-1]['quads']:,} quads, {records[-1]['disk_mb'] / 1024:,.1f} GB on disk"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run (or resume) the parts, then time the named queries and print the tables."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--dir", type=Path, required=True, help="folder for the corpus, the store and the records")
+    parser.add_argument("--articles", type=int, default=1_000_000)
+    parser.add_argument("--parts", type=int, default=1)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--workers", type=int, default=psutil.cpu_count() or 1, help="extraction processes")
+    parser.add_argument("--batch-size", type=int, default=1000)
+    parser.add_argument("--log-every", type=int, default=10_000, help="articles between progress.log lines")
+    parser.add_argument("--queries-repeat", type=int, default=3)
+    parser.add_argument("--report", action="store_true", help="print the tables from the records and stop")
+    args = parser.parse_args(argv)
+    for name in ("articles", "parts", "workers", "batch_size", "log_every", "queries_repeat"):
+        if getattr(args, name) < 1:
+            parser.error(f"--{name.replace('_', '-')} must be 1 or more, not {getattr(args, name)}")
+    args.dir.mkdir(parents=True, exist_ok=True)
+    records_path = args.dir / "parts.jsonl"
+    records = _records(records_path)
+    if args.report:
+        print_parts(records)
+        return 0
+    print(f"armskg million: {args.articles:,} articles in {args.parts} parts, in {args.dir}", flush=True)
+    files = _corpus(args.dir / "corpus", args.articles, args.parts, args.seed, args.workers)
+    store_dir = args.dir / "store"
+    if not records and not (args.dir / "progress.log").exists():
+        shutil.rmtree(store_dir, ignore_errors=True)  # not this run's: start clean
+    done = {r["part"] for r in records}
+    for number, path in enumerate(files, start=1):
+        if number in done:
+            continue
+        result = run_part(number, path, store_dir, args)
+        with records_path.open("a") as out:
+            out.write(json.dumps(asdict(result)) + "\n")
+        records.append(asdict(result))
+        print_parts(records)
+    store = open_store(store_dir, read_only=True)
+    articles = sum(r["ingested"] + r["unchanged"] for r in records)
+    print(f"\n## Named queries on {articles:,} articles: p50 / p95 ms\n", flush=True)
+    print(format_table(time_queries(store_runner(store), named_query_cases(store), repeat=args.queries_repeat)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
