@@ -613,12 +613,18 @@ def plan_changes(
 def _retracted(planner: _Planner, dropped: list[NamedNode], new_quads: list[Quad]) -> list[Quad]:
     """Default-graph triples (articles, actors, mentions) that only the dropped graphs said.
 
-    A state's :data:`~armskg.graph.triples.STATE_REFERENCE` triples go with its type triple
-    (article graphs do not repeat them; older stores did, hence they are skipped here)."""
+    The article node and its mentions (subject: the dropped graph's name) go with the graph, and
+    a state's :data:`~armskg.graph.triples.STATE_REFERENCE` triples with its type triple: article
+    graphs do not repeat them (older stores did, hence those copies are skipped here)."""
     keep = {(q.subject, q.predicate, q.object) for q in new_quads if isinstance(q.graph_name, DefaultGraph)}
     out: dict[Quad, None] = {}
     for graph in dropped:
+        for q in planner.store.quads_for_pattern(graph, None, None, DefaultGraph()):
+            if (q.subject, q.predicate, q.object) not in keep:
+                out[q] = None
         for q in planner.store.quads_for_pattern(None, None, None, graph):
+            if q.subject == graph:
+                continue
             subject = q.subject.value if isinstance(q.subject, NamedNode) else ""
             if subject.startswith((_EVENT_NS, _EVIDENCE_NS)):
                 continue

@@ -148,7 +148,7 @@ class IngestReport:
 
 def stored_hash(store: Store, graph: NamedNode) -> str | None:
     """The content hash of the article whose graph is ``graph``, if the store holds it."""
-    for quad in store.quads_for_pattern(graph, _CONTENT_HASH, None, graph):
+    for quad in store.quads_for_pattern(graph, _CONTENT_HASH, None, DefaultGraph()):
         if isinstance(quad.object, Literal):
             return quad.object.value
     return None
@@ -224,7 +224,7 @@ def write_extraction(store: Store, article: Article, extraction: Extraction) -> 
 def remove_article(store: Store, article_id: str) -> bool:
     """Retract an article: its graph, and whatever only it said in the default graph."""
     graph = NamedNode(article_iri(article_id))
-    if not store.contains_named_graph(graph):
+    if stored_hash(store, graph) is None:
         return False
     # the graph goes; events only it reported go; events it shared are re-merged without it
     try:

@@ -2,9 +2,9 @@
 
 An article contributes two things:
 
-- its own quads: the ``ak:Article`` node, the actors it names, its mentions and one
-  ``ak:Evidence`` record per extracted fact, in the article's named graph (and, all but
-  the evidence, in the default graph);
+- its own quads: the actors it names and one ``ak:Evidence`` record per extracted fact in
+  the article's named graph; the actors again, the ``ak:Article`` node and its mentions in
+  the default graph;
 - one :class:`Report` per extracted transfer, strike or statement: the fact as this
   article states it.  :mod:`armskg.graph.merge` clusters the reports of all articles
   into events and writes the event triples.
@@ -447,20 +447,21 @@ def article_reports(article: Article, extraction: Extraction) -> list[Report]:
 def article_quads(article: Article, extraction: Extraction) -> list[Quad]:
     """The quads an article contributes itself, without events (those come from the merge).
 
-    Its named graph holds the article node, its actors and mentions, and an evidence
-    record per fact carrying the fact's report (``ak:mergeRecord``) and block (``ak:mergeBlock``).
-    The default graph gets the same minus the evidence records, plus each state's
-    :data:`STATE_REFERENCE` triples (kept out of the article graph: they are the lexicon's).
+    Its named graph holds the actors it names and an evidence record per fact carrying the
+    fact's report (``ak:mergeRecord``) and block (``ak:mergeBlock``).  The default graph gets the
+    actors too, with each state's :data:`STATE_REFERENCE` triples (the lexicon's, the same in every
+    article), and the article node with its mentions: what describes the article itself is said
+    once, not again inside its own graph (the graph's name is the article).
     """
     art = NamedNode(article_iri(article.id))
-    described: list[Triple3] = list(_article_triples(article))
-    reference: list[Triple3] = []
+    described: list[Triple3] = []
+    shared: list[Triple3] = list(_article_triples(article))
     for actor in extraction.actors.values():
         for triple in _actor_triples(actor):
-            shared = actor.kind == "state" and triple[1] in STATE_REFERENCE
-            (reference if shared else described).append(triple)
+            reference = actor.kind == "state" and triple[1] in STATE_REFERENCE
+            (shared if reference else described).append(triple)
     for key in dict.fromkeys(m.actor for m in extraction.mentions):
-        described.append((art, ak("mentions"), NamedNode(actor_iri(key))))
+        shared.append((art, ak("mentions"), NamedNode(actor_iri(key))))
     facts = _facts(extraction)
     reports = article_reports(article, extraction)
     evidence: list[Triple3] = []
@@ -473,7 +474,7 @@ def article_quads(article: Article, extraction: Extraction) -> list[Quad]:
     for s, p, o in described:
         quads[Quad(s, p, o, art)] = None
         quads[Quad(s, p, o, DefaultGraph())] = None
-    for s, p, o in reference:
+    for s, p, o in shared:
         quads[Quad(s, p, o, DefaultGraph())] = None
     for s, p, o in evidence:
         quads[Quad(s, p, o, art)] = None

@@ -108,12 +108,12 @@ def _clean_graph(records: list[dict[str, str]], folder: Path) -> tuple[frozenset
 
 
 def _versions(quads: frozenset[ox.Quad], by_hash: dict[str, tuple[str, int]]) -> dict[str, int]:
-    """Article id -> the version (1 or 2) whose content hash its graph holds."""
+    """Article id -> the version (1 or 2) whose content hash the store holds for it."""
     found: dict[str, int] = {}
     for quad in quads:
         if quad.predicate == CONTENT_HASH and isinstance(quad.object, ox.Literal):
             article, version = by_hash[quad.object.value]
-            if isinstance(quad.graph_name, ox.NamedNode) and quad.graph_name.value == article_iri(article):
+            if isinstance(quad.graph_name, ox.DefaultGraph) and quad.subject == ox.NamedNode(article_iri(article)):
                 found[article] = version
     return found
 

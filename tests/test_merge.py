@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from armskg.graph import tallies
 from armskg.graph.merge import MergePolicy, TimeWindow, merge_block, merge_reports, plan_changes, remerge_store
-from armskg.graph.store import ingest_articles, open_store, remove_article, write_extraction
+from armskg.graph.store import ingest_articles, open_store, remove_article, stored_hash, write_extraction
 from armskg.graph.triples import EventKind, Report, article_quads, article_reports, block_id
 from armskg.graph.validate import validate_store
 from armskg.loaders.article import Article
@@ -458,7 +458,7 @@ def _batch(articles: list[tuple[Article, Extraction]]) -> set[ox.Quad]:
 def _apply(store: ox.Store, article: Article, extraction: Extraction) -> None:
     """What write_extraction does, on a store without the ontology (an in-memory Oxigraph store)."""
     graph = article_iri(article.id)
-    drop = [graph] if store.contains_named_graph(ox.NamedNode(graph)) else []
+    drop = [graph] if stored_hash(store, ox.NamedNode(graph)) is not None else []
     reports = article_reports(article, extraction)
     plan_changes(store, drop=drop, add_quads=article_quads(article, extraction), add_reports=reports).apply(store)
 

@@ -218,8 +218,8 @@ def test_evidence_lives_only_in_article_graphs_with_exact_offsets(kg: ox.Store) 
         kg,
         """SELECT ?g ?id ?event ?ev ?sentence ?start ?end WHERE { GRAPH ?g {
              ?event ak:evidence ?ev . ?ev a ak:Evidence ; ak:sentence ?sentence ;
-                 ak:charStart ?start ; ak:charEnd ?end ; prov:wasDerivedFrom ?g .
-             ?g schema:identifier ?id } }""",
+                 ak:charStart ?start ; ak:charEnd ?end ; prov:wasDerivedFrom ?g }
+             ?g schema:identifier ?id }""",
     )
     assert {r["id"] for r in records} == set(articles)
     for record in records:
