@@ -177,6 +177,26 @@ def test_a_state_is_described_once_and_goes_with_its_last_article(kg: ox.Store) 
     assert not _ask(kg, f"ASK {{ <{IRN}> ?p ?o }}")
 
 
+def test_the_article_node_is_said_once_and_goes_with_its_graph(kg: ox.Store) -> None:
+    ingest_articles(kg, [_article("n1", DRONES_A), _article("n2", DRONES_B)])
+    graphs = {name: ox.NamedNode(article_iri(name)) for name in ("n1", "n2")}
+    for name, graph in graphs.items():
+        assert _ask(kg, f"ASK {{ {graph} a ak:Article ; schema:identifier '{name}' ; ak:mentions <{IRN}> }}")
+        assert not _ask(kg, f"ASK {{ GRAPH {graph} {{ {graph} ?p ?o }} }}")
+    # a store written before this rule repeated them in the article graph: removal takes both
+    old = graphs["n1"]
+    kg.extend(
+        [
+            ox.Quad(q.subject, q.predicate, q.object, old)
+            for q in kg.quads_for_pattern(old, None, None, ox.DefaultGraph())
+        ]
+    )
+    for name, graph in graphs.items():
+        assert remove_article(kg, name)
+        assert not _ask(kg, f"ASK {{ {{ {graph} ?p ?o }} UNION {{ GRAPH ?g {{ {graph} ?p ?o }} }} }}")
+    assert summarize(kg).articles == 0
+
+
 def test_same_transfer_in_two_articles_is_one_node(kg: ox.Store) -> None:
     report = ingest_articles(kg, [_article("s1", DRONES_A), _article("s2", DRONES_B)])
     assert (report.ingested, report.failed) == (2, [])
