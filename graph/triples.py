@@ -88,7 +88,7 @@ XSD_DOUBLE = NamedNode(XSD + "double")
 
 STATE_REFERENCE = frozenset({RDFS_LABEL, NamedNode(AK + "iso3"), OWL_SAME_AS})
 """A state's name, ISO code and Wikidata id: the lexicon's, the same in every article, so they
-go in the default graph only; an article graph says that the state is one and that it is named."""
+go in the default graph only; an article graph says only that the state is one (``ak:State``)."""
 
 _KIND_CLASS = {"state": "State", "person": "Person", "organization": "Organization", "armed_group": "ArmedGroup"}
 _EVENT_CLASS: dict[str, str] = {"transfer": "Transfer", "strike": "Strike", "statement": "Statement"}
