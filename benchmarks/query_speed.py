@@ -50,6 +50,7 @@ __all__ = [
     "rdflib_dataset",
     "rdflib_runner",
     "store_runner",
+    "time_killable",
     "time_queries",
     "time_rdflib",
 ]
@@ -279,11 +280,12 @@ def rdflib_runner(dataset: Any, library: dict[str, NamedQuery] | None = None) ->
     return run
 
 
-def _rdflib_worker(nquads: bytes, library: dict[str, NamedQuery], requests: Any, answers: Any) -> None:
-    import rdflib
-
-    dataset = rdflib.Dataset()
-    dataset.parse(data=nquads.decode("utf-8"), format="nquads")
+def _worker(make_runner: Callable[[], Runner], requests: Any, answers: Any) -> None:
+    try:
+        run = make_runner()
+    except Exception as error:
+        answers.put(("error", 0, str(error).splitlines()[0][:80] if str(error) else type(error).__name__))
+        return
     answers.put(("ready", 0, 0.0))
     while True:
         case = requests.get()
@@ -291,10 +293,64 @@ def _rdflib_worker(nquads: bytes, library: dict[str, NamedQuery], requests: Any,
             return
         try:
             start = time.perf_counter()
-            rows = _rdflib_rows(dataset, case, library[case.name])
+            rows = run(case)
             answers.put(("ok", rows, time.perf_counter() - start))
-        except Exception as error:  # report any rdflib failure as a note, keep going
+        except Exception as error:  # report any failure as a note, keep going
             answers.put(("error", 0, str(error).splitlines()[0][:80] if str(error) else type(error).__name__))
+
+
+def time_killable(
+    make_runner: Callable[[], Runner],
+    cases: Sequence[QueryCase],
+    repeat: int,
+    timeout_s: float,
+    *,
+    warmup: int = 0,
+    progress: Callable[[Timing], None] | None = None,
+) -> list[Timing]:
+    """Like :func:`time_queries`, but in a forked worker process that builds its runner with
+    ``make_runner``: a run slower than ``timeout_s`` is abandoned (the worker is killed and a new one
+    started, since neither rdflib nor pyoxigraph can stop a query) and noted as "> timeout"."""
+    context = mp.get_context("fork")
+    timings: list[Timing] = []
+    worker: Any = None
+    requests: Any = None
+    answers: Any = None
+
+    def start() -> None:
+        nonlocal worker, requests, answers
+        requests, answers = context.Queue(), context.Queue()
+        worker = context.Process(target=_worker, args=(make_runner, requests, answers), daemon=True)
+        worker.start()
+        status, _rows, note = answers.get()
+        if status == "error":
+            raise RuntimeError(f"the query worker could not start: {note}")
+
+    start()
+    for case in cases:
+        times: list[float] = []
+        rows, note = 0, ""
+        for run in range(warmup + repeat):
+            requests.put(case)
+            try:
+                status, rows, seconds = answers.get(timeout=timeout_s)
+            except Exception:
+                worker.kill()
+                worker.join()
+                note = f"> {timeout_s:.0f} s"
+                start()
+                break
+            if status == "error":
+                note = f"error: {seconds}"
+                break
+            if run >= warmup:
+                times.append(seconds)
+        timings.append(Timing(case, times, rows, note))
+        if progress is not None:
+            progress(timings[-1])
+    requests.put(None)
+    worker.join(timeout=10)
+    return timings
 
 
 def time_rdflib(
@@ -309,44 +365,17 @@ def time_rdflib(
     buffer = io.BytesIO()
     store.dump(buffer, format=ox.RdfFormat.N_QUADS)
     nquads = buffer.getvalue()
-    context = mp.get_context("fork")
-    timings: list[Timing] = []
-    worker: Any = None
-    requests: Any = None
-    answers: Any = None
 
-    def start() -> None:
-        nonlocal worker, requests, answers
-        requests, answers = context.Queue(), context.Queue()
-        worker = context.Process(target=_rdflib_worker, args=(nquads, queries, requests, answers), daemon=True)
+    def make_runner() -> Runner:
+        import rdflib
+
         clock = time.perf_counter()
-        worker.start()
-        answers.get()
+        dataset = rdflib.Dataset()
+        dataset.parse(data=nquads.decode("utf-8"), format="nquads")
         print(f"  rdflib: parsed {len(nquads) / 1e6:.0f} MB of N-Quads in {time.perf_counter() - clock:.1f} s")
+        return rdflib_runner(dataset, queries)
 
-    start()
-    for case in cases:
-        times: list[float] = []
-        rows, note = 0, ""
-        for _ in range(repeat):
-            requests.put(case)
-            try:
-                status, rows, seconds = answers.get(timeout=timeout_s)
-            except Exception:
-                worker.kill()
-                worker.join()
-                note = f"> {timeout_s:.0f} s"
-                start()
-                break
-            if status == "error":
-                note = f"error: {seconds}"
-                break
-            times.append(seconds)
-        timings.append(Timing(case, times, rows, note))
-        _print_row(timings[-1], None)
-    requests.put(None)
-    worker.join(timeout=10)
-    return timings
+    return time_killable(make_runner, cases, repeat, timeout_s, progress=lambda t: _print_row(t, None))
 
 
 # --- output ------------------------------------------------------------------------------------
@@ -377,10 +406,10 @@ def format_table(timings: Sequence[Timing], rdflib_timings: Sequence[Timing] | N
         rule += "---:|---:|"
     lines = [head, rule]
     for t in timings:
-        line = f"| `{t.case.label}` | {_ms(t.p50)} | {_ms(t.p95)} | {t.rows} |"
+        line = f"| `{t.case.label}` | {_ms(t.p50)} | {_ms(t.p95)} | {t.note or t.rows} |"
         if rdflib_timings is not None:
             other = by_label.get(t.case.label)
-            if other is None or not other.times:
+            if other is None or not other.times or not t.times:
                 line += f" {other.note if other else '-'} | - |"
             else:
                 line += f" {_ms(other.p50)} | {other.p50 / t.p50:.0f}× |"
