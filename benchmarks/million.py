@@ -234,6 +234,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("articles", "parts", "workers", "batch_size", "log_every", "queries_repeat"):
         if getattr(args, name) < 1:
             parser.error(f"--{name.replace('_', '-')} must be 1 or more, not {getattr(args, name)}")
+    if args.query_timeout_s <= 0:
+        parser.error(f"--query-timeout-s must be more than 0, not {args.query_timeout_s}")
     args.dir.mkdir(parents=True, exist_ok=True)
     records_path = args.dir / "parts.jsonl"
     records = _records(records_path)

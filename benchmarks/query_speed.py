@@ -280,11 +280,16 @@ def rdflib_runner(dataset: Any, library: dict[str, NamedQuery] | None = None) ->
     return run
 
 
+def _brief(error: Exception) -> str:
+    """The first line of an error, short enough for a table cell."""
+    return str(error).splitlines()[0][:80] if str(error) else type(error).__name__
+
+
 def _worker(make_runner: Callable[[], Runner], requests: Any, answers: Any) -> None:
     try:
         run = make_runner()
     except Exception as error:
-        answers.put(("error", 0, str(error).splitlines()[0][:80] if str(error) else type(error).__name__))
+        answers.put(("error", 0, _brief(error)))
         return
     answers.put(("ready", 0, 0.0))
     while True:
@@ -296,7 +301,7 @@ def _worker(make_runner: Callable[[], Runner], requests: Any, answers: Any) -> N
             rows = run(case)
             answers.put(("ok", rows, time.perf_counter() - start))
         except Exception as error:  # report any failure as a note, keep going
-            answers.put(("error", 0, str(error).splitlines()[0][:80] if str(error) else type(error).__name__))
+            answers.put(("error", 0, _brief(error)))
 
 
 def time_killable(

@@ -154,6 +154,17 @@ def test_changed_text_keeps_what_another_article_still_says(kg: ox.Store) -> Non
     assert _ask(kg, f"ASK {{ <{IRN}> a ak:State }}")
 
 
+def _as_stores_before(kg: ox.Store, subject: ox.NamedNode, graph: ox.NamedNode) -> None:
+    """Copy what the default graph says of ``subject`` into ``graph``, as stores written before
+    states and the article node were described once did."""
+    kg.extend(
+        [
+            ox.Quad(q.subject, q.predicate, q.object, graph)
+            for q in kg.quads_for_pattern(subject, None, None, ox.DefaultGraph())
+        ]
+    )
+
+
 def test_a_state_is_described_once_and_goes_with_its_last_article(kg: ox.Store) -> None:
     ingest_articles(kg, [_article("r1", DRONES_A), _article("r2", DRONES_B)])
     described = f"ASK {{ <{IRN}> rdfs:label 'Iran' ; ak:iso3 'IRN' ; owl:sameAs ?wd }}"
@@ -164,13 +175,7 @@ def test_a_state_is_described_once_and_goes_with_its_last_article(kg: ox.Store) 
         assert not _ask(kg, f"ASK {{ GRAPH <{graph}> {{ <{IRN}> rdfs:label|ak:iso3|owl:sameAs ?o }} }}")
     # a store written before this rule repeated them in article graphs: removing such an
     # article leaves them while another article still names the state
-    old = ox.NamedNode(article_iri("r1"))
-    kg.extend(
-        [
-            ox.Quad(q.subject, q.predicate, q.object, old)
-            for q in kg.quads_for_pattern(ox.NamedNode(IRN), None, None, ox.DefaultGraph())
-        ]
-    )
+    _as_stores_before(kg, ox.NamedNode(IRN), ox.NamedNode(article_iri("r1")))
     assert remove_article(kg, "r1")
     assert _ask(kg, described)
     assert remove_article(kg, "r2")
@@ -184,13 +189,7 @@ def test_the_article_node_is_said_once_and_goes_with_its_graph(kg: ox.Store) -> 
         assert _ask(kg, f"ASK {{ {graph} a ak:Article ; schema:identifier '{name}' ; ak:mentions <{IRN}> }}")
         assert not _ask(kg, f"ASK {{ GRAPH {graph} {{ {graph} ?p ?o }} }}")
     # a store written before this rule repeated them in the article graph: removal takes both
-    old = graphs["n1"]
-    kg.extend(
-        [
-            ox.Quad(q.subject, q.predicate, q.object, old)
-            for q in kg.quads_for_pattern(old, None, None, ox.DefaultGraph())
-        ]
-    )
+    _as_stores_before(kg, graphs["n1"], graphs["n1"])
     for name, graph in graphs.items():
         assert remove_article(kg, name)
         assert not _ask(kg, f"ASK {{ {{ {graph} ?p ?o }} UNION {{ GRAPH ?g {{ {graph} ?p ?o }} }} }}")
