@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -105,3 +107,23 @@ def test_a_folder_of_query_files_replaces_the_library(speed: ModuleType, store: 
     assert list(library) == ["transfers"]
     [timing] = speed.time_queries(speed.store_runner(store, library), [speed.QueryCase("transfers")], 1, warmup=0)
     assert timing.rows == len(run_query(store, load_query("transfers")).rows)
+
+
+def test_a_run_over_the_time_limit_is_given_up_and_the_next_case_still_runs(speed: ModuleType, store: ox.Store) -> None:
+    """time_killable kills a worker stuck in one run and starts another for the cases after it."""
+    quick, slow = speed.QueryCase("transfers"), speed.QueryCase("articles")
+    runner = speed.store_runner(store)
+
+    def make_runner() -> Callable[[object], int]:
+        def run(case: object) -> int:
+            if case == slow:
+                time.sleep(60)  # a run that no query API here could interrupt
+            return int(runner(case))
+
+        return run
+
+    timings = speed.time_killable(make_runner, [slow, quick], 2, 1.0, warmup=1)
+    assert [t.case for t in timings] == [slow, quick]
+    assert timings[0].times == [] and timings[0].note == "> 1 s"
+    assert len(timings[1].times) == 2 and timings[1].note == ""
+    assert timings[1].rows == len(run_query(store, load_query("transfers")).rows)
