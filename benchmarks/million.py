@@ -162,7 +162,7 @@ def run_part(number: int, path: Path, store_dir: Path, args: argparse.Namespace)
     options = BulkOptions(workers=args.workers, batch_size=args.batch_size)
     progress = IngestProgress(article=counted, merge_total=merging, merged=merged)
     with PeakRss() as rss:
-        store = open_store(store_dir)
+        store = open_store(store_dir, finish_merges=False)
         report = ingest_bulk(store, read_articles([path]), options, progress)
         store.flush()
         wall = time.perf_counter() - wall0

@@ -270,6 +270,7 @@ def _ingest(
     store: Store, items: Iterable[Article | InputError], options: BulkOptions, tell: IngestProgress
 ) -> IngestReport:
     report = IngestReport()
+    recount = tallies.TALLIES_PENDING in store or tallies.TALLIES_KEPT not in store  # left by a killed run
     with _Writer() as writer:
         run = _Run(store, options, tell, report, writer)
         _load(run, items)
@@ -277,6 +278,8 @@ def _ingest(
     tell.merge_total(len(pending_blocks(store)))
     started = time.perf_counter()
     merge_pending(store, on_merged=tell.merged)
+    if recount:
+        tallies.rebuild(store)
     report.merge_s = time.perf_counter() - started
     if options.shards is not None:
         _write_shards(store, run.written, options.shards, options.batch_size)
@@ -396,9 +399,14 @@ def _load_fresh(store: Store, fresh: list[Prepared], known: set[bytes]) -> None:
     ChangeSet(delete=loading).apply(store)
 
 
-def finish_interrupted(store: Store) -> tuple[int, int]:
+def finish_interrupted(store: Store, *, merge: bool = True) -> tuple[int, int]:
     """Finish what a killed ingest left: drop the article graphs of a batch whose load did not
-    complete, then merge the pending blocks.  Returns (graphs dropped, blocks merged)."""
+    complete, then merge the pending blocks.  Returns (graphs dropped, blocks merged).
+
+    With ``merge=False`` any pending blocks (and a recount of the tallies) are left to the
+    ingest about to run, which merges them with its own at the end: a resumed ingest then
+    reads each block once, not once for what the killed run left and again for what it adds.
+    """
     dropped = 0
     recount = tallies.TALLIES_PENDING in store
     for quad in list(store.quads_for_pattern(STORE_NODE, LOADING_ARTICLE, None, DefaultGraph())):
@@ -409,6 +417,8 @@ def finish_interrupted(store: Store) -> tuple[int, int]:
             store.remove_graph(graph)  # its default-graph triples never went in
             dropped += 1
         ChangeSet(delete=[quad]).apply(store)
+    if not merge and pending_blocks(store):
+        return dropped, 0
     merged = merge_pending(store)
     if recount:  # the killed run's tally moves are lost: count again
         tallies.rebuild(store)

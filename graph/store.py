@@ -86,12 +86,14 @@ def default_store_path() -> Path:
     return Path(os.environ.get("ARMSKG_STORE", DEFAULT_STORE))
 
 
-def open_store(path: Path | None = None, *, read_only: bool = False) -> Store:
+def open_store(path: Path | None = None, *, read_only: bool = False, finish_merges: bool = True) -> Store:
     """Open (or create) the store at ``path`` and make sure it holds the ontology.
 
     Opened for writing, it also finishes what an interrupted ingest left (a batch half-loaded
     is undone, pending merges are done; see :mod:`armskg.graph.bulk`), so the merged graph
-    agrees with the articles stored.
+    agrees with the articles stored.  ``finish_merges=False`` is for an ingest about to run
+    (:func:`armskg.graph.bulk.ingest_bulk`): it undoes the half-loaded batch only and merges
+    the pending blocks with its own.
     """
     location = path or default_store_path()
     try:
@@ -119,7 +121,7 @@ def open_store(path: Path | None = None, *, read_only: bool = False) -> Store:
     from .bulk import finish_interrupted
 
     try:
-        finish_interrupted(store)
+        finish_interrupted(store, merge=finish_merges)
     except OSError as exc:
         raise StoreError(f"{location}: cannot finish an interrupted merge ({_io_message(exc)})") from exc
     return store

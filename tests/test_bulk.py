@@ -14,7 +14,7 @@ import pyoxigraph as ox
 import pytest
 from robustness import article_records, cli, comparable, store_quads, write_jsonl
 
-from armskg.graph import bulk
+from armskg.graph import bulk, tallies
 from armskg.graph.bulk import (
     LOADING_ARTICLE,
     STORE_NODE,
@@ -25,6 +25,7 @@ from armskg.graph.bulk import (
 )
 from armskg.graph.prepare import Prepared, prepare_articles
 from armskg.graph.store import ingest_articles, open_store
+from armskg.graph.triples import block_id
 from armskg.loaders.article import Article
 from armskg.loaders.readers import read_articles
 from armskg.ontology import article_iri
@@ -169,6 +170,44 @@ def test_an_interrupted_merge_is_finished_when_the_store_is_opened_again(
     store = open_store(tmp_path / "kg")
     assert pending_blocks(store) == []
     assert comparable(store) == clean
+
+
+def test_a_resumed_ingest_merges_what_the_killed_run_left_with_its_own(
+    corpus: Path, clean: tuple[frozenset[ox.Quad], int], tmp_path: Path
+) -> None:
+    """The next ingest does not merge on opening: the killed run's blocks wait for its own merge."""
+
+    def stop(total: int) -> None:
+        raise KeyboardInterrupt
+
+    store = open_store(tmp_path / "kg")
+    with pytest.raises(KeyboardInterrupt):
+        ingest_bulk(
+            store, read_articles([corpus / "a.jsonl"]), BulkOptions(batch_size=20), IngestProgress(merge_total=stop)
+        )
+    left = pending_blocks(store)
+    later = [a for a in read_articles([corpus / "b.jsonl"]) if isinstance(a, Article)]
+    cut_short = [p for p in prepare_articles(later[:3]) if isinstance(p, Prepared)]
+    store.extend(
+        [ox.Quad(STORE_NODE, LOADING_ARTICLE, ox.NamedNode(article_iri(p.id)), ox.DefaultGraph()) for p in cut_short]
+    )
+    store.load(b"".join(p.nquads for p in cut_short), format=ox.RdfFormat.N_QUADS)
+    del store
+    gc.collect()
+
+    store = open_store(tmp_path / "kg", finish_merges=False)
+    assert pending_blocks(store) == left  # not merged on opening
+    assert not list(store.quads_for_pattern(None, None, None, ox.NamedNode(article_iri(cut_short[0].id))))
+    totals: list[int] = []
+    report = ingest_bulk(
+        store, read_articles([corpus]), BulkOptions(batch_size=7), IngestProgress(merge_total=totals.append)
+    )
+    assert (report.ingested, report.unchanged) == (25, 30)
+    added = {block_id(r) for p in prepare_articles(later) if isinstance(p, Prepared) for r in p.reports}
+    assert totals == [len(set(left) | added)]  # one merge, of the blocks left and those added
+    assert pending_blocks(store) == []
+    assert comparable(store) == clean
+    assert tallies.kept_tallies(store) == tallies.count_statements(store)
 
 
 def test_repeats_failures_and_replacements_in_one_run(tmp_path: Path) -> None:

@@ -144,6 +144,39 @@ def test_a_killed_bulk_ingest_has_its_tallies_counted_on_the_next_write_open(tmp
     assert tallies.kept_tallies(store) == tallies.count_statements(store)
 
 
+def test_an_ingest_resuming_a_merge_killed_midway_counts_the_tallies_again(tmp_path: Path) -> None:
+    records = _records(40, seed=5)
+    first = write_jsonl(tmp_path / "a.jsonl", records[:30])
+    store = open_store(tmp_path / "kg")
+
+    def stop(total: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        ingest_bulk(store, read_articles([first]), BulkOptions(batch_size=10), IngestProgress(merge_total=stop))
+    blocks, steps = len(pending_blocks(store)), 0
+
+    def late(merged: int) -> None:
+        nonlocal steps
+        steps += 1
+        if steps == blocks - 1:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        merge_pending(store, blocks_per_step=1, flush_quads=1, on_merged=late)
+    assert tallies.kept_tallies(store) != tallies.count_statements(store)
+    del store
+    gc.collect()
+    store = open_store(tmp_path / "kg", finish_merges=False)
+    assert pending_blocks(store)  # left to the ingest
+    report = ingest_bulk(
+        store, read_articles([write_jsonl(tmp_path / "all.jsonl", records)]), BulkOptions(batch_size=10)
+    )
+    assert (report.ingested, report.unchanged) == (10, 30)
+    assert tallies.TALLIES_PENDING not in store
+    assert tallies.kept_tallies(store) == tallies.count_statements(store) != Counter()
+
+
 def test_a_store_made_before_tallies_gets_them_when_opened_for_writing(tmp_path: Path) -> None:
     corpus = write_jsonl(tmp_path / "a.jsonl", _records(12, seed=8))
     store = open_store(tmp_path / "kg")

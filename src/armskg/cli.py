@@ -29,11 +29,11 @@ def _fail(message: str, code: int = 1) -> None:
     raise SystemExit(code)
 
 
-def _store(path: Path | None, *, read_only: bool = False) -> Store:
+def _store(path: Path | None, *, read_only: bool = False, finish_merges: bool = True) -> Store:
     from armskg.graph.store import StoreError, open_store
 
     try:
-        return open_store(path, read_only=read_only)
+        return open_store(path, read_only=read_only, finish_merges=finish_merges)
     except StoreError as exc:
         _fail(str(exc))
         raise  # unreachable
@@ -190,7 +190,7 @@ def ingest(
         shards=shards,
         lexicon=lexicon_spec(lexicons.resolve() if lexicons else None),
     )
-    kg = _store(store)
+    kg = _store(store, finish_merges=False)  # a killed run's merges are done with this run's
     show = progress if progress is not None else (not quiet and sys.stderr.isatty())
     try:
         items = read_articles(paths, max_bytes=limit, html_timeout_s=html_timeout_s)
