@@ -15,7 +15,9 @@ unchanged and its unfinished merge completed, and its record adds the wall time 
 attempts had logged (``earlier_attempts_s``; what ran after an attempt's last log line is not
 counted).  When every part is in, every named query is timed on the whole store (p50/p95 over
 ``--queries-repeat`` runs after a warm-up, in a worker process: a run slower than
-``--query-timeout-s`` is given up and noted) and the tables are printed; ``--report`` prints them from the records.
+``--query-timeout-s`` is given up and noted), each case recorded in ``DIR/queries.jsonl`` as it
+ends (a stopped run times only the cases not recorded yet), and the tables are printed;
+``--report`` prints them from the records.
 
 No N-Quads shards and no ``oxigraph load`` anchor here: at a million articles they would need as
 much disk again as the store (``scale.py`` has the anchor at 1k-100k).
@@ -46,7 +48,7 @@ import psutil
 sys.path.insert(0, str(Path(__file__).parent))
 
 import pyoxigraph as ox
-from query_speed import Runner, format_table, named_query_cases, store_runner, time_killable
+from query_speed import QueryCase, Runner, Timing, format_table, named_query_cases, store_runner, time_killable
 from scale import PeakRss, disk_bytes
 from synthetic_articles import write_corpus
 
@@ -241,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     records = _records(records_path)
     if args.report:
         print_parts(records)
+        timings = _timings(args.dir / "queries.jsonl")
+        if timings:
+            print(f"\n## Named queries\n\n{format_table(timings)}")
         return 0
     print(f"armskg million: {args.articles:,} articles in {args.parts} parts, in {args.dir}", flush=True)
     files = _corpus(args.dir / "corpus", args.articles, args.parts, args.seed, args.workers)
@@ -263,18 +268,30 @@ def main(argv: list[str] | None = None) -> int:
     def make_runner() -> Runner:
         return store_runner(ox.Store.read_only(str(store_dir)))
 
+    timed_path = args.dir / "queries.jsonl"
+    timed = {t.case.label: t for t in _timings(timed_path)}
+
+    def timed_one(timing: Timing) -> None:
+        print(f"  {timing.case.label}: p50 {timing.p50 * 1000:,.0f} ms {timing.note}", flush=True)
+        record = {"name": timing.case.name, "params": timing.case.params, "times": timing.times}
+        with timed_path.open("a") as out:
+            out.write(json.dumps({**record, "rows": timing.rows, "note": timing.note}) + "\n")
+        timed[timing.case.label] = timing
+
     articles = sum(r["ingested"] + r["unchanged"] for r in records)
     print(f"\n## Named queries on {articles:,} articles (limit {args.query_timeout_s:.0f} s a run)\n", flush=True)
-    timings = time_killable(
-        make_runner,
-        cases,
-        args.queries_repeat,
-        args.query_timeout_s,
-        warmup=1,
-        progress=lambda t: print(f"  {t.case.label}: p50 {t.p50 * 1000:,.0f} ms {t.note}", flush=True),
-    )
-    print(format_table(timings))
+    remaining = [case for case in cases if case.label not in timed]
+    if len(remaining) < len(cases):
+        print(f"  {len(cases) - len(remaining)} cases timed by an earlier attempt ({timed_path.name})", flush=True)
+    if remaining:
+        time_killable(make_runner, remaining, args.queries_repeat, args.query_timeout_s, warmup=1, progress=timed_one)
+    print(format_table([timed[case.label] for case in cases]))
     return 0
+
+
+def _timings(path: Path) -> list[Timing]:
+    """The query timings recorded in ``path`` (one JSON object per case), in the order they ran."""
+    return [Timing(QueryCase(r["name"], r["params"]), r["times"], r["rows"], r["note"]) for r in _records(path)]
 
 
 if __name__ == "__main__":
