@@ -17,7 +17,8 @@ counted).  When every part is in, every named query is timed on the whole store 
 ``--queries-repeat`` runs after a warm-up, in a worker process: a run slower than
 ``--query-timeout-s`` is given up and noted), each case recorded in ``DIR/queries.jsonl`` as it
 ends (a stopped run times only the cases not recorded yet), and the tables are printed;
-``--report`` prints them from the records.
+``--report`` prints them from the records, with the extract+load rate by 100k articles read
+from the progress log (how it changes as the store grows).
 
 No N-Quads shards and no ``oxigraph load`` anchor here: at a million articles they would need as
 much disk again as the store (``scale.py`` has the anchor at 1k-100k).
@@ -193,6 +194,53 @@ def run_part(number: int, path: Path, store_dir: Path, args: argparse.Namespace)
     )
 
 
+def load_bands(log: list[str], part: int, band: int = 100_000) -> list[tuple[int, float, float]]:
+    """Wall and CPU seconds spent extracting and loading each ``band`` articles of ``part``, from
+    the progress log: ``(articles up to, wall s, CPU s)``, the last band as far as it got.  An
+    article count is credited to the attempt that logged it first (a resumed attempt logs the
+    stored articles again as it skips them), with the time since that attempt's line before.
+
+    >>> log = [f"t part 1 attempt {a} {n} articles wall {w} s cpu {c} s" for a, n, w, c in
+    ...        [(1, 1, 10, 20), (1, 2, 30, 50), (2, 1, 1, 1), (2, 2, 2, 2), (2, 3, 12, 22)]]
+    >>> load_bands(log, 1, band=2)
+    [(2, 30.0, 50.0), (3, 10.0, 20.0)]
+    """
+    first: set[int] = set()
+    last: dict[str, tuple[float, float]] = {}
+    bands: dict[int, list[float]] = {}
+    for line in log:
+        fields = line.split()
+        if len(fields) < 12 or fields[1:3] != ["part", str(part)] or fields[6] != "articles":
+            continue
+        attempt, articles = fields[4], int(fields[5])
+        wall, cpu = float(fields[fields.index("wall") + 1]), float(fields[fields.index("cpu") + 1])
+        before = last.get(attempt, (0.0, 0.0))
+        last[attempt] = (wall, cpu)
+        if articles in first:
+            continue
+        first.add(articles)
+        spent = bands.setdefault((articles - 1) // band, [0.0, 0.0, 0.0])
+        spent[0] = max(spent[0], articles)
+        spent[1] += wall - before[0]
+        spent[2] += cpu - before[1]
+    return [(int(end), wall, cpu) for _band, (end, wall, cpu) in sorted(bands.items())]
+
+
+def print_bands(log_path: Path, parts: int, band: int = 100_000) -> None:
+    """The extract+load rate by bands of articles (how it changes as the store grows)."""
+    log = log_path.read_text().splitlines() if log_path.exists() else []
+    rows = [(part, *row) for part in range(1, parts + 1) for row in load_bands(log, part, band)]
+    if not rows:
+        return
+    print(f"\n## Extract+load by {band:,} articles (from {log_path.name})\n")
+    print("| part | articles up to | wall s | articles/s | CPU s | cores busy |")
+    print("|---|---|---|---|---|---|")
+    done = {part: 0 for part, *_ in rows}
+    for part, end, wall, cpu in rows:
+        count, done[part] = end - done[part], end
+        print(f"| {part} | {end:,} | {wall:,.0f} | {count / wall:.1f} | {cpu:,.0f} | {cpu / wall:.2f} |")
+
+
 def print_parts(records: list[dict[str, Any]]) -> None:
     """One row per part, then the totals."""
     print("\n## Parts\n")
@@ -242,6 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     records_path = args.dir / "parts.jsonl"
     records = _records(records_path)
     if args.report:
+        print_bands(args.dir / "progress.log", args.parts)
         print_parts(records)
         timings = _timings(args.dir / "queries.jsonl")
         if timings:
