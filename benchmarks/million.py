@@ -15,7 +15,8 @@ unchanged and its unfinished merge completed, and its record adds the wall time 
 attempts had logged (``earlier_attempts_s``; what ran after an attempt's last log line is not
 counted).  When every part is in, every named query is timed on the whole store (p50/p95 over
 ``--queries-repeat`` runs after a warm-up, in a worker process: a run slower than
-``--query-timeout-s`` is given up and noted), each case recorded in ``DIR/queries.jsonl`` as it
+``--query-timeout-s`` is given up and noted; one whose warm-up took more than ``--once-above-s``
+is timed by a single run), each case recorded in ``DIR/queries.jsonl`` as it
 ends (a stopped run times only the cases not recorded yet), and the tables are printed;
 ``--report`` prints them from the records, with the extract+load rate by 100k articles read
 from the progress log (how it changes as the store grows).
@@ -279,6 +280,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--log-every", type=int, default=10_000, help="articles between progress.log lines")
     parser.add_argument("--queries-repeat", type=int, default=3)
     parser.add_argument("--query-timeout-s", type=float, default=600.0, help="a query run slower than this is noted")
+    parser.add_argument(
+        "--once-above-s", type=float, default=60.0, help="a query whose warm-up is slower than this is timed once"
+    )
     parser.add_argument("--report", action="store_true", help="print the tables from the records and stop")
     args = parser.parse_args(argv)
     for name in ("articles", "parts", "workers", "batch_size", "log_every", "queries_repeat"):
@@ -333,7 +337,15 @@ def main(argv: list[str] | None = None) -> int:
     if len(remaining) < len(cases):
         print(f"  {len(cases) - len(remaining)} cases timed by an earlier attempt ({timed_path.name})", flush=True)
     if remaining:
-        time_killable(make_runner, remaining, args.queries_repeat, args.query_timeout_s, warmup=1, progress=timed_one)
+        time_killable(
+            make_runner,
+            remaining,
+            args.queries_repeat,
+            args.query_timeout_s,
+            warmup=1,
+            progress=timed_one,
+            once_above_s=args.once_above_s,
+        )
     print(format_table([timed[case.label] for case in cases]))
     return 0
 

@@ -312,10 +312,13 @@ def time_killable(
     *,
     warmup: int = 0,
     progress: Callable[[Timing], None] | None = None,
+    once_above_s: float | None = None,
 ) -> list[Timing]:
     """Like :func:`time_queries`, but in a forked worker process that builds its runner with
     ``make_runner``: a run slower than ``timeout_s`` is abandoned (the worker is killed and a new one
-    started, since neither rdflib nor pyoxigraph can stop a query) and noted as "> timeout"."""
+    started, since neither rdflib nor pyoxigraph can stop a query) and noted as "> timeout".
+    A case whose warm-up took longer than ``once_above_s`` is timed by one more run only (noted
+    "1 run"): repeating a query of minutes adds hours and says little more."""
     context = mp.get_context("fork")
     timings: list[Timing] = []
     worker: Any = None
@@ -350,6 +353,10 @@ def time_killable(
                 break
             if run >= warmup:
                 times.append(seconds)
+                if note:
+                    break
+            elif once_above_s is not None and seconds > once_above_s:
+                note = "1 run"
         timings.append(Timing(case, times, rows, note))
         if progress is not None:
             progress(timings[-1])

@@ -127,3 +127,20 @@ def test_a_run_over_the_time_limit_is_given_up_and_the_next_case_still_runs(spee
     assert timings[0].times == [] and timings[0].note == "> 1 s"
     assert len(timings[1].times) == 2 and timings[1].note == ""
     assert timings[1].rows == len(run_query(store, load_query("transfers")).rows)
+
+
+def test_a_case_whose_warm_up_is_slow_is_timed_once(speed: ModuleType, store: ox.Store) -> None:
+    slow, quick = speed.QueryCase("articles"), speed.QueryCase("transfers")
+    runner = speed.store_runner(store)
+
+    def make_runner() -> Callable[[object], int]:
+        def run(case: object) -> int:
+            if case == slow:
+                time.sleep(0.3)
+            return int(runner(case))
+
+        return run
+
+    timings = speed.time_killable(make_runner, [slow, quick], 3, 30.0, warmup=1, once_above_s=0.2)
+    assert len(timings[0].times) == 1 and timings[0].times[0] >= 0.3 and timings[0].note == "1 run"
+    assert len(timings[1].times) == 3 and timings[1].note == ""
