@@ -20,7 +20,8 @@ popular block (Russia → Ukraine strikes) is read once, not once per article th
 A killed ingest leaves markers: :func:`armskg.graph.store.open_store` undoes a batch cut
 short and finishes the merges (:func:`finish_interrupted`) the next time the store is opened
 for writing, so every article is then whole or absent and the merged graph is what a clean
-run would have given.
+run would have given.  The next ``armskg ingest`` (which opens with ``finish_merges=False``)
+leaves those blocks pending and merges them with its own, once.
 
 Nothing holds the corpus in memory: at most ``batch_size`` prepared articles and a bounded
 number of chunks in flight, plus the ids seen in this run (to skip repeats).
