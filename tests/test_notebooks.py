@@ -1,12 +1,15 @@
 """The notebooks in ``notebooks/`` run top to bottom, and are committed without outputs.
 
 Each notebook is executed with nbclient on the ``python3`` kernel of this environment
-(ipykernel is a test extra), in a temporary working folder, with 120 s per cell.
+(ipykernel is a test extra), in a temporary working folder, with 120 s per cell.  The kernel's
+``TMPDIR`` is a folder of the test's own, so the scratch folders a notebook makes for its store and
+maps (kept after a researcher's run, to open the map) go with the test.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -106,8 +109,9 @@ def test_every_notebook_has_its_markers_and_the_readme_links_it() -> None:
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
-def test_notebook_runs_top_to_bottom(path: Path, tmp_path: Path) -> None:
+def test_notebook_runs_top_to_bottom(path: Path, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     notebook = _read(path)
+    scratch = tmp_path_factory.mktemp(f"{path.stem}-tmpdir")
     client = NotebookClient(
         notebook,
         timeout=120,
@@ -115,7 +119,7 @@ def test_notebook_runs_top_to_bottom(path: Path, tmp_path: Path) -> None:
         resources={"metadata": {"path": str(tmp_path)}},
     )
     try:
-        client.execute()
+        client.execute(env={**os.environ, "TMPDIR": str(scratch)})
     except CellExecutionError as error:
         pytest.fail(f"{path.name}: a cell failed:\n{str(error)[-3000:]}")
     code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
@@ -128,6 +132,7 @@ def test_notebook_runs_top_to_bottom(path: Path, tmp_path: Path) -> None:
         assert marker in shown, f"{path.name}: {marker!r} not in the outputs"
     assert "Traceback" not in shown
     assert list(tmp_path.iterdir()) == [], "the notebook wrote into its working folder"
+    assert any(scratch.iterdir()), "the notebook's scratch folder is not under the kernel's TMPDIR"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
