@@ -167,10 +167,11 @@ def merge_pending(
     """Re-merge every pending block and remove its marker; returns how many blocks were merged.
 
     Blocks go in merge order (all transfers, then strikes, then statements, since later kinds
-    refer to earlier ones), ``blocks_per_step`` to a plan.  A plan that only adds events (a
-    block met for the first time) is collected and written in one transaction, up to
-    ``flush_quads`` at a time and at each change of kind, on a background thread while the next
-    blocks are planned; one that rewrites events already there is written in its own transaction.
+    refer to earlier ones), ``blocks_per_step`` to a plan.  The events of a block met for the
+    first time are collected as the plan makes them, event by event, and written in transactions
+    of about ``flush_quads`` quads (and at each change of kind) on a background thread while the
+    planning goes on: memory stays bounded however many reports a block holds.  A plan that
+    rewrites events already there is written in its own transaction.
     A marker goes only once its block is written, so an interrupted merge is finished by running
     this again.  The statement tallies are moved once, at the end, by what all the plans added up
     to (a run cut short leaves ``ak:talliesPending``: they are counted again).
@@ -186,21 +187,24 @@ def merge_pending(
             waiting.clear()
             merged.clear()
 
+        def emit(quads: list[Quad]) -> None:
+            waiting.extend(quads)
+            if len(waiting) >= flush_quads:
+                flush()  # only the markers of blocks whose plans are done go with it
+
         for _kind, group in itertools.groupby(blocks, key=lambda b: b.partition("/")[0]):
             ordered = list(group)
             for start in range(0, len(ordered), blocks_per_step):
                 step = ordered[start : start + blocks_per_step]
-                changes = plan_changes(store, blocks=step)
+                changes = plan_changes(store, blocks=step, emit=emit)
                 moves.update(changes.tallies)
                 changes.tallies = Counter()
                 if changes.drop or changes.delete:
                     writer.wait()
                     changes.apply(store)
                 else:
-                    waiting.extend(changes.insert)
+                    emit(changes.insert)
                 merged.extend(step)
-                if len(waiting) >= flush_quads:
-                    flush()
                 if on_merged:
                     on_merged(len(step))
             flush()

@@ -535,6 +535,7 @@ def plan_changes(
     add_reports: Iterable[Report] = (),
     blocks: Iterable[str] = (),
     policy: MergePolicy = DEFAULT_POLICY,
+    emit: Callable[[list[Quad]], None] | None = None,
 ) -> ChangeSet:
     """Work out how the store changes when the article graphs ``drop`` go and an article
     (its own quads ``add_quads`` and its ``add_reports``) comes in.
@@ -542,6 +543,11 @@ def plan_changes(
     Only the blocks the change touches are re-merged (with the blocks of statements and strikes
     that refer to a report that moved), and within them only the events whose reports moved
     are rewritten; ``blocks`` names more blocks to re-merge in full (repair).
+
+    With ``emit``, the quads of each event of a block met for the first time (nothing in the
+    store to compare with) go to ``emit`` one event at a time instead of into the change set:
+    a bulk merge writes them as they come, so a block of a million reports is never held as
+    one list of quads.
     """
     planner = _Planner(store, set(drop), policy)
     changes = ChangeSet(drop=[NamedNode(g) for g in sorted(planner.dropped)])
@@ -598,10 +604,14 @@ def plan_changes(
                 for key in statement_keys(sample.speakers, sample.stance or ""):
                     changes.tallies[key] += len(events) - before
         planner.resolved.update(assignment)
-        if touched:
+        # events exist only where a report links to one: a block met for the first time has none to read
+        linked = bool(gone.get(block)) or any(now for _, now in stored)
+        if touched and emit is not None and not linked:
+            for event in events:
+                if event.iri in touched:
+                    emit(event.quads(planner.resolve))
+        elif touched:
             desired = {q for event in events if event.iri in touched for q in event.quads(planner.resolve)}
-            # events exist only where a report links to one: a block met for the first time has none to read
-            linked = bool(gone.get(block)) or any(now for _, now in stored)
             now_held = planner.current(touched) if linked else set()
             changes.delete.extend(sorted(now_held - desired, key=str))
             changes.insert.extend(sorted(desired - now_held, key=str))

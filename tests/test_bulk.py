@@ -23,6 +23,7 @@ from armskg.graph.bulk import (
     ingest_bulk,
     pending_blocks,
 )
+from armskg.graph.merge import plan_changes
 from armskg.graph.prepare import Prepared, prepare_articles
 from armskg.graph.store import ingest_articles, open_store
 from armskg.graph.triples import block_id
@@ -170,6 +171,39 @@ def test_an_interrupted_merge_is_finished_when_the_store_is_opened_again(
     store = open_store(tmp_path / "kg")
     assert pending_blocks(store) == []
     assert comparable(store) == clean
+
+
+def test_a_first_time_merge_hands_each_event_over_as_it_is_made(
+    corpus: Path, clean: tuple[frozenset[ox.Quad], int], tmp_path: Path
+) -> None:
+    """A block met for the first time is not held as one list of quads: with ``emit`` the plan
+    gives each event's quads as it makes them, the same quads it would otherwise return, and the
+    bulk merge writes them in transactions of about ``flush_quads``."""
+
+    def stop(total: int) -> None:
+        raise KeyboardInterrupt
+
+    store = open_store(tmp_path / "kg")
+    with pytest.raises(KeyboardInterrupt):
+        ingest_bulk(store, read_articles([corpus]), BulkOptions(batch_size=20), IngestProgress(merge_total=stop))
+    blocks = [b for b in pending_blocks(store) if not b.startswith("statement/")]  # statements refer to these
+    whole = plan_changes(store, blocks=blocks)
+    handed: list[list[ox.Quad]] = []
+    streamed = plan_changes(store, blocks=blocks, emit=handed.append)
+    assert streamed.insert == [] and streamed.delete == [] and whole.delete == []
+    assert {q for quads in handed for q in quads} == set(whole.insert)
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    typed = [
+        {q.subject for q in quads if q.predicate == rdf_type and isinstance(q.graph_name, ox.DefaultGraph)}
+        for quads in handed
+    ]
+    assert all(len(subjects) == 1 for subjects in typed)  # one event a call
+    assert len(handed) == _events(frozenset(whole.insert)) > 10
+
+    bulk.merge_pending(store, flush_quads=40)  # many transactions inside one plan
+    assert pending_blocks(store) == []
+    assert comparable(store) == clean
+    assert tallies.kept_tallies(store) == tallies.count_statements(store)
 
 
 def test_a_resumed_ingest_merges_what_the_killed_run_left_with_its_own(
