@@ -295,21 +295,29 @@ class MergedEvent:
     def quads(self, resolve: Resolver) -> list[Quad]:
         """The event's quads: the merged description (with ``ak:sourceCount``) in the default
         graph, and in each article's graph what that article says, with its evidence links."""
+        parts = list(self.quad_parts(resolve))
+        return [q for part in parts[-1:] + parts[:-1] for q in part]
+
+    def quad_parts(self, resolve: Resolver) -> Iterator[list[Quad]]:
+        """:meth:`quads` in parts: each article's graph in turn, then the default graph, so that
+        an event reported by 50,000 articles is never one list."""
         node = NamedNode(self.iri)
         merged: dict[Triple3, None] = {}
-        per_article: dict[str, dict[Triple3, None]] = {}
-        for report, day in self.members:
-            own = per_article.setdefault(report.article, {})
-            for triple in event_triples(report, node, day, resolve):
-                merged[triple] = None
-                own[triple] = None
-            own[(node, _EVIDENCE, NamedNode(report.evidence))] = None
+        by_article: dict[str, list[tuple[Report, dt.date | None]]] = {}
+        for member in self.members:
+            by_article.setdefault(member[0].article, []).append(member)
+        for article, members in by_article.items():
+            own: dict[Triple3, None] = {}
+            for report, day in members:
+                for triple in event_triples(report, node, day, resolve):
+                    merged[triple] = None
+                    own[triple] = None
+                own[(node, _EVIDENCE, NamedNode(report.evidence))] = None
+            graph = NamedNode(article)
+            yield [Quad(s, p, o, graph) for s, p, o in own]
         quads = [Quad(s, p, o, DefaultGraph()) for s, p, o in merged]
         quads.append(Quad(node, _SOURCE_COUNT, Literal(str(self.source_count), datatype=XSD_INTEGER)))
-        for article, triples in per_article.items():
-            graph = NamedNode(article)
-            quads.extend(Quad(s, p, o, graph) for s, p, o in triples)
-        return quads
+        yield quads
 
 
 def _event_iri(kind: str, block: tuple[str, ...], cluster: _Cluster) -> str:
@@ -545,7 +553,8 @@ def plan_changes(
     are rewritten; ``blocks`` names more blocks to re-merge in full (repair).
 
     With ``emit``, the quads of each event of a block met for the first time (nothing in the
-    store to compare with) go to ``emit`` one event at a time instead of into the change set:
+    store to compare with) go to ``emit`` in parts (an event's quads in one article's graph, then
+    its merged description) instead of into the change set:
     a bulk merge writes them as they come, so a block of a million reports is never held as
     one list of quads.
     """
@@ -609,7 +618,8 @@ def plan_changes(
         if touched and emit is not None and not linked:
             for event in events:
                 if event.iri in touched:
-                    emit(event.quads(planner.resolve))
+                    for part in event.quad_parts(planner.resolve):
+                        emit(part)
         elif touched:
             desired = {q for event in events if event.iri in touched for q in event.quads(planner.resolve)}
             now_held = planner.current(touched) if linked else set()
