@@ -359,6 +359,20 @@ def test_serve_without_a_store_is_one_line(tmp_path: Path) -> None:
     assert "no store" in line
 
 
+def _signal_state(pid: int) -> str:
+    """What a process that ignored SIGINT had: its signal masks and its threads' states (Linux)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text().splitlines()
+        threads = [
+            (task / "stat").read_text().split(") ", 1)[-1][:1] + ":" + (task / "comm").read_text().strip()
+            for task in Path(f"/proc/{pid}/task").iterdir()
+        ]
+    except OSError as exc:
+        return f"no /proc state ({exc})"
+    masks = [line for line in status if line.startswith(("SigPnd", "ShdPnd", "SigBlk", "SigIgn", "SigCgt"))]
+    return "; ".join(masks) + "; threads " + " ".join(threads)
+
+
 def test_serve_answers_sparql_and_stops_on_ctrl_c(sample_store: Path, tmp_path: Path) -> None:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "ARMSKG_STORE"}
@@ -391,7 +405,10 @@ def test_serve_answers_sparql_and_stops_on_ctrl_c(sample_store: Path, tmp_path: 
         bindings = answer["results"]["bindings"]  # type: ignore[index]
         assert int(bindings[0]["n"]["value"]) > 0
         process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=60)
+        try:
+            out, err = process.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"armskg serve did not stop 60 s after SIGINT: {_signal_state(process.pid)}")
         assert f"http://127.0.0.1:{port}/query" in out
         assert "Traceback" not in err
     finally:
