@@ -364,7 +364,7 @@ def _signal_state(pid: int) -> str:
     try:
         status = Path(f"/proc/{pid}/status").read_text().splitlines()
         threads = [
-            (task / "stat").read_text().split(") ", 1)[-1][:1] + ":" + (task / "comm").read_text().strip()
+            (task / "stat").read_text().rsplit(")", 1)[1].split()[0] + ":" + (task / "comm").read_text().strip()
             for task in Path(f"/proc/{pid}/task").iterdir()
         ]
     except OSError as exc:
