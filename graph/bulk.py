@@ -34,7 +34,7 @@ import itertools
 import multiprocessing
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,6 +114,8 @@ class _Run:
     written: list[str] = field(default_factory=list)
     in_default: set[bytes] = field(default_factory=set)
     """Default-graph lines loaded in this run (actors recur in most articles): not sent again."""
+    mentions: Counter[TallyKey] = field(default_factory=Counter)
+    """How the new articles move the mention tallies: written with the merge's moves at the end."""
 
 
 def _marker(block: str) -> Quad:
@@ -163,6 +165,7 @@ def merge_pending(
     blocks_per_step: int = 64,
     flush_quads: int = 250_000,
     on_merged: Callable[[int], None] | None = None,
+    tally_moves: Mapping[TallyKey, int] | None = None,
 ) -> int:
     """Re-merge every pending block and remove its marker; returns how many blocks were merged.
 
@@ -174,12 +177,15 @@ def merge_pending(
     rewrites events already there is written in its own transaction.
     A marker goes only once its block is written, so an interrupted merge is finished by running
     this again.  The statement tallies are moved once, at the end, by what all the plans added up
-    to (a run cut short leaves ``ak:talliesPending``: they are counted again).
+    to, with ``tally_moves`` (how the articles the bulk load wrote move the mention tallies), in
+    one transaction that also removes ``ak:talliesPending``.  Without ``tally_moves`` (the load's
+    moves are lost with the run that made them) the marker stays, for the caller to count the
+    tallies again (:func:`armskg.graph.tallies.ensure`); so does it after a run cut short.
     """
     blocks = pending_blocks(store)
     waiting: list[Quad] = []
     merged: list[str] = []
-    moves: Counter[TallyKey] = Counter()  # written last, in one go
+    moves: Counter[TallyKey] = Counter(tally_moves or {})  # written last, in one go
     with _Writer() as writer:
 
         def flush() -> None:
@@ -209,7 +215,8 @@ def merge_pending(
                     on_merged(len(step))
             flush()
             writer.wait()  # the next kind reads this one's events
-    ChangeSet(delete=[tallies.TALLIES_PENDING], tallies=moves).apply(store)
+    done = [tallies.TALLIES_PENDING] if tally_moves is not None else []
+    ChangeSet(delete=done, tallies=moves).apply(store)
     return len(blocks)
 
 
@@ -282,7 +289,7 @@ def _ingest(
         _write_batch(run)
     tell.merge_total(len(pending_blocks(store)))
     started = time.perf_counter()
-    merge_pending(store, on_merged=tell.merged)
+    merge_pending(store, on_merged=tell.merged, tally_moves=run.mentions)
     if recount:
         tallies.rebuild(store)
     report.merge_s = time.perf_counter() - started
@@ -446,6 +453,7 @@ def _store_batch(run: _Run, batch: list[Prepared]) -> None:
     fresh = [p for p in batch if p.id not in run.replaced]
     if fresh:
         _load_fresh(run.store, fresh, run.in_default)
+        run.mentions.update(("mention", actor) for p in fresh for actor in p.mentions)
     for p in batch:
         if p.id in run.replaced:
             run.in_default.clear()  # a replacement can retract default-graph triples

@@ -50,7 +50,7 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
 
 from armskg.ontology import BASE, event_iri
 
-from .tallies import TallyKey, rebuild, statement_keys, tally_changes
+from .tallies import TallyKey, mention_moves, rebuild, statement_keys, tally_changes
 from .triples import (
     EVENT_KINDS,
     RDF_TYPE,
@@ -86,6 +86,7 @@ _MERGE_RECORD = ak("mergeRecord")
 _ABOUT = ak("about")
 _USED_WEAPONS_FROM = ak("usedWeaponsFrom")
 _EVIDENCE = ak("evidence")
+_MENTIONS = ak("mentions")
 _SOURCE_COUNT = ak("sourceCount")
 _KIND_RANK: dict[str, int] = {kind: n for n, kind in enumerate(EVENT_KINDS)}
 
@@ -428,7 +429,7 @@ def merge_reports(reports: Iterable[Report], policy: MergePolicy = DEFAULT_POLIC
 @dataclass(slots=True)
 class ChangeSet:
     """What one change of the corpus does to the store: graphs to drop, quads to delete and add,
-    and how far each statement tally moves (:mod:`armskg.graph.tallies`)."""
+    and how far each tally moves (:mod:`armskg.graph.tallies`)."""
 
     drop: list[NamedNode] = field(default_factory=list)
     delete: list[Quad] = field(default_factory=list)
@@ -580,7 +581,10 @@ def plan_changes(
 
     new_quads = list(add_quads)
     changes.insert.extend(new_quads)
-    changes.delete.extend(_retracted(planner, changes.drop, new_quads))
+    retracted = _retracted(planner, changes.drop, new_quads)
+    changes.delete.extend(retracted)
+    added = {q for q in new_quads if q.predicate == _MENTIONS and q not in store}
+    changes.tallies.update(mention_moves(added, retracted))
 
     heap = [block_order(b) for b in queue]
     heapq.heapify(heap)

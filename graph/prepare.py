@@ -22,17 +22,20 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import DefaultGraph, RdfFormat, serialize
+from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, serialize
 
 from armskg.loaders.article import Article
 from armskg.loaders.extract import extract
 from armskg.loaders.lexicon import Lexicon, load_lexicon
+from armskg.ontology import AK
 
 from .triples import Report, article_quads, article_reports
 
 __all__ = ["Failed", "LexiconSpec", "Prepared", "extraction_failure", "lexicon_spec", "prepare_articles"]
 
 NQ = RdfFormat.N_QUADS
+_MENTIONS = NamedNode(AK + "mentions")
+_DEFAULT = DefaultGraph()
 LexiconSpec = tuple[tuple[str, str], ...]
 """Extra lexicon files as ``(file name, text)`` pairs: a folder that travels to other machines."""
 
@@ -40,7 +43,8 @@ LexiconSpec = tuple[tuple[str, str], ...]
 @dataclass(frozen=True, slots=True)
 class Prepared:
     """One article, extracted and turned into quads: ``nquads`` its named graph, ``default_nquads``
-    what it adds to the default graph (the article node, its actors)."""
+    what it adds to the default graph (the article node, its actors), ``mentions`` the IRIs of
+    the actors it mentions (for the mention tallies)."""
 
     id: str
     source: str
@@ -51,6 +55,7 @@ class Prepared:
     transfers: int
     strikes: int
     statements: int
+    mentions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +125,11 @@ def prepare_articles(articles: list[Article], spec: LexiconSpec = ()) -> list[Pr
                 len(extraction.transfers),
                 len(extraction.strikes),
                 len(extraction.statements),
+                tuple(
+                    q.object.value
+                    for q in quads
+                    if q.predicate == _MENTIONS and q.graph_name == _DEFAULT and isinstance(q.object, NamedNode)
+                ),
             )
         )
     return out

@@ -1,19 +1,23 @@
-"""Statement tallies kept with the merge, so the aggregate questions read counts, not every statement.
+"""Tallies kept as the store is written, so the aggregate questions read counts, not every row.
 
-Two kinds of count live in the named graph :data:`TALLY_GRAPH`:
+Three kinds of count live in the named graph :data:`TALLY_GRAPH`:
 
 - a **stance tally** per speaker and stance: how many statements the speaker made with it
   (``armskg query stance-counts``);
 - a **co-signature tally** per pair of states and stance: how many statements the two made
-  together (``armskg query coalition-cosignatures``).
+  together (``armskg query coalition-cosignatures``);
+- a **mention tally** per actor: how many articles mention it (``armskg query actors`` and
+  ``officials``).
 
 Why this is cheap to keep: a statement's merge block is its *set* of speakers and its stance
 (:func:`armskg.graph.triples.block_key`), so all statements of a block feed the same tallies.
 When the merge takes a block from ``n`` statements to ``m``, each of those tallies moves by
 ``m - n``; :func:`armskg.graph.merge.plan_changes` puts these moves in its
 :class:`~armskg.graph.merge.ChangeSet`, which writes them in the same transaction as the events.
-:func:`count_statements` counts the same thing from the merged statements themselves: the
-reference the tests hold the kept tallies to, and what :func:`rebuild` writes after a repair.
+A mention tally moves by one for each ``ak:mentions`` triple a write adds or removes
+(:func:`mention_moves`), in the same transaction.
+:func:`count_tallies` counts all of them from the merged statements and the articles' mentions:
+the reference the tests hold the kept tallies to, and what :func:`rebuild` writes after a repair.
 
 >>> from collections import Counter
 >>> keys = statement_keys(["state:USA", "state:KOR", "person:jinwoopark"], "condemn")
@@ -40,9 +44,13 @@ __all__ = [
     "TALLIES_PENDING",
     "TALLY_GRAPH",
     "TallyKey",
+    "count_mentions",
     "count_statements",
+    "count_tallies",
     "ensure",
+    "kept_kinds",
     "kept_tallies",
+    "mention_moves",
     "rebuild",
     "statement_keys",
     "tally_changes",
@@ -53,13 +61,17 @@ TALLY_GRAPH = NamedNode(BASE + "graph/tallies")
 """The named graph of the tallies (derived data, apart from what articles report)."""
 
 TallyKey = tuple[str, ...]
-"""``("stance", speaker IRI, stance IRI)`` or ``("pair", state IRI, state IRI, stance IRI)``."""
+"""``("stance", speaker IRI, stance IRI)``, ``("pair", state IRI, state IRI, stance IRI)`` or
+``("mention", actor IRI)``."""
 
 _TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _XSD_INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 _STANCE_TALLY = NamedNode(AK + "StanceTally")
 _PAIR_TALLY = NamedNode(AK + "CosignatureTally")
+_MENTION_TALLY = NamedNode(AK + "MentionTally")
 _SPEAKER = NamedNode(AK + "tallySpeaker")
+_ACTOR = NamedNode(AK + "tallyActor")
+_MENTIONS = NamedNode(AK + "mentions")
 _STANCE = NamedNode(AK + "tallyStance")
 _COUNT = NamedNode(AK + "tallyCount")
 _STATEMENT = NamedNode(AK + "Statement")
@@ -68,8 +80,9 @@ _STATEMENT_STANCE = NamedNode(AK + "stance")
 _STATE_NS = BASE + "actor/state/"
 _STORE = NamedNode(BASE + "store")
 _TRUE = Literal("true", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
-TALLIES_KEPT = Quad(_STORE, NamedNode(AK + "talliesKept"), _TRUE, TALLY_GRAPH)
-"""Written with the tallies by :func:`rebuild`: a store without it (made before tallies) needs one."""
+TALLIES_KEPT = Quad(_STORE, NamedNode(AK + "talliesKept"), Literal("2", datatype=_XSD_INTEGER), TALLY_GRAPH)
+"""Written with the tallies by :func:`rebuild`; the number says which kinds are kept (1: statement
+tallies, 2: mention tallies too). A store without it (made before these tallies) needs a rebuild."""
 TALLIES_PENDING = Quad(_STORE, NamedNode(AK + "talliesPending"), _TRUE, DefaultGraph())
 """Written by a bulk ingest with its first batch, removed with its last tally moves: a killed run
 leaves it, and :func:`ensure` then counts the tallies again."""
@@ -89,6 +102,23 @@ def _keys(speaker_iris: list[str], stance_node: str) -> list[TallyKey]:
     return keys
 
 
+def mention_moves(added: Iterable[Quad], removed: Iterable[Quad]) -> Counter[TallyKey]:
+    """How the mention tallies move when the ``ak:mentions`` triples among ``added`` go into the
+    store and those among ``removed`` leave it (the caller passes only quads that change it).
+
+    >>> article, actor = NamedNode(BASE + "article/a"), NamedNode(BASE + "actor/state/USA")
+    >>> mention = Quad(article, _MENTIONS, actor, DefaultGraph())
+    >>> mention_moves([mention], [])
+    Counter({('mention', 'https://w3id.org/armskg/actor/state/USA'): 1})
+    """
+    moves: Counter[TallyKey] = Counter()
+    for quads, step in ((added, 1), (removed, -1)):
+        for q in quads:
+            if q.predicate == _MENTIONS and isinstance(q.graph_name, DefaultGraph):
+                moves[("mention", _text(q.object))] += step
+    return moves
+
+
 def _text(term: object) -> str:
     return term.value if isinstance(term, NamedNode | Literal) else str(term)
 
@@ -106,6 +136,8 @@ def tally_quads(key: TallyKey, count: int) -> list[Quad]:
     if count <= 0:
         return []
     node, g = _node(key), TALLY_GRAPH
+    if key[0] == "mention":
+        return [Quad(node, _TYPE, _MENTION_TALLY, g), Quad(node, _ACTOR, NamedNode(key[1]), g), _count_quad(key, count)]
     quads = [Quad(node, _TYPE, _STANCE_TALLY if key[0] == "stance" else _PAIR_TALLY, g)]
     quads.extend(Quad(node, _SPEAKER, NamedNode(iri), g) for iri in key[1:-1])
     quads.append(Quad(node, _STANCE, NamedNode(key[-1]), g))
@@ -152,11 +184,30 @@ def count_statements(store: Store) -> Counter[TallyKey]:
     return counts
 
 
+def count_mentions(store: Store) -> Counter[TallyKey]:
+    """The mention tallies counted from the articles' ``ak:mentions`` in the default graph."""
+    counts: Counter[TallyKey] = Counter()
+    for q in store.quads_for_pattern(None, _MENTIONS, None, DefaultGraph()):
+        counts[("mention", _text(q.object))] += 1
+    return counts
+
+
+def count_tallies(store: Store) -> Counter[TallyKey]:
+    """Every tally, counted from what the store holds: :func:`count_statements` and
+    :func:`count_mentions`."""
+    return count_statements(store) + count_mentions(store)
+
+
 def kept_tallies(store: Store) -> Counter[TallyKey]:
     """The tallies as the store holds them."""
     counts: Counter[TallyKey] = Counter()
     for typed in store.quads_for_pattern(None, _TYPE, None, TALLY_GRAPH):
         node = typed.subject
+        if typed.object == _MENTION_TALLY:
+            for actor in store.quads_for_pattern(node, _ACTOR, None, TALLY_GRAPH):
+                key: TallyKey = ("mention", _text(actor.object))
+                counts[key] = _stored_count(store, key)
+            continue
         kind = "stance" if typed.object == _STANCE_TALLY else "pair"
         speakers = sorted(_text(q.object) for q in store.quads_for_pattern(node, _SPEAKER, None, TALLY_GRAPH))
         stance = next(_text(q.object) for q in store.quads_for_pattern(node, _STANCE, None, TALLY_GRAPH))
@@ -165,13 +216,21 @@ def kept_tallies(store: Store) -> Counter[TallyKey]:
 
 
 def rebuild(store: Store) -> int:
-    """Replace the tallies with :func:`count_statements`, in one transaction; returns how many."""
+    """Replace the tallies with :func:`count_tallies`, in one transaction; returns how many."""
     from .merge import ChangeSet  # the merge writes tallies too: it imports this module
 
-    counts = count_statements(store)
+    counts = count_tallies(store)
     quads = [q for key, count in counts.items() for q in tally_quads(key, count)]
     ChangeSet(drop=[TALLY_GRAPH], delete=[TALLIES_PENDING], insert=[*quads, TALLIES_KEPT]).apply(store)
     return len(counts)
+
+
+def kept_kinds(store: Store) -> int:
+    """Which tallies the store keeps: 0 none (made before tallies), 1 the statement tallies only
+    (made before mention tallies), 2 all of them (:data:`TALLIES_KEPT`)."""
+    if TALLIES_KEPT in store:
+        return 2
+    return 1 if any(True for _ in store.quads_for_pattern(_STORE, TALLIES_KEPT.predicate, None, TALLY_GRAPH)) else 0
 
 
 def ensure(store: Store) -> bool:

@@ -451,7 +451,7 @@ def _batch(articles: list[tuple[Article, Extraction]]) -> set[ox.Quad]:
     merged = quads | set(merge_reports(reports))
     scratch = ox.Store()
     scratch.extend(merged)
-    counted = tallies.count_statements(scratch)  # the tallies, counted from the merged statements
+    counted = tallies.count_tallies(scratch)  # the tallies, counted from the merged statements
     return merged | {q for key, count in counted.items() for q in tallies.tally_quads(key, count)}
 
 

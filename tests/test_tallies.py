@@ -16,9 +16,10 @@ from armskg.graph.bulk import BulkOptions, IngestProgress, ingest_bulk, merge_pe
 from armskg.graph.merge import remerge_store
 from armskg.graph.store import ingest_articles, open_store, remove_article, write_extraction
 from armskg.loaders.article import Article
-from armskg.loaders.facts import Actor, Evidence, Extraction, Statement
+from armskg.loaders.facts import Actor, Evidence, Extraction, Mention, Statement
 from armskg.loaders.readers import read_articles
 from armskg.ontology import actor_iri, stance_iri
+from armskg.queries.library import load_query, run_query
 
 STATES = {"USA": "United States", "KOR": "South Korea", "JPN": "Japan", "RUS": "Russia"}
 
@@ -30,6 +31,7 @@ def _joint(article_id: str, day: dt.date, stance: str, *speakers: str) -> tuple[
     extraction = Extraction()
     for iso3 in speakers:
         extraction.add_actor(Actor(f"state:{iso3}", "state", STATES[iso3], iso3=iso3))
+        extraction.mentions.append(Mention(f"state:{iso3}", 0, 1, "A"))
     evidence = Evidence(text, 0, len(text), "test.rule")
     extraction.statements.append(Statement(tuple(f"state:{s}" for s in speakers), stance, evidence, date=day))
     return article, extraction
@@ -44,6 +46,10 @@ def _stance(speaker: str, stance: str) -> tallies.TallyKey:
     return ("stance", actor_iri(f"state:{speaker}"), stance_iri(stance))
 
 
+def _mention(actor: str) -> tallies.TallyKey:
+    return ("mention", actor_iri(f"state:{actor}"))
+
+
 def test_tallies_follow_statements_as_articles_come_and_go(tmp_path: Path) -> None:
     store = open_store(tmp_path / "kg")
     jan, mar = dt.date(2024, 1, 10), dt.date(2024, 3, 2)
@@ -56,16 +62,18 @@ def test_tallies_follow_statements_as_articles_come_and_go(tmp_path: Path) -> No
     assert kept[_stance("JPN", "condemn")] == 2
     assert kept[_stance("RUS", "deny")] == 1
     assert not any(key[0] == "pair" and stance_iri("deny") in key for key in kept)  # one speaker: no pair
-    assert kept == tallies.count_statements(store)
+    assert kept[_mention("USA")] == 3 and kept[_mention("RUS")] == 1  # articles, not statements
+    assert kept == tallies.count_tallies(store)
 
     remove_article(store, "later")
     assert tallies.kept_tallies(store)[_pair("USA", "KOR", "condemn")] == 1
+    assert tallies.kept_tallies(store)[_mention("USA")] == 2
     remove_article(store, "first")  # "again" still reports the January statement
     assert tallies.kept_tallies(store)[_pair("JPN", "USA", "condemn")] == 1
     remove_article(store, "again")
     remove_article(store, "deny")
     assert tallies.kept_tallies(store) == Counter()  # a tally that reaches zero is gone
-    assert tallies.count_statements(store) == Counter()
+    assert tallies.count_tallies(store) == Counter()
 
 
 JOINT = (
@@ -89,10 +97,11 @@ def test_article_by_article_and_bulk_ingest_keep_what_counting_gives(tmp_path: P
     ingest_articles(one, read_articles([corpus]))
     bulk = open_store(tmp_path / "bulk")
     ingest_bulk(bulk, read_articles([corpus]), BulkOptions(batch_size=6, chunk_size=2))
-    counted = tallies.count_statements(one)
+    counted = tallies.count_tallies(one)
     assert any(key[0] == "pair" for key in counted), "the corpus should hold joint statements"
+    assert sum(key[0] == "mention" for key in counted) > 5
     assert tallies.kept_tallies(one) == counted
-    assert tallies.kept_tallies(bulk) == counted == tallies.count_statements(bulk)
+    assert tallies.kept_tallies(bulk) == counted == tallies.count_tallies(bulk)
 
     # a second run adds to blocks the first one merged: its rewrites move the tallies too
     halves = open_store(tmp_path / "halves")
@@ -103,12 +112,12 @@ def test_article_by_article_and_bulk_ingest_keep_what_counting_gives(tmp_path: P
 
     newer = write_jsonl(tmp_path / "v2.jsonl", _records(40, seed=21, version=2)[:15])
     ingest_bulk(bulk, read_articles([newer]), BulkOptions(batch_size=4))  # replacements
-    assert tallies.kept_tallies(bulk) == tallies.count_statements(bulk)
+    assert tallies.kept_tallies(bulk) == tallies.count_tallies(bulk)
     for record in _records(40, seed=21)[20:30]:
         remove_article(bulk, record["id"])
-    assert tallies.kept_tallies(bulk) == tallies.count_statements(bulk)
+    assert tallies.kept_tallies(bulk) == tallies.count_tallies(bulk)
     remerge_store(bulk)
-    assert tallies.kept_tallies(bulk) == tallies.count_statements(bulk)
+    assert tallies.kept_tallies(bulk) == tallies.count_tallies(bulk)
 
 
 def test_a_killed_bulk_ingest_has_its_tallies_counted_on_the_next_write_open(tmp_path: Path) -> None:
@@ -132,16 +141,16 @@ def test_a_killed_bulk_ingest_has_its_tallies_counted_on_the_next_write_open(tmp
     with pytest.raises(KeyboardInterrupt):
         merge_pending(store, blocks_per_step=1, flush_quads=1, on_merged=late)
     assert tallies.TALLIES_PENDING in store
-    assert tallies.kept_tallies(store) != tallies.count_statements(store)  # the written statements' moves are lost
+    assert tallies.kept_tallies(store) != tallies.count_tallies(store)  # the written statements' moves are lost
     del store
     gc.collect()
     query = cli("query", "coalition-cosignatures", "--store", tmp_path / "kg", cwd=tmp_path)
     assert query.returncode == 0
-    assert "an ingest is running or was stopped, and its statements are not counted yet" in query.stderr
+    assert "an ingest is running or was stopped, and its statements and mentions are not counted yet" in query.stderr
     store = open_store(tmp_path / "kg")
     assert tallies.TALLIES_PENDING not in store
-    assert tallies.count_statements(store)
-    assert tallies.kept_tallies(store) == tallies.count_statements(store)
+    assert tallies.count_tallies(store)
+    assert tallies.kept_tallies(store) == tallies.count_tallies(store)
 
 
 def test_an_ingest_resuming_a_merge_killed_midway_counts_the_tallies_again(tmp_path: Path) -> None:
@@ -164,7 +173,7 @@ def test_an_ingest_resuming_a_merge_killed_midway_counts_the_tallies_again(tmp_p
 
     with pytest.raises(KeyboardInterrupt):
         merge_pending(store, blocks_per_step=1, flush_quads=1, on_merged=late)
-    assert tallies.kept_tallies(store) != tallies.count_statements(store)
+    assert tallies.kept_tallies(store) != tallies.count_tallies(store)
     del store
     gc.collect()
     store = open_store(tmp_path / "kg", finish_merges=False)
@@ -174,7 +183,7 @@ def test_an_ingest_resuming_a_merge_killed_midway_counts_the_tallies_again(tmp_p
     )
     assert (report.ingested, report.unchanged) == (10, 30)
     assert tallies.TALLIES_PENDING not in store
-    assert tallies.kept_tallies(store) == tallies.count_statements(store) != Counter()
+    assert tallies.kept_tallies(store) == tallies.count_tallies(store) != Counter()
 
 
 def test_a_store_made_before_tallies_gets_them_when_opened_for_writing(tmp_path: Path) -> None:
@@ -187,7 +196,7 @@ def test_a_store_made_before_tallies_gets_them_when_opened_for_writing(tmp_path:
     gc.collect()
     store = open_store(tmp_path / "kg")
     assert tallies.TALLIES_KEPT in store
-    assert tallies.kept_tallies(store) == tallies.count_statements(store) != Counter()
+    assert tallies.kept_tallies(store) == tallies.count_tallies(store) != Counter()
 
 
 def test_tallies_stay_out_of_the_merged_default_graph(tmp_path: Path) -> None:
@@ -217,3 +226,67 @@ def test_a_query_on_a_store_without_tallies_says_so_until_the_next_ingest(tmp_pa
     assert len(after.stdout.strip().splitlines()) > 1
     other = cli("query", "transfers", "--store", tmp_path / "kg", cwd=tmp_path)
     assert other.stderr == ""
+
+
+ARTICLE_COUNTS = """
+SELECT ?actor (COUNT(DISTINCT ?article) AS ?n) WHERE { ?article <https://w3id.org/armskg/ontology#mentions> ?actor }
+GROUP BY ?actor
+"""
+
+
+def _article_counts(store: ox.Store) -> dict[str, int]:
+    """How many articles mention each actor, counted with SPARQL from the articles' mentions."""
+    return {row["actor"].value: int(row["n"].value) for row in store.query(ARTICLE_COUNTS)}  # type: ignore[union-attr]
+
+
+def _actors_column(store: ox.Store) -> dict[str, int]:
+    rows = run_query(store, load_query("actors"), {}).rows
+    return {str(row[5]): int(str(row[4])) for row in rows}
+
+
+def test_the_actors_query_reads_mention_tallies_that_follow_replacements_and_removals(tmp_path: Path) -> None:
+    records = _records(24, seed=13)
+    for record in records[::4]:
+        record["text"] += " U.S. Secretary of State Antony Blinken condemned the launch."
+    store = open_store(tmp_path / "kg")
+    ingest_articles(store, read_articles([write_jsonl(tmp_path / "a.jsonl", records)]))
+    first = _article_counts(store)
+    assert max(first.values()) > 1
+    columns = _actors_column(store)
+    assert {actor: n for actor, n in columns.items() if n} == first
+    newer = _records(24, seed=13, version=2)[:10]  # the same ids, other text: their mentions change
+    ingest_bulk(store, read_articles([write_jsonl(tmp_path / "v2.jsonl", newer)]), BulkOptions(batch_size=4))
+    for record in records[15:20]:
+        remove_article(store, record["id"])
+    after = _article_counts(store)
+    assert after != first
+    assert {actor: n for actor, n in _actors_column(store).items() if n} == after
+    assert tallies.kept_tallies(store) == tallies.count_tallies(store)
+    people = {str(row[4]): int(str(row[3])) for row in run_query(store, load_query("officials"), {}).rows}
+    assert people and all(after.get(person, 0) == n for person, n in people.items())
+
+
+def test_a_store_with_statement_tallies_only_gets_mention_tallies_when_opened_for_writing(tmp_path: Path) -> None:
+    corpus = write_jsonl(tmp_path / "a.jsonl", _records(12, seed=8))
+    store = open_store(tmp_path / "kg")
+    ingest_articles(store, read_articles([corpus]))
+    counted = tallies.count_tallies(store)
+    # as armskg kept tallies before it kept mention tallies: statement tallies, marked true
+    for key in [key for key in counted if key[0] == "mention"]:
+        for quad in tallies.tally_quads(key, counted[key]):
+            store.remove(quad)
+    store.remove(tallies.TALLIES_KEPT)
+    true = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+    store.add(ox.Quad(tallies.TALLIES_KEPT.subject, tallies.TALLIES_KEPT.predicate, true, tallies.TALLY_GRAPH))
+    assert tallies.kept_kinds(store) == 1
+    del store
+    gc.collect()
+    actors = cli("query", "actors", "--store", tmp_path / "kg", "--format", "csv", cwd=tmp_path)
+    assert actors.returncode == 0, actors.stderr
+    [warning] = actors.stderr.strip().splitlines()
+    assert warning.startswith("armskg: this store was made before armskg kept mention tallies")
+    stances = cli("query", "stance-counts", "--store", tmp_path / "kg", cwd=tmp_path)
+    assert stances.returncode == 0 and stances.stderr == ""  # its tallies are whole
+    store = open_store(tmp_path / "kg")
+    assert tallies.kept_kinds(store) == 2
+    assert tallies.kept_tallies(store) == counted

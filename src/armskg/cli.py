@@ -297,15 +297,18 @@ def _network_filters(command: Callable[..., None]) -> Callable[..., None]:
 
 
 def _warn_untallied(kg: Store, query: str) -> None:
-    """One line on stderr when a query reads the statement tallies and the store's are not complete."""
+    """One line on stderr when a query reads the tallies and the store's are not complete."""
     from armskg.graph import tallies
 
     if tallies.TALLY_GRAPH.value not in query:
         return
+    kinds = tallies.kept_kinds(kg)
     if tallies.TALLIES_PENDING in kg:
-        reason = "an ingest is running or was stopped, and its statements are not counted yet"
-    elif tallies.TALLIES_KEPT not in kg:
+        reason = "an ingest is running or was stopped, and its statements and mentions are not counted yet"
+    elif kinds == 0:
         reason = "this store was made before armskg kept statement tallies"
+    elif kinds == 1 and "tallyActor" in query:
+        reason = "this store was made before armskg kept mention tallies (the article counts read 0)"
     else:
         return
     click.echo(f"armskg: {reason}; the next 'armskg ingest' or 'remove' counts them", err=True)
