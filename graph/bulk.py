@@ -176,7 +176,7 @@ def merge_pending(
     planning goes on: memory stays bounded however many reports a block holds.  A plan that
     rewrites events already there is written in its own transaction.
     A marker goes only once its block is written, so an interrupted merge is finished by running
-    this again.  The statement tallies are moved once, at the end, by what all the plans added up
+    this again.  The tallies are moved once, at the end, by what all the plans added up
     to, with ``tally_moves`` (how the articles the bulk load wrote move the mention tallies), in
     one transaction that also removes ``ak:talliesPending``.  Without ``tally_moves`` (the load's
     moves are lost with the run that made them) the marker stays, for the caller to count the
