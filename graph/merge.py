@@ -86,7 +86,6 @@ _MERGE_RECORD = ak("mergeRecord")
 _ABOUT = ak("about")
 _USED_WEAPONS_FROM = ak("usedWeaponsFrom")
 _EVIDENCE = ak("evidence")
-_MENTIONS = ak("mentions")
 _SOURCE_COUNT = ak("sourceCount")
 _KIND_RANK: dict[str, int] = {kind: n for n, kind in enumerate(EVENT_KINDS)}
 
@@ -583,8 +582,7 @@ def plan_changes(
     changes.insert.extend(new_quads)
     retracted = _retracted(planner, changes.drop, new_quads)
     changes.delete.extend(retracted)
-    added = {q for q in new_quads if q.predicate == _MENTIONS and q not in store}
-    changes.tallies.update(mention_moves(added, retracted))
+    changes.tallies.update(mention_moves(new_quads, retracted, store))
 
     heap = [block_order(b) for b in queue]
     heapq.heapify(heap)

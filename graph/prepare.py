@@ -22,20 +22,18 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, serialize
+from pyoxigraph import DefaultGraph, RdfFormat, serialize
 
 from armskg.loaders.article import Article
 from armskg.loaders.extract import extract
 from armskg.loaders.lexicon import Lexicon, load_lexicon
-from armskg.ontology import AK
 
+from .tallies import mention_moves
 from .triples import Report, article_quads, article_reports
 
 __all__ = ["Failed", "LexiconSpec", "Prepared", "extraction_failure", "lexicon_spec", "prepare_articles"]
 
 NQ = RdfFormat.N_QUADS
-_MENTIONS = NamedNode(AK + "mentions")
-_DEFAULT = DefaultGraph()
 LexiconSpec = tuple[tuple[str, str], ...]
 """Extra lexicon files as ``(file name, text)`` pairs: a folder that travels to other machines."""
 
@@ -55,7 +53,7 @@ class Prepared:
     transfers: int
     strikes: int
     statements: int
-    mentions: tuple[str, ...] = ()
+    mentions: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,11 +123,7 @@ def prepare_articles(articles: list[Article], spec: LexiconSpec = ()) -> list[Pr
                 len(extraction.transfers),
                 len(extraction.strikes),
                 len(extraction.statements),
-                tuple(
-                    q.object.value
-                    for q in quads
-                    if q.predicate == _MENTIONS and q.graph_name == _DEFAULT and isinstance(q.object, NamedNode)
-                ),
+                tuple(key[1] for key in mention_moves(quads, [])),
             )
         )
     return out

@@ -105,9 +105,10 @@ def _keys(speaker_iris: list[str], stance_node: str) -> list[TallyKey]:
     return keys
 
 
-def mention_moves(added: Iterable[Quad], removed: Iterable[Quad]) -> Counter[TallyKey]:
+def mention_moves(added: Iterable[Quad], removed: Iterable[Quad], store: Store | None = None) -> Counter[TallyKey]:
     """How the mention tallies move when the ``ak:mentions`` triples among ``added`` go into the
-    store and those among ``removed`` leave it (the caller passes only quads that change it).
+    store and those among ``removed`` leave it (``removed`` holds only quads the store has; an
+    added mention that ``store`` already holds moves nothing, nor does a repeated one).
 
     >>> article, actor = NamedNode(BASE + "article/a"), NamedNode(BASE + "actor/state/USA")
     >>> mention = Quad(article, _MENTIONS, actor, DefaultGraph())
@@ -116,9 +117,14 @@ def mention_moves(added: Iterable[Quad], removed: Iterable[Quad]) -> Counter[Tal
     """
     moves: Counter[TallyKey] = Counter()
     for quads, step in ((added, 1), (removed, -1)):
+        seen: set[Quad] = set()
         for q in quads:
-            if q.predicate == _MENTIONS and isinstance(q.graph_name, DefaultGraph):
-                moves[("mention", _text(q.object))] += step
+            if q.predicate != _MENTIONS or not isinstance(q.graph_name, DefaultGraph) or q in seen:
+                continue
+            seen.add(q)
+            if step > 0 and store is not None and q in store:
+                continue
+            moves[("mention", _text(q.object))] += step
     return moves
 
 
