@@ -20,7 +20,7 @@ from .doc_view import DocView
 from .events import ArticleContext, read_sentence, signatory_group
 from .facts import Extraction, Mention
 from .lexicon import Lexicon, load_lexicon
-from .tagging import Tag, tag_document
+from .tagging import Tag, state_actor, tag_document
 from .text import prepare
 
 __all__ = ["extract"]
@@ -59,6 +59,9 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
     used = {m.actor for m in extraction.mentions}
     for event_actors in _event_actors(extraction):
         used |= event_actors
+    for key in sorted(used - extraction.actors.keys()):  # a state known only by a place or a maker
+        if key.startswith("state:") and key[6:] in lex.states:
+            extraction.add_actor(state_actor(key, lex))
     extraction.actors = {k: a for k, a in extraction.actors.items() if k in used or _is_referenced(k, extraction)}
     return extraction
 

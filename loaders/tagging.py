@@ -21,7 +21,7 @@ from .facts import Actor, ActorKind, Extraction, org_key, person_key, state_key
 from .lexicon import Lexicon
 from .text import nlp
 
-__all__ = ["Matchers", "Tag", "matchers_for", "tag_document"]
+__all__ = ["Matchers", "Tag", "matchers_for", "state_actor", "tag_document"]
 
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "du", "abu", "ben"}
 _NOT_NAMES = {
@@ -96,8 +96,9 @@ class Tag:
 
     ``kind`` is ``actor``, ``place``, ``weapon``, ``title`` or ``trigger``.  For actors
     ``key`` is the actor key and ``via`` says how it was named (name, metonym,
-    demonym, title, surname, body, group); for weapons ``value`` is the category; for
-    triggers ``event`` is the trigger's event kind and ``value`` its value.
+    demonym, title, surname, body, group); for weapons ``value`` is the category and
+    ``producer`` the key of the state that makes a named system; for triggers ``event`` is
+    the trigger's event kind and ``value`` its value.
     """
 
     kind: str
@@ -304,6 +305,13 @@ def _latter_former(doc: DocView, tags: list[Tag]) -> list[Tag]:
     return found
 
 
+def state_actor(key: str, lexicon: Lexicon) -> Actor:
+    """The actor record of the state with key ``key`` (``state:IRN``), from the lexicon."""
+    iso3 = key.split(":", 1)[1]
+    st = lexicon.states[iso3]
+    return Actor(key, "state", st.name, iso3=iso3, wikidata=st.wikidata)
+
+
 def _entity_tag(
     sense: tuple[str, ...], start: int, end: int, lexicon: Lexicon, ex: Extraction, doc_text: Callable[[int, int], str]
 ) -> Tag | None:
@@ -311,9 +319,7 @@ def _entity_tag(
     if kind == "actor":
         key, via = sense[1], sense[2]
         if key not in ex.actors:  # a state's record is the same at every mention: register it once
-            iso3 = key.split(":", 1)[1]
-            st = lexicon.states[iso3]
-            ex.add_actor(Actor(key, "state", st.name, iso3=iso3, wikidata=st.wikidata))
+            ex.add_actor(state_actor(key, lexicon))
         return Tag("actor", start, end, key=key, via=via)
     if kind == "org":
         org = lexicon.orgs[int(sense[1])]
@@ -337,7 +343,8 @@ def _entity_tag(
         return Tag("place", start, end, key=state_key(sense[1]), value=sense[2])
     if kind == "weapon":
         w = lexicon.weapons[int(sense[1])]
-        return Tag("weapon", start, end, value=w.category, designation=w.designation, producer=w.producer)
+        producer = state_key(w.producer) if w.producer else None
+        return Tag("weapon", start, end, value=w.category, designation=w.designation, producer=producer)
     if kind == "title":
         t = lexicon.titles[int(sense[1])]
         return Tag("title", start, end, value=t.role, extra={"scope": t.scope, "title": t.title})

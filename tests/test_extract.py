@@ -159,6 +159,19 @@ def test_made_in_gives_the_weapons_origin() -> None:
     assert strike.weapon_origin == "state:IRN"
 
 
+def test_a_named_systems_maker_is_a_state_the_graph_describes() -> None:
+    (strike,) = _extract("Russia struck Ukraine with Shahed-136 drones on Tuesday, officials said.").strikes
+    assert strike.weapon_origin == "state:IRN"  # the lexicon's maker of the Shahed-136, never named here
+    (transfer,) = _extract("Russia received Shahed-136 drones last year, the officials said.").transfers
+    assert (transfer.supplier, transfer.recipient) == ("state:IRN", "state:RUS")
+    for ex in (
+        _extract("Russia struck Ukraine with Shahed-136 drones."),
+        _extract("Russia received Shahed-136 drones."),
+    ):
+        assert ex.actors["state:IRN"].label == "Iran" and ex.actors["state:IRN"].iso3 == "IRN"
+        assert "state:IRN" not in _states(ex)  # described, but not a mention: the text does not name it
+
+
 def test_several_targets() -> None:
     assert _strikes(_extract("Turkey used drones in strikes against militants in Syria and Iraq.")) == {
         ("TUR", "SYR", "drone"),
