@@ -45,7 +45,7 @@ from armskg.loaders.article import Article
 from armskg.loaders.readers import InputError
 from armskg.ontology import BASE, article_iri
 
-from . import tallies
+from . import reporting, tallies
 from .merge import ChangeSet, block_order, plan_changes
 from .prepare import Failed, LexiconSpec, Prepared, prepare_articles
 from .store import IngestReport, StoreError, _io_message, stored_hash
@@ -282,6 +282,7 @@ def _ingest(
     store: Store, items: Iterable[Article | InputError], options: BulkOptions, tell: IngestProgress
 ) -> IngestReport:
     report = IngestReport()
+    reporting.ensure(store)
     recount = tallies.TALLIES_PENDING in store or tallies.TALLIES_KEPT not in store  # left by a killed run
     with _Writer() as writer:
         run = _Run(store, options, tell, report, writer)
@@ -414,6 +415,8 @@ def _load_fresh(store: Store, fresh: list[Prepared], known: set[bytes]) -> None:
 def finish_interrupted(store: Store, *, merge: bool = True) -> tuple[int, int]:
     """Finish what a killed ingest left: drop the article graphs of a batch whose load did not
     complete, then merge the pending blocks.  Returns (graphs dropped, blocks merged).
+    A store made before armskg kept each event's reporting gets it here
+    (:func:`armskg.graph.reporting.ensure`).
 
     With ``merge=False`` any pending blocks (and a recount of the tallies) are left to the
     ingest about to run, which merges them with its own at the end: a resumed ingest then
@@ -429,6 +432,7 @@ def finish_interrupted(store: Store, *, merge: bool = True) -> tuple[int, int]:
             store.remove_graph(graph)  # its default-graph triples never went in
             dropped += 1
         ChangeSet(delete=[quad]).apply(store)
+    reporting.ensure(store)
     if not merge and pending_blocks(store):
         return dropped, 0
     merged = merge_pending(store)

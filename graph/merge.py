@@ -55,6 +55,7 @@ from .triples import (
     EVENT_KINDS,
     RDF_TYPE,
     STATE_REFERENCE,
+    XSD_DATE,
     XSD_INTEGER,
     Report,
     Triple3,
@@ -87,6 +88,9 @@ _ABOUT = ak("about")
 _USED_WEAPONS_FROM = ak("usedWeaponsFrom")
 _EVIDENCE = ak("evidence")
 _SOURCE_COUNT = ak("sourceCount")
+_ARTICLE_COUNT = ak("articleCount")
+_FIRST_REPORTED = ak("firstReported")
+_LAST_REPORTED = ak("lastReported")
 _KIND_RANK: dict[str, int] = {kind: n for n, kind in enumerate(EVENT_KINDS)}
 
 Resolver = Callable[[str], Iterable[str]]
@@ -292,8 +296,33 @@ class MergedEvent:
         """Independent sources: distinct publishers (or sites, or articles when neither is known)."""
         return len({report.source or report.article for report, _day in self.members})
 
+    @property
+    def article_count(self) -> int:
+        """The articles that report the event."""
+        return len({report.article for report, _day in self.members})
+
+    @property
+    def reported(self) -> tuple[dt.date, dt.date] | None:
+        """The first and last publication day of those articles (None when none is dated)."""
+        days = [report.published for report, _day in self.members if report.published is not None]
+        return (min(days), max(days)) if days else None
+
+    def reporting_quads(self) -> list[Quad]:
+        """What the event's reports add up to, in the default graph: ``ak:sourceCount``,
+        ``ak:articleCount`` and, when an article is dated, ``ak:firstReported`` and
+        ``ak:lastReported`` (queries read these instead of counting every article)."""
+        node, g = NamedNode(self.iri), DefaultGraph()
+        quads = [
+            Quad(node, _SOURCE_COUNT, Literal(str(self.source_count), datatype=XSD_INTEGER), g),
+            Quad(node, _ARTICLE_COUNT, Literal(str(self.article_count), datatype=XSD_INTEGER), g),
+        ]
+        if (reported := self.reported) is not None:
+            quads.append(Quad(node, _FIRST_REPORTED, Literal(reported[0].isoformat(), datatype=XSD_DATE), g))
+            quads.append(Quad(node, _LAST_REPORTED, Literal(reported[1].isoformat(), datatype=XSD_DATE), g))
+        return quads
+
     def quads(self, resolve: Resolver) -> list[Quad]:
-        """The event's quads: the merged description (with ``ak:sourceCount``) in the default
+        """The event's quads: the merged description (with :meth:`reporting_quads`) in the default
         graph, and in each article's graph what that article says, with its evidence links."""
         parts = list(self.quad_parts(resolve))
         return [q for part in parts[-1:] + parts[:-1] for q in part]
@@ -316,7 +345,7 @@ class MergedEvent:
             graph = NamedNode(article)
             yield [Quad(s, p, o, graph) for s, p, o in own]
         quads = [Quad(s, p, o, DefaultGraph()) for s, p, o in merged]
-        quads.append(Quad(node, _SOURCE_COUNT, Literal(str(self.source_count), datatype=XSD_INTEGER)))
+        quads.extend(self.reporting_quads())
         yield quads
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from armskg.graph import tallies
+from armskg.graph import reporting, tallies
 from armskg.ontology import BASE, actor_iri
 
 __all__ = [
@@ -221,7 +221,8 @@ INSERT { ?s ?p ?o } WHERE {
 
 
 def build_store(path: Path | None = None, *, merged: bool = True) -> ox.Store:
-    """The graph in a fresh store (in memory, or on disk at ``path``), with its statement tallies;
+    """The graph in a fresh store (in memory, or on disk at ``path``), with each event's reporting
+    (article count, first and last publication day) and its tallies;
     ``merged=False`` leaves out the default graph (what another store holds when the article graphs
     and the tallies of ``armskg ingest --shards`` are loaded into it without ``default.nq``)."""
     store = ox.Store(None if path is None else str(path))
@@ -229,6 +230,7 @@ def build_store(path: Path | None = None, *, merged: bool = True) -> ox.Store:
     if merged:
         store.load(input=PREFIXES + CONCEPTS, format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
         store.update(_MERGE)
+        reporting.backfill(store)
         tallies.rebuild(store)
     else:
         store.extend(build_store().quads_for_pattern(None, None, None, tallies.TALLY_GRAPH))

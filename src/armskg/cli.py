@@ -7,6 +7,7 @@ message on stderr and a non-zero exit code, never a traceback.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from importlib import resources
@@ -296,22 +297,27 @@ def _network_filters(command: Callable[..., None]) -> Callable[..., None]:
     return command
 
 
-def _warn_untallied(kg: Store, query: str) -> None:
-    """One line on stderr when a query reads the tallies and the store's are not complete."""
-    from armskg.graph import tallies
+_READS_REPORTING = re.compile(r"ak:(articleCount|firstReported|lastReported)\b")
 
-    if tallies.TALLY_GRAPH.value not in query:
-        return
-    kinds = tallies.kept_kinds(kg)
-    if tallies.TALLIES_PENDING in kg:
-        reason = "an ingest is running or was stopped, and its statements and mentions are not counted yet"
-    elif kinds == 0:
-        reason = "this store was made before armskg kept statement tallies"
-    elif kinds == 1 and "tallyActor" in query:
-        reason = "this store was made before armskg kept mention tallies (the article counts read 0)"
-    else:
-        return
-    click.echo(f"armskg: {reason}; the next 'armskg ingest' or 'remove' counts them", err=True)
+
+def _warn_incomplete(kg: Store, query: str) -> None:
+    """One line on stderr when a query reads what the store keeps for it (tallies, each event's
+    reporting) and the store's is not complete."""
+    from armskg.graph import reporting, tallies
+
+    reason = None
+    if tallies.TALLY_GRAPH.value in query:
+        kinds = tallies.kept_kinds(kg)
+        if tallies.TALLIES_PENDING in kg:
+            reason = "an ingest is running or was stopped, and its statements and mentions are not counted yet"
+        elif kinds == 0:
+            reason = "this store was made before armskg kept statement tallies"
+        elif kinds == 1 and "tallyActor" in query:
+            reason = "this store was made before armskg kept mention tallies (the article counts read 0)"
+    if reason is None and _READS_REPORTING.search(query) and reporting.REPORTING_KEPT not in kg:
+        reason = "this store was made before armskg kept each event's article count and reporting days (rows lack them)"
+    if reason is not None:
+        click.echo(f"armskg: {reason}; the next 'armskg ingest' or 'remove' counts them", err=True)
 
 
 @main.command()
@@ -427,7 +433,7 @@ def query(
         else:
             kg = _store(store, read_only=True)
             result = run_query(kg, named, values)
-            _warn_untallied(kg, named.text)
+            _warn_incomplete(kg, named.text)
     except QueryError as exc:
         _fail(str(exc), 2)
         return

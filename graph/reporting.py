@@ -1,0 +1,124 @@
+"""When and how often each event was reported, kept on the event so queries need not count it.
+
+The merge writes on every merged event in the default graph, next to ``ak:sourceCount``
+(:meth:`armskg.graph.merge.MergedEvent.reporting_quads`):
+
+- ``ak:articleCount``: how many articles report it (its ``ak:reportedIn``);
+- ``ak:firstReported`` and ``ak:lastReported``: the first and last ``schema:datePublished`` of
+  those articles, when any has one.
+
+A query such as ``transfers-by-period`` then filters on one stored day instead of grouping the
+publication days of every article of every transfer (7.6 s to 0.5 s at 100k articles).
+
+A store made before armskg kept these values has no :data:`REPORTING_KEPT`: :func:`ensure`,
+run when the store is opened for writing, writes them for every event with one SPARQL update
+(:func:`backfill`), and :func:`count_reporting` counts them the same way, which is what the
+tests hold the merge's values to.
+
+>>> from pyoxigraph import Store
+>>> store = Store()
+>>> store.update(
+...     "PREFIX ak: <https://w3id.org/armskg/ontology#> PREFIX schema: <https://schema.org/> "
+...     "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> INSERT DATA { "
+...     "<https://w3id.org/armskg/event/transfer/t> ak:reportedIn <https://w3id.org/armskg/article/a> , "
+...     "<https://w3id.org/armskg/article/b> . "
+...     '<https://w3id.org/armskg/article/a> schema:datePublished "2024-03-02"^^xsd:date }'
+... )
+>>> ensure(store), ensure(store)
+(True, False)
+>>> count_reporting(store)
+{'https://w3id.org/armskg/event/transfer/t': (2, '2024-03-02', '2024-03-02')}
+"""
+
+from __future__ import annotations
+
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
+
+from armskg.ontology import AK, BASE
+
+__all__ = ["REPORTING_KEPT", "Reporting", "backfill", "count_reporting", "ensure", "kept_reporting"]
+
+_PREFIXES = f"PREFIX ak: <{AK}> PREFIX schema: <https://schema.org/>\n"
+_TRUE = Literal("true", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+REPORTING_KEPT = Quad(NamedNode(BASE + "store"), NamedNode(AK + "reportingKept"), _TRUE, DefaultGraph())
+"""Said once every event carries its article count and reporting days (see the module docstring)."""
+
+Reporting = tuple[int, str | None, str | None]
+"""An event's article count, first and last publication day (ISO text, None when no article is dated)."""
+
+# Counted and dated apart: Oxigraph's MIN and MAX are unbound when any value in the group is
+# (an article without a full date), and undated articles must not hide the dated ones.
+_COUNTS = """
+SELECT ?event ?articles ?first ?last
+WHERE {
+  { SELECT ?event (COUNT(DISTINCT ?article) AS ?articles) WHERE { ?event ak:reportedIn ?article } GROUP BY ?event }
+  OPTIONAL {
+    SELECT ?event (MIN(?published) AS ?first) (MAX(?published) AS ?last)
+    WHERE { ?event ak:reportedIn ?article . ?article schema:datePublished ?published }
+    GROUP BY ?event
+  }
+}
+"""
+
+_KEPT = """
+SELECT ?event ?articles ?first ?last
+WHERE {
+  ?event ak:articleCount ?articles .
+  OPTIONAL { ?event ak:firstReported ?first }
+  OPTIONAL { ?event ak:lastReported ?last }
+}
+"""
+
+_BACKFILL = f"""
+DELETE WHERE {{ ?event ak:articleCount ?articles }} ;
+DELETE WHERE {{ ?event ak:firstReported ?first }} ;
+DELETE WHERE {{ ?event ak:lastReported ?last }} ;
+INSERT {{ ?event ak:articleCount ?articles }}
+WHERE {{
+  SELECT ?event (COUNT(DISTINCT ?article) AS ?articles) WHERE {{ ?event ak:reportedIn ?article }} GROUP BY ?event
+}} ;
+INSERT {{ ?event ak:firstReported ?first ; ak:lastReported ?last }}
+WHERE {{
+  SELECT ?event (MIN(?published) AS ?first) (MAX(?published) AS ?last)
+  WHERE {{ ?event ak:reportedIn ?article . ?article schema:datePublished ?published }}
+  GROUP BY ?event
+}} ;
+INSERT DATA {{ {REPORTING_KEPT.subject} {REPORTING_KEPT.predicate} {REPORTING_KEPT.object} }}
+"""
+
+
+def _text(term: object) -> str | None:
+    return term.value if isinstance(term, NamedNode | Literal) else None
+
+
+def _rows(store: Store, query: str) -> dict[str, Reporting]:
+    found: dict[str, Reporting] = {}
+    for row in store.query(_PREFIXES + query):  # type: ignore[union-attr]
+        event, articles = _text(row["event"]), _text(row["articles"])
+        if event is not None and articles is not None:
+            found[event] = (int(articles), _text(row["first"]), _text(row["last"]))
+    return found
+
+
+def count_reporting(store: Store) -> dict[str, Reporting]:
+    """Each event's reporting, counted from its ``ak:reportedIn`` and the articles' publication days."""
+    return _rows(store, _COUNTS)
+
+
+def kept_reporting(store: Store) -> dict[str, Reporting]:
+    """Each event's reporting as the store keeps it."""
+    return _rows(store, _KEPT)
+
+
+def backfill(store: Store) -> None:
+    """Write every event's reporting afresh and :data:`REPORTING_KEPT`, in one transaction
+    (about 1 s per 10k articles)."""
+    store.update(_PREFIXES + _BACKFILL)
+
+
+def ensure(store: Store) -> bool:
+    """:func:`backfill` a store made before armskg kept the reporting; returns whether it did."""
+    if REPORTING_KEPT in store:
+        return False
+    backfill(store)
+    return True

@@ -1,0 +1,120 @@
+"""Each event's reporting (article count, first and last publication day): kept by the merge in
+step with the articles, whatever path writes them, and written for stores made before it was kept."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pyoxigraph as ox
+from robustness import article_records, cli, write_jsonl
+
+from armskg.graph import reporting
+from armskg.graph.bulk import BulkOptions, ingest_bulk
+from armskg.graph.merge import remerge_store
+from armskg.graph.store import ingest_articles, open_store, remove_article
+from armskg.graph.validate import validate_store
+from armskg.loaders.readers import read_articles
+from armskg.queries.library import load_query, run_query
+
+AK = "https://w3id.org/armskg/ontology#"
+
+
+def _records(count: int, seed: int, version: int = 1) -> list[dict[str, str]]:
+    """Robustness records; every fifth is dated by month only and every seventh not at all."""
+    records = article_records(count, seed=seed, version=version)
+    for n, record in enumerate(records):
+        if n % 5 == 2:
+            record["date"] = record["date"][:7]
+        elif n % 7 == 3:
+            del record["date"]
+    return records
+
+
+def _same(store: ox.Store) -> dict[str, reporting.Reporting]:
+    kept = reporting.kept_reporting(store)
+    assert kept == reporting.count_reporting(store)
+    return kept
+
+
+def test_the_merge_keeps_each_events_reporting_as_articles_come_change_and_go(tmp_path: Path) -> None:
+    corpus = write_jsonl(tmp_path / "a.jsonl", _records(40, seed=21))
+    one = open_store(tmp_path / "one")
+    ingest_articles(one, read_articles([corpus]))
+    kept = _same(one)
+    assert any(n > 1 and first is not None and first < last for n, first, last in kept.values()), kept  # type: ignore[operator]
+    assert any(first is None for _n, first, _last in kept.values()), "some events only undated articles report"
+    bulk = open_store(tmp_path / "bulk")
+    ingest_bulk(bulk, read_articles([corpus]), BulkOptions(batch_size=6, chunk_size=2))
+    assert _same(bulk) == kept
+
+    newer = _records(40, seed=21, version=2)[:15]
+    for n, record in enumerate(newer):  # replacements that also move the publication day
+        if "date" in record and len(record["date"]) == 10:
+            record["date"] = f"2023-{1 + n % 12:02d}-15"
+    ingest_bulk(bulk, read_articles([write_jsonl(tmp_path / "v2.jsonl", newer)]), BulkOptions(batch_size=4))
+    ingest_articles(one, read_articles([write_jsonl(tmp_path / "v2.jsonl", newer)]))
+    moved = _same(bulk)
+    assert moved != kept and _same(one) == moved
+    for record in _records(40, seed=21)[20:30]:
+        remove_article(bulk, record["id"])
+    assert _same(bulk) != moved
+    remerge_store(bulk)
+    _same(bulk)
+    assert validate_store(bulk).conforms
+
+
+def test_an_article_dated_by_month_only_does_not_hide_the_dated_ones(tmp_path: Path) -> None:
+    text = "North Korea supplied Russia with ballistic missiles, the officials said."
+    records = [
+        {"id": "early", "text": text, "date": "2024-01-05"},
+        {"id": "month", "text": text, "date": "2024-01"},
+        {"id": "late", "text": text, "date": "2024-03-20"},
+    ]
+    store = open_store(tmp_path / "kg")
+    ingest_articles(store, read_articles([write_jsonl(tmp_path / "a.jsonl", records)]))
+    query = load_query("transfers-by-period")
+    [row] = run_query(store, query, {}).rows
+    first, last, articles = (str(value) for value in (row[0], row[1], row[5]))
+    assert (first, last, articles) == ("2024-01-05", "2024-03-20", "3")
+    assert len(run_query(store, query, {"from": "2024-01-01", "to": "2024-01-31"}).rows) == 1
+    assert run_query(store, query, {"from": "2024-02-01"}).rows == []  # first reported in January
+    remove_article(store, "early")
+    [row] = run_query(store, query, {}).rows
+    assert (str(row[0]), str(row[5])) == ("2024-03-20", "2")
+    assert run_query(store, query, {"from": "2024-01-01", "to": "2024-01-31"}).rows == []
+    remove_article(store, "late")
+    [row] = run_query(store, query, {}).rows
+    assert row[0] is None and str(row[5]) == "1"  # only the article dated by month: no day
+    assert run_query(store, query, {"from": "2000-01-01"}).rows == []
+
+
+def test_a_store_made_before_reporting_was_kept_gets_it_when_opened_for_writing(tmp_path: Path) -> None:
+    corpus = write_jsonl(tmp_path / "a.jsonl", _records(15, seed=3))
+    store = open_store(tmp_path / "kg")
+    ingest_articles(store, read_articles([corpus]))
+    kept = _same(store)
+    assert kept
+    store.update(  # as armskg wrote stores before it kept the reporting
+        f"PREFIX ak: <{AK}> DELETE WHERE {{ ?e ak:articleCount ?n }} ; DELETE WHERE {{ ?e ak:firstReported ?f }} ; "
+        f"DELETE WHERE {{ ?e ak:lastReported ?l }} ; "
+        f"DELETE DATA {{ <https://w3id.org/armskg/store> ak:reportingKept true }}"
+    )
+    assert reporting.kept_reporting(store) == {} and reporting.REPORTING_KEPT not in store
+    del store
+    gc.collect()
+    before = cli("query", "transfers", "--store", tmp_path / "kg", "--format", "csv", cwd=tmp_path)
+    assert before.returncode == 0, before.stderr
+    [warning] = before.stderr.strip().splitlines()
+    assert warning.startswith("armskg: this store was made before armskg kept each event's article count")
+    tallied = cli("query", "stance-counts", "--store", tmp_path / "kg", cwd=tmp_path)
+    assert tallied.returncode == 0 and tallied.stderr == ""  # it reads no reporting
+    store = open_store(tmp_path / "kg")
+    assert reporting.REPORTING_KEPT in store
+    assert _same(store) == kept
+    del store
+    gc.collect()
+    after = cli("query", "transfers", "--store", tmp_path / "kg", "--format", "csv", cwd=tmp_path)
+    assert after.returncode == 0 and after.stderr == ""
+    assert before.stdout.splitlines()[0] == after.stdout.splitlines()[0]
+    assert len(after.stdout.splitlines()) > 1
