@@ -282,8 +282,9 @@ def _ingest(
     store: Store, items: Iterable[Article | InputError], options: BulkOptions, tell: IngestProgress
 ) -> IngestReport:
     report = IngestReport()
-    reporting.ensure(store)
     recount = tallies.TALLIES_PENDING in store or tallies.TALLIES_KEPT not in store  # left by a killed run
+    if not recount:  # the recount at the end writes the reporting too
+        reporting.ensure(store)
     with _Writer() as writer:
         run = _Run(store, options, tell, report, writer)
         _load(run, items)
@@ -432,7 +433,6 @@ def finish_interrupted(store: Store, *, merge: bool = True) -> tuple[int, int]:
             store.remove_graph(graph)  # its default-graph triples never went in
             dropped += 1
         ChangeSet(delete=[quad]).apply(store)
-    reporting.ensure(store)
     if not merge and pending_blocks(store):
         return dropped, 0
     merged = merge_pending(store)
@@ -440,6 +440,7 @@ def finish_interrupted(store: Store, *, merge: bool = True) -> tuple[int, int]:
         tallies.rebuild(store)
     else:
         tallies.ensure(store)
+    reporting.ensure(store)  # after any rebuild, which writes it too
     return dropped, merged
 
 

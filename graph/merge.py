@@ -50,7 +50,7 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
 
 from armskg.ontology import BASE, event_iri
 
-from .tallies import TallyKey, mention_moves, rebuild, statement_keys, tally_changes
+from .tallies import TALLY_GRAPH, TallyKey, mention_moves, rebuild, statement_keys, tally_changes
 from .triples import (
     EVENT_KINDS,
     RDF_TYPE,
@@ -308,12 +308,13 @@ class MergedEvent:
         return (min(days), max(days)) if days else None
 
     def reporting_quads(self) -> list[Quad]:
-        """What the event's reports add up to, in the default graph: ``ak:sourceCount``,
-        ``ak:articleCount`` and, when an article is dated, ``ak:firstReported`` and
-        ``ak:lastReported`` (queries read these instead of counting every article)."""
-        node, g = NamedNode(self.iri), DefaultGraph()
+        """What the event's reports add up to: ``ak:sourceCount`` in the default graph, and in
+        the tally graph (:mod:`armskg.graph.reporting`) ``ak:articleCount`` and, when an article
+        is dated, ``ak:firstReported`` and ``ak:lastReported``, which queries read instead of
+        counting every article."""
+        node, g = NamedNode(self.iri), TALLY_GRAPH
         quads = [
-            Quad(node, _SOURCE_COUNT, Literal(str(self.source_count), datatype=XSD_INTEGER), g),
+            Quad(node, _SOURCE_COUNT, Literal(str(self.source_count), datatype=XSD_INTEGER), DefaultGraph()),
             Quad(node, _ARTICLE_COUNT, Literal(str(self.article_count), datatype=XSD_INTEGER), g),
         ]
         if (reported := self.reported) is not None:
@@ -328,8 +329,8 @@ class MergedEvent:
         return [q for part in parts[-1:] + parts[:-1] for q in part]
 
     def quad_parts(self, resolve: Resolver) -> Iterator[list[Quad]]:
-        """:meth:`quads` in parts: each article's graph in turn, then the default graph, so that
-        an event reported by 50,000 articles is never one list."""
+        """:meth:`quads` in parts: each article's graph in turn, then the default graph (with the
+        event's reporting), so that an event reported by 50,000 articles is never one list."""
         node = NamedNode(self.iri)
         merged: dict[Triple3, None] = {}
         by_article: dict[str, list[tuple[Report, dt.date | None]]] = {}

@@ -64,7 +64,8 @@ _STATEMENT_SPEAKERS = (
 _COUNT_MENTIONS = f"SELECT ?actor (COUNT(*) AS ?n) WHERE {{ ?article <{AK}mentions> ?actor }} GROUP BY ?actor"
 
 TALLY_GRAPH = NamedNode(BASE + "graph/tallies")
-"""The named graph of the tallies (derived data, apart from what articles report)."""
+"""The named graph of the tallies and of each event's reporting (:mod:`armskg.graph.reporting`):
+what armskg counts as it writes, apart from what articles report."""
 
 TallyKey = tuple[str, ...]
 """``("stance", speaker IRI, stance IRI)``, ``("pair", state IRI, state IRI, stance IRI)`` or
@@ -223,12 +224,16 @@ def kept_tallies(store: Store) -> Counter[TallyKey]:
 
 
 def rebuild(store: Store) -> int:
-    """Replace the tallies with :func:`count_tallies`, in one transaction; returns how many."""
+    """Replace the tallies with :func:`count_tallies`, in one transaction, then write each
+    event's reporting, which shares their graph (:func:`armskg.graph.reporting.backfill`);
+    returns how many tallies."""
+    from . import reporting  # it names this module's graph
     from .merge import ChangeSet  # the merge writes tallies too: it imports this module
 
     counts = count_tallies(store)
     quads = [q for key, count in counts.items() for q in tally_quads(key, count)]
     ChangeSet(drop=[TALLY_GRAPH], delete=[TALLIES_PENDING], insert=[*quads, TALLIES_KEPT]).apply(store)
+    reporting.backfill(store)
     return len(counts)
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from armskg.graph import reporting, tallies
+from armskg.graph import tallies
 from armskg.ontology import BASE, actor_iri
 
 __all__ = [
@@ -230,8 +230,7 @@ def build_store(path: Path | None = None, *, merged: bool = True) -> ox.Store:
     if merged:
         store.load(input=PREFIXES + CONCEPTS, format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
         store.update(_MERGE)
-        reporting.backfill(store)
-        tallies.rebuild(store)
+        tallies.rebuild(store)  # and each event's reporting, in the same graph
     else:
         store.extend(build_store().quads_for_pattern(None, None, None, tallies.TALLY_GRAPH))
     return store

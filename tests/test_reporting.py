@@ -9,7 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from robustness import article_records, cli, write_jsonl
 
-from armskg.graph import reporting
+from armskg.graph import reporting, tallies
 from armskg.graph.bulk import BulkOptions, ingest_bulk
 from armskg.graph.merge import remerge_store
 from armskg.graph.store import ingest_articles, open_store, remove_article
@@ -95,11 +95,9 @@ def test_a_store_made_before_reporting_was_kept_gets_it_when_opened_for_writing(
     ingest_articles(store, read_articles([corpus]))
     kept = _same(store)
     assert kept
-    store.update(  # as armskg wrote stores before it kept the reporting
-        f"PREFIX ak: <{AK}> DELETE WHERE {{ ?e ak:articleCount ?n }} ; DELETE WHERE {{ ?e ak:firstReported ?f }} ; "
-        f"DELETE WHERE {{ ?e ak:lastReported ?l }} ; "
-        f"DELETE DATA {{ <https://w3id.org/armskg/store> ak:reportingKept true }}"
-    )
+    for term in ("articleCount", "firstReported", "lastReported", "reportingKept"):  # as armskg wrote stores before
+        for quad in list(store.quads_for_pattern(None, ox.NamedNode(AK + term), None, tallies.TALLY_GRAPH)):
+            store.remove(quad)
     assert reporting.kept_reporting(store) == {} and reporting.REPORTING_KEPT not in store
     del store
     gc.collect()
