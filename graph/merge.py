@@ -323,14 +323,13 @@ class MergedEvent:
         return quads
 
     def quads(self, resolve: Resolver) -> list[Quad]:
-        """The event's quads: the merged description (with :meth:`reporting_quads`) in the default
-        graph, and in each article's graph what that article says, with its evidence links."""
-        parts = list(self.quad_parts(resolve))
-        return [q for part in parts[-1:] + parts[:-1] for q in part]
+        """The event's quads: in each article's graph what that article says, with its evidence
+        links; the merged description in the default graph; and :meth:`reporting_quads`."""
+        return [q for part in self.quad_parts(resolve) for q in part]
 
     def quad_parts(self, resolve: Resolver) -> Iterator[list[Quad]]:
-        """:meth:`quads` in parts: each article's graph in turn, then the default graph (with the
-        event's reporting), so that an event reported by 50,000 articles is never one list."""
+        """:meth:`quads` in parts, one graph each: each article's graph in turn, then the default
+        graph, then the tally graph, so that an event reported by 50,000 articles is never one list."""
         node = NamedNode(self.iri)
         merged: dict[Triple3, None] = {}
         by_article: dict[str, list[tuple[Report, dt.date | None]]] = {}
@@ -345,9 +344,11 @@ class MergedEvent:
                 own[(node, _EVIDENCE, NamedNode(report.evidence))] = None
             graph = NamedNode(article)
             yield [Quad(s, p, o, graph) for s, p, o in own]
-        quads = [Quad(s, p, o, DefaultGraph()) for s, p, o in merged]
-        quads.extend(self.reporting_quads())
-        yield quads
+        reporting = self.reporting_quads()
+        yield [Quad(s, p, o, DefaultGraph()) for s, p, o in merged] + [
+            q for q in reporting if q.graph_name == DefaultGraph()
+        ]
+        yield [q for q in reporting if q.graph_name == TALLY_GRAPH]
 
 
 def _event_iri(kind: str, block: tuple[str, ...], cluster: _Cluster) -> str:
