@@ -129,7 +129,7 @@ def main() -> None:
     "--shards",
     type=click.Path(path_type=Path, file_okay=False),
     help="Also write the quads as N-Quads files to this folder (articles-NNNNN.nq per batch, default.nq for "
-    "the merged graph, tallies.nq for the tallies), for 'oxigraph load' or another triple "
+    "the merged graph, tallies.nq for the tallies and each event's reporting), for 'oxigraph load' or another triple "
     "store's bulk loader.",
 )
 @click.option(
