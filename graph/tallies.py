@@ -1,6 +1,7 @@
 """Tallies kept as the store is written, so the aggregate questions read counts, not every row.
 
-Three kinds of count live in the named graph :data:`TALLY_GRAPH`:
+Three kinds of count live in the named graph :data:`TALLY_GRAPH` (with each event's reporting,
+:mod:`armskg.graph.reporting`):
 
 - a **stance tally** per speaker and stance: how many statements the speaker made with it
   (``armskg query stance-counts``);
