@@ -23,6 +23,7 @@ __all__ = [
     "article_records",
     "cli",
     "comparable",
+    "query_csv",
     "store_quads",
     "write_jsonl",
 ]
@@ -81,6 +82,16 @@ def cli(
         env={**base, **(env or {})},
         check=False,
     )
+
+
+def query_csv(store: Path, name: str, cwd: Path) -> tuple[list[str], str]:
+    """``armskg query NAME --format csv`` on ``store``, which must succeed: its lines, and what it
+    said on stderr (one line at most: a warning about the store, or "")."""
+    done = cli("query", name, "--store", store, "--format", "csv", cwd=cwd)
+    assert done.returncode == 0, done.stderr
+    said = done.stderr.strip().splitlines()
+    assert len(said) <= 1, done.stderr
+    return done.stdout.splitlines(), said[0] if said else ""
 
 
 def comparable(quads: Iterable[ox.Quad]) -> tuple[frozenset[ox.Quad], int]:

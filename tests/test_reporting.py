@@ -7,7 +7,7 @@ import gc
 from pathlib import Path
 
 import pyoxigraph as ox
-from robustness import article_records, cli, write_jsonl
+from robustness import article_records, query_csv, write_jsonl
 
 from armskg.graph import reporting, tallies
 from armskg.graph.bulk import BulkOptions, ingest_bulk
@@ -101,18 +101,13 @@ def test_a_store_made_before_reporting_was_kept_gets_it_when_opened_for_writing(
     assert reporting.kept_reporting(store) == {} and reporting.REPORTING_KEPT not in store
     del store
     gc.collect()
-    before = cli("query", "transfers", "--store", tmp_path / "kg", "--format", "csv", cwd=tmp_path)
-    assert before.returncode == 0, before.stderr
-    [warning] = before.stderr.strip().splitlines()
+    before, warning = query_csv(tmp_path / "kg", "transfers", tmp_path)
     assert warning.startswith("armskg: this store was made before armskg kept each event's article count")
-    tallied = cli("query", "stance-counts", "--store", tmp_path / "kg", cwd=tmp_path)
-    assert tallied.returncode == 0 and tallied.stderr == ""  # it reads no reporting
+    assert query_csv(tmp_path / "kg", "stance-counts", tmp_path)[1] == ""  # it reads no reporting
     store = open_store(tmp_path / "kg")
     assert reporting.REPORTING_KEPT in store
     assert _same(store) == kept
     del store
     gc.collect()
-    after = cli("query", "transfers", "--store", tmp_path / "kg", "--format", "csv", cwd=tmp_path)
-    assert after.returncode == 0 and after.stderr == ""
-    assert before.stdout.splitlines()[0] == after.stdout.splitlines()[0]
-    assert len(after.stdout.splitlines()) > 1
+    after, warning = query_csv(tmp_path / "kg", "transfers", tmp_path)
+    assert warning == "" and after[0] == before[0] and len(after) > 1
