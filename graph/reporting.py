@@ -14,14 +14,11 @@ the tallies (``tallies.nq`` of ``armskg ingest --shards``) to a store that holds
 graphs without the merged default graph.
 
 A store made before armskg kept these values has no :data:`REPORTING_KEPT`: :func:`ensure`,
-run when the store is opened for writing, writes them for every event with one SPARQL update
-(:func:`backfill`; :func:`armskg.graph.tallies.rebuild`, which drops the tally graph, calls it
-too), and :func:`count_reporting` counts them the same way, which is what the tests hold the
-merge's values to.
+run when the store is opened for writing, writes them for every event (:func:`backfill`, which
+:func:`armskg.graph.tallies.rebuild` also calls, as it drops the tally graph).  They are counted
+by :func:`count_reporting`, which is also what the tests hold the merge's values to.
 
->>> from collections.abc import Iterator
-
-from pyoxigraph import Store
+>>> from pyoxigraph import Store
 >>> store = Store()
 >>> store.update(
 ...     "PREFIX ak: <https://w3id.org/armskg/ontology#> PREFIX schema: <https://schema.org/> "
