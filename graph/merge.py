@@ -50,12 +50,12 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
 
 from armskg.ontology import BASE, event_iri
 
-from .tallies import TALLY_GRAPH, TallyKey, mention_moves, rebuild, statement_keys, tally_changes
+from .reporting import event_quads
+from .tallies import TallyKey, mention_moves, rebuild, statement_keys, tally_changes
 from .triples import (
     EVENT_KINDS,
     RDF_TYPE,
     STATE_REFERENCE,
-    XSD_DATE,
     XSD_INTEGER,
     Report,
     Triple3,
@@ -88,9 +88,6 @@ _ABOUT = ak("about")
 _USED_WEAPONS_FROM = ak("usedWeaponsFrom")
 _EVIDENCE = ak("evidence")
 _SOURCE_COUNT = ak("sourceCount")
-_ARTICLE_COUNT = ak("articleCount")
-_FIRST_REPORTED = ak("firstReported")
-_LAST_REPORTED = ak("lastReported")
 _KIND_RANK: dict[str, int] = {kind: n for n, kind in enumerate(EVENT_KINDS)}
 
 Resolver = Callable[[str], Iterable[str]]
@@ -308,23 +305,17 @@ class MergedEvent:
         return (min(days), max(days)) if days else None
 
     def reporting_quads(self) -> list[Quad]:
-        """What the event's reports add up to: ``ak:sourceCount`` in the default graph, and in
-        the tally graph (:mod:`armskg.graph.reporting`) ``ak:articleCount`` and, when an article
-        is dated, ``ak:firstReported`` and ``ak:lastReported``, which queries read instead of
-        counting every article."""
-        node, g = NamedNode(self.iri), TALLY_GRAPH
-        quads = [
-            Quad(node, _SOURCE_COUNT, Literal(str(self.source_count), datatype=XSD_INTEGER), DefaultGraph()),
-            Quad(node, _ARTICLE_COUNT, Literal(str(self.article_count), datatype=XSD_INTEGER), g),
-        ]
-        if (reported := self.reported) is not None:
-            quads.append(Quad(node, _FIRST_REPORTED, Literal(reported[0].isoformat(), datatype=XSD_DATE), g))
-            quads.append(Quad(node, _LAST_REPORTED, Literal(reported[1].isoformat(), datatype=XSD_DATE), g))
-        return quads
+        """``ak:articleCount`` and, when an article is dated, ``ak:firstReported`` and
+        ``ak:lastReported``, in the tally graph (:mod:`armskg.graph.reporting`): what queries read
+        instead of counting every article."""
+        days = self.reported
+        first, last = (days[0].isoformat(), days[1].isoformat()) if days else (None, None)
+        return event_quads(self.iri, (self.article_count, first, last))
 
     def quads(self, resolve: Resolver) -> list[Quad]:
         """The event's quads: in each article's graph what that article says, with its evidence
-        links; the merged description in the default graph; and :meth:`reporting_quads`."""
+        links; the merged description (with ``ak:sourceCount``) in the default graph; and
+        :meth:`reporting_quads`."""
         return [q for part in self.quad_parts(resolve) for q in part]
 
     def quad_parts(self, resolve: Resolver) -> Iterator[list[Quad]]:
@@ -344,11 +335,10 @@ class MergedEvent:
                 own[(node, _EVIDENCE, NamedNode(report.evidence))] = None
             graph = NamedNode(article)
             yield [Quad(s, p, o, graph) for s, p, o in own]
-        reporting = self.reporting_quads()
-        yield [Quad(s, p, o, DefaultGraph()) for s, p, o in merged] + [
-            q for q in reporting if q.graph_name == DefaultGraph()
-        ]
-        yield [q for q in reporting if q.graph_name == TALLY_GRAPH]
+        quads = [Quad(s, p, o, DefaultGraph()) for s, p, o in merged]
+        quads.append(Quad(node, _SOURCE_COUNT, Literal(str(self.source_count), datatype=XSD_INTEGER)))
+        yield quads
+        yield self.reporting_quads()
 
 
 def _event_iri(kind: str, block: tuple[str, ...], cluster: _Cluster) -> str:

@@ -15,9 +15,8 @@ from armskg.graph.merge import remerge_store
 from armskg.graph.store import ingest_articles, open_store, remove_article
 from armskg.graph.validate import validate_store
 from armskg.loaders.readers import read_articles
+from armskg.ontology import AK
 from armskg.queries.library import load_query, run_query
-
-AK = "https://w3id.org/armskg/ontology#"
 
 
 def _records(count: int, seed: int, version: int = 1) -> list[dict[str, str]]:
