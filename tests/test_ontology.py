@@ -324,6 +324,7 @@ VALID = f"""
     ak:supplier <{PRK}> ; ak:recipient <{RUS}> ;
     ak:weapon <{weapon_iri("ballistic missile")}> ; ak:designation "KN-23" ; ak:quantity "several dozen" ;
     ak:status <{status_iri("alleged")}> , <{status_iri("denied")}> ;
+    ak:articleCount 1 ; ak:firstReported "2024-01-10"^^xsd:date ; ak:lastReported "2024-01-10"^^xsd:date ;
     ak:reportedIn <{ARTICLE}> ;
     ak:evidence <{EVIDENCE}> .
 
@@ -435,6 +436,17 @@ def test_bad_graph_reports_each_violation() -> None:
             f"ak:reportedIn <{ARTICLE}> ;\n    ak:evidence",
             "ak:evidence",
             (TRANSFER, AK + "reportedIn", "MinCountConstraintComponent"),
+        ),
+        ("ak:articleCount 1", "ak:articleCount 0", (TRANSFER, AK + "articleCount", "MinInclusiveConstraintComponent")),
+        (
+            'ak:lastReported "2024-01-10"',
+            'ak:lastReported "2024-01-09"',
+            (TRANSFER, AK + "firstReported", "LessThanOrEqualsConstraintComponent"),
+        ),
+        (
+            'ak:firstReported "2024-01-10"^^xsd:date',
+            'ak:firstReported "2024-01-10"^^xsd:date, "2024-01-08"^^xsd:date',
+            (TRANSFER, AK + "firstReported", "MaxCountConstraintComponent"),
         ),
         ("ak:charEnd 179", "ak:charEnd 100", (EVIDENCE, AK + "charStart", "LessThanConstraintComponent")),
         ('"0.8"^^xsd:double', '"1.5"^^xsd:double', (EVIDENCE, AK + "confidence", "MaxInclusiveConstraintComponent")),

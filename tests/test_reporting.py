@@ -30,6 +30,14 @@ def _records(count: int, seed: int, version: int = 1) -> list[dict[str, str]]:
     return records
 
 
+def _forget_reporting(store: ox.Store) -> None:
+    """Make ``store`` what armskg wrote before it kept each event's reporting."""
+    for term in ("articleCount", "firstReported", "lastReported", "reportingKept"):
+        for quad in list(store.quads_for_pattern(None, ox.NamedNode(AK + term), None, tallies.TALLY_GRAPH)):
+            store.remove(quad)
+    assert reporting.kept_reporting(store) == {} and reporting.REPORTING_KEPT not in store
+
+
 def _same(store: ox.Store) -> dict[str, reporting.Reporting]:
     kept = reporting.kept_reporting(store)
     assert kept == reporting.count_reporting(store)
@@ -94,10 +102,7 @@ def test_a_store_made_before_reporting_was_kept_gets_it_when_opened_for_writing(
     ingest_articles(store, read_articles([corpus]))
     kept = _same(store)
     assert kept
-    for term in ("articleCount", "firstReported", "lastReported", "reportingKept"):  # as armskg wrote stores before
-        for quad in list(store.quads_for_pattern(None, ox.NamedNode(AK + term), None, tallies.TALLY_GRAPH)):
-            store.remove(quad)
-    assert reporting.kept_reporting(store) == {} and reporting.REPORTING_KEPT not in store
+    _forget_reporting(store)
     del store
     gc.collect()
     before, warning = query_csv(tmp_path / "kg", "transfers", tmp_path)
@@ -110,3 +115,14 @@ def test_a_store_made_before_reporting_was_kept_gets_it_when_opened_for_writing(
     gc.collect()
     after, warning = query_csv(tmp_path / "kg", "transfers", tmp_path)
     assert warning == "" and after[0] == before[0] and len(after) > 1
+
+
+def test_a_bulk_ingest_into_a_store_made_before_reporting_was_kept_writes_it_for_every_event(tmp_path: Path) -> None:
+    records = _records(20, seed=9)
+    store = open_store(tmp_path / "kg")
+    ingest_articles(store, read_articles([write_jsonl(tmp_path / "a.jsonl", records[:12])]))
+    _forget_reporting(store)
+    # straight to the bulk ingest (as open_store(finish_merges=False) leaves a store with pending merges)
+    ingest_bulk(store, read_articles([write_jsonl(tmp_path / "b.jsonl", records[12:])]), BulkOptions(batch_size=4))
+    assert reporting.REPORTING_KEPT in store
+    assert len(_same(store)) == len(reporting.count_reporting(store)) > 0  # old events too, not only those it touched
