@@ -8,7 +8,9 @@
    then its default-graph triples in another, together with a ``ak:pendingMerge``
    marker for each merge block they touch (see :func:`_load_fresh`);
 3. **merge**: at the end, each pending block is re-merged once (transfers first, since
-   strikes and statements refer to them), and its marker removed;
+   strikes and statements refer to them), and its marker removed; the reports of blocks new
+   to the store come from a :class:`~armskg.graph.spill.ReportSpill` the load kept, not from
+   the store;
 4. with ``shards``, the run's article graphs (as merged) go to N-Quads files, and the merged
    default graph to ``default.nq``: input for ``oxigraph load`` or another store's bulk loader.
 
@@ -48,9 +50,10 @@ from armskg.ontology import BASE, article_iri
 from . import reporting, tallies
 from .merge import ChangeSet, block_order, plan_changes
 from .prepare import Failed, LexiconSpec, Prepared, prepare_articles
+from .spill import ReportSpill
 from .store import IngestReport, StoreError, _io_message, stored_hash
 from .tallies import TallyKey
-from .triples import ak, block_id
+from .triples import Report, ak, block_id
 
 __all__ = [
     "BulkOptions",
@@ -65,6 +68,7 @@ __all__ = [
 STORE_NODE = NamedNode(BASE + "store")
 PENDING_MERGE = ak("pendingMerge")
 LOADING_ARTICLE = ak("loadingArticle")
+_MERGE_BLOCK = ak("mergeBlock")
 _RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _ARTICLE = ak("Article")
 
@@ -116,6 +120,11 @@ class _Run:
     """Default-graph lines loaded in this run (actors recur in most articles): not sent again."""
     mentions: Counter[TallyKey] = field(default_factory=Counter)
     """How the new articles move the mention tallies: written with the merge's moves at the end."""
+    spill: ReportSpill | None = None
+    """The reports of :attr:`new_blocks`, for the merge to take instead of reading them back."""
+    seen_blocks: set[str] = field(default_factory=set)
+    new_blocks: set[str] = field(default_factory=set)
+    """Blocks the store held no report of before this run wrote one."""
 
 
 def _marker(block: str) -> Quad:
@@ -166,6 +175,7 @@ def merge_pending(
     flush_quads: int = 250_000,
     on_merged: Callable[[int], None] | None = None,
     tally_moves: Mapping[TallyKey, int] | None = None,
+    loaded: Callable[[str], list[Report] | None] | None = None,
 ) -> int:
     """Re-merge every pending block and remove its marker; returns how many blocks were merged.
 
@@ -181,6 +191,8 @@ def merge_pending(
     one transaction that also removes ``ak:talliesPending``.  Without ``tally_moves`` (the load's
     moves are lost with the run that made them) the marker stays, for the caller to count the
     tallies again (:func:`armskg.graph.tallies.ensure`); so does it after a run cut short.
+    ``loaded`` gives the reports of blocks the caller knows in full (see
+    :func:`~armskg.graph.merge.plan_changes`).
     """
     blocks = pending_blocks(store)
     waiting: list[Quad] = []
@@ -202,7 +214,7 @@ def merge_pending(
             ordered = list(group)
             for start in range(0, len(ordered), blocks_per_step):
                 step = ordered[start : start + blocks_per_step]
-                changes = plan_changes(store, blocks=step, emit=emit)
+                changes = plan_changes(store, blocks=step, emit=emit, loaded=loaded)
                 moves.update(changes.tallies)
                 changes.tallies = Counter()
                 if changes.drop or changes.delete:
@@ -285,13 +297,14 @@ def _ingest(
     recount = tallies.TALLIES_PENDING in store or tallies.TALLIES_KEPT not in store  # left by a killed run
     if not recount:  # the recount at the end writes the reporting too
         reporting.ensure(store)
-    with _Writer() as writer:
-        run = _Run(store, options, tell, report, writer)
-        _load(run, items)
-        _write_batch(run)
-    tell.merge_total(len(pending_blocks(store)))
-    started = time.perf_counter()
-    merge_pending(store, on_merged=tell.merged, tally_moves=run.mentions)
+    with ReportSpill() as spill:
+        with _Writer() as writer:
+            run = _Run(store, options, tell, report, writer, spill=spill)
+            _load(run, items)
+            _write_batch(run)
+        tell.merge_total(len(pending_blocks(store)))
+        started = time.perf_counter()
+        merge_pending(store, on_merged=tell.merged, tally_moves=run.mentions, loaded=_loaded(run))
     if recount:
         tallies.rebuild(store)
     report.merge_s = time.perf_counter() - started
@@ -447,8 +460,38 @@ def finish_interrupted(store: Store, *, merge: bool = True) -> tuple[int, int]:
 def _write_batch(run: _Run) -> None:
     """Hand the batch to the writer thread (:func:`_store_batch`), once the one before is in."""
     if run.batch:
+        _spill(run, run.batch)
         run.writer.submit(_store_batch, run, run.batch)
         run.batch = []
+
+
+def _spill(run: _Run, batch: list[Prepared]) -> None:
+    """Keep the reports of blocks new to the store (checked before the batch that first
+    brings a block is written, so the store shows what was there before the run)."""
+    if run.spill is None or run.spill.broken:
+        return
+    kept: list[tuple[str, Report]] = []
+    for p in batch:
+        if p.id in run.replaced:
+            continue
+        for r in p.reports:
+            block = block_id(r)
+            if block not in run.seen_blocks:
+                run.seen_blocks.add(block)
+                if next(run.store.quads_for_pattern(None, _MERGE_BLOCK, Literal(block), None), None) is None:
+                    run.new_blocks.add(block)
+            if block in run.new_blocks:
+                kept.append((block, r))
+    run.spill.add(kept)
+
+
+def _loaded(run: _Run) -> Callable[[str], list[Report] | None] | None:
+    """What the merge may take from the spill: nothing once an article was replaced (its
+    re-merge, at once, links reports of this run's blocks to events)."""
+    spill, new = run.spill, run.new_blocks
+    if spill is None or run.replaced:
+        return None
+    return lambda block: spill.reports(block) if block in new else None
 
 
 def _store_batch(run: _Run, batch: list[Prepared]) -> None:

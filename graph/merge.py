@@ -565,6 +565,7 @@ def plan_changes(
     blocks: Iterable[str] = (),
     policy: MergePolicy = DEFAULT_POLICY,
     emit: Callable[[list[Quad]], None] | None = None,
+    loaded: Callable[[str], list[Report] | None] | None = None,
 ) -> ChangeSet:
     """Work out how the store changes when the article graphs ``drop`` go and an article
     (its own quads ``add_quads`` and its ``add_reports``) comes in.
@@ -578,6 +579,10 @@ def plan_changes(
     its merged description) instead of into the change set:
     a bulk merge writes them as they come, so a block of a million reports is never held as
     one list of quads.
+
+    ``loaded`` gives, for a block, all its reports in the store when the caller knows them and
+    none is merged yet (a bulk ingest's :class:`~armskg.graph.spill.ReportSpill`), else None:
+    those are not read back from the store.
     """
     planner = _Planner(store, set(drop), policy)
     changes = ChangeSet(drop=[NamedNode(g) for g in sorted(planner.dropped)])
@@ -613,7 +618,10 @@ def plan_changes(
         if block in done:
             continue
         done.add(block)
-        stored = planner.stored(block)
+        known = loaded(block) if loaded is not None else None
+        stored: list[tuple[Report, tuple[str, ...]]] = (
+            [(r, ()) for r in known] if known is not None else planner.stored(block)
+        )
         new = fresh.get(block, [])
         events = merge_block([r for r, _ in stored] + new, planner.resolve, policy)
         assignment = _assignment(events)

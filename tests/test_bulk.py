@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import gc
 import json
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +16,7 @@ import pyoxigraph as ox
 import pytest
 from robustness import article_records, cli, comparable, store_quads, write_jsonl
 
-from armskg.graph import bulk, tallies
+from armskg.graph import bulk, merge, tallies
 from armskg.graph.bulk import (
     LOADING_ARTICLE,
     STORE_NODE,
@@ -25,8 +27,9 @@ from armskg.graph.bulk import (
 )
 from armskg.graph.merge import plan_changes
 from armskg.graph.prepare import Prepared, prepare_articles
+from armskg.graph.spill import ReportSpill
 from armskg.graph.store import ingest_articles, open_store
-from armskg.graph.triples import block_id
+from armskg.graph.triples import Report, block_id
 from armskg.loaders.article import Article
 from armskg.loaders.readers import read_articles
 from armskg.ontology import article_iri
@@ -285,3 +288,87 @@ def test_a_batch_cut_short_after_its_graphs_are_loaded_is_undone(corpus: Path, t
     assert comparable(store) == before
     report = ingest_bulk(store, articles[10:14])
     assert report.ingested == 4  # nothing of them was taken as already there
+
+
+def _blocks(path: Path) -> set[str]:
+    articles = [a for a in read_articles([path]) if isinstance(a, Article)]
+    return {block_id(r) for p in prepare_articles(articles) if isinstance(p, Prepared) for r in p.reports}
+
+
+def test_blocks_new_to_the_store_are_merged_from_the_run_s_own_reports(
+    corpus: Path, clean: tuple[frozenset[ox.Quad], int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The merge does not read back from the store the reports of blocks the run brought first:
+    it takes them from the run's :class:`~armskg.graph.spill.ReportSpill`.  Blocks the store
+    held before the run are read from the store, with what the run added to them."""
+    read: list[str] = []
+    stored = merge._Planner.stored
+
+    def reading(planner: merge._Planner, block: str) -> list[tuple[Report, tuple[str, ...]]]:
+        read.append(block)
+        return stored(planner, block)
+
+    monkeypatch.setattr(merge._Planner, "stored", reading)
+    store = open_store(tmp_path / "kg")
+    ingest_bulk(store, read_articles([corpus / "a.jsonl"]), BulkOptions(batch_size=7))
+    assert read == []
+    before, added = _blocks(corpus / "a.jsonl"), _blocks(corpus / "b.jsonl")
+    assert added - before and added & before
+    ingest_bulk(store, read_articles([corpus / "b.jsonl"]), BulkOptions(batch_size=7))
+    assert set(read) >= added & before
+    assert not set(read) & (added - before)
+    assert comparable(store) == clean
+    assert tallies.kept_tallies(store) == tallies.count_tallies(store)
+
+
+def test_without_a_temporary_folder_the_merge_reads_the_store(
+    corpus: Path, clean: tuple[frozenset[ox.Quad], int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    store = open_store(tmp_path / "kg")
+    report = ingest_bulk(store, read_articles([corpus]), BulkOptions(batch_size=7))
+    assert (report.ingested, report.failed) == (55, [])
+    assert comparable(store) == clean
+
+
+def test_a_spill_keeps_reports_by_block_and_turns_off_when_it_cannot_write(tmp_path: Path) -> None:
+    reports = [r for p in prepare_articles(_articles(tmp_path)) if isinstance(p, Prepared) for r in p.reports]
+    by_block: dict[str, list[Report]] = {}
+    for r in reports:
+        by_block.setdefault(block_id(r), []).append(r)
+    assert len(by_block) > 5
+    spill = ReportSpill(tmp_path)
+    half = len(reports) // 2
+    spill.add((block_id(r), r) for r in reports[:half])
+    spill.add((block_id(r), r) for r in reports[half:])
+    for block in sorted(by_block, key=merge.block_order):  # the merge's order: each bucket read once
+        assert spill.reports(block) == by_block[block]
+    assert spill.reports("strike/ffffffffffffffffffffffff") == []
+    folder = next(tmp_path.glob("armskg-reports-*"))
+    shutil.rmtree(folder)
+    spill.add((block_id(r), r) for r in reports[:1])
+    assert spill.broken and spill.reports(block_id(reports[0])) is None
+    spill.close()
+    assert not list(tmp_path.glob("armskg-reports-*"))
+
+
+def _articles(tmp_path: Path) -> list[Article]:
+    write_jsonl(tmp_path / "s.jsonl", article_records(12, seed=5))
+    return [a for a in read_articles([tmp_path / "s.jsonl"]) if isinstance(a, Article)]
+
+
+def test_a_replaced_article_and_a_new_one_bringing_a_block_the_store_lacked(tmp_path: Path) -> None:
+    """A replacement is re-merged at once, so its blocks are no longer new when the run's merge
+    comes: the merge must read them from the store, with the new articles' reports."""
+    first = Article.from_text("kyiv-1", "Iran supplied Russia with Shahed-136 drones.", date="2023-03-01")
+    second = Article.from_text("kyiv-1", "France supplied Ukraine with Caesar howitzers.", date="2023-03-02")
+    other = Article.from_text("kyiv-2", "France delivered Caesar howitzers to Ukraine.", date="2023-03-03")
+    store = open_store(tmp_path / "kg")
+    ingest_bulk(store, [first])
+    report = ingest_bulk(store, [other, second], BulkOptions(batch_size=10))
+    assert (report.ingested, report.failed) == (2, [])
+    expected = open_store(tmp_path / "expected")
+    ingest_articles(expected, [first])
+    ingest_articles(expected, [other, second])
+    assert comparable(store) == comparable(expected)
+    assert _events(comparable(store)[0]) == 1  # one transfer, reported by both articles
