@@ -34,6 +34,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import itertools
 import multiprocessing
+import os
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -356,12 +357,23 @@ def _load(run: _Run, items: Iterable[Article | InputError]) -> None:
 
 def _write_shards(store: Store, articles: list[str], folder: Path, per_shard: int) -> None:
     """The run's article graphs as they stand after the merge, ``per_shard`` graphs to a file,
-    the whole merged default graph and the tallies: what a bulk loader needs to rebuild the store."""
-    for number, start in enumerate(range(0, len(articles), per_shard), start=1):
+    the whole merged default graph and the tallies: what a bulk loader needs to rebuild the store.
+    The files are written on as many threads as there are cores (pyoxigraph lets go of the GIL
+    while it dumps)."""
+
+    def shard(number: int, start: int) -> None:
         with (folder / f"articles-{number:05d}.nq").open("wb") as out:
             for article in articles[start : start + per_shard]:
                 out.write(_graph_nquads(store, NamedNode(article_iri(article))))
-    store.dump(str(folder / "default.nq"), RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
+
+    def default() -> None:
+        store.dump(str(folder / "default.nq"), RdfFormat.N_TRIPLES, from_graph=DefaultGraph())
+
+    with cf.ThreadPoolExecutor(max(1, os.cpu_count() or 1), thread_name_prefix="armskg-shards") as pool:
+        done = [pool.submit(default)]
+        done += [pool.submit(shard, n, start) for n, start in enumerate(range(0, len(articles), per_shard), start=1)]
+        for future in done:
+            future.result()
     (folder / "tallies.nq").write_bytes(_graph_nquads(store, tallies.TALLY_GRAPH))
 
 

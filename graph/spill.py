@@ -22,9 +22,11 @@ True
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import pickle
 import shutil
 import tempfile
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
@@ -32,6 +34,8 @@ from types import TracebackType
 from .triples import Report
 
 __all__ = ["ReportSpill"]
+
+_FIELDS = tuple(f.name for f in dataclasses.fields(Report))
 
 
 class ReportSpill:
@@ -67,16 +71,17 @@ class ReportSpill:
         return f"{kind}-{digest[:2]}"
 
     def add(self, reports: Iterable[tuple[str, Report]]) -> None:
-        """Append ``(block, report)`` pairs, one pickle frame per bucket."""
+        """Append ``(block, report)`` pairs, one compressed pickle frame per bucket."""
         if self._folder is None or self.broken:
             return
-        buckets: dict[str, list[tuple[str, Report]]] = {}
-        for block, report in reports:
-            buckets.setdefault(self._bucket_of(block), []).append((block, report))
+        buckets: dict[str, list[tuple[object, ...]]] = {}
+        for block, report in reports:  # as plain tuples: a slotted dataclass unpickles slowly
+            buckets.setdefault(self._bucket_of(block), []).append((block, *(getattr(report, f) for f in _FIELDS)))
         try:
             for name, pairs in buckets.items():
+                frame = zlib.compress(pickle.dumps(pairs, protocol=pickle.HIGHEST_PROTOCOL), 1)
                 with (self._folder / name).open("ab") as out:
-                    pickle.dump(pairs, out, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickle.dump(frame, out, protocol=pickle.HIGHEST_PROTOCOL)
         except OSError:
             self.close()
 
@@ -92,11 +97,12 @@ class ReportSpill:
                 with (self._folder / name).open("rb") as src:
                     while True:
                         try:
-                            pairs = pickle.load(src)
+                            frame = pickle.load(src)
                         except EOFError:
                             break
-                        for b, report in pairs:
-                            self._loaded.setdefault(b, []).append(report)
+                        pairs = pickle.loads(zlib.decompress(frame))
+                        for block_, *values in pairs:
+                            self._loaded.setdefault(block_, []).append(Report(*values))
             except FileNotFoundError:
                 pass
             except OSError:
