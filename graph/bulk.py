@@ -114,6 +114,8 @@ class _Run:
     progress: IngestProgress
     report: IngestReport
     writer: _Writer
+    spill: ReportSpill
+    """The reports of :attr:`new_blocks`, for the merge to take instead of reading them back."""
     replaced: set[str] = field(default_factory=set)
     batch: list[Prepared] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
@@ -121,8 +123,6 @@ class _Run:
     """Default-graph lines loaded in this run (actors recur in most articles): not sent again."""
     mentions: Counter[TallyKey] = field(default_factory=Counter)
     """How the new articles move the mention tallies: written with the merge's moves at the end."""
-    spill: ReportSpill | None = None
-    """The reports of :attr:`new_blocks`, for the merge to take instead of reading them back."""
     seen_blocks: set[str] = field(default_factory=set)
     new_blocks: set[str] = field(default_factory=set)
     """Blocks the store held no report of before this run wrote one."""
@@ -300,7 +300,7 @@ def _ingest(
         reporting.ensure(store)
     with ReportSpill() as spill:
         with _Writer() as writer:
-            run = _Run(store, options, tell, report, writer, spill=spill)
+            run = _Run(store, options, tell, report, writer, spill)
             _load(run, items)
             _write_batch(run)
         tell.merge_total(len(pending_blocks(store)))
@@ -479,13 +479,12 @@ def _write_batch(run: _Run) -> None:
 
 def _spill(run: _Run, batch: list[Prepared]) -> None:
     """Keep the reports of blocks new to the store (checked before the batch that first
-    brings a block is written, so the store shows what was there before the run)."""
-    if run.spill is None or run.spill.broken:
+    brings a block is written, so the store shows what was there before the run).  Nothing
+    more is kept once an article was replaced: the merge will not use the spill (:func:`_loaded`)."""
+    if run.spill.broken or run.replaced:
         return
     kept: list[tuple[str, Report]] = []
     for p in batch:
-        if p.id in run.replaced:
-            continue
         for r in p.reports:
             block = block_id(r)
             if block not in run.seen_blocks:
@@ -501,7 +500,7 @@ def _loaded(run: _Run) -> Callable[[str], list[Report] | None] | None:
     """What the merge may take from the spill: nothing once an article was replaced (its
     re-merge, at once, links reports of this run's blocks to events)."""
     spill, new = run.spill, run.new_blocks
-    if spill is None or run.replaced:
+    if run.replaced:
         return None
     return lambda block: spill.reports(block) if block in new else None
 

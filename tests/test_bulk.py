@@ -357,18 +357,33 @@ def _articles(tmp_path: Path) -> list[Article]:
     return [a for a in read_articles([tmp_path / "s.jsonl"]) if isinstance(a, Article)]
 
 
-def test_a_replaced_article_and_a_new_one_bringing_a_block_the_store_lacked(tmp_path: Path) -> None:
+_FILLERS = (
+    "Germany supplied Poland with Leopard tanks.",
+    "Turkey supplied Azerbaijan with Bayraktar TB2 drones.",
+    "China supplied Pakistan with JF-17 fighter jets.",
+    "Israel supplied India with Heron drones.",
+)
+
+
+@pytest.mark.parametrize("written_first", [False, True], ids=["one batch", "the new article written first"])
+def test_a_replaced_article_and_a_new_one_bringing_a_block_the_store_lacked(
+    tmp_path: Path, written_first: bool
+) -> None:
     """A replacement is re-merged at once, so its blocks are no longer new when the run's merge
-    comes: the merge must read them from the store, with the new articles' reports."""
+    comes: the merge must read them from the store, with the new articles' reports, also when
+    the new article's batch was written (and its reports kept) before the replacement was read."""
     first = Article.from_text("kyiv-1", "Iran supplied Russia with Shahed-136 drones.", date="2023-03-01")
     second = Article.from_text("kyiv-1", "France supplied Ukraine with Caesar howitzers.", date="2023-03-02")
     other = Article.from_text("kyiv-2", "France delivered Caesar howitzers to Ukraine.", date="2023-03-03")
+    fillers = [Article.from_text(f"f-{n}", text, date="2023-03-04") for n, text in enumerate(_FILLERS)]
+    articles = [other, *fillers, second] if written_first else [other, second]
     store = open_store(tmp_path / "kg")
     ingest_bulk(store, [first])
-    report = ingest_bulk(store, [other, second], BulkOptions(batch_size=10))
-    assert (report.ingested, report.failed) == (2, [])
+    options = BulkOptions(batch_size=1, chunk_size=1) if written_first else BulkOptions(batch_size=10)
+    report = ingest_bulk(store, articles, options)
+    assert (report.ingested, report.failed) == (len(articles), [])
     expected = open_store(tmp_path / "expected")
     ingest_articles(expected, [first])
-    ingest_articles(expected, [other, second])
+    ingest_articles(expected, articles)
     assert comparable(store) == comparable(expected)
-    assert _events(comparable(store)[0]) == 1  # one transfer, reported by both articles
+    assert _events(comparable(store)[0]) == len(articles) - 1  # both articles report one transfer
