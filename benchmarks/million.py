@@ -163,7 +163,7 @@ def run_part(number: int, path: Path, store_dir: Path, args: argparse.Namespace)
 
     line("start")
     started = _now()
-    options = BulkOptions(workers=args.workers, batch_size=args.batch_size)
+    options = BulkOptions(workers=args.workers, batch_size=args.batch_size, store_folder=store_dir)
     progress = IngestProgress(article=counted, merge_total=merging, merged=merged)
     with PeakRss() as rss:
         store = open_store(store_dir, finish_merges=False)

@@ -4,7 +4,8 @@
 
 1. **map** (:func:`armskg.graph.prepare.prepare_articles`): chunks of articles go to the
    workers, which return each article's graph as N-Quads and its merge reports;
-2. **load**: every ``batch_size`` articles, the batch's graphs go in (one transaction),
+2. **load**: every ``batch_size`` articles, the batch's graphs go in (one transaction, or the
+   bulk loader when ``store_folder`` is given and no reader has the store open),
    then its default-graph triples in another, together with a ``ak:pendingMerge``
    marker for each merge block they touch (see :func:`_load_fresh`);
 3. **merge**: at the end, each pending block is re-merged once (transfers first, since
@@ -38,7 +39,7 @@ import os
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,6 +52,7 @@ from armskg.ontology import BASE, article_iri
 from . import reporting, tallies
 from .merge import ChangeSet, block_order, plan_changes
 from .prepare import Failed, LexiconSpec, Prepared, prepare_articles
+from .reader_lock import bulk_write
 from .spill import ReportSpill
 from .store import IngestReport, StoreError, _io_message, stored_hash
 from .tallies import TallyKey
@@ -94,6 +96,7 @@ class BulkOptions:
     chunk_size: int = 16
     shards: Path | None = None
     lexicon: LexiconSpec = ()
+    store_folder: Path | None = None
 
 
 @dataclass(slots=True)
@@ -417,11 +420,13 @@ def _new_lines(fresh: list[Prepared], known: set[bytes]) -> bytes:
     return b"".join(out)
 
 
-def _load_fresh(store: Store, fresh: list[Prepared], known: set[bytes]) -> None:
+def _load_fresh(store: Store, fresh: list[Prepared], known: set[bytes], folder: Path | None) -> bool:
     """New articles, without a transaction around the bulk of them yet whole or absent:
 
     1. a ``ak:loadingArticle`` marker per article graph (one transaction);
-    2. the article graphs (one transaction);
+    2. the article graphs: through the bulk loader if ``folder`` is given and no reader has the
+       store open (:func:`~armskg.graph.reader_lock.bulk_write`; True is returned), else in one
+       transaction;
     3. the default-graph triples and the ``ak:pendingMerge`` markers (one transaction): from here
        the articles are in;
     4. the loading markers go.
@@ -430,12 +435,17 @@ def _load_fresh(store: Store, fresh: list[Prepared], known: set[bytes]) -> None:
     """
     loading = [Quad(STORE_NODE, LOADING_ARTICLE, NamedNode(article_iri(p.id)), DefaultGraph()) for p in fresh]
     store.extend(loading)
-    # not the bulk loader: a read-only open beside it can blow up in memory (oxigraph 0.5.13)
-    store.load(b"".join(p.nquads for p in fresh), format=RdfFormat.N_QUADS)
+    graphs = b"".join(p.nquads for p in fresh)
+    with bulk_write(folder) if folder is not None else nullcontext(False) as bulk:
+        if bulk:
+            store.bulk_load(graphs, format=RdfFormat.N_QUADS)
+        else:
+            store.load(graphs, format=RdfFormat.N_QUADS)
     blocks = sorted({block_id(r) for p in fresh for r in p.reports})
     markers = serialize([*map(_marker, blocks), tallies.TALLIES_PENDING], format=RdfFormat.N_QUADS)
     store.load(_new_lines(fresh, known) + (markers or b""), format=RdfFormat.N_QUADS)
     ChangeSet(delete=loading).apply(store)
+    return bulk
 
 
 def finish_interrupted(store: Store, *, merge: bool = True) -> tuple[int, int]:
@@ -511,7 +521,8 @@ def _store_batch(run: _Run, batch: list[Prepared]) -> None:
     started = time.perf_counter()
     fresh = [p for p in batch if p.id not in run.replaced]
     if fresh:
-        _load_fresh(run.store, fresh, run.in_default)
+        if _load_fresh(run.store, fresh, run.in_default, run.options.store_folder):
+            run.report.bulk_loaded += len(fresh)
         run.mentions.update(("mention", actor) for p in fresh for actor in p.mentions)
     for p in batch:
         if p.id in run.replaced:

@@ -64,6 +64,8 @@ from typing import IO, Final
 
 import psutil
 
+from .reader_lock import hold_shared
+
 __all__ = [
     "DEFAULT_TIMEOUT_S",
     "ServerError",
@@ -400,6 +402,8 @@ class SparqlServer:
         self.stop()
         self._check_arguments()
         oxigraph_binary()
+        if not self.writable:
+            hold_shared(self.store_dir)  # no bulk loader beside this server
         self._stopping.clear()
         self._stopped.clear()
         self._generation = 0

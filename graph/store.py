@@ -33,6 +33,7 @@ from armskg.ontology import AK, article_iri, ontology_path
 
 from .merge import plan_changes
 from .prepare import extraction_failure
+from .reader_lock import hold_shared
 from .triples import Report, article_quads, article_reports
 
 __all__ = [
@@ -100,6 +101,7 @@ def open_store(path: Path | None = None, *, read_only: bool = False, finish_merg
         if read_only:
             if not location.exists():
                 raise StoreError(f"{location}: no store here (run 'armskg ingest' first)")
+            hold_shared(location)  # no bulk loader beside this reader
             return Store.read_only(str(location))
         location.parent.mkdir(parents=True, exist_ok=True)
         store = Store(str(location))
@@ -141,6 +143,8 @@ class IngestReport:
     statements: int = 0
     load_s: float = 0.0
     merge_s: float = 0.0
+    bulk_loaded: int = 0
+    """Articles whose graphs went in through Oxigraph's bulk loader (:mod:`armskg.graph.reader_lock`)."""
 
     @property
     def ok(self) -> bool:

@@ -70,18 +70,20 @@ def _events(quads: frozenset[ox.Quad]) -> int:
     )
 
 
+@pytest.mark.parametrize("bulk_loader", [False, True], ids=["transactions", "bulk-loader"])
 def test_batches_give_the_graph_of_article_by_article_ingestion(
-    corpus: Path, clean: tuple[frozenset[ox.Quad], int], tmp_path: Path
+    corpus: Path, clean: tuple[frozenset[ox.Quad], int], tmp_path: Path, bulk_loader: bool
 ) -> None:
     store = open_store(tmp_path / "kg")
     seen: list[str] = []
     report = ingest_bulk(
         store,
         read_articles([corpus]),
-        BulkOptions(batch_size=7, chunk_size=3),
+        BulkOptions(batch_size=7, chunk_size=3, store_folder=tmp_path / "kg" if bulk_loader else None),
         IngestProgress(article=seen.append),
     )
     assert (report.ingested, report.unchanged, report.failed) == (55, 0, [])
+    assert report.bulk_loaded == (55 if bulk_loader else 0)
     assert seen == ["ingested"] * 55
     assert report.transfers > 0 and report.strikes > 0 and report.statements > 0
     assert pending_blocks(store) == []
@@ -268,7 +270,10 @@ def test_repeats_failures_and_replacements_in_one_run(tmp_path: Path) -> None:
     assert comparable(store) == comparable(expected)
 
 
-def test_a_batch_cut_short_after_its_graphs_are_loaded_is_undone(corpus: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("bulk_loader", [False, True], ids=["transaction", "bulk-loader"])
+def test_a_batch_cut_short_after_its_graphs_are_loaded_is_undone(
+    corpus: Path, tmp_path: Path, bulk_loader: bool
+) -> None:
     """The state a kill leaves between the load of a batch's graphs and the transaction
     that makes its articles count: the next write open drops those graphs."""
     store = open_store(tmp_path / "kg")
@@ -280,7 +285,11 @@ def test_a_batch_cut_short_after_its_graphs_are_loaded_is_undone(corpus: Path, t
     store.extend(
         [ox.Quad(STORE_NODE, LOADING_ARTICLE, ox.NamedNode(article_iri(p.id)), ox.DefaultGraph()) for p in prepared]
     )
-    store.load(b"".join(p.nquads for p in prepared), format=ox.RdfFormat.N_QUADS)
+    graphs = b"".join(p.nquads for p in prepared)
+    if bulk_loader:
+        store.bulk_load(graphs, format=ox.RdfFormat.N_QUADS)
+    else:
+        store.load(graphs, format=ox.RdfFormat.N_QUADS)
     assert comparable(store) != before
     del store
     gc.collect()
@@ -387,3 +396,21 @@ def test_a_replaced_article_and_a_new_one_bringing_a_block_the_store_lacked(
     ingest_articles(expected, articles)
     assert comparable(store) == comparable(expected)
     assert _events(comparable(store)[0]) == len(articles) - 1  # both articles report one transfer
+
+
+def test_a_reader_beside_the_ingest_keeps_the_bulk_loader_off(
+    corpus: Path, clean: tuple[frozenset[ox.Quad], int], tmp_path: Path
+) -> None:
+    """A read-only open (here in this very process) holds the readers' lock: the ingest writes
+    in transactions while it is there, to the same graph."""
+    store = open_store(tmp_path / "kg")
+    first = ingest_bulk(
+        store, read_articles([corpus / "a.jsonl"]), BulkOptions(batch_size=10, store_folder=tmp_path / "kg")
+    )
+    assert first.bulk_loaded == 30
+    reader = open_store(tmp_path / "kg", read_only=True)
+    report = ingest_bulk(store, read_articles([corpus]), BulkOptions(batch_size=10, store_folder=tmp_path / "kg"))
+    assert (report.ingested, report.unchanged, report.bulk_loaded) == (25, 30, 0)
+    assert comparable(store) == clean
+    result = reader.query("ASK { ?s ?p ?o }")
+    assert isinstance(result, ox.QueryBoolean) and bool(result)

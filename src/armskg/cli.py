@@ -170,7 +170,7 @@ def ingest(
     """
     from armskg.graph.bulk import BulkOptions, ClusterError, ingest_bulk
     from armskg.graph.prepare import lexicon_spec
-    from armskg.graph.store import StoreError
+    from armskg.graph.store import StoreError, default_store_path
     from armskg.loaders.lexicon import LexiconError, load_lexicon
     from armskg.loaders.readers import parse_size, read_articles
 
@@ -190,6 +190,7 @@ def ingest(
         batch_size=batch_size,
         shards=shards,
         lexicon=lexicon_spec(lexicons.resolve() if lexicons else None),
+        store_folder=store or default_store_path(),
     )
     kg = _store(store, finish_merges=False)  # a killed run's merges are done with this run's
     show = progress if progress is not None else (not quiet and sys.stderr.isatty())
