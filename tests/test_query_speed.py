@@ -144,3 +144,34 @@ def test_a_case_whose_warm_up_is_slow_is_timed_once(speed: ModuleType, store: ox
     timings = speed.time_killable(make_runner, [slow, quick], 3, 30.0, warmup=1, once_above_s=0.2)
     assert len(timings[0].times) == 1 and timings[0].times[0] >= 0.3 and timings[0].note == "1 run"
     assert len(timings[1].times) == 3 and timings[1].note == ""
+
+
+def test_time_queries_times_a_case_with_a_slow_warm_up_once(speed: ModuleType, store: ox.Store) -> None:
+    slow, quick = speed.QueryCase("articles"), speed.QueryCase("transfers")
+    runner = speed.store_runner(store)
+
+    def run(case: object) -> int:
+        if case == slow:
+            time.sleep(0.3)
+        return int(runner(case))
+
+    timings = speed.time_queries(run, [slow, quick], 3, once_above_s=0.2)
+    assert len(timings[0].times) == 1 and timings[0].times[0] >= 0.3 and timings[0].note == "1 run"
+    assert len(timings[1].times) == 3 and timings[1].note == ""
+
+
+def test_a_case_s_own_limit_replaces_the_timeout(speed: ModuleType, store: ox.Store) -> None:
+    """A case named in ``limits`` is given up after its own limit, the others after the timeout."""
+    slow, other = speed.QueryCase("articles"), speed.QueryCase("transfers")
+    runner = speed.store_runner(store)
+
+    def make_runner() -> Callable[[object], int]:
+        def run(case: object) -> int:
+            time.sleep(1.5)
+            return int(runner(case))
+
+        return run
+
+    timings = speed.time_killable(make_runner, [slow, other], 1, 30.0, limits={slow.label: 0.5})
+    assert timings[0].times == [] and timings[0].note == "> 0.5 s"
+    assert len(timings[1].times) == 1 and timings[1].times[0] >= 1.5
