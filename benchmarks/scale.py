@@ -11,7 +11,7 @@ For each size (``--sizes 1000,10000,100000`` by default) it
    runs every named query (:mod:`query_speed`: parameters picked from the data,
    ``--queries-repeat`` runs after a warm-up, p50/p95; one run for a query whose warm-up took over
    ``--queries-once-above-s``, 1 s), and, up to ``--rdflib-max-quads``, the
-   same queries on rdflib in memory, each stopped once it has run ``--rdflib-ratio`` (100) times
+   same queries on rdflib in memory, each stopped once it has run ``--rdflib-ratio`` (60) times
    the Oxigraph p50 (at least 5 s, at most ``--rdflib-timeout-s``, 60 s): enough to tell whether
    Oxigraph is 50 times faster, without waiting a minute for each query rdflib cannot do.
 
@@ -256,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--rdflib-ratio",
         type=float,
-        default=100.0,
+        default=60.0,
         help="stop an rdflib run once it takes this many times the Oxigraph p50 (at least 5 s, at most "
         "--rdflib-timeout-s): enough to tell whether Oxigraph is 50x faster",
     )

@@ -180,6 +180,7 @@ def merge_pending(
     on_merged: Callable[[int], None] | None = None,
     tally_moves: Mapping[TallyKey, int] | None = None,
     loaded: Callable[[str], list[Report] | None] | None = None,
+    folder: Path | None = None,
 ) -> int:
     """Re-merge every pending block and remove its marker; returns how many blocks were merged.
 
@@ -196,7 +197,10 @@ def merge_pending(
     moves are lost with the run that made them) the marker stays, for the caller to count the
     tallies again (:func:`armskg.graph.tallies.ensure`); so does it after a run cut short.
     ``loaded`` gives the reports of blocks the caller knows in full (see
-    :func:`~armskg.graph.merge.plan_changes`).
+    :func:`~armskg.graph.merge.plan_changes`).  With the store's ``folder``, new events go in
+    through the bulk loader while no reader has the store open (:mod:`armskg.graph.reader_lock`):
+    a run cut short in the middle of one leaves part of those events, and their blocks' markers,
+    and merging the blocks again writes the rest (an event's quads depend on its reports only).
     """
     blocks = pending_blocks(store)
     waiting: list[Quad] = []
@@ -205,7 +209,7 @@ def merge_pending(
     with _Writer() as writer:
 
         def flush() -> None:
-            writer.submit(_write_merged, store, waiting.copy(), merged.copy())
+            writer.submit(_write_merged, store, waiting.copy(), merged.copy(), folder)
             waiting.clear()
             merged.clear()
 
@@ -236,10 +240,15 @@ def merge_pending(
     return len(blocks)
 
 
-def _write_merged(store: Store, events: list[Quad], blocks: list[str]) -> None:
-    """New events in one transaction, then the markers of their blocks, then a flush."""
+def _write_merged(store: Store, events: list[Quad], blocks: list[str], folder: Path | None) -> None:
+    """New events (through the bulk loader if ``folder`` is given and no reader is there, else in
+    one transaction), then the markers of their blocks, then a flush."""
     if events:
-        store.extend(events)
+        with bulk_write(folder) if folder is not None else nullcontext(False) as bulk:
+            if bulk:
+                store.bulk_extend(events)
+            else:
+                store.extend(events)
     if blocks:
         ChangeSet(delete=[_marker(b) for b in blocks]).apply(store)
     store.flush()
@@ -308,7 +317,9 @@ def _ingest(
             _write_batch(run)
         tell.merge_total(len(pending_blocks(store)))
         started = time.perf_counter()
-        merge_pending(store, on_merged=tell.merged, tally_moves=run.mentions, loaded=_loaded(run))
+        merge_pending(
+            store, on_merged=tell.merged, tally_moves=run.mentions, loaded=_loaded(run), folder=options.store_folder
+        )
     if recount:
         tallies.rebuild(store)
     report.merge_s = time.perf_counter() - started

@@ -414,3 +414,30 @@ def test_a_reader_beside_the_ingest_keeps_the_bulk_loader_off(
     assert comparable(store) == clean
     result = reader.query("ASK { ?s ?p ?o }")
     assert isinstance(result, ox.QueryBoolean) and bool(result)
+
+
+def test_a_merge_cut_short_inside_a_bulk_write_is_finished_on_the_next_open(
+    corpus: Path, clean: tuple[frozenset[ox.Quad], int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bulk loader is not atomic: a kill may leave part of a write's events, their blocks
+    still marked.  Merging those blocks again on the next open writes the rest."""
+    written: list[int] = []
+
+    def half_then_killed(store: ox.Store, events: list[ox.Quad], blocks: list[str], folder: Path | None) -> None:
+        assert folder is not None
+        store.bulk_extend(events[: len(events) // 2])
+        written.append(len(events) // 2)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(bulk, "_write_merged", half_then_killed)
+    store = open_store(tmp_path / "kg")
+    with pytest.raises(KeyboardInterrupt):
+        ingest_bulk(store, read_articles([corpus]), BulkOptions(batch_size=20, store_folder=tmp_path / "kg"))
+    assert written and written[0] > 0
+    assert pending_blocks(store) and comparable(store) != clean
+    del store
+    gc.collect()
+    monkeypatch.undo()
+    store = open_store(tmp_path / "kg")
+    assert pending_blocks(store) == []
+    assert comparable(store) == clean
