@@ -72,6 +72,7 @@ class SizeResult:
     oxigraph_load_s: float = 0.0
     queries: list[Timing] = field(default_factory=list)
     rdflib: dict[str, Timing] = field(default_factory=dict)
+    rdflib_limits: dict[str, float] = field(default_factory=dict)
 
 
 class PeakRss:
@@ -169,12 +170,12 @@ def run_size(size: int, work: Path, args: argparse.Namespace) -> SizeResult:
         store_runner(store), cases, repeat=args.queries_repeat, once_above_s=args.queries_once_above_s
     )
     if cases and result.quads <= args.rdflib_max_quads:
-        limits = {
+        result.rdflib_limits = {
             t.case.label: min(args.rdflib_timeout_s, max(_RDFLIB_FLOOR_S, args.rdflib_ratio * t.p50))
             for t in result.queries
             if t.times
         }
-        rdflib = time_rdflib(store, cases, repeat=1, timeout_s=args.rdflib_timeout_s, limits=limits)
+        rdflib = time_rdflib(store, cases, repeat=1, timeout_s=args.rdflib_timeout_s, limits=result.rdflib_limits)
         result.rdflib = {t.case.label: t for t in rdflib}
     del store
     gc.collect()
@@ -221,9 +222,8 @@ def print_tables(results: list[SizeResult], workers: int) -> None:
                 versus = "-"
             elif theirs.times:
                 versus = f"{_ms(theirs.p50)} ({theirs.p50 / timing.p50:,.0f}x)"
-            elif theirs.note.startswith("> ") and theirs.note.endswith(" s"):
-                bound = float(theirs.note[2:-2]) / timing.p50
-                versus = f"{theirs.note} (> {bound:,.0f}x)"
+            elif theirs.note.startswith("> ") and label in r.rdflib_limits:  # stopped at its limit
+                versus = f"{theirs.note} (> {r.rdflib_limits[label] / timing.p50:,.0f}x)"
             else:
                 versus = theirs.note or "-"
             p95 = "1 run" if len(timing.times) == 1 else _ms(timing.p95)

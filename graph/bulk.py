@@ -39,7 +39,7 @@ import os
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -244,7 +244,7 @@ def _write_merged(store: Store, events: list[Quad], blocks: list[str], folder: P
     """New events (through the bulk loader if ``folder`` is given and no reader is there, else in
     one transaction), then the markers of their blocks, then a flush."""
     if events:
-        with bulk_write(folder) if folder is not None else nullcontext(False) as bulk:
+        with bulk_write(folder) as bulk:
             if bulk:
                 store.bulk_extend(events)
             else:
@@ -447,7 +447,7 @@ def _load_fresh(store: Store, fresh: list[Prepared], known: set[bytes], folder: 
     loading = [Quad(STORE_NODE, LOADING_ARTICLE, NamedNode(article_iri(p.id)), DefaultGraph()) for p in fresh]
     store.extend(loading)
     graphs = b"".join(p.nquads for p in fresh)
-    with bulk_write(folder) if folder is not None else nullcontext(False) as bulk:
+    with bulk_write(folder) as bulk:
         if bulk:
             store.bulk_load(graphs, format=RdfFormat.N_QUADS)
         else:

@@ -24,10 +24,14 @@ True
 >>> with bulk_write(folder) as free:
 ...     free
 False
+>>> with bulk_write(None) as free:
+...     free
+False
 """
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 from collections.abc import Iterator
@@ -61,20 +65,23 @@ def hold_shared(folder: Path) -> None:
 
 
 @contextmanager
-def bulk_write(folder: Path) -> Iterator[bool]:
+def bulk_write(folder: Path | None) -> Iterator[bool]:
     """Yield True, holding the lock exclusively, if no reader holds it; else False (write in a
-    transaction).  Never waits."""
+    transaction), as for no ``folder`` at all or a lock file that cannot be opened.  Never waits."""
+    fd: int | None = None
+    if folder is not None:
+        with contextlib.suppress(OSError):
+            fd = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        fd = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError:
-        yield False
-        return
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            yield False
-            return
-        yield True
+        yield fd is not None and _exclusive(fd)
     finally:
-        os.close(fd)  # closing lets go of the lock
+        if fd is not None:
+            os.close(fd)  # closing lets go of the lock
+
+
+def _exclusive(fd: int) -> bool:
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
