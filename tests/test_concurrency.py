@@ -18,6 +18,7 @@ import pyoxigraph as ox
 import pytest
 from robustness import ARMSKG, article_records, cli, store_quads, write_jsonl
 
+from armskg.graph.reader_lock import bulk_write
 from armskg.graph.serve import SparqlServer, free_port
 from armskg.graph.store import StoreError, open_store
 
@@ -110,6 +111,8 @@ def test_ingest_while_a_read_only_server_is_up(tmp_path: Path) -> None:
     assert cli("ingest", "--store", store, first, cwd=tmp_path).returncode == 0
     server = SparqlServer(store, port=free_port(), timeout_s=30)
     server.start()
+    with bulk_write(store) as free:
+        assert not free, "a read-only server must keep the bulk loader off"
     try:
         import urllib.parse
         import urllib.request
