@@ -1,6 +1,7 @@
 """Score armskg's extraction against the shared gold annotations.
 
-For each evaluation set (``seeds`` and ``devset`` in the shared folder) this script
+For each evaluation set (``seeds``, the devset articles 01-30 and 31-42 apart, and the whole
+``devset``, in the shared folder) this script
 builds a fresh store in a temporary folder with the project's own command line::
 
     armskg ingest ARTICLES --store TMP/store
@@ -24,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -51,6 +53,15 @@ class EvalSet:
     name: str
     articles: Path
     gold: Path
+    numbers: range | None = None
+    """Only the articles whose file name starts with one of these numbers (``07_...``); all when None."""
+
+    def selects(self, path: Path) -> bool:
+        """Whether the article or gold file ``path`` belongs to this set."""
+        if self.numbers is None:
+            return True
+        head = path.name.split("_", 1)[0]
+        return head.isdigit() and int(head) in self.numbers
 
 
 class StepFailedError(Exception):
@@ -58,11 +69,28 @@ class StepFailedError(Exception):
 
 
 def eval_sets(shared: Path) -> list[EvalSet]:
-    """The sets scored, in the order they are printed."""
+    """The sets scored, in the order they are printed: the seeds, the devset articles developed on
+    (01-30), those held back as a whole-set check (31-42), and the whole devset."""
+    articles, gold = shared / "devset" / "articles", shared / "devset" / "gold"
     return [
         EvalSet("seeds", shared / "seeds", shared / "eval" / "gold"),
-        EvalSet("devset", shared / "devset" / "articles", shared / "devset" / "gold"),
+        EvalSet("dev01-30", articles, gold, range(1, 31)),
+        EvalSet("dev31-42", articles, gold, range(31, 43)),
+        EvalSet("devset", articles, gold),
     ]
+
+
+def _selected(es: EvalSet, workdir: Path) -> tuple[Path, Path]:
+    """The set's articles and gold folders: the shared ones, or copies of the files it selects."""
+    if es.numbers is None:
+        return es.articles, es.gold
+    articles, gold = workdir / "articles", workdir / "gold"
+    for source, target in ((es.articles, articles), (es.gold, gold)):
+        target.mkdir()
+        for path in sorted(source.iterdir()):
+            if path.is_file() and es.selects(path):
+                shutil.copyfile(path, target / path.name)
+    return articles, gold
 
 
 def armskg_command() -> Path | None:
@@ -97,9 +125,10 @@ def score_set(
     """Ingest, export and score one set; return the scorer's table and its JSON summary."""
     store = workdir / "store"
     dump = workdir / f"{es.name}.nq"
-    run([armskg, "ingest", es.articles, "--store", store], timeout_s)
+    articles, gold = _selected(es, workdir)
+    run([armskg, "ingest", articles, "--store", store], timeout_s)
     run([armskg, "export", "--store", store, "--format", "nquads", "-o", dump], timeout_s)
-    score_cmd: list[str | Path] = [sys.executable, scorer, "--rdf", dump, "--gold", es.gold]
+    score_cmd: list[str | Path] = [sys.executable, scorer, "--rdf", dump, "--gold", gold]
     table = run([*score_cmd, "--per-article"] if per_article else score_cmd, timeout_s)
     raw = run([*score_cmd, "--json"], timeout_s)
     try:
@@ -119,7 +148,7 @@ def _figure(row: dict[str, Any], key: str) -> str:
 
 def combined_table(summaries: dict[str, dict[str, Any]]) -> str:
     """One line per set and category: precision, recall, F1 and the counts behind them."""
-    lines = [f"{'set':8s} {'category':14s} {'P':>6s} {'R':>6s} {'F1':>6s}   tp/sys/gold"]
+    lines = [f"{'set':9s} {'category':14s} {'P':>6s} {'R':>6s} {'F1':>6s}   tp/sys/gold"]
     for name, summary in summaries.items():
         for category in CATEGORIES:
             row = summary.get(category)
@@ -128,7 +157,7 @@ def combined_table(summaries: dict[str, dict[str, Any]]) -> str:
             counts = "/".join(str(row[k]) for k in ("tp", "sys", "gold")) if {"tp", "sys", "gold"} <= row.keys() else ""
             label = "facts (micro)" if category == "facts_micro" else category
             figures = " ".join(_figure(row, k) for k in ("precision", "recall", "f1"))
-            lines.append(f"{name:8s} {label:14s} {figures}   {counts}".rstrip())
+            lines.append(f"{name:9s} {label:14s} {figures}   {counts}".rstrip())
     return "\n".join(lines)
 
 
