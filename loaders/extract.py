@@ -15,13 +15,20 @@ from bisect import bisect_right
 from pathlib import Path
 
 from .article import Article
+from .context import ArticleContext
 from .dates import year_hint
-from .doc_view import DocView
-from .events import ArticleContext, read_sentence, signatory_group
+from .doc_view import DocView, SpanView
+from .events import read_sentence
 from .facts import Extraction, Mention
 from .lexicon import Lexicon, load_lexicon
+from .parsing import parse_sentences
+from .sentence import ParsedSentence
+from .speakers import signatory_group
 from .tagging import Tag, state_actor, tag_document
 from .text import prepare
+
+_EVENT_TRIGGERS = frozenset({"report", "stance", "supply", "supply_noun", "strike", "strike_noun"})
+"""Trigger kinds that make a sentence worth parsing."""
 
 __all__ = ["extract"]
 
@@ -42,7 +49,8 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
         if tag.kind == "actor" and tag.key is not None:
             span = view.span(tag.start, tag.end)
             extraction.mentions.append(Mention(tag.key, span.start_char, span.end_char, span.text))
-    ctx = ArticleContext(article.date, article.date.year if article.date else year_hint(article.date_text), extraction)
+    year = article.date.year if article.date else year_hint(article.date_text)
+    ctx = ArticleContext(article.date, year, extraction, lex)
     sentences = view.sentences()
     ctx.signatories = signatory_group(view, sentences, tags, extraction)
     missiles = {t.value for t in tags if t.kind == "weapon" and t.value and "missile" in t.value}
@@ -54,8 +62,13 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
         index = _sentence_of(starts, tag.start)
         if index is not None:
             by_sentence.setdefault(index, []).append(tag)
-    for i, sent in enumerate(sentences):
-        read_sentence(view, sent, [t for t in by_sentence.get(i, []) if t.end <= sent.end], ctx)
+    chosen = [
+        (sent, [t for t in by_sentence.get(i, []) if t.end <= sent.end])
+        for i, sent in enumerate(sentences)
+        if any(t.kind == "trigger" and t.event in _EVENT_TRIGGERS for t in by_sentence.get(i, []))
+    ]
+    for parsed in _parse(view, chosen):
+        read_sentence(parsed, ctx)
     used = {m.actor for m in extraction.mentions}
     for event_actors in _event_actors(extraction):
         used |= event_actors
@@ -64,6 +77,15 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
             extraction.add_actor(state_actor(key, lex))
     extraction.actors = {k: a for k, a in extraction.actors.items() if k in used or _is_referenced(k, extraction)}
     return extraction
+
+
+def _parse(view: DocView, chosen: list[tuple[SpanView, list[Tag]]]) -> list[ParsedSentence]:
+    """Parse the chosen sentences in one batch, on the tagging pass's own tokens."""
+    words = [[tok.text for tok in sent] for sent, _ in chosen]
+    spaces = [[tok.whitespace_ for tok in sent] for sent, _ in chosen]
+    lemmas = [[tok.lemma_ or tok.text for tok in sent] for sent, _ in chosen]
+    docs = parse_sentences(words, spaces, lemmas)
+    return [ParsedSentence(sent, doc, tags) for (sent, tags), doc in zip(chosen, docs, strict=True)]
 
 
 def _producers(doc: DocView, tags: list[Tag]) -> dict[str, str]:

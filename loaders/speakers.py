@@ -1,0 +1,190 @@
+"""Who speaks: the actors a speech or stance verb's subject stands for, the way a reader sees them.
+
+- A named official speaks as the person; a body named with them speaks too ("Chinese
+  Foreign Ministry spokesperson Mao Ning": the ministry and Mao Ning).
+- A ministry, office or body speaks as the organization; the state only when the text makes
+  the state the subject ("China condemned").
+- "they", "the ministers", "the statement", "the 48 governments" stand for the article's
+  signatories, or the last group that spoke; "he"/"she" for the last person who spoke;
+  "I"/"we" inside a quote for whoever is quoted.
+- "the advisers of A and B" stand for the named officials of A and B when the article names
+  one for each; anonymous voices ("officials", "a source") name no one unless a body
+  qualifies them ("a Sudanese army source": the army).
+- A joint statement's signatories are listed once per article (:func:`signatory_group`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from spacy.tokens import Token
+
+from .context import ArticleContext
+from .doc_view import DocView, SpanView
+from .facts import Actor, Extraction, org_key
+from .roles import agents, is_passive, lemma, subjects
+from .sentence import ParsedSentence
+from .tagging import Tag
+
+__all__ = ["signatory_group", "speaker_keys", "speakers_of"]
+
+_SIGNATORY_CUE = re.compile(r"statement|signator|signed|ministers|governments|countries|nations", re.IGNORECASE)
+_COUNTED = re.compile(r"^(\d+|[a-z]+teen|twenty|thirty|forty|fifty|sixty|two|three|four|five)$", re.IGNORECASE)
+
+
+def speakers_of(verb: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: tuple[str, ...] = ()) -> list[str]:
+    """The actor keys that speak through ``verb`` (its subject, or its ``by`` agent when passive);
+    ``quoted`` is who a first-person pronoun stands for in this clause."""
+    subj = agents(verb) if is_passive(verb) else subjects(verb)
+    keys: list[str] = []
+    for tok in subj:
+        keys += [k for k in speaker_keys(tok, sent, ctx, quoted) if k not in keys]
+    return keys
+
+
+def _people_of(ctx: ArticleContext, states: list[str], role_word: str) -> list[str] | None:
+    """One named official per state, for "the advisers of A and B"; None when any state has no single one."""
+    ex = ctx.extraction
+    out: list[str] = []
+    for state in states:
+        people = [a.key for a in ex.actors.values() if a.kind == "person" and ctx.state_of(a.key) == state]
+        if len(people) != 1:
+            matching = [
+                a.key
+                for a in ex.actors.values()
+                if a.kind == "person" and a.affiliation is None and role_word in (a.role or "").lower()
+            ]
+            if len(matching) != 1:
+                return None
+            people = matching
+            ex.actors[people[0]].affiliation = state
+        out.append(people[0])
+    return out
+
+
+def _titled_person(ctx: ArticleContext, title: Tag, states: list[str]) -> str | None:
+    """The one person the article names with this title (and state): "France's defence minister"
+    is the "Defence Minister Sebastien Lecornu" named elsewhere."""
+    wanted = {(title.value or "").lower(), title.extra.get("title", "").lower()} - {""}
+    found = [
+        a.key
+        for a in ctx.extraction.actors.values()
+        if a.kind == "person"
+        and (a.role or "").lower() in wanted
+        and (not states or ctx.state_of(a.key) in (*states, None))
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _titled_body(tok: Token, sent: ParsedSentence, ctx: ArticleContext) -> str | None:
+    """The body a spokesperson's title names ("Chinese foreign ministry spokesperson Wang
+    Wenbin": the Chinese foreign ministry), registered as an organization of its state."""
+    words = [c for c in tok.subtree if c.i < tok.i and sent.token_tag(c, "title") is not None]
+    if not words:
+        return None
+    title_text = " ".join(w.lower_ for w in words)
+    body = next((b for b in ctx.lexicon.bodies if b.head in title_text), None)
+    owner = next(
+        (t for c in tok.subtree if c.i < tok.i and (t := sent.token_tag(c)) is not None and (t.key or "").startswith("state:")),
+        None,
+    )
+    if body is None or owner is None or owner.key is None:
+        return None
+    start = owner.start - sent.offset
+    end = max(w.i for w in words if w.lower_ in body.head.split()) + 1
+    label = sent.doc[start:end].text
+    key = org_key(label)
+    ctx.extraction.add_actor(Actor(key, "organization", label, affiliation=owner.key, role=body.role))
+    return key
+
+
+def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: tuple[str, ...] = ()) -> list[str]:
+    """The actors one subject phrase names, as speakers (see the module's rules)."""
+    word = lemma(tok)
+    if tok.pos_ == "PRON" or tok.lower_ in ("i", "we", "he", "she", "they", "it"):
+        if tok.lower_ in ctx.words("first_person") and quoted:
+            return list(quoted)
+        if tok.lower_ in ("he", "she") and ctx.last_person:
+            return [ctx.last_person]
+        if tok.lower_ in ("they", "we"):
+            return list(ctx.group())
+        return []
+    tags = [t for t in sent.phrase_actors(tok) if t.key]
+    kinds = {ctx.kind_of(t.key or "") for t in tags}
+    title = sent.token_tag(tok, "title")
+    if title is not None and kinds <= {"state"} and tok.tag_ != "NNS":
+        person = _titled_person(ctx, title, [t.key for t in tags if t.key])
+        if person is not None:
+            return [person]
+    if not tags:
+        counted = any(_COUNTED.match(c.text) for c in tok.children if c.dep_ in ("nummod", "det", "amod"))
+        if word in ctx.words("group") and (tok.tag_ == "NNS" or counted or word in ("statement", "declaration")):
+            return list(ctx.group())
+        return []
+    keys = [t.key for t in tags if t.key]
+    states = [k for k in keys if k.startswith("state:")]
+    if word in ctx.words("role_plural") and tok.tag_ == "NNS" and states and len(states) == len(keys):
+        if len(states) >= 3:
+            return keys
+        people = _people_of(ctx, states, word.rstrip("s"))
+        return people if people else keys
+    if word in ctx.words("anonymous") and kinds <= {"state"}:
+        return []
+    if "person" in kinds:
+        bodies: list[str] = []
+        for c in tok.subtree:
+            tag = sent.token_tag(c) if c.i != tok.i else None
+            if tag is not None and tag.key and ctx.kind_of(tag.key) != "state" and tag.key not in keys:
+                bodies.append(tag.key)
+        spoken_for = _titled_body(tok, sent, ctx)
+        return list(dict.fromkeys([*bodies, *([spoken_for] if spoken_for else []), *keys]))
+    if len(states) >= 3 and ctx.signatories and set(states) <= set(ctx.signatories):
+        return list(ctx.signatories)
+    return keys
+
+
+def signatory_group(view: DocView, sentences: list[SpanView], tags: list[Tag], ex: Extraction) -> tuple[str, ...]:
+    """The states (and bodies) an article lists as signatories of a joint statement.
+
+    A list of three or more states in a sentence that speaks of a statement, its signatories,
+    ministers or governments; lists from several sentences add up. ``tags`` are in token order.
+    """
+    group: dict[str, None] = {}
+    starts = [t.start for t in tags]
+    for sent in sentences:
+        inside = [
+            t
+            for t in tags[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+            if t.kind == "actor" and t.key
+        ]
+        listed = _listed(view, inside)
+        if not listed or not _SIGNATORY_CUE.search(sent.text):
+            continue
+        for t in inside:
+            if t.key and t.key.startswith("state:") and t in listed:
+                group[t.key] = None
+            elif t.key and ex.actors.get(t.key) is not None and ex.actors[t.key].kind == "organization":
+                j = t.start - 1
+                while j >= sent.start and view[j].lower_ in ("the", "of"):
+                    j -= 1
+                if j >= sent.start and any(x.kind == "title" and x.end == j + 1 for x in tags):
+                    group[t.key] = None  # "the High Representative of the European Union"
+                after = t.end + 1 if t.end < sent.end and view[t.end].text in ("'s", "’s") else t.end
+                if any(x.kind == "title" and x.start == after for x in tags):
+                    group[t.key] = None  # "the EU's High Representative"
+    states = [k for k in group if k.startswith("state:")]
+    return tuple(group) if len(states) >= 3 else ()
+
+
+def _listed(view: DocView, actors: list[Tag]) -> list[Tag]:
+    """State names that stand in a list of three or more ("France, Canada and Britain")."""
+    names = [t for t in actors if t.key and t.key.startswith("state:") and t.via in ("name", "shorthand")]
+    runs: list[list[Tag]] = []
+    for t in names:
+        gap = [tok.lower_ for tok in view[runs[-1][-1].end : t.start]] if runs else []
+        if runs and gap and all(g in (",", "and", "the", "as", "well") for g in gap):
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return [t for run in runs if len(run) >= 3 for t in run]

@@ -1,0 +1,134 @@
+"""Statements from the parse: who condemned, denied, alleged, warned, called on or committed.
+
+- A stance verb (``verbs.tsv``: stance) speaks through its subject, or through the voice whose
+  complement holds it ("Mao said China condemns the sale": Mao, with her ministry); a stance
+  noun through the light verb that carries it ("expressed concern") or its possessor.
+- Negated stances give nothing (but "deny" is a stance of its own); so do conditional ones.
+- A speech verb over an event is a stance by its party: a supplier announcing a planned
+  transfer commits, one confirming a done transfer admits, an attacker describing its strike
+  admits, a party negating the event denies; anyone else alleges.
+- A supplier that is the subject of a planned transfer ("France will deliver ...") commits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Token
+
+from .context import ArticleContext
+from .dates import days_in
+from .facts import Statement, Strike, Transfer
+from .roles import lemma, marks, negated
+from .sentence import ParsedSentence
+from .speakers import speaker_keys, speakers_of
+from .transfers import SupplyReading
+from .voices import Voice, voice_of
+
+__all__ = ["read_statements"]
+
+_ADVERBS = {"allegedly", "reportedly", "purportedly"}
+_CONDITIONS = {"if", "unless", "whether"}
+
+
+class _Statements:
+    """The statements one sentence makes, each (speakers, stance) once."""
+
+    def __init__(self, sent: ParsedSentence, ctx: ArticleContext) -> None:
+        self.sent = sent
+        self.ctx = ctx
+        self.made: list[Statement] = []
+        channel = sent.triggers("channel")
+        self.channel = channel[0].value if channel else None
+        self._details: tuple[str | None, dt.date | None] | None = None
+
+    def add(self, speakers: list[str] | tuple[str, ...], stance: str, rule: str, confidence: float,
+            about: Transfer | Strike | None) -> None:  # fmt: skip
+        keys = tuple(dict.fromkeys(speakers))
+        if not keys or any(s.stance == stance and set(s.speakers) == set(keys) for s in self.made):
+            return
+        if self._details is None:
+            text = self.sent.span.text
+            days = days_in(text, self.ctx.published, self.ctx.year)
+            match = re.search(r"[\"“]([^\"”]{8,})[\"”]", text)
+            self._details = (match.group(1).strip() if match else None, days[0] if days else None)
+        quote, day = self._details
+        evidence = self.ctx.evidence(self.sent, rule, confidence)
+        self.made.append(Statement(keys, stance, evidence, about, channel=self.channel, quote=quote, date=day))
+
+
+def _stance_speakers(tok: Token, sent: ParsedSentence, ctx: ArticleContext, voice: Voice | None) -> tuple[list[str], str]:
+    quoted = voice.speakers if voice is not None else ()
+    if tok.pos_ in ("VERB", "AUX"):
+        speakers = speakers_of(tok, sent, ctx, quoted)
+    elif tok.dep_ in ("dobj", "attr") and lemma(tok.head) in ctx.words("light_verb"):
+        speakers = speakers_of(tok.head, sent, ctx, quoted)
+    else:
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        speakers = [k for o in owners for k in speaker_keys(o, sent, ctx, quoted)]
+    if speakers and voice is not None and all(k.startswith("state:") for k in speakers):
+        voiced = {ctx.state_of(k) for k in voice.speakers if not k.startswith("state:")}
+        if set(speakers) <= voiced:
+            return list(voice.speakers), "spokesperson"  # "Mao said China condemns ..."
+    if speakers:
+        return speakers, "subject"
+    if voice is not None:
+        return list(voice.speakers), "voice"
+    return [], ""
+
+
+def _party_stances(out: _Statements, voices: list[Voice], readings: list[SupplyReading],
+                   strikes: list[tuple[Strike, Token]]) -> None:  # fmt: skip
+    ctx = out.ctx
+    for reading in readings:
+        voice = voice_of(reading.trigger, voices)
+        if voice is None:
+            if reading.transfers and all(t.status == "planned" for t in reading.transfers) and reading.subject_keys:
+                out.add(reading.subject_keys, "commit", "statement.supplier.commit", 0.7, reading.transfers[0])
+            continue
+        if voice.stance is not None:
+            continue
+        states = {s for s in (ctx.state_of(k) for k in voice.speakers) if s}
+        if reading.negated and states & {*reading.suppliers, *reading.recipients}:
+            out.add(voice.speakers, "deny", "statement.voice.deny", 0.75, None)
+        for t in reading.transfers:
+            if t.supplier in states:
+                stance = "commit" if t.status == "planned" else "admit"
+                out.add(voice.speakers, stance, f"statement.voice.{stance}", 0.75, t)
+            elif states and t.recipient not in states:
+                out.add(voice.speakers, "allege", "statement.voice.allege", 0.65, t)
+    for strike, tok in strikes:
+        voice = voice_of(tok, voices)
+        if voice is None or voice.stance is not None:
+            continue
+        states = {s for s in (ctx.state_of(k) for k in voice.speakers) if s}
+        if strike.attacker in states:
+            out.add(voice.speakers, "admit", "statement.voice.admit", 0.75, strike)
+        elif states and strike.target not in states:
+            out.add(voice.speakers, "allege", "statement.voice.allege", 0.65, strike)
+
+
+def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice], readings: list[SupplyReading],
+                    strikes: list[tuple[Strike, Token]]) -> list[Statement]:  # fmt: skip
+    """The statements of one sentence, given its voices, supply readings and strikes."""
+    out = _Statements(sent, ctx)
+    transfers = [t for r in readings for t in r.transfers]
+    about: Transfer | Strike | None = transfers[0] if transfers else (strikes[0][0] if strikes else None)
+    for trig in sent.triggers("stance"):
+        tok = sent.head(trig)
+        value = trig.value or "concern"
+        others = [v for v in voices if v.verb is None or v.verb.i != tok.i]
+        voice = voice_of(tok, others)
+        if tok.lower_ in _ADVERBS:
+            if voice is not None and voice.stance is None:
+                out.add(voice.speakers, "allege", "statement.adverb.allege", 0.6, about)
+            continue
+        if (value != "deny" and negated(tok)) or marks(tok) & _CONDITIONS:
+            continue
+        speakers, how = _stance_speakers(tok, sent, ctx, voice)
+        target = about if about is not None else (ctx.last_event if value in ("allege", "condemn") else None)
+        confidence = {"subject": 0.85, "spokesperson": 0.8, "voice": 0.7}.get(how, 0.6)
+        out.add(speakers, value, f"statement.stance.{value}.{how}", confidence, target)
+    _party_stances(out, voices, readings, strikes)
+    return out.made

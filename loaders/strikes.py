@@ -1,0 +1,131 @@
+"""Strikes from the parse: who struck whom, with what, on which days.
+
+A strike verb or noun (``verbs.tsv``: strike, strike_noun) is read by its roles:
+
+- active verb: attacker = subject; target = the direct object's actors and places ("struck
+  Houthi targets in Hodeidah") unless the object is a weapon ("fired missiles at Israel"),
+  and the objects of ``on``/``against``/``at``/``in``...; weapon = object or ``with`` object;
+- passive verb or participle: attacker = ``by`` agent, target = passive subject and
+  target prepositions ("a missile fired at Riyadh by the Houthis");
+- noun: attacker = possessor or qualifier ("Israeli strikes", "Russia's attack"), or ``by``;
+  target = ``on``/``against``/``in`` object; weapon = the noun's compound ("drone strike").
+
+Places resolve to the state whose territory they are in; armed groups to their base.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Token
+
+from .context import ArticleContext
+from .dates import days_in
+from .facts import Strike, Transfer
+from .roles import agents, clause_chain, direct_objects, is_passive, lemma, marks, negated, prep_objects, subjects
+from .sentence import ParsedSentence
+from .tagging import Tag
+from .weapons import event_weapons, origin_of, resolve_weapon
+
+__all__ = ["read_strikes"]
+
+_NOUN_POS = {"NOUN", "PROPN"}
+_NEEDS_WEAPON = {"use", "launch", "fire"}
+"""Verbs that are strikes only with a weapon named ("used drones against", "fired missiles at")."""
+
+
+def _keys(ctx: ArticleContext, tags: list[Tag]) -> list[tuple[str, Tag]]:
+    out: list[tuple[str, Tag]] = []
+    for tag in tags:
+        state = tag.key if tag.kind == "place" else ctx.state_of(tag.key)
+        if state and all(state != k for k, _ in out):
+            out.append((state, tag))
+    return out
+
+
+def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[Tag], list[Tag], list[Token]]:
+    targets_prep = ctx.words("target_prep")
+    if tok.pos_ in _NOUN_POS:
+        owners = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        attackers = [t for c in owners for t in sent.phrase_actors(c) if t.kind == "actor"]
+        attackers += [t for t in sent.phrase_actors_of(prep_objects(tok, {"by"})) if t not in attackers]
+        targets = sent.phrase_actors_of(prep_objects(tok, targets_prep), places=True)
+        weapons = [*owners, *prep_objects(tok, {"with", "by", "of"})]
+        return attackers, targets, weapons
+    if is_passive(tok):
+        attackers = sent.phrase_actors_of(agents(tok), weapons=True)
+        patient = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        weapons = list(prep_objects(tok, {"with"}))
+        if tok.dep_ == "acl":
+            weapons.append(tok.head)
+        else:
+            weapons += patient
+        targets = sent.phrase_actors_of(
+            [p for p in patient if sent.token_tag(p, "weapon") is None] + prep_objects(tok, targets_prep), places=True
+        )
+        return attackers, targets, weapons
+    attackers = sent.phrase_actors_of(subjects(tok), weapons=True)
+    objects = direct_objects(tok)
+    targets = sent.phrase_actors_of([o for o in objects if sent.token_tag(o, "weapon") is None], places=True)
+    targets += [
+        t for t in sent.phrase_actors_of(prep_objects(tok, targets_prep, depth=2), places=True) if t not in targets
+    ]
+    return attackers, targets, [*objects, *prep_objects(tok, {"with"}, depth=2)]
+
+
+def _dates(ctx: ArticleContext, sent: ParsedSentence, tok: Token) -> tuple[dt.date, ...]:
+    clause = list(clause_chain(tok, stop=("ccomp", "relcl", "advcl", "conj")))[-1]
+    words = sorted(clause.subtree, key=lambda t: t.i)
+    text = sent.doc[words[0].i : words[-1].i + 1].text
+    return tuple(days_in(text, ctx.published, ctx.year))
+
+
+def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Transfer]) -> list[tuple[Strike, Token]]:
+    """The strikes of one sentence, each with its trigger token; ``transfers`` are the
+    sentence's, linked when a strike uses what one supplied."""
+    out: list[tuple[Strike, Token]] = []
+    seen: set[int] = set()
+    for trig in sent.triggers("strike", "strike_noun"):
+        tok = sent.head(trig)
+        if tok.i in seen:
+            continue
+        if (tok.pos_ in _NOUN_POS) != (trig.event == "strike_noun") and tok.pos_ in ("VERB", "NOUN"):
+            if any(o is not trig and o.start == trig.start for o in sent.triggers("strike", "strike_noun")):
+                continue
+        if trig.event == "strike" and tok.pos_ in _NOUN_POS and lemma(tok) not in ("attack", "strike", "raid"):
+            continue  # "targets", "fire": a verb's word used as a noun
+        seen.add(tok.i)
+        cues = marks(tok)
+        if cues & ctx.words("hedge") or any(negated(t) for t in clause_chain(tok, stop=("ccomp", "relcl"))):
+            continue
+        attackers, targets, weapon_roots = _roles(sent, ctx, tok)
+        weapons = event_weapons(sent, weapon_roots)
+        if lemma(tok) in _NEEDS_WEAPON and not weapons:
+            continue
+        attacker_keys = _keys(ctx, attackers)
+        target_keys = _keys(ctx, targets)
+        if not attacker_keys or not target_keys:
+            continue
+        days = _dates(ctx, sent, tok)
+        weapon = weapons[0] if weapons else None
+        category, designation = resolve_weapon(ctx, sent, weapon) if weapon else (None, None)
+        origin = origin_of(ctx, sent, weapon) if weapon else None
+        direct = tok.pos_ not in _NOUN_POS
+        rule = f"strike.{'verb' if direct else 'noun'}.attack"
+        for attacker, a_tag in attacker_keys[:1] if len(attacker_keys) > 2 else attacker_keys:
+            for target, t_tag in target_keys:
+                if attacker == target and (a_tag.key == t_tag.key or a_tag.kind == "place"):
+                    continue
+                supplied = next((t for t in transfers if t.recipient == attacker and t.weapon == category), None)
+                strike = Strike(
+                    attacker,
+                    target,
+                    ctx.evidence(sent, rule, 0.85 if direct else 0.75),
+                    category,
+                    designation,
+                    origin if origin != attacker else None,
+                    days,
+                    supplied,
+                )
+                out.append((strike, tok))
+    return out

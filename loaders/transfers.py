@@ -1,0 +1,209 @@
+"""Transfers from the parse: who supplied which weapons to whom, and how the text frames it.
+
+A supply verb or noun (``verbs.tsv``: supply, supply_noun) is read by its roles:
+
+- active verb: supplier = subject, recipient = ``to``/``for`` object or an actor as direct or
+  dative object ("provided Russia with drones", "sell Taiwan missiles"), weapons = the object
+  and the ``with`` object;
+- passive verb or participle: supplier = ``by``/``from`` agent, weapons = the passive subject
+  or the noun the participle modifies ("weapons supplied by Iran to the Houthis");
+- receiving verb: recipient = subject, supplier = ``from`` object;
+- noun: supplier = its possessor or qualifier ("Iran's supply", "North Korean transfer"),
+  or ``by``/``from``; recipient = ``to``; weapons = ``of`` object or compound ("arms sales").
+
+The status comes from the clause: negated or hypothetical clauses give no transfer (a
+negation under a denial gives a ``denied`` one), a governing accusation makes it ``alleged``,
+future or planning words make it ``planned``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .context import ArticleContext
+from .facts import Transfer
+from .roles import (
+    agents,
+    clause_chain,
+    direct_objects,
+    is_passive,
+    lemma,
+    marks,
+    negated,
+    prep_objects,
+    subjects,
+)
+from .sentence import ParsedSentence
+from .tagging import Tag
+from .voices import Voice, pronoun_actors, voice_of
+from .weapons import event_weapons, quantity_of, resolve_weapon
+
+__all__ = ["SupplyReading", "read_transfers"]
+
+_NOUN_POS = {"NOUN", "PROPN"}
+_NOUN_MODIFIERS = {"poss", "amod", "compound", "nmod"}
+_NOT_SUPPLIERS = {"condemn", "concern", "warn", "call_on", "allege", "support"}
+"""Stances whose speaker is not the subject of the supply they speak of ("China slams US deal to sell ...")."""
+
+
+@dataclass(slots=True)
+class SupplyReading:
+    """One supply trigger as read: the transfers it gives, or why it gives none."""
+
+    trigger: Token
+    transfers: list[Transfer]
+    suppliers: list[str]
+    recipients: list[str]
+    negated: bool = False
+    subject_keys: list[str] = field(default_factory=list)
+    """The actors named as the supplying subject ("France will deliver": France), for a commitment."""
+
+
+def _states(ctx: ArticleContext, tags: list[Tag]) -> list[str]:
+    out: list[str] = []
+    for tag in tags:
+        state = ctx.state_of(tag.key)
+        if state and state not in out:
+            out.append(state)
+    return out
+
+
+def _noun_roles(sent: ParsedSentence, tok: Token, receive: bool) -> tuple[list[Tag], list[Tag], list[Token]]:
+    owners = [c for c in tok.children if c.dep_ in _NOUN_MODIFIERS and sent.token_tag(c, "weapon") is None]
+    owner_tags = sent.phrase_actors_of(owners)
+    by = sent.phrase_actors_of(prep_objects(tok, {"by", "from"}))
+    to = sent.phrase_actors_of(prep_objects(tok, {"to", "for"}))
+    weapon_roots = [*prep_objects(tok, {"of"}), *(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))]
+    if tok.dep_ == "compound":
+        weapon_roots.append(tok.head)
+    if receive:
+        return by, owner_tags + to, weapon_roots
+    return owner_tags or by, to, weapon_roots
+
+
+def _verb_roles(
+    sent: ParsedSentence, tok: Token, receive: bool, barriers: set[int]
+) -> tuple[list[Tag], list[Tag], list[Token], set[int]]:
+    skip: set[int] = set()
+    if receive:
+        subj = subjects(tok, barriers=barriers)
+        skip = {s.i for s in subj}
+        return sent.phrase_actors_of(prep_objects(tok, {"from"}, depth=2)), sent.phrase_actors_of(subj), direct_objects(tok), skip
+    if is_passive(tok):
+        suppliers = sent.phrase_actors_of(agents(tok) + prep_objects(tok, {"from"}))
+        recipients = sent.phrase_actors_of(prep_objects(tok, {"to", "for", "into"}, depth=2))
+        patient = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if tok.dep_ == "acl":
+            patient.append(tok.head)
+            skip = {c.i for c in tok.head.children if c.i != tok.i and c.dep_ not in ("compound", "amod", "nummod")}
+        return suppliers, recipients, [*patient, *prep_objects(tok, {"with"})], skip
+    subj = subjects(tok, barriers=barriers)
+    if not subj and tok.dep_ == "pcomp":  # "accused Iran of supplying", "sanctioned X for supplying"
+        governor = tok.head.head
+        subj = direct_objects(governor) or [c for c in governor.children if c.dep_ == "pobj"]
+    skip = {s.i for s in subj}
+    objects = direct_objects(tok)
+    recipients = sent.phrase_actors_of(prep_objects(tok, {"to", "for", "into"}, depth=2))
+    for obj in objects:
+        if sent.token_tag(obj, "weapon") is None:
+            recipients += [t for t in sent.phrase_actors_of([obj]) if t not in recipients]
+    weapon_roots = [*objects, *prep_objects(tok, {"with"}, depth=2)]
+    return sent.phrase_actors_of(subj), recipients, weapon_roots, skip
+
+
+def _framing(ctx: ArticleContext, tok: Token) -> tuple[bool, bool, bool, bool]:
+    """(hypothetical, planned, alleged, under a denial) for the clause of ``tok``."""
+    cues = marks(tok)
+    chain = list(clause_chain(tok, stop=("ccomp", "relcl")))
+    governors = {lemma(t) for t in chain[1:]}
+    hedge = bool(cues & ctx.words("hedge")) or bool(governors & ctx.words("hedge"))
+    future = bool(cues & ctx.words("future")) or bool(governors & ctx.words("future"))
+    above = {lemma(t) for t in tok.ancestors}
+    alleged = bool(above & {"accuse", "allege", "claim", "accusation", "allegation", "suspect"}) or bool(
+        cues & {"allegedly", "reportedly", "purportedly"}
+    )
+    denial = bool(above & {"deny", "denial", "reject", "refute", "dismiss"})
+    return hedge, future, alleged, denial
+
+
+def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> list[SupplyReading]:
+    """The transfers of one sentence; ``voices`` are its speech and stance verbs (which frame them)."""
+    readings: list[SupplyReading] = []
+    seen_tokens: set[int] = set()
+    barriers = {sent.head(t).i for t in sent.triggers("stance") if t.value in _NOT_SUPPLIERS}
+    for trig in sent.triggers("supply", "supply_noun"):
+        tok = sent.head(trig)
+        if tok.i in seen_tokens:
+            continue
+        noun = tok.pos_ in _NOUN_POS
+        if (trig.event == "supply_noun") != noun and any(
+            o is not trig and o.start == trig.start and o.end == trig.end for o in sent.triggers("supply", "supply_noun")
+        ):
+            continue  # the same word under both events: the parse says which
+        if tok.lower_ == "armed" and tok.dep_ == "amod":
+            continue
+        seen_tokens.add(tok.i)
+        receive = trig.value == "receive"
+        if noun:
+            sup_tags, rec_tags, weapon_roots = _noun_roles(sent, tok, receive)
+            skip: set[int] = set()
+        else:
+            sup_tags, rec_tags, weapon_roots, skip = _verb_roles(sent, tok, receive, barriers)
+        suppliers = _states(ctx, sup_tags)
+        if not suppliers and not noun:
+            for subj in subjects(tok, barriers=barriers):
+                suppliers += [s for s in pronoun_actors(subj, voices, ctx) if s not in suppliers]
+        voice = voice_of(tok, voices)
+        voiced = [s for s in (ctx.state_of(k) for k in voice.speakers) if s] if voice is not None else []
+        recipients = [r for r in _states(ctx, rec_tags) if r not in suppliers or len(rec_tags) > 1]
+        weapons = event_weapons(sent, weapon_roots, skip=skip) or event_weapons(sent, [tok], skip=skip)
+        if not weapons and not noun and lemma(tok) == "arm" and recipients:
+            weapons = [Tag("weapon", trig.start, trig.end, value="other")]
+        hedge, future, alleged, denial = _framing(ctx, tok)
+        if voice is not None and voice.stance in ("deny", "allege"):
+            denial = denial or voice.stance == "deny"
+            alleged = alleged or voice.stance == "allege"
+        is_negated = any(negated(t) for t in clause_chain(tok, stop=("ccomp", "relcl", "advcl")))
+        subject_keys = [t.key for t in sup_tags if t.key] if not noun and not is_passive(tok) and not receive else []
+        reading = SupplyReading(tok, [], suppliers, recipients, is_negated, subject_keys)
+        readings.append(reading)
+        if hedge or (is_negated and not denial) or not weapons or not suppliers or not recipients:
+            continue
+        if denial:
+            status = "denied" if set(voiced) & set(suppliers) else "alleged"
+        elif alleged:
+            status = "alleged"
+        elif future or trig.value == "pledge":
+            status = "planned"
+        elif set(voiced) & set(suppliers):
+            status = "admitted"
+        else:
+            status = "asserted"
+        direct = bool(sup_tags) and bool(rec_tags)
+        confidence = (0.9 if direct else 0.7) - (0.1 if noun else 0.0)
+        rule = f"transfer.{'noun' if noun else 'verb'}.{trig.value}"
+        for supplier in suppliers:
+            for recipient in recipients:
+                if supplier == recipient:
+                    continue
+                categories: set[str] = set()
+                for w in weapons:
+                    category, designation = resolve_weapon(ctx, sent, w)
+                    if category in categories:
+                        continue
+                    categories.add(category)
+                    reading.transfers.append(
+                        Transfer(
+                            supplier,
+                            recipient,
+                            category,
+                            ctx.evidence(sent, rule, confidence),
+                            status,
+                            designation,
+                            quantity_of(sent, w),
+                        )
+                    )
+    return readings
+

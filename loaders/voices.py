@@ -1,0 +1,96 @@
+"""Voices: the speech and stance verbs of a sentence and who speaks through each.
+
+A *voice* is a verb of saying ("said", "told", "according to") or a stance verb
+("condemned", "denied", "accused") with its speakers.  Events and stances inside a voice's
+clausal complement are framed by it: "X said Y supplied Z" is X's statement about a transfer;
+"X denied supplying Z" makes X's transfer ``denied``; a "we" or "it" inside the complement is
+the voice's speaker.  A sentence that opens inside a quote and has no voice of its own takes
+the voice of the sentence before (a quote that goes on).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .context import ArticleContext
+from .roles import lemma, prep_objects
+from .sentence import ParsedSentence
+from .speakers import speaker_keys, speakers_of
+
+__all__ = ["Voice", "find_voices", "pronoun_actors", "voice_of"]
+
+_OPEN_QUOTES = {'"', "“", "‘", "'"}
+
+
+@dataclass(slots=True)
+class Voice:
+    """A verb of saying or a stance verb (``None`` for a quote that goes on) and its speakers."""
+
+    verb: Token | None
+    speakers: tuple[str, ...]
+    stance: str | None = None
+
+
+def _opens_in_quote(sent: ParsedSentence) -> bool:
+    first = next((t for t in sent.doc if not t.is_space), None)
+    view = sent.span.view
+    glued = sent.offset > 0 and view[sent.offset - 1].text in _OPEN_QUOTES and not view[sent.offset - 1].whitespace_
+    return first is not None and (first.text in _OPEN_QUOTES or glued)
+
+
+def find_voices(sent: ParsedSentence, ctx: ArticleContext) -> list[Voice]:
+    """The sentence's voices, in order: speech verbs, then stance verbs."""
+    voices: list[Voice] = []
+    for trig in sent.triggers("report", "stance"):
+        tok = sent.head(trig)
+        if trig.event == "stance" and tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if lemma(tok) == "accord":
+            to = prep_objects(tok, {"to"})
+            keys = [k for t in to for k in speaker_keys(t, sent, ctx)]
+        else:
+            keys = speakers_of(tok, sent, ctx)
+        if keys:
+            voices.append(Voice(tok, tuple(dict.fromkeys(keys)), trig.value if trig.event == "stance" else None))
+    if not any(v.stance is None for v in voices) and ctx.last_reporter and _opens_in_quote(sent):
+        voices.append(Voice(None, ctx.last_reporter))
+    return voices
+
+
+def voice_of(token: Token, voices: list[Voice]) -> Voice | None:
+    """The nearest voice whose verb governs ``token``; else a quote's voice or the sentence's
+    main speech verb, when ``token`` is not part of that verb's subject."""
+    ancestors = [a.i for a in token.ancestors]
+    best: Voice | None = None
+    best_depth = len(ancestors) + 1
+    for v in voices:
+        if v.verb is not None and v.verb.i in ancestors:
+            depth = ancestors.index(v.verb.i)
+            if depth < best_depth:
+                best, best_depth = v, depth
+    if best is not None:
+        return best
+    for v in voices:
+        if v.verb is None:
+            return v
+        reporting = v.verb.dep_ in ("ROOT", "parataxis", "dep") or (v.verb.dep_ == "advcl" and v.verb.head.dep_ == "ROOT")
+        if v.stance is None and reporting and token.i not in {t.i for t in v.verb.subtree}:
+            return v
+        if v.stance is None and lemma(v.verb) == "accord":
+            return v
+    return None
+
+
+def pronoun_actors(token: Token, voices: list[Voice], ctx: ArticleContext) -> list[str]:
+    """The actors an event's pronoun subject stands for: "we"/"it"/"they" inside a voice's
+    complement are its speakers' states ("China denied it had supplied ...")."""
+    if token.pos_ != "PRON":
+        return []
+    voice = voice_of(token, voices)
+    if voice is None:
+        return []
+    if token.lower_ in ("we", "i", "it", "they", "our", "its", "their"):
+        return [s for s in (ctx.state_of(k) for k in voice.speakers) if s]
+    return []

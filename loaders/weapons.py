@@ -1,0 +1,73 @@
+"""The weapons an event names: which tags count, their category, origin and quantity."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .context import ArticleContext
+from .sentence import ParsedSentence
+from .tagging import Tag
+
+__all__ = ["event_weapons", "origin_of", "quantity_of", "resolve_weapon"]
+
+_MADE = re.compile(r"made|built|produced|manufactured|supplied|designed|origin", re.IGNORECASE)
+_ATTACK_NOUNS = {"attack", "strike", "raid", "barrage", "assault", "salvo"}
+
+
+def event_weapons(sent: ParsedSentence, roots: list[Token], *, skip: set[int] | None = None) -> list[Tag]:
+    """The weapon tags under ``roots`` (an event's object, instrument or own noun), in order; a
+    generic word right after a named system ("S-400 missile systems") belongs to it, and
+    weapons that name attacks ("missile and drone attacks") or the guns a shell is for
+    ("shells for 155 mm guns") are left out."""
+    found: list[Tag] = []
+    for root in roots:
+        for tag in sent.weapons_under(root, skip=skip):
+            if tag not in found:
+                found.append(tag)
+    kept: list[Tag] = []
+    for tag in sorted(found, key=lambda t: t.start):
+        head = sent.head(tag)
+        if head.head.lemma_.lower() in _ATTACK_NOUNS and head.dep_ in ("compound", "amod", "conj", "nmod"):
+            continue
+        if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.pos_ == "NOUN":
+            if sent.token_tag(head.head.head, "weapon") is not None:
+                continue
+        if tag.designation is None and kept and kept[-1].designation and tag.start - kept[-1].end <= 2:
+            continue
+        kept.append(tag)
+    return kept
+
+
+def resolve_weapon(ctx: ArticleContext, sent: ParsedSentence, weapon: Tag) -> tuple[str, str | None]:
+    """A weapon's category and designation; a bare "missiles" takes the one specific missile
+    class the article names."""
+    category, designation = weapon.value or "other", weapon.designation
+    text = sent.span.view.text_of(weapon.start, weapon.end).lower()
+    if category == "other" and designation is None and "missile" in text and ctx.missile:
+        return ctx.missile, None
+    return category, designation
+
+
+def origin_of(ctx: ArticleContext, sent: ParsedSentence, weapon: Tag) -> str | None:
+    """The state that made a weapon: a named system's producer, "Iranian-made", "US-supplied"."""
+    if weapon.producer:
+        return weapon.producer
+    view = sent.span.view
+    for tag in sent.tags:
+        key = tag.key or ""
+        if tag.kind == "actor" and key.startswith("state:") and weapon.start - 4 <= tag.end <= weapon.start:
+            if _MADE.search(view.text_of(tag.end, weapon.start)):
+                return key
+    return ctx.producers.get(weapon.value or "")
+
+
+def quantity_of(sent: ParsedSentence, weapon: Tag) -> str | None:
+    """The number of items, when the text gives one ("78", "several dozen")."""
+    head = sent.head(weapon)
+    words = [c for c in head.children if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.like_num)]
+    for c in list(words):
+        words += [g for g in c.children if g.dep_ in ("quantmod", "advmod", "compound", "amod", "nummod")]
+    parts = sorted(words, key=lambda t: t.i)
+    return " ".join(t.text for t in parts) if parts else None
