@@ -86,7 +86,11 @@ def _titled_body(tok: Token, sent: ParsedSentence, ctx: ArticleContext) -> str |
     title_text = " ".join(w.lower_ for w in words)
     body = next((b for b in ctx.lexicon.bodies if b.head in title_text), None)
     owner = next(
-        (t for c in tok.subtree if c.i < tok.i and (t := sent.token_tag(c)) is not None and (t.key or "").startswith("state:")),
+        (
+            t
+            for c in tok.subtree
+            if c.i < tok.i and (t := sent.token_tag(c)) is not None and (t.key or "").startswith("state:")
+        ),
         None,
     )
     if body is None or owner is None or owner.key is None:
@@ -118,8 +122,16 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         if person is not None:
             return [person]
     if not tags:
+        members = [
+            o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"
+        ]
+        if members and tok.tag_ == "NN":  # "a group of 48 nations"
+            return speaker_keys(members[0], sent, ctx, quoted)
         counted = any(_COUNTED.match(c.text) for c in tok.children if c.dep_ in ("nummod", "det", "amod"))
         if word in ctx.words("group") and (tok.tag_ == "NNS" or counted or word in ("statement", "declaration")):
+            return list(ctx.group())
+        definite = any(c.lower_ in ("the", "both") for c in tok.children)
+        if word in ctx.words("anonymous") and counted and definite:  # "the two officials"
             return list(ctx.group())
         return []
     keys = [t.key for t in tags if t.key]

@@ -58,7 +58,9 @@ class _Statements:
         self.made.append(Statement(keys, stance, evidence, about, channel=self.channel, quote=quote, date=day))
 
 
-def _stance_speakers(tok: Token, sent: ParsedSentence, ctx: ArticleContext, voice: Voice | None) -> tuple[list[str], str]:
+def _stance_speakers(
+    tok: Token, sent: ParsedSentence, ctx: ArticleContext, voice: Voice | None
+) -> tuple[list[str], str]:
     quoted = voice.speakers if voice is not None else ()
     if tok.pos_ in ("VERB", "AUX"):
         speakers = speakers_of(tok, sent, ctx, quoted)
@@ -92,7 +94,10 @@ def _party_stances(out: _Statements, voices: list[Voice], readings: list[SupplyR
         states = {s for s in (ctx.state_of(k) for k in voice.speakers) if s}
         if reading.negated and states & {*reading.suppliers, *reading.recipients}:
             out.add(voice.speakers, "deny", "statement.voice.deny", 0.75, None)
+        verb = reading.trigger.pos_ in ("VERB", "AUX")
         for t in reading.transfers:
+            if not verb and t.supplier not in states:
+                continue  # a transfer named by a noun is the topic of the speech, not its claim
             if t.supplier in states:
                 stance = "commit" if t.status == "planned" else "admit"
                 out.add(voice.speakers, stance, f"statement.voice.{stance}", 0.75, t)

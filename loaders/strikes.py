@@ -100,7 +100,9 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             continue
         attackers, targets, weapon_roots = _roles(sent, ctx, tok)
         weapons = event_weapons(sent, weapon_roots)
-        if lemma(tok) in _NEEDS_WEAPON and not weapons:
+        earlier = transfers[-1] if transfers else ctx.last_transfer
+        pronoun = any(r.pos_ == "PRON" and r.lower_ in ("it", "them", "they") for r in weapon_roots)
+        if lemma(tok) in _NEEDS_WEAPON and not weapons and not (pronoun and earlier):
             continue
         attacker_keys = _keys(ctx, attackers)
         target_keys = _keys(ctx, targets)
@@ -110,6 +112,8 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         weapon = weapons[0] if weapons else None
         category, designation = resolve_weapon(ctx, sent, weapon) if weapon else (None, None)
         origin = origin_of(ctx, sent, weapon) if weapon else None
+        if weapon is None and pronoun and earlier is not None:  # "... and the latter used them"
+            category, designation, origin = earlier.weapon, earlier.designation, earlier.supplier
         direct = tok.pos_ not in _NOUN_POS
         rule = f"strike.{'verb' if direct else 'noun'}.attack"
         for attacker, a_tag in attacker_keys[:1] if len(attacker_keys) > 2 else attacker_keys:

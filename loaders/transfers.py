@@ -78,6 +78,8 @@ def _noun_roles(sent: ParsedSentence, tok: Token, receive: bool) -> tuple[list[T
     weapon_roots = [*prep_objects(tok, {"of"}), *(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))]
     if tok.dep_ == "compound":
         weapon_roots.append(tok.head)
+    if not to and tok.dep_ == "dobj":  # "condemned North Korean supply of missiles to Russia" (to under the verb)
+        to = sent.phrase_actors_of(prep_objects(tok.head, {"to"}))
     if receive:
         return by, owner_tags + to, weapon_roots
     return owner_tags or by, to, weapon_roots
@@ -90,7 +92,12 @@ def _verb_roles(
     if receive:
         subj = subjects(tok, barriers=barriers)
         skip = {s.i for s in subj}
-        return sent.phrase_actors_of(prep_objects(tok, {"from"}, depth=2)), sent.phrase_actors_of(subj), direct_objects(tok), skip
+        return (
+            sent.phrase_actors_of(prep_objects(tok, {"from"}, depth=2)),
+            sent.phrase_actors_of(subj),
+            direct_objects(tok),
+            skip,
+        )
     if is_passive(tok):
         suppliers = sent.phrase_actors_of(agents(tok) + prep_objects(tok, {"from"}))
         recipients = sent.phrase_actors_of(prep_objects(tok, {"to", "for", "into"}, depth=2))
@@ -139,7 +146,8 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
             continue
         noun = tok.pos_ in _NOUN_POS
         if (trig.event == "supply_noun") != noun and any(
-            o is not trig and o.start == trig.start and o.end == trig.end for o in sent.triggers("supply", "supply_noun")
+            o is not trig and o.start == trig.start and o.end == trig.end
+            for o in sent.triggers("supply", "supply_noun")
         ):
             continue  # the same word under both events: the parse says which
         if tok.lower_ == "armed" and tok.dep_ == "amod":
@@ -206,4 +214,3 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
                         )
                     )
     return readings
-

@@ -75,7 +75,9 @@ def voice_of(token: Token, voices: list[Voice]) -> Voice | None:
     for v in voices:
         if v.verb is None:
             return v
-        reporting = v.verb.dep_ in ("ROOT", "parataxis", "dep") or (v.verb.dep_ == "advcl" and v.verb.head.dep_ == "ROOT")
+        reporting = v.verb.dep_ in ("ROOT", "parataxis", "dep") or (
+            v.verb.dep_ == "advcl" and v.verb.head.dep_ == "ROOT"
+        )
         if v.stance is None and reporting and token.i not in {t.i for t in v.verb.subtree}:
             return v
         if v.stance is None and lemma(v.verb) == "accord":
