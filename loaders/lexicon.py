@@ -51,6 +51,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "target_prep",
     "light_verb",
     "first_person",
+    "contrast",
 )
 """The classes of ``grammar.tsv``."""
 

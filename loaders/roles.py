@@ -25,6 +25,7 @@ __all__ = [
     "agents",
     "clause_chain",
     "clause_head",
+    "contrasted",
     "direct_objects",
     "governing_verb",
     "is_passive",
@@ -184,6 +185,15 @@ def negated(verb: Token) -> bool:
         if child.dep_ == "neg" or child.lower_ in ("never", "neither", "nor"):
             return True
         if child.dep_ in ("dobj", "nsubjpass") and any(g.lower_ in ("no", "none") for g in child.children):
+            return True
+    return False
+
+
+def contrasted(verb: Token, words: Collection[str]) -> bool:
+    """The verb is what the text sets aside ("instead of supporting", "rather than sending"):
+    a prepositional clause whose preposition is qualified by one of ``words``."""
+    for t in clause_chain(verb, stop=("ccomp", "relcl", "advcl", "conj")):
+        if t.dep_ == "pcomp" and any(lemma(c) in words for c in t.head.children if c.dep_ == "advmod"):
             return True
     return False
 

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from .context import ArticleContext
 from .dates import days_in
 from .facts import Statement, Strike, Transfer
-from .roles import lemma, marks, negated
+from .roles import contrasted, lemma, marks, negated
 from .sentence import ParsedSentence
 from .speakers import speaker_keys, speakers_of
 from .transfers import SupplyReading
@@ -129,7 +129,7 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
             if voice is not None and voice.stance is None:
                 out.add(voice.speakers, "allege", "statement.adverb.allege", 0.6, about)
             continue
-        if (value != "deny" and negated(tok)) or marks(tok) & _CONDITIONS:
+        if (value != "deny" and negated(tok)) or marks(tok) & _CONDITIONS or contrasted(tok, ctx.words("contrast")):
             continue
         speakers, how = _stance_speakers(tok, sent, ctx, voice)
         target = about if about is not None else (ctx.last_event if value in ("allege", "condemn") else None)

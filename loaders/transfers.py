@@ -27,6 +27,7 @@ from .facts import Transfer
 from .roles import (
     agents,
     clause_chain,
+    contrasted,
     direct_objects,
     is_passive,
     lemma,
@@ -59,6 +60,21 @@ class SupplyReading:
     negated: bool = False
     subject_keys: list[str] = field(default_factory=list)
     """The actors named as the supplying subject ("France will deliver": France), for a commitment."""
+
+
+def _located(sent: ParsedSentence, ctx: ArticleContext, tags: list[Tag]) -> list[Tag]:
+    """An armed group named with where it operates ("the Wagner group in Mali") stands for that state."""
+    out: list[Tag] = []
+    for tag in tags:
+        if tag.key and ctx.kind_of(tag.key) == "armed_group":
+            where = sent.phrase_actors_of(prep_objects(sent.head(tag), {"in"}))
+            places = [t for t in where if t.key and t.key.startswith("state:")]
+            if places:
+                out.extend(p for p in places if p not in out)
+                continue
+        if tag not in out:
+            out.append(tag)
+    return out
 
 
 def _states(ctx: ArticleContext, tags: list[Tag]) -> list[str]:
@@ -110,6 +126,8 @@ def _verb_roles(
     if not subj and tok.dep_ == "pcomp":  # "accused Iran of supplying", "sanctioned X for supplying"
         governor = tok.head.head
         subj = direct_objects(governor) or [c for c in governor.children if c.dep_ == "pobj"]
+        if not subj and governor.pos_ in _NOUN_POS:  # "the involvement of Iran in supplying", "Iran's role in arming"
+            subj = [c for c in governor.children if c.dep_ == "poss"] or prep_objects(governor, {"of"})
     skip = {s.i for s in subj}
     objects = direct_objects(tok)
     recipients = sent.phrase_actors_of(prep_objects(tok, {"to", "for", "into"}, depth=2))
@@ -165,6 +183,7 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
                 suppliers += [s for s in pronoun_actors(subj, voices, ctx) if s not in suppliers]
         voice = voice_of(tok, voices)
         voiced = [s for s in (ctx.state_of(k) for k in voice.speakers) if s] if voice is not None else []
+        rec_tags = _located(sent, ctx, rec_tags)
         recipients = [r for r in _states(ctx, rec_tags) if r not in suppliers or len(rec_tags) > 1]
         weapons = event_weapons(sent, weapon_roots, skip=skip) or event_weapons(sent, [tok], skip=skip)
         if not weapons and not noun and lemma(tok) == "arm" and recipients:
@@ -174,6 +193,7 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
             denial = denial or voice.stance == "deny"
             alleged = alleged or voice.stance == "allege"
         is_negated = any(negated(t) for t in clause_chain(tok, stop=("ccomp", "relcl", "advcl")))
+        is_negated = is_negated or contrasted(tok, ctx.words("contrast"))
         subject_keys = [t.key for t in sup_tags if t.key] if not noun and not is_passive(tok) and not receive else []
         reading = SupplyReading(tok, [], suppliers, recipients, is_negated, subject_keys)
         readings.append(reading)
