@@ -80,6 +80,27 @@ def _stance_speakers(
     return [], ""
 
 
+def _not_a_stance(tok: Token, sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> bool:
+    """Uses of a stance word that state no one's stance: a qualifier ("government-supported
+    groups", "a press release"), a purpose clause ("deployed jets to support the militia"),
+    a stance noun no one holds ("close air support"), a negated noun ("there is no denying")."""
+    if tok.dep_ in ("amod", "compound", "nmod") and tok.lower_ not in _ADVERBS:
+        return True
+    if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        governor = tok.head
+        if not any(v.verb is not None and v.verb.i == governor.i for v in voices):
+            return True
+    if tok.pos_ not in ("VERB", "AUX") and tok.lower_ not in _ADVERBS:
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return True
+        held = any(c.dep_ == "poss" for c in tok.children) or (
+            tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
+        )
+        if not held:
+            return True
+    return False
+
+
 def _party_stances(out: _Statements, voices: list[Voice], readings: list[SupplyReading],
                    strikes: list[tuple[Strike, Token]]) -> None:  # fmt: skip
     ctx = out.ctx
@@ -128,6 +149,8 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
         if tok.lower_ in _ADVERBS:
             if voice is not None and voice.stance is None:
                 out.add(voice.speakers, "allege", "statement.adverb.allege", 0.6, about)
+            continue
+        if _not_a_stance(tok, sent, ctx, voices):
             continue
         if (value != "deny" and negated(tok)) or marks(tok) & _CONDITIONS or contrasted(tok, ctx.words("contrast")):
             continue
