@@ -134,6 +134,9 @@ def _verb_roles(
     for obj in objects:
         if sent.token_tag(obj, "weapon") is None:
             recipients += [t for t in sent.phrase_actors_of([obj]) if t not in recipients]
+        else:  # "shipping Russia dual-use goods" parsed with Russia as a modifier of the goods
+            named = [c for c in obj.children if c.dep_ == "nmod" and c.pos_ == "PROPN" and sent.token_tag(c, "weapon") is None]
+            recipients += [t for t in sent.phrase_actors_of(named) if t not in recipients]
     weapon_roots = [*objects, *prep_objects(tok, {"with"}, depth=2)]
     return sent.phrase_actors_of(subj), recipients, weapon_roots, skip
 
