@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from .context import ArticleContext
 from .dates import days_in
 from .facts import Statement, Strike, Transfer
-from .roles import contrasted, lemma, marks, negated
+from .roles import contrasted, lemma, marks, negated, subjects
 from .sentence import ParsedSentence
 from .speakers import speaker_keys, speakers_of
 from .transfers import SupplyReading
@@ -59,10 +59,12 @@ class _Statements:
 
 
 def _stance_speakers(
-    tok: Token, sent: ParsedSentence, ctx: ArticleContext, voice: Voice | None
+    tok: Token, value: str, sent: ParsedSentence, ctx: ArticleContext, voice: Voice | None
 ) -> tuple[list[str], str]:
     quoted = voice.speakers if voice is not None else ()
-    if tok.pos_ in ("VERB", "AUX"):
+    if tok.pos_ in ("VERB", "AUX") and value == "concern":  # "the US is concerned by ...": the subject feels it
+        speakers = [k for t in subjects(tok) for k in speaker_keys(t, sent, ctx, quoted)]
+    elif tok.pos_ in ("VERB", "AUX"):
         speakers = speakers_of(tok, sent, ctx, quoted)
     elif tok.dep_ in ("dobj", "attr") and lemma(tok.head) in ctx.words("light_verb"):
         speakers = speakers_of(tok.head, sent, ctx, quoted)
@@ -75,6 +77,9 @@ def _stance_speakers(
             return list(voice.speakers), "spokesperson"  # "Mao said China condemns ..."
     if speakers:
         return speakers, "subject"
+    named = [t for t in subjects(tok) if t.pos_ != "PRON"] if tok.pos_ in ("VERB", "AUX") else []
+    if named:
+        return [], ""  # "reports claiming ...": a subject that names no one is not the voice's speaker
     if voice is not None:
         return list(voice.speakers), "voice"
     return [], ""
@@ -154,7 +159,7 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
             continue
         if (value != "deny" and negated(tok)) or marks(tok) & _CONDITIONS or contrasted(tok, ctx.words("contrast")):
             continue
-        speakers, how = _stance_speakers(tok, sent, ctx, voice)
+        speakers, how = _stance_speakers(tok, value, sent, ctx, voice)
         target = about if about is not None else (ctx.last_event if value in ("allege", "condemn") else None)
         confidence = {"subject": 0.85, "spokesperson": 0.8, "voice": 0.7}.get(how, 0.6)
         out.add(speakers, value, f"statement.stance.{value}.{how}", confidence, target)
