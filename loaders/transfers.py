@@ -29,6 +29,7 @@ from .roles import (
     clause_chain,
     contrasted,
     direct_objects,
+    governing_verb,
     is_passive,
     lemma,
     marks,
@@ -39,7 +40,7 @@ from .roles import (
 from .sentence import ParsedSentence
 from .tagging import Tag
 from .voices import Voice, pronoun_actors, voice_of
-from .weapons import event_weapons, quantity_of, resolve_weapon
+from .weapons import event_weapons, origin_of, quantity_of, resolve_weapon
 
 __all__ = ["SupplyReading", "read_transfers"]
 
@@ -75,6 +76,29 @@ def _located(sent: ParsedSentence, ctx: ArticleContext, tags: list[Tag]) -> list
         if tag not in out:
             out.append(tag)
     return out
+
+
+def _supplier_from_context(ctx: ArticleContext, sent: ParsedSentence, weapons: list[Tag], recipients: list[str]) -> list[str]:
+    """Who supplies weapons a recipient receives from no one named: their maker ("Turkish-made
+    drones" earlier, a named system's producer), else the supplier of the article's last
+    transfer to that recipient ("Under the deal, Poland is set to receive ...")."""
+    for w in weapons:
+        maker = origin_of(ctx, sent, w)
+        if maker and maker not in recipients:
+            return [maker]
+    last = ctx.last_transfer
+    if last is not None and last.recipient in recipients:
+        return [last.supplier]
+    return []
+
+
+def _recipient_from_context(ctx: ArticleContext, suppliers: list[str]) -> list[str]:
+    """Who receives what a supplier sends to no one named ("Germany also pledged Patriot
+    systems"): the recipient of the article's last transfer."""
+    last = ctx.last_transfer
+    if last is not None and last.recipient not in suppliers:
+        return [last.recipient]
+    return []
 
 
 def _states(ctx: ArticleContext, tags: list[Tag]) -> list[str]:
@@ -147,6 +171,10 @@ def _framing(ctx: ArticleContext, tok: Token) -> tuple[bool, bool, bool, bool]:
     chain = list(clause_chain(tok, stop=("ccomp", "relcl")))
     governors = {lemma(t) for t in chain[1:]}
     hedge = bool(cues & ctx.words("hedge")) or bool(governors & ctx.words("hedge"))
+    above = governing_verb(tok)
+    if above is not None and lemma(above) in ctx.words("hedge"):
+        hedge = True  # "demanded that the shells be transferred", "asked whether ..."
+
     future = bool(cues & ctx.words("future")) or bool(governors & ctx.words("future"))
     above = {lemma(t) for t in tok.ancestors}
     alleged = bool(above & {"accuse", "allege", "claim", "accusation", "allegation", "suspect"}) or bool(
@@ -198,6 +226,11 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         is_negated = any(negated(t) for t in clause_chain(tok, stop=("ccomp", "relcl", "advcl")))
         is_negated = is_negated or contrasted(tok, ctx.words("contrast"))
         subject_keys = [t.key for t in sup_tags if t.key] if not noun and not is_passive(tok) and not receive else []
+        inferred = False
+        if weapons and not suppliers and recipients and (receive or is_passive(tok)):
+            suppliers, inferred = _supplier_from_context(ctx, sent, weapons, recipients), True
+        elif weapons and suppliers and not recipients and not noun and not receive:
+            recipients, inferred = _recipient_from_context(ctx, suppliers), True
         reading = SupplyReading(tok, [], suppliers, recipients, is_negated, subject_keys)
         readings.append(reading)
         if hedge or (is_negated and not denial) or not weapons or not suppliers or not recipients:
@@ -213,7 +246,7 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         else:
             status = "asserted"
         direct = bool(sup_tags) and bool(rec_tags)
-        confidence = (0.9 if direct else 0.7) - (0.1 if noun else 0.0)
+        confidence = (0.9 if direct else 0.7) - (0.1 if noun else 0.0) - (0.1 if inferred else 0.0)
         rule = f"transfer.{'noun' if noun else 'verb'}.{trig.value}"
         for supplier in suppliers:
             for recipient in recipients:
