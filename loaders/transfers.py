@@ -83,7 +83,10 @@ def _supplier_from_context(ctx: ArticleContext, sent: ParsedSentence, weapons: l
     drones" earlier, a named system's producer), else the supplier of the article's last
     transfer to that recipient ("Under the deal, Poland is set to receive ...")."""
     for w in weapons:
-        maker = origin_of(ctx, sent, w)
+        head = sent.head(w)
+        named = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+        owners = _states(ctx, sent.phrase_actors_of(named))  # "shipments of Iranian missiles"
+        maker = owners[0] if owners else origin_of(ctx, sent, w)
         if maker and maker not in recipients:
             return [maker]
     last = ctx.last_transfer
