@@ -117,4 +117,14 @@ class ParsedSentence:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         found += self.phrase_actors(obj, places=places, depth=depth + 1)
+        if found or tok.pos_ != "NOUN":
+            return found
+        for child in tok.children:  # "militias such as the Houthis", "states including Iran"
+            examples = child.dep_ == "prep" and (
+                child.lower_ in ("like", "including") or (child.lower_ == "as" and any(g.lower_ == "such" for g in child.children))
+            )
+            if examples:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found += self.phrase_actors(obj, places=places, depth=depth + 1)
         return found

@@ -86,6 +86,9 @@ def _supplier_from_context(ctx: ArticleContext, sent: ParsedSentence, weapons: l
         head = sent.head(w)
         named = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
         owners = _states(ctx, sent.phrase_actors_of(named))  # "shipments of Iranian missiles"
+        for verb in head.children:  # "drones delivered by Turkey"
+            if verb.dep_ == "acl" and is_passive(verb) and sent.token_tag(verb, "weapon") is None:
+                owners += [s for s in _states(ctx, sent.phrase_actors_of(agents(verb))) if s not in owners]
         maker = owners[0] if owners else origin_of(ctx, sent, w)
         if maker and maker not in recipients:
             return [maker]
