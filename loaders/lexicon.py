@@ -52,6 +52,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "light_verb",
     "first_person",
     "contrast",
+    "defend",
 )
 """The classes of ``grammar.tsv``."""
 

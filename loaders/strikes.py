@@ -43,13 +43,40 @@ def _keys(ctx: ArticleContext, tags: list[Tag]) -> list[tuple[str, Tag]]:
     return out
 
 
+def _targets(sent: ParsedSentence, heads: list[Token], preps: frozenset[str], depth: int = 0) -> list[Tag]:
+    """The actors and places target phrases name, looking inside a phrase that names none
+    ("in its operations against Kurdish militants in Syria")."""
+    found: list[Tag] = []
+    for head in heads:
+        tags = sent.phrase_actors_of([head], places=True)
+        if not tags and depth < 2:
+            tags = _targets(sent, prep_objects(head, preps), preps, depth + 1)
+        found += [t for t in tags if t not in found]
+    return found
+
+
+def _defended(sent: ParsedSentence, ctx: ArticleContext, tok: Token, transfers: list[Transfer]) -> list[str]:
+    """Who is defended against attacks that a verb repels ("systems to repel Russian drone
+    attacks"): the recipient of the sentence's transfer, else the defending verb's subject."""
+    verb = tok.head if tok.dep_ in ("dobj", "pobj") else (tok.head.head if tok.dep_ == "conj" else None)
+    if verb is not None and verb.dep_ == "pobj":
+        verb = verb.head.head
+    if verb is None or lemma(verb) not in ctx.words("defend"):
+        return []
+    if transfers:
+        return [transfers[-1].recipient]
+    return [k for t in sent.phrase_actors_of(subjects(verb)) if (k := ctx.state_of(t.key))]
+
+
 def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[Tag], list[Tag], list[Token]]:
     targets_prep = ctx.words("target_prep")
     if tok.pos_ in _NOUN_POS:
         owners = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        if tok.dep_ == "conj":  # "Russian missile and drone attacks"
+            owners += [c for c in tok.head.children if c.dep_ in ("poss", "amod", "nmod")]
         attackers = [t for c in owners for t in sent.phrase_actors(c) if t.kind == "actor"]
         attackers += [t for t in sent.phrase_actors_of(prep_objects(tok, {"by"})) if t not in attackers]
-        targets = sent.phrase_actors_of(prep_objects(tok, targets_prep), places=True)
+        targets = _targets(sent, prep_objects(tok, targets_prep), targets_prep)
         weapons = [*owners, *prep_objects(tok, {"with", "by", "of"})]
         return attackers, targets, weapons
     if is_passive(tok):
@@ -60,16 +87,13 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
             weapons.append(tok.head)
         else:
             weapons += patient
-        targets = sent.phrase_actors_of(
-            [p for p in patient if sent.token_tag(p, "weapon") is None] + prep_objects(tok, targets_prep), places=True
-        )
+        targets = sent.phrase_actors_of([p for p in patient if sent.token_tag(p, "weapon") is None], places=True)
+        targets += [t for t in _targets(sent, prep_objects(tok, targets_prep), targets_prep) if t not in targets]
         return attackers, targets, weapons
     attackers = sent.phrase_actors_of(subjects(tok), weapons=True)
     objects = direct_objects(tok)
     targets = sent.phrase_actors_of([o for o in objects if sent.token_tag(o, "weapon") is None], places=True)
-    targets += [
-        t for t in sent.phrase_actors_of(prep_objects(tok, targets_prep, depth=2), places=True) if t not in targets
-    ]
+    targets += [t for t in _targets(sent, prep_objects(tok, targets_prep, depth=2), targets_prep) if t not in targets]
     return attackers, targets, [*objects, *prep_objects(tok, {"with"}, depth=2)]
 
 
@@ -99,13 +123,15 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         if cues & ctx.words("hedge") or any(negated(t) for t in clause_chain(tok, stop=("ccomp", "relcl"))):
             continue
         attackers, targets, weapon_roots = _roles(sent, ctx, tok)
-        weapons = event_weapons(sent, weapon_roots)
+        weapons = event_weapons(sent, weapon_roots, attacks=True)
         earlier = transfers[-1] if transfers else ctx.last_transfer
         pronoun = any(r.pos_ == "PRON" and r.lower_ in ("it", "them", "they") for r in weapon_roots)
         if lemma(tok) in _NEEDS_WEAPON and not weapons and not (pronoun and earlier):
             continue
         attacker_keys = _keys(ctx, attackers)
         target_keys = _keys(ctx, targets)
+        if not target_keys and tok.pos_ in _NOUN_POS:
+            target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in _defended(sent, ctx, tok, transfers)]
         if not attacker_keys or not target_keys:
             continue
         days = _dates(ctx, sent, tok)

@@ -16,11 +16,13 @@ _MADE = re.compile(r"made|built|produced|manufactured|supplied|designed|origin",
 _ATTACK_NOUNS = {"attack", "strike", "raid", "barrage", "assault", "salvo"}
 
 
-def event_weapons(sent: ParsedSentence, roots: list[Token], *, skip: set[int] | None = None) -> list[Tag]:
+def event_weapons(
+    sent: ParsedSentence, roots: list[Token], *, skip: set[int] | None = None, attacks: bool = False
+) -> list[Tag]:
     """The weapon tags under ``roots`` (an event's object, instrument or own noun), in order; a
     generic word right after a named system ("S-400 missile systems") belongs to it, and
     weapons that name attacks ("missile and drone attacks") or the guns a shell is for
-    ("shells for 155 mm guns") are left out."""
+    ("shells for 155 mm guns") are left out, unless ``attacks`` (a strike's own weapons)."""
     found: list[Tag] = []
     for root in roots:
         for tag in sent.weapons_under(root, skip=skip):
@@ -29,7 +31,7 @@ def event_weapons(sent: ParsedSentence, roots: list[Token], *, skip: set[int] | 
     kept: list[Tag] = []
     for tag in sorted(found, key=lambda t: t.start):
         head = sent.head(tag)
-        if head.head.lemma_.lower() in _ATTACK_NOUNS and head.dep_ in ("compound", "amod", "conj", "nmod"):
+        if not attacks and head.head.lemma_.lower() in _ATTACK_NOUNS and head.dep_ in ("compound", "amod", "conj", "nmod"):
             continue
         if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.pos_ == "NOUN":
             if sent.token_tag(head.head.head, "weapon") is not None:
