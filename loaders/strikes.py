@@ -123,12 +123,19 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         if cues & ctx.words("hedge") or any(negated(t) for t in clause_chain(tok, stop=("ccomp", "relcl"))):
             continue
         attackers, targets, weapon_roots = _roles(sent, ctx, tok)
+        if tok.dep_ == "relcl" and sent.token_tag(tok.head, "weapon") is not None:
+            weapon_roots.append(tok.head)  # "drones, some of which were launched"
         weapons = event_weapons(sent, weapon_roots, attacks=True)
         earlier = transfers[-1] if transfers else ctx.last_transfer
-        pronoun = any(r.pos_ == "PRON" and r.lower_ in ("it", "them", "they") for r in weapon_roots)
+        pronoun = any(
+            r.pos_ == "PRON" and any(x.lower_ in ("it", "them", "they", "which") for x in r.subtree)
+            for r in weapon_roots
+        )
         if lemma(tok) in _NEEDS_WEAPON and not weapons and not (pronoun and earlier):
             continue
         attacker_keys = _keys(ctx, attackers)
+        if not attacker_keys and earlier is not None and (pronoun or tok.dep_ == "relcl") and is_passive(tok):
+            attacker_keys = [(earlier.recipient, Tag("actor", 0, 0, key=earlier.recipient))]  # who holds what was supplied
         target_keys = _keys(ctx, targets)
         if not target_keys and tok.pos_ in _NOUN_POS:
             target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in _defended(sent, ctx, tok, transfers)]
@@ -147,6 +154,8 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
                 if attacker == target and (a_tag.key == t_tag.key or a_tag.kind == "place"):
                     continue
                 supplied = next((t for t in transfers if t.recipient == attacker and t.weapon == category), None)
+                if supplied is None and pronoun and earlier is not None and earlier.recipient == attacker:
+                    supplied = earlier
                 strike = Strike(
                     attacker,
                     target,

@@ -71,5 +71,8 @@ def quantity_of(sent: ParsedSentence, weapon: Tag) -> str | None:
     words = [c for c in head.children if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "amod" and c.like_num)]
     for c in list(words):
         words += [g for g in c.children if g.dep_ in ("quantmod", "advmod", "compound", "amod", "nummod")]
+    if words:  # "several dozen": the qualifier of a count
+        first = min(w.i for w in words)
+        words += [c for c in head.children if c.dep_ in ("amod", "advmod") and c.i < first and c.pos_ in ("ADJ", "ADV")]
     parts = sorted(words, key=lambda t: t.i)
     return " ".join(t.text for t in parts) if parts else None
