@@ -53,6 +53,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "first_person",
     "contrast",
     "defend",
+    "medium",
 )
 """The classes of ``grammar.tsv``."""
 

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from .context import ArticleContext
 from .doc_view import DocView, SpanView
 from .facts import Actor, Extraction, org_key
-from .roles import agents, is_passive, lemma, subjects
+from .roles import agents, is_passive, lemma, prep_objects, subjects
 from .sentence import ParsedSentence
 from .tagging import Tag
 
@@ -37,6 +37,8 @@ def speakers_of(verb: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
     """The actor keys that speak through ``verb`` (its subject, or its ``by`` agent when passive);
     ``quoted`` is who a first-person pronoun stands for in this clause."""
     subj = agents(verb) if is_passive(verb) else subjects(verb)
+    if not subj and is_passive(verb):  # "this was stated in a message of the ministry"
+        subj = [o for o in prep_objects(verb, {"in", "through"}) if lemma(o) in ctx.words("medium")]
     keys: list[str] = []
     for tok in subj:
         keys += [k for k in speaker_keys(tok, sent, ctx, quoted) if k not in keys]

@@ -59,7 +59,7 @@ class _Statements:
 
 
 def _stance_speakers(
-    tok: Token, value: str, sent: ParsedSentence, ctx: ArticleContext, voice: Voice | None
+    tok: Token, value: str, sent: ParsedSentence, ctx: ArticleContext, voice: Voice | None, voices: list[Voice]
 ) -> tuple[list[str], str]:
     quoted = voice.speakers if voice is not None else ()
     if tok.pos_ in ("VERB", "AUX") and value == "concern":  # "the US is concerned by ...": the subject feels it
@@ -76,13 +76,51 @@ def _stance_speakers(
         if set(speakers) <= voiced:
             return list(voice.speakers), "spokesperson"  # "Mao said China condemns ..."
     if speakers:
-        return speakers, "subject"
+        return [*speakers, *(k for k in _with_saying(tok, voices) if k not in speakers)], "subject"
     named = [t for t in subjects(tok) if t.pos_ != "PRON"] if tok.pos_ in ("VERB", "AUX") else []
     if named:
         return [], ""  # "reports claiming ...": a subject that names no one is not the voice's speaker
     if voice is not None:
         return list(voice.speakers), "voice"
     return [], ""
+
+
+def _with_saying(tok: Token, voices: list[Voice]) -> list[str]:
+    """Co-speakers added by "..., with Foreign Minister X saying ..."."""
+    inside = {t.i for t in tok.subtree}
+    out: list[str] = []
+    for v in voices:
+        verb = v.verb
+        if v.stance is None and verb is not None and verb.dep_ == "pcomp" and verb.head.lower_ == "with":
+            if verb.head.i in inside:
+                out += [k for k in v.speakers if k not in out]
+    return out
+
+
+def _about_the_last_event(out: _Statements, voices: list[Voice]) -> None:
+    """'This was stated by the ministry': a speech verb whose subject is "this" or "that"
+    speaks of the article's last event, as its party (admit, commit) or not (allege)."""
+    ctx = out.ctx
+    event = ctx.last_event
+    if event is None:
+        return
+    for v in voices:
+        verb = v.verb
+        if v.stance is not None or verb is None:
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("this", "that") for c in verb.children):
+            continue
+        states = {s for s in (ctx.state_of(k) for k in v.speakers) if s}
+        if isinstance(event, Transfer):
+            if event.supplier in states:
+                stance = "commit" if event.status == "planned" else "admit"
+                out.add(v.speakers, stance, f"statement.this.{stance}", 0.7, event)
+            elif states and event.recipient not in states:
+                out.add(v.speakers, "allege", "statement.this.allege", 0.6, event)
+        elif event.attacker in states:
+            out.add(v.speakers, "admit", "statement.this.admit", 0.7, event)
+        elif states and event.target not in states:
+            out.add(v.speakers, "allege", "statement.this.allege", 0.6, event)
 
 
 def _not_a_stance(tok: Token, sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> bool:
@@ -159,9 +197,11 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
             continue
         if (value != "deny" and negated(tok)) or marks(tok) & _CONDITIONS or contrasted(tok, ctx.words("contrast")):
             continue
-        speakers, how = _stance_speakers(tok, value, sent, ctx, voice)
+        speakers, how = _stance_speakers(tok, value, sent, ctx, voice, voices)
         target = about if about is not None else (ctx.last_event if value in ("allege", "condemn") else None)
         confidence = {"subject": 0.85, "spokesperson": 0.8, "voice": 0.7}.get(how, 0.6)
         out.add(speakers, value, f"statement.stance.{value}.{how}", confidence, target)
     _party_stances(out, voices, readings, strikes)
+    if not readings and not strikes:
+        _about_the_last_event(out, voices)
     return out.made
