@@ -22,7 +22,7 @@ from .events import read_sentence
 from .facts import Extraction, Mention
 from .lexicon import Lexicon, load_lexicon
 from .parsing import parse_sentences
-from .sentence import ParsedSentence
+from .sentence import ParsedSentence, object_triggers, verb_object_pairs
 from .speakers import signatory_group
 from .tagging import Tag, state_actor, tag_document
 from .text import prepare
@@ -67,7 +67,7 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
         for i, sent in enumerate(sentences)
         if any(t.kind == "trigger" and t.event in _EVENT_TRIGGERS for t in by_sentence.get(i, []))
     ]
-    for parsed in _parse(view, chosen):
+    for parsed in _parse(view, chosen, lex):
         read_sentence(parsed, ctx)
     used = {m.actor for m in extraction.mentions}
     for event_actors in _event_actors(extraction):
@@ -79,13 +79,18 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
     return extraction
 
 
-def _parse(view: DocView, chosen: list[tuple[SpanView, list[Tag]]]) -> list[ParsedSentence]:
-    """Parse the chosen sentences in one batch, on the tagging pass's own tokens."""
+def _parse(view: DocView, chosen: list[tuple[SpanView, list[Tag]]], lex: Lexicon) -> list[ParsedSentence]:
+    """Parse the chosen sentences in one batch, on the tagging pass's own tokens, and add
+    the verb-object triggers the parse finds."""
     words = [[tok.text for tok in sent] for sent, _ in chosen]
     spaces = [[tok.whitespace_ for tok in sent] for sent, _ in chosen]
     lemmas = [[tok.lemma_ or tok.text for tok in sent] for sent, _ in chosen]
     docs = parse_sentences(words, spaces, lemmas)
-    return [ParsedSentence(sent, doc, tags) for (sent, tags), doc in zip(chosen, docs, strict=True)]
+    pairs = verb_object_pairs(lex)
+    return [
+        ParsedSentence(sent, doc, sorted([*tags, *object_triggers(doc, sent.start, tags, pairs)], key=lambda t: (t.start, t.end)))
+        for (sent, tags), doc in zip(chosen, docs, strict=True)
+    ]
 
 
 def _producers(doc: DocView, tags: list[Tag]) -> dict[str, str]:

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .doc_view import SpanView
+from .lexicon import Lexicon
 from .roles import with_conjuncts
 from .tagging import Tag
 
-__all__ = ["ParsedSentence"]
+__all__ = ["ParsedSentence", "object_triggers", "verb_object_pairs"]
 
 _MODIFIERS = {"poss", "compound", "amod", "nmod", "npadvmod", "nn"}
 
@@ -128,3 +129,39 @@ class ParsedSentence:
                     if obj.dep_ == "pobj":
                         found += self.phrase_actors(obj, places=places, depth=depth + 1)
         return found
+
+
+def verb_object_pairs(lexicon: Lexicon) -> dict[tuple[str, str], tuple[str, str]]:
+    """(verb lemma, object lemma) -> (event, value) for the lexicon's verb-object trigger
+    phrases ("take necessary measure": take + measure), so the parse finds them with words
+    between ("take proper and necessary measures").
+
+    >>> from armskg.loaders.lexicon import load_lexicon
+    >>> verb_object_pairs(load_lexicon())[("take", "measure")]
+    ('stance', 'warn')
+    """
+    pairs: dict[tuple[str, str], tuple[str, str]] = {}
+    for v in lexicon.verbs:
+        words = v.phrase.lower().split()
+        if v.event in ("stance", "supply", "strike") and len(words) >= 2 and words[0] != "be" and words[-1].isalpha():
+            if len(words[-1]) > 3:
+                pairs.setdefault((words[0], words[-1]), (v.event, v.value))
+    return pairs
+
+
+def object_triggers(
+    doc: Doc, offset: int, tags: list[Tag], pairs: dict[tuple[str, str], tuple[str, str]]
+) -> list[Tag]:
+    """Trigger tags for a verb and its object that the lexicon names as a pair, where no trigger covers the verb."""
+    covered = {i for t in tags if t.kind == "trigger" for i in range(t.start, t.end)}
+    found: list[Tag] = []
+    for tok in doc:
+        if tok.pos_ != "VERB" or offset + tok.i in covered:
+            continue
+        for child in tok.children:
+            if child.dep_ in ("dobj", "attr"):
+                sense = pairs.get(((tok.lemma_ or tok.text).lower(), (child.lemma_ or child.text).lower()))
+                if sense is not None:
+                    found.append(Tag("trigger", offset + tok.i, offset + tok.i + 1, event=sense[0], value=sense[1]))
+                    break
+    return found
