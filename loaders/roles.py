@@ -79,7 +79,7 @@ def subjects(verb: Token, depth: int = 0, *, barriers: Collection[int] = ()) -> 
     own = _own_subjects(verb)
     if own:
         if own[0].lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
-            return with_conjuncts(verb.head)
+            return [verb.head, *(c for c in verb.head.conjuncts if c.i < verb.i)]
         return own
     head = verb.head
     if depth > 4 or head.i == verb.i or head.i in barriers:
@@ -92,7 +92,7 @@ def subjects(verb: Token, depth: int = 0, *, barriers: Collection[int] = ()) -> 
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ":
         return subjects(head, depth + 1, barriers=barriers)
     if verb.dep_ == "relcl":
-        return with_conjuncts(head)
+        return [head, *(c for c in head.conjuncts if c.i < verb.i)]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return with_conjuncts(head)  # "countries supplying arms"
     if verb.dep_ == "acl" and verb.tag_ == "VB" and head.pos_ in ("NOUN", "PROPN"):

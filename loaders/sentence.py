@@ -80,7 +80,10 @@ class ParsedSentence:
         an apposition ("the minister, Sergei Shoigu"), else its qualifiers ("Israeli strikes",
         "the government of Mali", "a Sudanese army source"); each coordinated phrase too."""
         out: list[Tag] = []
+        clause = min((c.i for c in token.children if c.dep_ == "relcl"), default=None)
         for tok in with_conjuncts(token):
+            if clause is not None and tok.i > clause:
+                continue  # "attacks that targeted the UAE, as well as Saudi Arabia": not a second attacker
             for tag in self._one_phrase(tok, places=places, depth=depth):
                 if tag not in out:
                     out.append(tag)

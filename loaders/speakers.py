@@ -129,6 +129,10 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         ]
         if members and tok.tag_ == "NN":  # "a group of 48 nations"
             return speaker_keys(members[0], sent, ctx, quoted)
+        if word in ctx.words("medium") and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            issuer = speakers_of(tok.head, sent, ctx, quoted)  # "the Council issued a statement condemning ..."
+            if issuer:
+                return issuer
         counted = any(_COUNTED.match(c.text) for c in tok.children if c.dep_ in ("nummod", "det", "amod"))
         if word in ctx.words("group") and (tok.tag_ == "NNS" or counted or word in ("statement", "declaration")):
             return list(ctx.group())
