@@ -284,6 +284,7 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocVi
         tags.append(Tag("trigger", start, end, event=event, value=value))
     tags += _people_and_bodies(view, tags, taken, lexicon, extraction)
     tags += _surnames(view, tags, taken, extraction)
+    tags += _org_heads(view, tags, taken | {i for t in tags for i in range(t.start, t.end)}, extraction)
     tags += _korea_shorthand(view, tags, taken)
     tags += _latter_former(view, tags)
     return sorted(tags, key=lambda t: (t.start, t.end))
@@ -497,6 +498,32 @@ def _surnames(doc: DocView, tags: list[Tag], taken: set[int], ex: Extraction) ->
         if i + 1 < len(doc) and doc[i + 1].is_title and not doc[i + 1].is_sent_start:
             continue
         found.append(Tag("actor", i, i + 1, key=parts[tok.text], via="surname"))
+    return found
+
+
+def _org_heads(doc: DocView, tags: list[Tag], taken: set[int], ex: Extraction) -> list[Tag]:
+    """Later mentions of a named body by its head noun alone ("the United Nations Security
+    Council" ... "the Council"), when one body the article names has that head."""
+    heads: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for t in tags:
+        actor = ex.actors.get(t.key or "") if t.kind == "actor" else None
+        if actor is None or actor.kind not in ("organization", "armed_group"):
+            continue
+        words = actor.label.split()
+        if len(words) >= 2 and words[-1].isalpha() and words[-1][:1].isupper() and len(words[-1]) > 3:
+            heads.setdefault(words[-1], set()).add(actor.key)
+            first[actor.key] = min(first.get(actor.key, t.start), t.start)
+    found: list[Tag] = []
+    for i in doc.positions(*{h.lower() for h in heads}):
+        tok = doc[i]
+        keys = heads.get(tok.text, set())
+        if i in taken or len(keys) != 1 or i == 0 or doc[i - 1].lower_ != "the":
+            continue
+        (key,) = keys
+        if first[key] > i or (i + 1 < len(doc) and (doc[i + 1].is_title or doc[i + 1].lower_ == "of")):
+            continue
+        found.append(Tag("actor", i, i + 1, key=key, via="head"))
     return found
 
 
