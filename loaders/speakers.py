@@ -129,7 +129,7 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         ]
         if members and tok.tag_ == "NN":  # "a group of 48 nations"
             return speaker_keys(members[0], sent, ctx, quoted)
-        if word in ctx.words("medium") and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        if word in ctx.words("medium") and tok.dep_ == "dobj" and lemma(tok.head) in ctx.words("light_verb"):
             issuer = speakers_of(tok.head, sent, ctx, quoted)  # "the Council issued a statement condemning ..."
             if issuer:
                 return issuer

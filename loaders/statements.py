@@ -69,8 +69,8 @@ def _stance_speakers(
     elif tok.dep_ in ("dobj", "attr") and lemma(tok.head) in ctx.words("light_verb"):
         speakers = speakers_of(tok.head, sent, ctx, quoted)
     else:
-        owners = [c for c in tok.children if c.dep_ == "poss"]
-        speakers = [k for o in owners for k in speaker_keys(o, sent, ctx, quoted)]
+        owners = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound") and sent.token_tag(c) is not None]
+        speakers = [k for o in owners for k in speaker_keys(o, sent, ctx, quoted)]  # "Indian claims"
     if speakers and voice is not None and all(k.startswith("state:") for k in speakers):
         voiced = {ctx.state_of(k) for k in voice.speakers if not k.startswith("state:")}
         if set(speakers) <= voiced:
@@ -123,12 +123,21 @@ def _about_the_last_event(out: _Statements, voices: list[Voice]) -> None:
             out.add(v.speakers, "allege", "statement.this.allege", 0.6, event)
 
 
-def _not_a_stance(tok: Token, sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> bool:
+def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> bool:
     """Uses of a stance word that state no one's stance: a qualifier ("government-supported
     groups", "a press release"), a purpose clause ("deployed jets to support the militia"),
     a stance noun no one holds ("close air support"), a negated noun ("there is no denying")."""
     if tok.dep_ in ("amod", "compound", "nmod") and tok.lower_ not in _ADVERBS:
         return True
+    if tok.dep_ == "relcl" and value != "deny":
+        return True  # "the United States, which backs the campaign, said ...": background, not this statement
+    framing = {sent.head(t).i for t in sent.triggers("stance") if t.value in ("deny", "allege", "condemn")}
+    if value != "deny" and framing:
+        node = tok
+        while node.dep_ in ("xcomp", "pcomp", "ccomp", "prep", "pobj", "dobj") and node.head.i != node.i:
+            node = node.head
+            if node.i in framing:
+                return True  # "denied supporting M23", "accused Iran of backing": the content, not a stance
     if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         governor = tok.head
         if not any(v.verb is not None and v.verb.i == governor.i for v in voices):
@@ -193,7 +202,7 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
             if voice is not None and voice.stance is None:
                 out.add(voice.speakers, "allege", "statement.adverb.allege", 0.6, about)
             continue
-        if _not_a_stance(tok, sent, ctx, voices):
+        if _not_a_stance(tok, value, sent, ctx, voices):
             continue
         if (value != "deny" and negated(tok)) or marks(tok) & _CONDITIONS or contrasted(tok, ctx.words("contrast")):
             continue
