@@ -36,7 +36,7 @@ def read_sentence(sent: ParsedSentence, ctx: ArticleContext) -> None:
     voices = find_voices(sent, ctx)
     readings = read_transfers(sent, ctx, voices)
     transfers = _dedupe_transfers([t for r in readings for t in r.transfers])
-    strikes = read_strikes(sent, ctx, transfers)
+    strikes = read_strikes(sent, ctx, transfers, voices)
     statements = read_statements(sent, ctx, voices, readings, strikes)
     ex.transfers.extend(transfers)
     seen: set[tuple[str, str, str | None]] = set()

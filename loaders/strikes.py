@@ -25,6 +25,7 @@ from .facts import Strike, Transfer
 from .roles import agents, clause_chain, direct_objects, is_passive, lemma, marks, negated, prep_objects, subjects
 from .sentence import ParsedSentence
 from .tagging import Tag
+from .voices import Voice, pronoun_actors
 from .weapons import event_weapons, origin_of, resolve_weapon
 
 __all__ = ["read_strikes"]
@@ -77,6 +78,11 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
         attackers = [t for c in owners for t in sent.phrase_actors(c) if t.kind == "actor"]
         attackers += [t for t in sent.phrase_actors_of(prep_objects(tok, {"by"})) if t not in attackers]
         targets = _targets(sent, prep_objects(tok, targets_prep), targets_prep)
+        if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":  # "Israel launched airstrikes on Gaza"
+            if not attackers:
+                attackers = sent.phrase_actors_of(subjects(tok.head), weapons=True)
+            if not targets:
+                targets = _targets(sent, prep_objects(tok.head, targets_prep), targets_prep)
         weapons = [*owners, *prep_objects(tok, {"with", "by", "of"})]
         return attackers, targets, weapons
     if is_passive(tok):
@@ -90,8 +96,10 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
         targets = sent.phrase_actors_of([p for p in patient if sent.token_tag(p, "weapon") is None], places=True)
         targets += [t for t in _targets(sent, prep_objects(tok, targets_prep), targets_prep) if t not in targets]
         return attackers, targets, weapons
-    attackers = sent.phrase_actors_of(subjects(tok), weapons=True)
-    objects = direct_objects(tok)
+    subject = subjects(tok)
+    attackers = sent.phrase_actors_of(subject, weapons=True)
+    platforms = [s for s in subject if (w := sent.token_tag(s, "weapon")) is not None and w.value != "aircraft"]
+    objects = [*direct_objects(tok), *platforms]  # "Turkish drones bombed ...", not "Israeli jets struck ..." 
     targets = sent.phrase_actors_of([o for o in objects if sent.token_tag(o, "weapon") is None], places=True)
     targets += [t for t in _targets(sent, prep_objects(tok, targets_prep, depth=2), targets_prep) if t not in targets]
     return attackers, targets, [*objects, *prep_objects(tok, {"with"}, depth=2)]
@@ -104,9 +112,17 @@ def _dates(ctx: ArticleContext, sent: ParsedSentence, tok: Token) -> tuple[dt.da
     return tuple(days_in(text, ctx.published, ctx.year))
 
 
-def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Transfer]) -> list[tuple[Strike, Token]]:
+def _generic(sent: ParsedSentence, weapon: Tag) -> bool:
+    """A weapon word that names no class ("missiles", "rockets", "weapons")."""
+    words = sent.span.view.text_of(weapon.start, weapon.end).lower().split()
+    return len(words) == 1 and words[0].rstrip("s") in ("missile", "weapon", "munition", "projectile")
+
+
+def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Transfer],
+                 voices: list[Voice]) -> list[tuple[Strike, Token]]:  # fmt: skip
     """The strikes of one sentence, each with its trigger token; ``transfers`` are the
-    sentence's, linked when a strike uses what one supplied."""
+    sentence's, linked when a strike uses what one supplied; ``voices`` say who "it" or
+    "we" is ("the Israeli military said it struck ...")."""
     out: list[tuple[Strike, Token]] = []
     seen: set[int] = set()
     for trig in sent.triggers("strike", "strike_noun"):
@@ -134,6 +150,9 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         if lemma(tok) in _NEEDS_WEAPON and not weapons and not (pronoun and earlier):
             continue
         attacker_keys = _keys(ctx, attackers)
+        if not attacker_keys and tok.pos_ not in _NOUN_POS and not is_passive(tok):
+            for subj in subjects(tok):
+                attacker_keys += [(k, Tag("actor", 0, 0, key=k)) for k in pronoun_actors(subj, voices, ctx)]
         if not attacker_keys and earlier is not None and (pronoun or tok.dep_ == "relcl") and is_passive(tok):
             attacker_keys = [(earlier.recipient, Tag("actor", 0, 0, key=earlier.recipient))]  # who holds what was supplied
         target_keys = _keys(ctx, targets)
@@ -144,6 +163,8 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         days = _dates(ctx, sent, tok)
         weapon = weapons[0] if weapons else None
         category, designation = resolve_weapon(ctx, sent, weapon) if weapon else (None, None)
+        if category == "other" and designation is None and weapon is not None and _generic(sent, weapon):
+            category = None  # "missiles hit Kharkiv": no class named
         origin = origin_of(ctx, sent, weapon) if weapon else None
         if weapon is None and pronoun and earlier is not None:  # "... and the latter used them"
             category, designation, origin = earlier.weapon, earlier.designation, earlier.supplier

@@ -78,6 +78,15 @@ def _located(sent: ParsedSentence, ctx: ArticleContext, tags: list[Tag]) -> list
     return out
 
 
+_GENERIC = {"arms", "weapons", "weaponry", "aid", "assistance", "support", "equipment", "materiel", "military", "lethal", "security"}
+
+
+def _generic(sent: ParsedSentence, weapon: Tag) -> bool:
+    """A weapon phrase that names no kind of weapon ("military aid", "arms", "lethal weapons")."""
+    words = sent.span.view.text_of(weapon.start, weapon.end).lower().split()
+    return weapon.designation is None and bool(words) and all(w in _GENERIC for w in words)
+
+
 def _supplier_from_context(ctx: ArticleContext, sent: ParsedSentence, weapons: list[Tag], recipients: list[str]) -> list[str]:
     """Who supplies weapons a recipient receives from no one named: their maker ("Turkish-made
     drones" earlier, a named system's producer), else the supplier of the article's last
@@ -121,14 +130,23 @@ def _noun_roles(sent: ParsedSentence, tok: Token, receive: bool) -> tuple[list[T
     owner_tags = sent.phrase_actors_of(owners)
     by = sent.phrase_actors_of(prep_objects(tok, {"by", "from"}))
     to = sent.phrase_actors_of(prep_objects(tok, {"to", "for"}))
-    weapon_roots = [*prep_objects(tok, {"of"}), *(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))]
+    weapon_roots = [
+        *prep_objects(tok, {"of", "with"}),
+        *(o for t in tok.subtree if t.lower_ == "including" for o in t.children if o.dep_ == "pobj"),
+        *(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")),
+    ]
     if tok.dep_ == "compound":
         weapon_roots.append(tok.head)
     if not to and tok.dep_ == "dobj":  # "condemned North Korean supply of missiles to Russia" (to under the verb)
         to = sent.phrase_actors_of(prep_objects(tok.head, {"to"}))
     if receive:
         return by, owner_tags + to, weapon_roots
-    return owner_tags or by, to, weapon_roots
+    suppliers = owner_tags or by
+    stances = {sent.head(t).i for t in sent.triggers("stance", "report") if t.value not in ("announce", "unveil")}
+    stances -= {t.i for t in sent.doc if lemma(t) in ("announce", "unveil", "approve", "sign")}
+    if not suppliers and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.i not in stances:
+        suppliers = sent.phrase_actors_of(subjects(tok.head))  # "Britain unveiled an aid package for Ukraine"
+    return suppliers, to, weapon_roots
 
 
 def _verb_roles(
@@ -155,7 +173,7 @@ def _verb_roles(
     subj = subjects(tok, barriers=barriers)
     if not subj and tok.dep_ == "pcomp":  # "accused Iran of supplying", "sanctioned X for supplying"
         governor = tok.head.head
-        subj = direct_objects(governor) or [c for c in governor.children if c.dep_ == "pobj"]
+        subj = direct_objects(governor) or [c for c in governor.children if c.dep_ in ("pobj", "nsubjpass")]
         if not subj and governor.pos_ in _NOUN_POS:  # "the involvement of Iran in supplying", "Iran's role in arming"
             subj = [c for c in governor.children if c.dep_ == "poss"] or prep_objects(governor, {"of"})
     skip = {s.i for s in subj}
@@ -182,6 +200,7 @@ def _framing(ctx: ArticleContext, tok: Token) -> tuple[bool, bool, bool, bool]:
         hedge = True  # "demanded that the shells be transferred", "asked whether ..."
 
     future = bool(cues & ctx.words("future")) or bool(governors & ctx.words("future"))
+    future = future or (tok.pos_ in ("NOUN", "PROPN") and lemma(tok) in ctx.words("future"))  # "an aid package"
     above = {lemma(t) for t in tok.ancestors}
     alleged = bool(above & {"accuse", "allege", "claim", "accusation", "allegation", "suspect"}) or bool(
         cues & {"allegedly", "reportedly", "purportedly"}
@@ -223,6 +242,8 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         rec_tags = _located(sent, ctx, rec_tags)
         recipients = [r for r in _states(ctx, rec_tags) if r not in suppliers or len(rec_tags) > 1]
         weapons = event_weapons(sent, weapon_roots, skip=skip) or event_weapons(sent, [tok], skip=skip)
+        specific = [w for w in weapons if not _generic(sent, w)]
+        weapons = specific or weapons  # "an aid package including Storm Shadow missiles": the missiles
         if not weapons and not noun and lemma(tok) == "arm" and recipients:
             weapons = [Tag("weapon", trig.start, trig.end, value="other")]
         hedge, future, alleged, denial = _framing(ctx, tok)
