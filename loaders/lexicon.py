@@ -54,6 +54,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "contrast",
     "defend",
     "medium",
+    "agent_verb",
 )
 """The classes of ``grammar.tsv``."""
 

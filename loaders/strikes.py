@@ -78,7 +78,7 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
         attackers = [t for c in owners for t in sent.phrase_actors(c) if t.kind == "actor"]
         attackers += [t for t in sent.phrase_actors_of(prep_objects(tok, {"by"})) if t not in attackers]
         targets = _targets(sent, prep_objects(tok, targets_prep), targets_prep)
-        if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":  # "Israel launched airstrikes on Gaza"
+        if tok.dep_ == "dobj" and lemma(tok.head) in ctx.words("agent_verb"):  # "Israel launched airstrikes on Gaza"
             if not attackers:
                 attackers = sent.phrase_actors_of(subjects(tok.head), weapons=True)
             if not targets:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from .doc_view import DocView, TokenView
 from .facts import Actor, ActorKind, Extraction, org_key, person_key, state_key
-from .lexicon import Lexicon
+from .lexicon import Lexicon, PersonEntry
 from .text import nlp
 
 __all__ = ["Matchers", "Tag", "matchers_for", "state_actor", "tag_document"]
@@ -212,6 +212,18 @@ def _same_person(ex: Extraction, name: str) -> str:
         if same_first and fuzz.ratio(person_key(actor.label), key) >= 90:
             return actor.key
     return key
+
+
+def _lexicon_surname(doc: DocView, i: int, stop: set[int], lexicon: Lexicon) -> tuple[int, PersonEntry] | None:
+    """A single capitalised word at ``i`` that is the surname of exactly one listed person."""
+    if i < len(doc) and doc[i].text in ("Mr.", "Mrs.", "Ms.", "Mr", "Ms"):
+        i += 1
+    if i >= len(doc) or i in stop or not doc[i].is_title or not doc[i].is_alpha:
+        return None
+    if i + 1 < len(doc) and doc[i + 1].is_title and "\n" not in doc[i].whitespace_:
+        return None
+    found = [p for p in lexicon.people if p.name.split()[-1] == doc[i].text]
+    return (i, found[0]) if len(found) == 1 else None
 
 
 def _person_name(doc: DocView, i: int, stop: set[int]) -> tuple[int, int, str] | None:
@@ -419,6 +431,15 @@ def _people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: 
             if k < len(doc) - 1:
                 name = _person_name(doc, k + 1, taken)
         if name is None:
+            known = _lexicon_surname(doc, tag.end, taken, lexicon)
+            if known is not None:  # "PM Netanyahu": a listed person by surname after a title
+                i, person = known
+                iso = len(person.affiliation) == 3 and person.affiliation.isupper()
+                serves = state_key(person.affiliation) if iso else org_key(person.affiliation)
+                key = _same_person(ex, doc[i].text)
+                ex.add_actor(Actor(key, "person", doc[i].text, role=person.role, affiliation=serves))
+                found.append(Tag("actor", i, i + 1, key=key, via="title", value=tag.value))
+                taken.add(i)
             continue
         start, end, text = name
         state = _state_before(doc, named, tag.start, orgs=True) or _state_after_of(doc, named, tag.end, window=8)

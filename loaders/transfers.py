@@ -125,7 +125,7 @@ def _states(ctx: ArticleContext, tags: list[Tag]) -> list[str]:
     return out
 
 
-def _noun_roles(sent: ParsedSentence, tok: Token, receive: bool) -> tuple[list[Tag], list[Tag], list[Token]]:
+def _noun_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token, receive: bool) -> tuple[list[Tag], list[Tag], list[Token]]:
     owners = [c for c in tok.children if c.dep_ in _NOUN_MODIFIERS and sent.token_tag(c, "weapon") is None]
     owner_tags = sent.phrase_actors_of(owners)
     by = sent.phrase_actors_of(prep_objects(tok, {"by", "from"}))
@@ -142,9 +142,7 @@ def _noun_roles(sent: ParsedSentence, tok: Token, receive: bool) -> tuple[list[T
     if receive:
         return by, owner_tags + to, weapon_roots
     suppliers = owner_tags or by
-    stances = {sent.head(t).i for t in sent.triggers("stance", "report") if t.value not in ("announce", "unveil")}
-    stances -= {t.i for t in sent.doc if lemma(t) in ("announce", "unveil", "approve", "sign")}
-    if not suppliers and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.i not in stances:
+    if not suppliers and tok.dep_ == "dobj" and lemma(tok.head) in ctx.words("agent_verb"):
         suppliers = sent.phrase_actors_of(subjects(tok.head))  # "Britain unveiled an aid package for Ukraine"
     return suppliers, to, weapon_roots
 
@@ -229,7 +227,7 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         seen_tokens.add(tok.i)
         receive = trig.value == "receive"
         if noun:
-            sup_tags, rec_tags, weapon_roots = _noun_roles(sent, tok, receive)
+            sup_tags, rec_tags, weapon_roots = _noun_roles(sent, ctx, tok, receive)
             skip: set[int] = set()
         else:
             sup_tags, rec_tags, weapon_roots, skip = _verb_roles(sent, tok, receive, barriers)
