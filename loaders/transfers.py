@@ -239,7 +239,9 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         voiced = [s for s in (ctx.state_of(k) for k in voice.speakers) if s] if voice is not None else []
         rec_tags = _located(sent, ctx, rec_tags)
         recipients = [r for r in _states(ctx, rec_tags) if r not in suppliers or len(rec_tags) > 1]
-        weapons = event_weapons(sent, weapon_roots, skip=skip) or event_weapons(sent, [tok], skip=skip)
+        weapons = event_weapons(sent, weapon_roots, skip=skip)
+        if not weapons and not any(o.pos_ == "PRON" for o in direct_objects(tok)):  # "what Russia provides"
+            weapons = event_weapons(sent, [tok], skip=skip)
         specific = [w for w in weapons if not _generic(sent, w)]
         weapons = specific or weapons  # "an aid package including Storm Shadow missiles": the missiles
         if not weapons and not noun and lemma(tok) == "arm" and recipients:
