@@ -69,6 +69,7 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
     ]
     for parsed in _parse(view, chosen, lex):
         read_sentence(parsed, ctx)
+    _drop_repeated_headlines(extraction, [s for s in sentences if _is_headline(s)])
     used = {m.actor for m in extraction.mentions}
     for event_actors in _event_actors(extraction):
         used |= event_actors
@@ -109,6 +110,26 @@ def _producers(doc: DocView, tags: list[Tag]) -> dict[str, str]:
                     made.add(a.key or "")
         found.setdefault(t.value, set()).update(made - {""})
     return {category: next(iter(states)) for category, states in found.items() if len(states) == 1}
+
+
+def _is_headline(sent: SpanView) -> bool:
+    """A short line with no closing punctuation: a headline or subheading."""
+    text = sent.text.strip()
+    return bool(text) and len(sent) <= 20 and text[-1] not in ".!?\"”'’:;,"
+
+
+def _drop_repeated_headlines(ex: Extraction, headlines: list[SpanView]) -> None:
+    """A headline's statement that the body makes again is the body's: the headline gives no
+    second statement (a headline-only statement stays, with the headline as its evidence)."""
+    spans = [(h.start_char, h.end_char) for h in headlines]
+
+    def in_headline(start: int) -> bool:
+        return any(a <= start < b for a, b in spans)
+
+    body = {(frozenset(s.speakers), s.stance) for s in ex.statements if not in_headline(s.evidence.start)}
+    ex.statements = [
+        s for s in ex.statements if not (in_headline(s.evidence.start) and (frozenset(s.speakers), s.stance) in body)
+    ]
 
 
 def _sentence_of(starts: list[int], token: int) -> int | None:
