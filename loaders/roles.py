@@ -61,11 +61,11 @@ def is_passive(verb: Token) -> bool:
 
 
 def _own_subjects(verb: Token) -> list[Token]:
-    found: list[Token] = []
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            found.extend(with_conjuncts(child))
-    return found
+    heads = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(heads) > 1:  # a misparse: "Iran's proxy Hezbollah fired" with two subjects; the nearest is the head
+        before = [h for h in heads if h.i < verb.i]
+        heads = [before[-1] if before else heads[0]]
+    return [t for h in heads for t in with_conjuncts(h)]
 
 
 def subjects(verb: Token, depth: int = 0, *, barriers: Collection[int] = ()) -> list[Token]:

@@ -99,10 +99,11 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
     subject = subjects(tok)
     attackers = sent.phrase_actors_of(subject, weapons=True)
     platforms = [s for s in subject if (w := sent.token_tag(s, "weapon")) is not None and w.value != "aircraft"]
-    objects = [*direct_objects(tok), *platforms]  # "Turkish drones bombed ...", not "Israeli jets struck ..." 
+    objects = direct_objects(tok)
+    fired = [o for o in objects if sent.token_tag(o, "weapon") is not None or o.pos_ == "PRON"]
     targets = sent.phrase_actors_of([o for o in objects if sent.token_tag(o, "weapon") is None], places=True)
     targets += [t for t in _targets(sent, prep_objects(tok, targets_prep, depth=2), targets_prep) if t not in targets]
-    return attackers, targets, [*objects, *prep_objects(tok, {"with"}, depth=2)]
+    return attackers, targets, [*fired, *platforms, *prep_objects(tok, {"with", "using"}, depth=2)]
 
 
 def _dates(ctx: ArticleContext, sent: ParsedSentence, tok: Token) -> tuple[dt.date, ...]:
@@ -161,31 +162,34 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         if not attacker_keys or not target_keys:
             continue
         days = _dates(ctx, sent, tok)
-        weapon = weapons[0] if weapons else None
-        category, designation = resolve_weapon(ctx, sent, weapon) if weapon else (None, None)
-        if category == "other" and designation is None and weapon is not None and _generic(sent, weapon):
-            category = None  # "missiles hit Kharkiv": no class named
-        origin = origin_of(ctx, sent, weapon) if weapon else None
-        if weapon is None and pronoun and earlier is not None:  # "... and the latter used them"
-            category, designation, origin = earlier.weapon, earlier.designation, earlier.supplier
+        kinds: list[tuple[str | None, str | None, str | None]] = []
+        for weapon in weapons:
+            category, designation = resolve_weapon(ctx, sent, weapon)
+            if category == "other" and designation is None and _generic(sent, weapon):
+                continue  # "missiles hit Kharkiv": no class named
+            if all(category != k[0] for k in kinds):
+                kinds.append((category, designation, origin_of(ctx, sent, weapon)))
+        if not kinds and pronoun and earlier is not None:  # "... and the latter used them"
+            kinds.append((earlier.weapon, earlier.designation, earlier.supplier))
         direct = tok.pos_ not in _NOUN_POS
         rule = f"strike.{'verb' if direct else 'noun'}.attack"
-        for attacker, a_tag in attacker_keys[:1] if len(attacker_keys) > 2 else attacker_keys:
-            for target, t_tag in target_keys:
-                if attacker == target and (a_tag.key == t_tag.key or a_tag.kind == "place"):
-                    continue
-                supplied = next((t for t in transfers if t.recipient == attacker and t.weapon == category), None)
-                if supplied is None and pronoun and earlier is not None and earlier.recipient == attacker:
-                    supplied = earlier
-                strike = Strike(
-                    attacker,
-                    target,
-                    ctx.evidence(sent, rule, 0.85 if direct else 0.75),
-                    category,
-                    designation,
-                    origin if origin != attacker else None,
-                    days,
-                    supplied,
-                )
-                out.append((strike, tok))
+        for category, designation, origin in kinds or [(None, None, None)]:
+            for attacker, a_tag in attacker_keys[:1] if len(attacker_keys) > 2 else attacker_keys:
+                for target, t_tag in target_keys:
+                    if attacker == target and (a_tag.key == t_tag.key or a_tag.kind == "place"):
+                        continue
+                    supplied = next((t for t in transfers if t.recipient == attacker and t.weapon == category), None)
+                    if supplied is None and pronoun and earlier is not None and earlier.recipient == attacker:
+                        supplied = earlier
+                    strike = Strike(
+                        attacker,
+                        target,
+                        ctx.evidence(sent, rule, 0.85 if direct else 0.75),
+                        category,
+                        designation,
+                        origin if origin != attacker else None,
+                        days,
+                        supplied,
+                    )
+                    out.append((strike, tok))
     return out
