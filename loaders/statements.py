@@ -91,9 +91,9 @@ def _with_saying(tok: Token, voices: list[Voice]) -> list[str]:
     out: list[str] = []
     for v in voices:
         verb = v.verb
-        if v.stance is None and verb is not None and verb.dep_ == "pcomp" and verb.head.lower_ == "with":
-            if verb.head.i in inside:
-                out += [k for k in v.speakers if k not in out]
+        with_clause = verb is not None and verb.dep_ == "pcomp" and verb.head.lower_ == "with"
+        if v.stance is None and verb is not None and with_clause and verb.head.i in inside:
+            out += [k for k in v.speakers if k not in out]
     return out
 
 

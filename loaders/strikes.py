@@ -130,9 +130,9 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         tok = sent.head(trig)
         if tok.i in seen:
             continue
-        if (tok.pos_ in _NOUN_POS) != (trig.event == "strike_noun") and tok.pos_ in ("VERB", "NOUN"):
-            if any(o is not trig and o.start == trig.start for o in sent.triggers("strike", "strike_noun")):
-                continue
+        mismatched = (tok.pos_ in _NOUN_POS) != (trig.event == "strike_noun") and tok.pos_ in ("VERB", "NOUN")
+        if mismatched and any(o is not trig and o.start == trig.start for o in sent.triggers("strike", "strike_noun")):
+            continue  # the same word under both events: the parse says which
         if trig.event == "strike" and tok.pos_ in _NOUN_POS and lemma(tok) not in ("attack", "strike", "raid"):
             continue  # "targets", "fire": a verb's word used as a noun
         seen.add(tok.i)
@@ -155,7 +155,9 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             for subj in subjects(tok):
                 attacker_keys += [(k, Tag("actor", 0, 0, key=k)) for k in pronoun_actors(subj, voices, ctx)]
         if not attacker_keys and earlier is not None and (pronoun or tok.dep_ == "relcl") and is_passive(tok):
-            attacker_keys = [(earlier.recipient, Tag("actor", 0, 0, key=earlier.recipient))]  # who holds what was supplied
+            attacker_keys = [
+                (earlier.recipient, Tag("actor", 0, 0, key=earlier.recipient))
+            ]  # who holds what was supplied
         target_keys = _keys(ctx, targets)
         if not target_keys and tok.pos_ in _NOUN_POS:
             target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in _defended(sent, ctx, tok, transfers)]
@@ -173,20 +175,20 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             kinds.append((earlier.weapon, earlier.designation, earlier.supplier))
         direct = tok.pos_ not in _NOUN_POS
         rule = f"strike.{'verb' if direct else 'noun'}.attack"
-        for category, designation, origin in kinds or [(None, None, None)]:
+        for kind, named, origin in kinds or [(None, None, None)]:
             for attacker, a_tag in attacker_keys[:1] if len(attacker_keys) > 2 else attacker_keys:
                 for target, t_tag in target_keys:
                     if attacker == target and (a_tag.key == t_tag.key or a_tag.kind == "place"):
                         continue
-                    supplied = next((t for t in transfers if t.recipient == attacker and t.weapon == category), None)
+                    supplied = next((t for t in transfers if t.recipient == attacker and t.weapon == kind), None)
                     if supplied is None and pronoun and earlier is not None and earlier.recipient == attacker:
                         supplied = earlier
                     strike = Strike(
                         attacker,
                         target,
                         ctx.evidence(sent, rule, 0.85 if direct else 0.75),
-                        category,
-                        designation,
+                        kind,
+                        named,
                         origin if origin != attacker else None,
                         days,
                         supplied,

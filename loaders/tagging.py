@@ -431,15 +431,15 @@ def _people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: 
             if k < len(doc) - 1:
                 name = _person_name(doc, k + 1, taken)
         if name is None:
-            known = _lexicon_surname(doc, tag.end, taken, lexicon)
-            if known is not None:  # "PM Netanyahu": a listed person by surname after a title
-                i, person = known
+            surname = _lexicon_surname(doc, tag.end, taken, lexicon)
+            if surname is not None:  # "PM Netanyahu": a listed person by surname after a title
+                at, person = surname
                 iso = len(person.affiliation) == 3 and person.affiliation.isupper()
                 serves = state_key(person.affiliation) if iso else org_key(person.affiliation)
-                key = _same_person(ex, doc[i].text)
-                ex.add_actor(Actor(key, "person", doc[i].text, role=person.role, affiliation=serves))
-                found.append(Tag("actor", i, i + 1, key=key, via="title", value=tag.value))
-                taken.add(i)
+                key = _same_person(ex, doc[at].text)
+                ex.add_actor(Actor(key, "person", doc[at].text, role=person.role, affiliation=serves))
+                found.append(Tag("actor", at, at + 1, key=key, via="title", value=tag.value))
+                taken.add(at)
             continue
         start, end, text = name
         state = _state_before(doc, named, tag.start, orgs=True) or _state_after_of(doc, named, tag.end, window=8)

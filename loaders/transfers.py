@@ -78,7 +78,19 @@ def _located(sent: ParsedSentence, ctx: ArticleContext, tags: list[Tag]) -> list
     return out
 
 
-_GENERIC = {"arms", "weapons", "weaponry", "aid", "assistance", "support", "equipment", "materiel", "military", "lethal", "security"}
+_GENERIC = {
+    "arms",
+    "weapons",
+    "weaponry",
+    "aid",
+    "assistance",
+    "support",
+    "equipment",
+    "materiel",
+    "military",
+    "lethal",
+    "security",
+}
 
 
 def _generic(sent: ParsedSentence, weapon: Tag) -> bool:
@@ -87,7 +99,9 @@ def _generic(sent: ParsedSentence, weapon: Tag) -> bool:
     return weapon.designation is None and bool(words) and all(w in _GENERIC for w in words)
 
 
-def _supplier_from_context(ctx: ArticleContext, sent: ParsedSentence, weapons: list[Tag], recipients: list[str]) -> list[str]:
+def _supplier_from_context(
+    ctx: ArticleContext, sent: ParsedSentence, weapons: list[Tag], recipients: list[str]
+) -> list[str]:
     """Who supplies weapons a recipient receives from no one named: their maker ("Turkish-made
     drones" earlier, a named system's producer), else the supplier of the article's last
     transfer to that recipient ("Under the deal, Poland is set to receive ...")."""
@@ -125,7 +139,9 @@ def _states(ctx: ArticleContext, tags: list[Tag]) -> list[str]:
     return out
 
 
-def _noun_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token, receive: bool) -> tuple[list[Tag], list[Tag], list[Token]]:
+def _noun_roles(
+    sent: ParsedSentence, ctx: ArticleContext, tok: Token, receive: bool
+) -> tuple[list[Tag], list[Tag], list[Token]]:
     owners = [c for c in tok.children if c.dep_ in _NOUN_MODIFIERS and sent.token_tag(c, "weapon") is None]
     owner_tags = sent.phrase_actors_of(owners)
     by = sent.phrase_actors_of(prep_objects(tok, {"by", "from"}))
@@ -181,7 +197,11 @@ def _verb_roles(
         if sent.token_tag(obj, "weapon") is None:
             recipients += [t for t in sent.phrase_actors_of([obj]) if t not in recipients]
         else:  # "shipping Russia dual-use goods" parsed with Russia as a modifier of the goods
-            named = [c for c in obj.children if c.dep_ == "nmod" and c.pos_ == "PROPN" and sent.token_tag(c, "weapon") is None]
+            named = [
+                c
+                for c in obj.children
+                if c.dep_ == "nmod" and c.pos_ == "PROPN" and sent.token_tag(c, "weapon") is None
+            ]
             recipients += [t for t in sent.phrase_actors_of(named) if t not in recipients]
     weapon_roots = [*objects, *prep_objects(tok, {"with"}, depth=2)]
     return sent.phrase_actors_of(subj), recipients, weapon_roots, skip
@@ -193,8 +213,8 @@ def _framing(ctx: ArticleContext, tok: Token) -> tuple[bool, bool, bool, bool]:
     chain = list(clause_chain(tok, stop=("ccomp", "relcl")))
     governors = {lemma(t) for t in chain[1:]}
     hedge = bool(cues & ctx.words("hedge")) or bool(governors & ctx.words("hedge"))
-    above = governing_verb(tok)
-    if above is not None and lemma(above) in ctx.words("hedge"):
+    governor = governing_verb(tok)
+    if governor is not None and lemma(governor) in ctx.words("hedge"):
         hedge = True  # "demanded that the shells be transferred", "asked whether ..."
 
     future = bool(cues & ctx.words("future")) or bool(governors & ctx.words("future"))

@@ -31,11 +31,15 @@ def event_weapons(
     kept: list[Tag] = []
     for tag in sorted(found, key=lambda t: t.start):
         head = sent.head(tag)
-        if not attacks and head.head.lemma_.lower() in _ATTACK_NOUNS and head.dep_ in ("compound", "amod", "conj", "nmod"):
+        if (
+            not attacks
+            and head.head.lemma_.lower() in _ATTACK_NOUNS
+            and head.dep_ in ("compound", "amod", "conj", "nmod")
+        ):
             continue
-        if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.pos_ == "NOUN":
-            if sent.token_tag(head.head.head, "weapon") is not None:
-                continue
+        for_a_weapon = head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.pos_ == "NOUN"
+        if for_a_weapon and sent.token_tag(head.head.head, "weapon") is not None:
+            continue
         if tag.designation is None and kept and kept[-1].designation and tag.start - kept[-1].end <= 2:
             continue
         kept.append(tag)
@@ -59,9 +63,9 @@ def origin_of(ctx: ArticleContext, sent: ParsedSentence, weapon: Tag) -> str | N
     view = sent.span.view
     for tag in sent.tags:
         key = tag.key or ""
-        if tag.kind == "actor" and key.startswith("state:") and weapon.start - 4 <= tag.end <= weapon.start:
-            if _MADE.search(view.text_of(tag.end, weapon.start)):
-                return key
+        near = tag.kind == "actor" and key.startswith("state:") and weapon.start - 4 <= tag.end <= weapon.start
+        if near and _MADE.search(view.text_of(tag.end, weapon.start)):
+            return key
     return ctx.producers.get(weapon.value or "")
 
 
