@@ -29,6 +29,9 @@ from .voices import Voice, voice_of
 __all__ = ["read_statements"]
 
 _ADVERBS = {"allegedly", "reportedly", "purportedly"}
+_VAGUE = {"support": 0.25, "admit": 0.2, "commit": 0.1}
+"""How much less sure a stance word is than the others: "support" and "back" are often material
+("supported the militia"), "confirm" often reports someone else's act, "commit" a plan."""
 _CONDITIONS = {"if", "unless", "whether"}
 
 
@@ -208,7 +211,7 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
             continue
         speakers, how = _stance_speakers(tok, value, sent, ctx, voice, voices)
         target = about if about is not None else (ctx.last_event if value in ("allege", "condemn") else None)
-        confidence = {"subject": 0.85, "spokesperson": 0.8, "voice": 0.7}.get(how, 0.6)
+        confidence = {"subject": 0.85, "spokesperson": 0.8, "voice": 0.7}.get(how, 0.6) - _VAGUE.get(value, 0.0)
         out.add(speakers, value, f"statement.stance.{value}.{how}", confidence, target)
     _party_stances(out, voices, readings, strikes)
     if not readings and not strikes:

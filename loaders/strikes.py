@@ -186,7 +186,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
                     strike = Strike(
                         attacker,
                         target,
-                        ctx.evidence(sent, rule, 0.85 if direct else 0.75),
+                        ctx.evidence(sent, rule, (0.85 if direct else 0.75) - (0.1 if kind is None else 0.0)),
                         kind,
                         named,
                         origin if origin != attacker else None,
