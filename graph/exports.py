@@ -174,6 +174,7 @@ def transfer_register(
     until: str | None = None,
     weapons: Iterable[str] | None = None,
     min_sources: int | None = None,
+    min_confidence: float | None = None,
 ) -> list[dict[str, Any]]:
     """The transfers of the merged graph, one row per transfer (columns: :data:`REGISTER_COLUMNS`).
 
@@ -189,7 +190,7 @@ def transfer_register(
     >>> transfer_register(ox.Store())
     []
     """
-    flt = NetworkFilter.parse(since, until, weapons, min_sources)
+    flt = NetworkFilter.parse(since, until, weapons, min_sources, min_confidence)
     facts = read_event_facts(store)
     parties: dict[str, dict[str, tuple[str, str]]] = {}
     result = store.query(PREFIXES + _Q_TRANSFER_PARTIES)
@@ -253,6 +254,7 @@ def export_document(
     until: str | None = None,
     weapons: Iterable[str] | None = None,
     min_sources: int | None = None,
+    min_confidence: float | None = None,
 ) -> str:
     """One export of the store as text, as ``armskg export --format FMT`` writes it.
 
@@ -266,7 +268,7 @@ def export_document(
         For ``graphml``/``gexf``: a name of :data:`armskg.graph.projections.PROJECTIONS`
         (``cosignature``, ``supply``, ``hostility``) instead of the whole network. Nodes keep
         the coalition of the whole network.
-    since, until, weapons, min_sources
+    since, until, weapons, min_sources, min_confidence
         Filters, see :class:`armskg.graph.network.NetworkFilter`; a bad value raises
         :class:`armskg.graph.network.FilterError`.
 
@@ -285,9 +287,13 @@ def export_document(
     if projection is not None and projection not in PROJECTIONS:
         raise FilterError(f"--projection: unknown projection {projection!r}; choose one of {', '.join(PROJECTIONS)}")
     if fmt == "csv":
-        rows = transfer_register(store, since=since, until=until, weapons=weapons, min_sources=min_sources)
+        rows = transfer_register(
+            store, since=since, until=until, weapons=weapons, min_sources=min_sources, min_confidence=min_confidence
+        )
         return register_csv(rows)
-    network = actor_network(store, since=since, until=until, weapons=weapons, min_sources=min_sources)
+    network = actor_network(
+        store, since=since, until=until, weapons=weapons, min_sources=min_sources, min_confidence=min_confidence
+    )
     camp = coalitions(network)
     if fmt == "coalitions":
         return coalitions_csv(network, camp)

@@ -42,6 +42,7 @@ __all__ = [
     "actor_network",
     "coalitions",
     "edge_weight",
+    "event_confidences",
     "network_period",
     "read_event_facts",
     "signed_graph",
@@ -209,12 +210,16 @@ class NetworkFilter:
       a transfer or strike.
     - ``min_sources``: an event is kept when ``ak:sourceCount`` (written by the merge) is at least
       this, or, without it, the number of articles reporting it (``ak:reportedIn``).
+    - ``min_confidence``: an event is kept when one of its evidence records (``ak:confidence``,
+      how directly the parse supports the fact) is at least this.
 
     Examples
     --------
     >>> f = NetworkFilter.parse(since="2024-01", weapons=["ballistic-missile"], min_sources=2)
     >>> f.since, sorted(f.weapons), f.describe()
     (datetime.date(2024, 1, 1), ['ballistic missile'], 'from 2024-01-01 · ballistic missile · at least 2 sources')
+    >>> NetworkFilter.parse(min_confidence=0.8).describe()
+    'confidence at least 0.8'
     >>> try:
     ...     NetworkFilter.parse(until="2024-13")
     ... except FilterError as error:
@@ -226,6 +231,7 @@ class NetworkFilter:
     until: dt.date | None = None
     weapons: frozenset[str] = frozenset()
     min_sources: int = 1
+    min_confidence: float = 0.0
 
     @classmethod
     def parse(
@@ -234,6 +240,7 @@ class NetworkFilter:
         until: str | dt.date | None = None,
         weapons: Iterable[str] | None = None,
         min_sources: int | None = None,
+        min_confidence: float | None = None,
     ) -> NetworkFilter:
         """Check and normalise filter values as a user gives them (dates may be partial: ``2024-01``)."""
 
@@ -258,12 +265,15 @@ class NetworkFilter:
         count = 1 if min_sources is None else min_sources
         if not isinstance(count, int) or count < 1:
             raise FilterError(f"--min-sources: {min_sources!r} is not a whole number of at least 1")
-        return cls(first, last, frozenset(labels), count)
+        floor = 0.0 if min_confidence is None else min_confidence
+        if isinstance(floor, bool) or not isinstance(floor, (int, float)) or not 0.0 <= floor <= 1.0:
+            raise FilterError(f"--min-confidence: {min_confidence!r} is not a number from 0 to 1")
+        return cls(first, last, frozenset(labels), count, float(floor))
 
     @property
     def active(self) -> bool:
         """Whether the filter leaves anything out."""
-        return bool(self.since or self.until or self.weapons or self.min_sources > 1)
+        return bool(self.since or self.until or self.weapons or self.min_sources > 1 or self.min_confidence > 0)
 
     def describe(self) -> str:
         """The filter in words, for map subtitles; empty when nothing is filtered."""
@@ -278,11 +288,13 @@ class NetworkFilter:
             parts.append(", ".join(sorted(self.weapons)))
         if self.min_sources > 1:
             parts.append(f"at least {self.min_sources} sources")
+        if self.min_confidence > 0:
+            parts.append(f"confidence at least {self.min_confidence:g}")
         return " · ".join(parts)
 
     def keeps(self, event: EventFacts, facts: Mapping[str, EventFacts]) -> bool:
         """Whether ``event`` passes the filter (``facts``: every event, for what a statement is about)."""
-        if event.corroboration < self.min_sources:
+        if event.corroboration < self.min_sources or event.confidence < self.min_confidence:
             return False
         if self.since or self.until:
             span = event.span
@@ -314,6 +326,8 @@ class EventFacts:
     dates: set[tuple[dt.date, dt.date]] = field(default_factory=set)
     published: set[tuple[dt.date, dt.date]] = field(default_factory=set)
     source_count: int | None = None
+    confidence: float = 0.0
+    """The highest ``ak:confidence`` of the event's evidence records (0 when it has none)."""
 
     @property
     def corroboration(self) -> int:
@@ -391,7 +405,37 @@ def read_event_facts(store: ox.Store) -> dict[str, EventFacts]:
                 {"designation": fact.designations, "quantity": fact.quantities, "quote": fact.quotes}.get(
                     key, fact.about
                 ).add(value)
+    _read_confidence(store, facts)
     return facts
+
+
+def event_confidences(store: ox.Store) -> dict[str, float]:
+    """Each event's highest ``ak:confidence`` over its evidence records in the article graphs
+    (events with no evidence record are absent).
+
+    >>> event_confidences(ox.Store())
+    {}
+    """
+    scores: dict[str, float] = {}
+    for quad in store.quads_for_pattern(None, ox.NamedNode(AK + "confidence"), None, None):
+        with contextlib.suppress(ValueError):
+            scores[_term_text(quad.subject)] = float(_term_text(quad.object))
+    best: dict[str, float] = {}
+    if not scores:
+        return best
+    for quad in store.quads_for_pattern(None, ox.NamedNode(AK + "evidence"), None, None):
+        event, score = _term_text(quad.subject), scores.get(_term_text(quad.object))
+        if score is not None and score > best.get(event, -1.0):
+            best[event] = score
+    return best
+
+
+def _read_confidence(store: ox.Store, facts: Mapping[str, EventFacts]) -> None:
+    """Set each event's :attr:`EventFacts.confidence` from its evidence records."""
+    for event, score in event_confidences(store).items():
+        fact = facts.get(event)
+        if fact is not None:
+            fact.confidence = score
 
 
 def _pairs(
@@ -600,6 +644,7 @@ def actor_network(
     until: str | dt.date | None = None,
     weapons: Iterable[str] | None = None,
     min_sources: int | None = None,
+    min_confidence: float | None = None,
 ) -> nx.MultiDiGraph:
     """Build the actor network from the merged facts of an armskg store.
 
@@ -618,6 +663,8 @@ def actor_network(
         Keep only transfers and strikes of these weapon categories, and statements about them.
     min_sources : int, optional
         Keep only events reported by at least this many sources.
+    min_confidence : float, optional
+        Keep only events with an evidence record of at least this confidence (0 to 1).
 
     The filters are those of :class:`NetworkFilter` (which spells out the rules); a bad value
     raises :class:`FilterError`. With any filter set, the network holds the actors that take
@@ -665,7 +712,7 @@ def actor_network(
     >>> actor_network(ox.Store()).number_of_nodes()
     0
     """
-    flt = NetworkFilter.parse(since, until, weapons, min_sources)
+    flt = NetworkFilter.parse(since, until, weapons, min_sources, min_confidence)
     facts = read_event_facts(store)
     kept = {iri for iri, fact in facts.items() if flt.keeps(fact, facts)} if flt.active else None
     actors = _read_actors(store)

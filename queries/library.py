@@ -37,7 +37,7 @@ import io
 import json
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -189,6 +189,17 @@ class QueryResult:
         count = len(cells)
         lines.append(f"({count} row{'' if count == 1 else 's'})")
         return "\n".join(lines) + "\n"
+
+    def filter_rows(self, keep: Callable[[tuple[str | None, ...]], bool]) -> QueryResult:
+        """The rows for which ``keep`` (given a row's plain strings, see :attr:`rows`) is true.
+
+        >>> r = QueryResult(["a"], [(Literal("x"),), (Literal("y"),)])
+        >>> r.filter_rows(lambda row: row[0] == "y").rows
+        [('y',)]
+        """
+        if self.boolean is not None:
+            return self
+        return QueryResult(self.variables, [t for t, r in zip(self.terms, self.rows, strict=True) if keep(r)])
 
     def to_csv(self) -> str:
         """SPARQL 1.1 CSV results: a header of variable names, then lexical values (CRLF lines)."""

@@ -142,6 +142,8 @@ def test_transfer_register_row_per_transfer() -> None:
         }
     ]
     assert transfer_register(small_store(), min_sources=3) == []
+    assert len(transfer_register(small_store(), min_confidence=0.9)) == 1
+    assert transfer_register(small_store(), min_confidence=0.95) == []
     assert transfer_register(small_store(), weapons=["drone"]) == []
     assert len(transfer_register(small_store(), since="2024-02", until="2024-02")) == 1
 
@@ -241,7 +243,9 @@ def test_cli_exports_graphml_gexf_csv_and_coalitions(store_dir: Path, tmp_path: 
     [
         (("--format", "csv", "--weapon", "lasers"), "armskg: --weapon: unknown weapon category 'lasers'"),
         (("--format", "gexf", "--from", "2024-13"), "armskg: --from: '2024-13' is not a date"),
-        (("--format", "turtle", "--min-sources", "2"), "armskg: --projection, --from, --to, --weapon and"),
+        (("--format", "turtle", "--min-sources", "2"), "armskg: --projection, --from, --to, --weapon, --min-sources"),
+        (("--format", "nquads", "--min-confidence", "0.8"), "armskg: --projection, --from, --to, --weapon, --min-s"),
+        (("--format", "csv", "--min-confidence", "80"), "armskg: --min-confidence: 80.0 is not a number from 0 to 1"),
         (("--format", "csv", "--projection", "supply"), "armskg: --projection applies to --format graphml or gexf"),
     ],
 )
@@ -271,6 +275,15 @@ def test_cli_map_with_filters_figure_and_saved_coalitions(tmp_path: Path) -> Non
     result = _run("query", "coalitions", "--store", store, "--format", "csv", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.strip().splitlines()) == 1 + 7
+    result = _run("map", "--store", store, "-o", tmp_path / "sure.html", "--min-confidence", "0.85", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "confidence at least 0.85" in (tmp_path / "sure.html").read_text(encoding="utf-8")
+    sure = _run("query", "transfers", "--store", store, "--min-confidence", "0.85", "--format", "csv", cwd=tmp_path)
+    assert sure.returncode == 0 and len(sure.stdout.strip().splitlines()) == 2, sure.stderr
+    none = _run("query", "transfers", "--store", store, "--min-confidence", "0.95", "--format", "csv", cwd=tmp_path)
+    assert none.returncode == 0 and len(none.stdout.strip().splitlines()) == 1, none.stderr  # the header alone
+    actors = _run("query", "actors", "--store", store, "--min-confidence", "0.5", cwd=tmp_path)
+    assert actors.returncode == 2 and "name no transfer, strike or statement" in actors.stderr
     for args, message in (
         (("--figure", tmp_path / "m.gif"), "armskg: --figure"),
         (("--min-sources", "0"), "armskg: --min-sources: 0 is not a whole number of at least 1"),

@@ -15,7 +15,15 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 
-from armskg.graph.network import FilterError, actor_network, coalitions, edge_weight, network_period, signed_graph
+from armskg.graph.network import (
+    FilterError,
+    actor_network,
+    coalitions,
+    edge_weight,
+    event_confidences,
+    network_period,
+    signed_graph,
+)
 from armskg.ontology import PREFIXES, actor_iri, article_iri, event_iri, evidence_iri, stance_iri, weapon_iri
 
 __all__ = ["JOINT_SIGNATORIES", "joint_statement_store", "small_store"]
@@ -397,9 +405,23 @@ def test_min_sources_counts_articles_or_the_source_count() -> None:
     assert actor_network(store, min_sources=2).number_of_edges() == 0
 
 
+def test_min_confidence_keeps_events_with_evidence_that_sure() -> None:
+    store = small_store()
+    # the warning's only evidence is 0.8; every other event has a record at 0.9
+    assert (SPOKES, PRK, "warn") in _keys(actor_network(store, min_confidence=0.8))
+    sure = actor_network(store, min_confidence=0.85)
+    assert (SPOKES, PRK, "warn") not in _keys(sure)
+    assert {(PRK, RUS, "supplies"), (RUS, UKR, "strikes"), (PRK, RUS, "deny")} <= _keys(sure)
+    assert sure.graph["filter"] == "confidence at least 0.85"
+    assert actor_network(store, min_confidence=0.95).number_of_edges() == 0
+    assert event_confidences(store)[WARNING] == 0.8
+    assert event_confidences(store)[TRANSFER] == 0.9  # the highest of its four records
+
+
 @pytest.mark.parametrize(
     ("filters", "message"),
     [
+        ({"min_confidence": 1.5}, "--min-confidence: 1.5 is not a number from 0 to 1"),
         ({"since": "last year"}, "--from: 'last year' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"),
         ({"until": "2024-02-30"}, "--to: '2024-02-30' is not a date"),
         ({"since": "2024-03", "until": "2024-02"}, "--from 2024-03-01 is after --to 2024-02-29"),

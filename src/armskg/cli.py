@@ -12,13 +12,16 @@ import sys
 from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Never
+from typing import TYPE_CHECKING, Never
 
 import click
 from pyoxigraph import Store
 from tqdm import tqdm
 
 from armskg import __version__
+
+if TYPE_CHECKING:
+    from armskg.queries.library import QueryResult
 
 __all__ = ["main"]
 
@@ -292,6 +295,12 @@ def _network_filters(command: Callable[..., None]) -> Callable[..., None]:
             help="Only transfers and strikes of this weapon category, and statements about them (repeatable).",
         ),
         click.option("--min-sources", type=int, metavar="N", help="Only events reported by at least N sources."),
+        click.option(
+            "--min-confidence",
+            type=float,
+            metavar="X",
+            help="Only events with evidence of at least this confidence, 0 to 1 (how directly the parse supports it).",
+        ),
     )
     for option in reversed(options):
         command = option(command)
@@ -348,6 +357,7 @@ def export(
     until: str | None,
     weapons: tuple[str, ...],
     min_sources: int | None,
+    min_confidence: float | None,
 ) -> None:
     """Write the graph to a file: RDF, the actor network (GraphML, GEXF) or a table (CSV)."""
     from armskg.graph.store import export_store
@@ -359,7 +369,14 @@ def export(
 
         try:
             text = export_document(
-                kg, fmt, projection=projection, since=since, until=until, weapons=weapons, min_sources=min_sources
+                kg,
+                fmt,
+                projection=projection,
+                since=since,
+                until=until,
+                weapons=weapons,
+                min_sources=min_sources,
+                min_confidence=min_confidence,
             )
         except FilterError as exc:
             _fail(str(exc), 2)
@@ -373,8 +390,12 @@ def export(
             _fail(f"{output}: cannot write ({exc.strerror or exc})")
         click.echo(f"wrote {output}", err=True)
         return
-    if projection or since or until or weapons or min_sources is not None:
-        _fail(f"--projection, --from, --to, --weapon and --min-sources apply to {', '.join(_NETWORK_FORMATS)}", 2)
+    if projection or since or until or weapons or min_sources is not None or min_confidence is not None:
+        _fail(
+            f"--projection, --from, --to, --weapon, --min-sources and --min-confidence apply to "
+            f"{', '.join(_NETWORK_FORMATS)}",
+            2,
+        )
     if output is None:
         data = export_store(kg, fmt)
         sys.stdout.buffer.write(data or b"")
@@ -401,6 +422,12 @@ def export(
     help="With --endpoint: seconds to wait for the answer.",
 )
 @click.option("--list", "list_only", is_flag=True, help="List the named queries with their descriptions.")
+@click.option(
+    "--min-confidence",
+    type=float,
+    metavar="X",
+    help="Only rows whose transfers, strikes and statements have evidence of at least this confidence (0 to 1).",
+)
 def query(
     name: str | None,
     store: Path | None,
@@ -409,6 +436,7 @@ def query(
     fmt: str,
     timeout_s: float,
     list_only: bool,
+    min_confidence: float | None,
 ) -> None:
     """Run a named query from the library, or a .rq file, against the store or a SPARQL endpoint."""
     from armskg.queries.library import QueryError, list_queries, load_query, run_query
@@ -424,6 +452,10 @@ def query(
         _fail("give --store or --endpoint, not both", 2)
     if timeout_s < 1:
         _fail(f"--timeout-s {timeout_s:g}: must be at least 1 second", 2)
+    if min_confidence is not None and endpoint:
+        _fail("--min-confidence reads the store's evidence; it does not apply with --endpoint", 2)
+    if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
+        _fail(f"--min-confidence {min_confidence:g}: must be a number from 0 to 1", 2)
     try:
         named = load_query(name)
         values = _params(params)
@@ -435,11 +467,24 @@ def query(
             kg = _store(store, read_only=True)
             result = run_query(kg, named, values)
             _warn_incomplete(kg, named.text)
+            if min_confidence is not None:
+                result = _confident_rows(kg, result, min_confidence, named.name)
     except QueryError as exc:
         _fail(str(exc), 2)
         return
     text = {"table": result.to_table, "csv": result.to_csv, "json": result.to_json}[fmt]()
     click.echo(text.rstrip("\n"))
+
+
+def _confident_rows(kg: Store, result: QueryResult, floor: float, name: str) -> QueryResult:
+    """The rows whose events (transfers, strikes, statements) all have evidence of at least ``floor``."""
+    from armskg.graph.network import read_event_facts
+    from armskg.queries.library import QueryError
+
+    facts = read_event_facts(kg)
+    if result.boolean is None and result.rows and not any(v in facts for row in result.rows for v in row):
+        raise QueryError(f"{name}: its rows name no transfer, strike or statement, so --min-confidence cannot apply")
+    return result.filter_rows(lambda row: all(facts[v].confidence >= floor for v in row if v in facts))
 
 
 @main.command()
@@ -564,6 +609,7 @@ def map_command(
     until: str | None,
     weapons: tuple[str, ...],
     min_sources: int | None,
+    min_confidence: float | None,
     figure: Path | None,
     save_coalitions: bool,
 ) -> None:
@@ -577,7 +623,9 @@ def map_command(
         _fail(f"--figure {figure}: the name must end in {', '.join(FIGURE_FORMATS)}", 2)
     kg = _store(store, read_only=not save_coalitions)
     try:
-        graph = actor_network(kg, since=since, until=until, weapons=weapons, min_sources=min_sources)
+        graph = actor_network(
+            kg, since=since, until=until, weapons=weapons, min_sources=min_sources, min_confidence=min_confidence
+        )
     except FilterError as exc:
         _fail(str(exc), 2)
         return
