@@ -134,6 +134,8 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
         return True
     if tok.dep_ == "relcl" and value != "deny":
         return True  # "the United States, which backs the campaign, said ...": background, not this statement
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and lemma(tok.head) not in ctx.words("medium"):
+        return True  # "the coalition supporting the government": a description ("a statement condemning" speaks)
     framing = {sent.head(t).i for t in sent.triggers("stance") if t.value in ("deny", "allege", "condemn")}
     if value != "deny" and framing:
         node = tok
@@ -148,11 +150,16 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
     if tok.pos_ not in ("VERB", "AUX") and tok.lower_ not in _ADVERBS:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return True
-        held = any(c.dep_ == "poss" for c in tok.children) or (
-            tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
-        )
+        spoken = {v.verb.i for v in voices if v.verb is not None} | {
+            t.i for t in sent.doc if lemma(t) in ctx.words("light_verb")
+        }
+        owned = value != "support" and any(c.dep_ == "poss" for c in tok.children)  # "Iran's support": aid
+        there = tok.dep_ == "attr" and any(
+            c.dep_ == "expl" for c in tok.head.children
+        )  # "there would be repercussions"
+        held = owned or there or (tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") and tok.head.i in spoken)
         if not held:
-            return True
+            return True  # "receiving military technology support", "close air support"
     return False
 
 
