@@ -137,7 +137,8 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and lemma(tok.head) not in ctx.words("medium"):
         return True  # "the coalition supporting the government": a description ("a statement condemning" speaks)
     framing = {sent.head(t).i for t in sent.triggers("stance") if t.value in ("deny", "allege", "condemn")}
-    if value != "deny" and framing:
+    owner = any(c.dep_ in ("poss", "amod", "compound") and sent.token_tag(c) is not None for c in tok.children)
+    if value != "deny" and framing and not owner:  # "denied Indian claims": the claims are India's
         node = tok
         while node.dep_ in ("xcomp", "pcomp", "ccomp", "prep", "pobj", "dobj") and node.head.i != node.i:
             node = node.head

@@ -1,0 +1,170 @@
+"""Role rules read from the parse, each on sentences written for the test (none copied from news).
+
+``test_extract.py`` covers the first rules; these are the constructions added with the
+parse-based extractor: inherited and inferred roles, clauses that state no fact, speakers and
+strikes as a reader sees them.
+"""
+
+from __future__ import annotations
+
+from test_extract import _extract, _states, _statements, _strikes, _transfers
+
+# --- transfers ---------------------------------------------------------------------------------
+
+
+def test_a_proper_noun_before_the_supplied_goods_is_the_recipient() -> None:
+    assert _transfers(_extract("Officials say Belarusian firms have been shipping Russia dual-use goods.")) == {
+        ("BLR", "RUS", "other")
+    }
+
+
+def test_instead_of_sets_a_supply_aside() -> None:
+    text = "Norway chose to fund demining in Ukraine instead of sending tanks to Ukraine."
+    assert _transfers(_extract(text)) == set()
+
+
+def test_a_demanded_transfer_is_no_fact() -> None:
+    text = "Poland demanded that Berlin-made tanks be transferred to Ukraine."
+    assert _transfers(_extract(text)) == set()
+
+
+def test_a_received_weapons_nationality_names_the_supplier() -> None:
+    (transfer,) = _extract("Sudan received a shipment of Iranian drones last spring.").transfers
+    assert (transfer.supplier, transfer.recipient, transfer.weapon) == ("state:IRN", "state:SDN", "drone")
+    assert transfer.evidence.confidence < 0.8  # inferred, not read from a role
+
+
+def test_weapons_delivered_by_a_named_supplier_to_whoever_received_them() -> None:
+    text = "The Kenyan army received six armed drones delivered by Turkey on Monday."
+    assert _transfers(_extract(text)) == {("TUR", "KEN", "drone")}
+
+
+def test_a_supply_with_no_recipient_named_goes_to_the_last_recipient() -> None:
+    ex = _extract("Canada sent armoured vehicles to Ukraine. Denmark also pledged F-16 jets.")
+    assert _transfers(ex) == {("CAN", "UKR", "armoured vehicle"), ("DNK", "UKR", "aircraft")}
+    pledged = next(t for t in ex.transfers if t.supplier == "state:DNK")
+    assert pledged.status == "planned" and pledged.evidence.confidence < 0.8
+
+
+def test_an_announced_package_is_planned_and_names_its_weapons() -> None:
+    ex = _extract("Australia announced a military aid package for Ukraine including Bushmaster armoured vehicles.")
+    (transfer,) = ex.transfers
+    assert (transfer.supplier, transfer.recipient, transfer.weapon, transfer.status) == (
+        "state:AUS", "state:UKR", "armoured vehicle", "planned",
+    )  # fmt: skip
+
+
+def test_accused_of_supplying_in_the_passive_is_an_alleged_transfer() -> None:
+    (transfer,) = _extract("Belarus has been accused of supplying Russia with artillery shells.").transfers
+    assert (transfer.supplier, transfer.recipient, transfer.status) == ("state:BLR", "state:RUS", "alleged")
+
+
+def test_what_a_state_provides_names_no_weapon() -> None:
+    text = "Analysts watch what Russia provides to Pyongyang in return for these arms exports."
+    assert _transfers(_extract(text)) == set()
+
+
+def test_bare_jets_are_aircraft() -> None:
+    assert _transfers(_extract("Russia supplied jets to Myanmar in 2022.")) == {("RUS", "MMR", "aircraft")}
+
+
+# --- strikes -----------------------------------------------------------------------------------
+
+
+def test_a_strike_noun_taken_by_launch_has_the_verbs_subject_and_targets() -> None:
+    assert _strikes(_extract("Pakistan launched airstrikes on Afghanistan overnight.")) == {("PAK", "AFG", None)}
+
+
+def test_it_struck_is_the_speaking_military() -> None:
+    ex = _extract("The Israeli military said it struck Hezbollah positions in southern Lebanon.")
+    assert _strikes(ex) == {("ISR", "LBN", None)}
+
+
+def test_weapons_as_subject_are_the_strike_weapon_but_jets_are_platforms() -> None:
+    assert _strikes(_extract("Turkish drones bombed Kurdish positions in northern Iraq.")) == {("TUR", "IRQ", "drone")}
+    assert _strikes(_extract("Israeli jets bombed a depot near Damascus.")) == {("ISR", "SYR", None)}
+
+
+def test_one_strike_per_weapon_class_and_none_from_the_target_phrase() -> None:
+    ex = _extract("Russia attacked Ukraine with Iskander missiles and Shahed drones.")
+    assert _strikes(ex) == {("RUS", "UKR", "ballistic missile"), ("RUS", "UKR", "drone")}
+    ex = _extract("Russia struck an airbase in Ukraine where F-16 jets are kept.")
+    assert _strikes(ex) == {("RUS", "UKR", None)}
+
+
+def test_of_two_parsed_subjects_the_nearest_attacks() -> None:
+    ex = _extract("Iran's Lebanese ally Hezbollah fired rockets at Israel in 2006.")
+    assert _strikes(ex) == {("LBN", "ISR", "rocket artillery")}
+
+
+def test_a_later_conjunct_after_a_relative_clause_is_no_second_attacker() -> None:
+    ex = _extract("Kuwait condemned the Houthi attacks that targeted the UAE, as well as Saudi Arabia.")
+    assert ("SAU", "ARE", None) not in _strikes(ex)
+
+
+# --- statements --------------------------------------------------------------------------------
+
+
+def test_is_concerned_by_speaks_through_its_subject() -> None:
+    ex = _extract("Japan is concerned by the missile transfers, officials said.")
+    assert (frozenset({"state:JPN"}), "concern") in _statements(ex)
+
+
+def test_a_subject_that_names_no_one_is_not_the_voices_speaker() -> None:
+    ex = _extract("Beijing dismissed reports claiming it sold drones to Russia.")
+    assert (frozenset({"state:CHN"}), "allege") not in _statements(ex)
+    assert (frozenset({"state:CHN"}), "deny") in _statements(ex)
+
+
+def test_claiming_responsibility_admits() -> None:
+    ex = _extract("The Houthis claimed responsibility for the drone attack on the tanker.")
+    assert {s.stance for s in ex.statements} == {"admit"}
+
+
+def test_a_statement_issued_speaks_for_its_issuer() -> None:
+    text = "The Arab League issued a statement condemning the shelling of Gaza. The statement urged restraint."
+    ex = _extract(text)
+    assert (frozenset({"org:arab-league"}), "condemn") in _statements(ex)
+    assert (frozenset({"org:arab-league"}), "call_on") in _statements(ex)
+
+
+def test_a_stance_inside_a_denial_or_in_a_description_is_not_stated() -> None:
+    assert {s.stance for s in _extract("Minsk denied backing the militia.").statements} == {"deny"}
+    ex = _extract("The coalition supporting the government said the missile was intercepted.")
+    assert "support" not in {s.stance for s in ex.statements}
+    ex = _extract("The United States, which backs the coalition, urged a ceasefire.")
+    assert {s.stance for s in ex.statements} == {"call_on"}
+
+
+def test_stance_nouns_held_by_no_one_state_nothing() -> None:
+    ex = _extract("Russia is receiving military technology support from China, Japan said.")
+    assert "support" not in {s.stance for s in ex.statements}
+    ex = _extract("Germany said there would be consequences if the deliveries went on.")
+    assert (frozenset({"state:DEU"}), "warn") in _statements(ex)
+
+
+def test_a_national_adjective_holds_a_stance_noun() -> None:
+    ex = _extract("A Pakistani army spokesman rejected Indian claims that the jets were used.")
+    assert (frozenset({"state:IND"}), "allege") in _statements(ex)
+
+
+def test_a_verb_object_trigger_with_words_between() -> None:
+    ex = _extract('"China will take firm and resolute measures," the foreign ministry spokesperson said.')
+    assert "warn" in {s.stance for s in ex.statements}
+
+
+def test_a_body_named_by_its_head_noun_alone() -> None:
+    ex = _extract("The United Nations Security Council met on Friday. The Council condemned the attack on Odesa.")
+    assert (frozenset({"org:un-security-council"}), "condemn") in _statements(ex)
+
+
+def test_a_listed_person_by_surname_after_a_title() -> None:
+    ex = _extract("PM Netanyahu urges allies to step up pressure on Tehran")
+    assert (frozenset({"person:netanyahu"}), "call_on") in _statements(ex)
+    assert ex.actors["person:netanyahu"].affiliation == "state:ISR"
+
+
+def test_ranks_without_dots_are_titles_not_names() -> None:
+    ex = _extract("Army spokesperson Brig Gen Omar Haddad said the drones hit a depot.")
+    assert "person:omarhaddad" in ex.actors
+    assert _states(ex) == set()
