@@ -7,7 +7,7 @@ strikes as a reader sees them.
 
 from __future__ import annotations
 
-from test_extract import _extract, _states, _statements, _strikes, _transfers
+from test_extract import _extract, _statements, _states, _strikes, _transfers
 
 # --- transfers ---------------------------------------------------------------------------------
 
