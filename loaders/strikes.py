@@ -78,12 +78,19 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
         attackers = [t for c in owners for t in sent.phrase_actors(c) if t.kind == "actor"]
         attackers += [t for t in sent.phrase_actors_of(prep_objects(tok, {"by"})) if t not in attackers]
         targets = _targets(sent, prep_objects(tok, targets_prep), targets_prep)
+        if tok.dep_ == "nsubjpass" and lemma(tok.head) in ctx.words("agent_verb"):  # "the attack was carried out by"
+            if not attackers:
+                attackers = sent.phrase_actors_of(agents(tok.head), weapons=True)
+            if not targets:
+                targets = _targets(sent, prep_objects(tok.head, targets_prep), targets_prep)
         if tok.dep_ == "dobj" and lemma(tok.head) in ctx.words("agent_verb"):  # "Israel launched airstrikes on Gaza"
             if not attackers:
                 attackers = sent.phrase_actors_of(subjects(tok.head), weapons=True)
             if not targets:
                 targets = _targets(sent, prep_objects(tok.head, targets_prep), targets_prep)
         weapons = [*owners, *prep_objects(tok, {"with", "by", "of"})]
+        if tok.dep_ == "nsubjpass":
+            weapons += [a for a in agents(tok.head) if sent.token_tag(a, "weapon") is not None]
         return attackers, targets, weapons
     if is_passive(tok):
         attackers = sent.phrase_actors_of(agents(tok), weapons=True)

@@ -168,3 +168,8 @@ def test_ranks_without_dots_are_titles_not_names() -> None:
     ex = _extract("Army spokesperson Brig Gen Omar Haddad said the drones hit a depot.")
     assert "person:omarhaddad" in ex.actors
     assert _states(ex) == set()
+
+
+def test_an_attack_carried_out_by_weapons_of_a_state() -> None:
+    ex = _extract("The attack on Odesa was carried out by Russian drones, the air force said.")
+    assert _strikes(ex) == {("RUS", "UKR", "drone")}
