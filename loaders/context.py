@@ -47,6 +47,26 @@ class ArticleContext:
             seen += 1
         return key if key and key.startswith("state:") else None
 
+    def party_of(self, key: str | None) -> str | None:
+        """Who an actor stands for as a party to an event: a state itself, an armed group itself
+        (the Houthis strike as the Houthis), a person or body as the state or armed group it
+        serves ("Houthi military spokesperson" -> the Houthis)."""
+        seen = 0
+        ex = self.extraction
+        while key is not None and not key.startswith("state:") and seen < 4:
+            actor = ex.actors.get(key)
+            if actor is None:
+                return None
+            if actor.kind == "armed_group":
+                return key
+            key = actor.affiliation or actor.based_in
+            seen += 1
+        return key if key and key.startswith("state:") else None
+
+    def base_of(self, party: str) -> str | None:
+        """The state a party is or is based in."""
+        return self.state_of(party)
+
     def kind_of(self, key: str) -> str:
         """``state``, ``person``, ``organization`` or ``armed_group`` (``unknown`` if not registered)."""
         if key.startswith("state:"):

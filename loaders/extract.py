@@ -73,6 +73,9 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
     used = {m.actor for m in extraction.mentions}
     for event_actors in _event_actors(extraction):
         used |= event_actors
+    for key in list(used):  # the state a group is based in, or a person or body serves, is described too
+        actor = extraction.actors.get(key)
+        used |= {k for k in (actor.based_in, actor.affiliation) if k} if actor is not None else set()
     for key in sorted(used - extraction.actors.keys()):  # a state known only by a place or a maker
         if key.startswith("state:") and key[6:] in lex.states:
             extraction.add_actor(state_actor(key, lex))

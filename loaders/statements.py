@@ -75,7 +75,7 @@ def _stance_speakers(
         owners = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound") and sent.token_tag(c) is not None]
         speakers = [k for o in owners for k in speaker_keys(o, sent, ctx, quoted)]  # "Indian claims"
     if speakers and voice is not None and all(k.startswith("state:") for k in speakers):
-        voiced = {ctx.state_of(k) for k in voice.speakers if not k.startswith("state:")}
+        voiced = {ctx.party_of(k) for k in voice.speakers if not k.startswith("state:")}
         if set(speakers) <= voiced:
             return list(voice.speakers), "spokesperson"  # "Mao said China condemns ..."
     if speakers:
@@ -113,7 +113,7 @@ def _about_the_last_event(out: _Statements, voices: list[Voice]) -> None:
             continue
         if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("this", "that") for c in verb.children):
             continue
-        states = {s for s in (ctx.state_of(k) for k in v.speakers) if s}
+        states = {s for s in (ctx.party_of(k) for k in v.speakers) if s}
         if isinstance(event, Transfer):
             if event.supplier in states:
                 stance = "commit" if event.status == "planned" else "admit"
@@ -175,7 +175,7 @@ def _party_stances(out: _Statements, voices: list[Voice], readings: list[SupplyR
             continue
         if voice.stance is not None:
             continue
-        states = {s for s in (ctx.state_of(k) for k in voice.speakers) if s}
+        states = {s for s in (ctx.party_of(k) for k in voice.speakers) if s}
         if reading.negated and states & {*reading.suppliers, *reading.recipients}:
             out.add(voice.speakers, "deny", "statement.voice.deny", 0.75, None)
         verb = reading.trigger.pos_ in ("VERB", "AUX")
@@ -191,7 +191,7 @@ def _party_stances(out: _Statements, voices: list[Voice], readings: list[SupplyR
         voice = voice_of(tok, voices)
         if voice is None or voice.stance is not None:
             continue
-        states = {s for s in (ctx.state_of(k) for k in voice.speakers) if s}
+        states = {s for s in (ctx.party_of(k) for k in voice.speakers) if s}
         if strike.attacker in states:
             out.add(voice.speakers, "admit", "statement.voice.admit", 0.75, strike)
         elif states and strike.target not in states:

@@ -38,10 +38,11 @@ _NEEDS_WEAPON = {"use", "launch", "fire"}
 def _keys(ctx: ArticleContext, tags: list[Tag]) -> list[tuple[str, Tag]]:
     out: list[tuple[str, Tag]] = []
     for tag in tags:
-        state = tag.key if tag.kind == "place" else ctx.state_of(tag.key)
+        state = tag.key if tag.kind == "place" else ctx.party_of(tag.key)
         if state and all(state != k for k, _ in out):
             out.append((state, tag))
-    return out
+    groups = {ctx.base_of(k) for k, _ in out if not k.startswith("state:")}
+    return [(k, t) for k, t in out if k not in groups]  # "Houthi targets in Yemen": the Houthis
 
 
 def _targets(sent: ParsedSentence, heads: list[Token], preps: frozenset[str], depth: int = 0) -> list[Tag]:
@@ -66,7 +67,7 @@ def _defended(sent: ParsedSentence, ctx: ArticleContext, tok: Token, transfers: 
         return []
     if transfers:
         return [transfers[-1].recipient]
-    return [k for t in sent.phrase_actors_of(subjects(verb)) if (k := ctx.state_of(t.key))]
+    return [k for t in sent.phrase_actors_of(subjects(verb)) if (k := ctx.party_of(t.key))]
 
 
 def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[Tag], list[Tag], list[Token]]:

@@ -133,7 +133,7 @@ def _recipient_from_context(ctx: ArticleContext, suppliers: list[str]) -> list[s
 def _states(ctx: ArticleContext, tags: list[Tag]) -> list[str]:
     out: list[str] = []
     for tag in tags:
-        state = ctx.state_of(tag.key)
+        state = ctx.party_of(tag.key)
         if state and state not in out:
             out.append(state)
     return out
@@ -256,7 +256,7 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
             for subj in subjects(tok, barriers=barriers):
                 suppliers += [s for s in pronoun_actors(subj, voices, ctx) if s not in suppliers]
         voice = voice_of(tok, voices)
-        voiced = [s for s in (ctx.state_of(k) for k in voice.speakers) if s] if voice is not None else []
+        voiced = [s for s in (ctx.party_of(k) for k in voice.speakers) if s] if voice is not None else []
         rec_tags = _located(sent, ctx, rec_tags)
         recipients = [r for r in _states(ctx, rec_tags) if r not in suppliers or len(rec_tags) > 1]
         weapons = event_weapons(sent, weapon_roots, skip=skip)
@@ -297,8 +297,8 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         rule = f"transfer.{'noun' if noun else 'verb'}.{trig.value}"
         for supplier in suppliers:
             for recipient in recipients:
-                if supplier == recipient:
-                    continue
+                if supplier == recipient or ctx.base_of(supplier) == ctx.base_of(recipient):
+                    continue  # "Russia supplied the Wagner group": no transfer between two states
                 categories: set[str] = set()
                 for w in weapons:
                     category, designation = resolve_weapon(ctx, sent, w)

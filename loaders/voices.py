@@ -94,5 +94,5 @@ def pronoun_actors(token: Token, voices: list[Voice], ctx: ArticleContext) -> li
     if voice is None:
         return []
     if token.lower_ in ("we", "i", "it", "they", "our", "its", "their"):
-        return [s for s in (ctx.state_of(k) for k in voice.speakers) if s]
+        return [s for s in (ctx.party_of(k) for k in voice.speakers) if s]
     return []

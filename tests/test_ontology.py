@@ -382,6 +382,12 @@ def test_ontology_itself_conforms() -> None:
     assert conforms
 
 
+def test_an_armed_group_may_be_a_party_to_a_transfer() -> None:
+    assert f"ak:recipient <{RUS}>" in VALID
+    conforms, results = _validate(VALID.replace(f"ak:recipient <{RUS}>", f"ak:recipient <{HOUTHIS}>", 1))
+    assert conforms, _violations(results)
+
+
 def test_bad_graph_reports_each_violation() -> None:
     bad = (
         VALID.replace(f"ak:supplier <{PRK}> ; ", "")
@@ -420,7 +426,7 @@ def test_bad_graph_reports_each_violation() -> None:
         (
             f"ak:recipient <{RUS}>",
             f"ak:recipient <{ZAKHAROVA}>",
-            (TRANSFER, AK + "recipient", "ClassConstraintComponent"),
+            (TRANSFER, AK + "recipient", "OrConstraintComponent"),  # a state or an armed group, not a person
         ),
         (
             weapon_iri("ballistic missile"),

@@ -77,7 +77,7 @@ def test_a_strike_noun_taken_by_launch_has_the_verbs_subject_and_targets() -> No
 
 def test_it_struck_is_the_speaking_military() -> None:
     ex = _extract("The Israeli military said it struck Hezbollah positions in southern Lebanon.")
-    assert _strikes(ex) == {("ISR", "LBN", None)}
+    assert _strikes(ex) == {("ISR", "org:hezbollah", None)}
 
 
 def test_weapons_as_subject_are_the_strike_weapon_but_jets_are_platforms() -> None:
@@ -94,7 +94,7 @@ def test_one_strike_per_weapon_class_and_none_from_the_target_phrase() -> None:
 
 def test_of_two_parsed_subjects_the_nearest_attacks() -> None:
     ex = _extract("Iran's Lebanese ally Hezbollah fired rockets at Israel in 2006.")
-    assert _strikes(ex) == {("LBN", "ISR", "rocket artillery")}
+    assert _strikes(ex) == {("org:hezbollah", "ISR", "rocket artillery")}
 
 
 def test_a_later_conjunct_after_a_relative_clause_is_no_second_attacker() -> None:
@@ -173,3 +173,15 @@ def test_ranks_without_dots_are_titles_not_names() -> None:
 def test_an_attack_carried_out_by_weapons_of_a_state() -> None:
     ex = _extract("The attack on Odesa was carried out by Russian drones, the air force said.")
     assert _strikes(ex) == {("RUS", "UKR", "drone")}
+
+
+def test_armed_groups_stay_themselves_in_events() -> None:
+    ex = _extract("Iran supplied drones to the Houthis, who fired them at Saudi Arabia.")
+    assert _transfers(ex) == {("IRN", "org:houthis", "drone")}
+    assert ("org:houthis", "SAU", "drone") in _strikes(ex)
+    assert ex.actors["org:houthis"].kind == "armed_group" and ex.actors["org:houthis"].based_in == "state:YEM"
+    # a group named where it operates is coded as that state; a state's own proxy receives nothing
+    assert _transfers(_extract("Russia is providing military aid to the Wagner group in Mali.")) == {
+        ("RUS", "MLI", "other")
+    }
+    assert _transfers(_extract("Russia supplied armoured vehicles to the Wagner group.")) == set()
