@@ -122,7 +122,7 @@ def _about_the_last_event(out: _Statements, voices: list[Voice]) -> None:
                 out.add(v.speakers, "allege", "statement.this.allege", 0.6, event)
         elif event.attacker in states:
             out.add(v.speakers, "admit", "statement.this.admit", 0.7, event)
-        elif states and event.target not in states:
+        elif states:
             out.add(v.speakers, "allege", "statement.this.allege", 0.6, event)
 
 
@@ -194,7 +194,7 @@ def _party_stances(out: _Statements, voices: list[Voice], readings: list[SupplyR
         states = {s for s in (ctx.party_of(k) for k in voice.speakers) if s}
         if strike.attacker in states:
             out.add(voice.speakers, "admit", "statement.voice.admit", 0.75, strike)
-        elif states and strike.target not in states:
+        elif states:  # a victim reporting the attack accuses the attacker
             out.add(voice.speakers, "allege", "statement.voice.allege", 0.65, strike)
 
 
