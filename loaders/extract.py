@@ -62,10 +62,12 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
         index = _sentence_of(starts, tag.start)
         if index is not None:
             by_sentence.setdefault(index, []).append(tag)
+    judging = lex.words("denial_word") | lex.words("condemnation_word")
     chosen = [
         (sent, [t for t in by_sentence.get(i, []) if t.end <= sent.end])
         for i, sent in enumerate(sentences)
         if any(t.kind == "trigger" and t.event in _EVENT_TRIGGERS for t in by_sentence.get(i, []))
+        or _names_a_judgment(sent, lex.words("naming_verb"), judging)
     ]
     for parsed in _parse(view, chosen, lex):
         read_sentence(parsed, ctx)
@@ -93,7 +95,9 @@ def _parse(view: DocView, chosen: list[tuple[SpanView, list[Tag]]], lex: Lexicon
     pairs = verb_object_pairs(lex)
     return [
         ParsedSentence(
-            sent, doc, sorted([*tags, *object_triggers(doc, sent.start, tags, pairs)], key=lambda t: (t.start, t.end))
+            sent,
+            doc,
+            sorted([*tags, *object_triggers(doc, sent.start, tags, pairs, lex)], key=lambda t: (t.start, t.end)),
         )
         for (sent, tags), doc in zip(chosen, docs, strict=True)
     ]
@@ -115,6 +119,13 @@ def _producers(doc: DocView, tags: list[Tag]) -> dict[str, str]:
                     made.add(a.key or "")
         found.setdefault(t.value, set()).update(made - {""})
     return {category: next(iter(states)) for category, states in found.items() if len(states) == 1}
+
+
+def _names_a_judgment(sent: SpanView, naming: frozenset[str], judging: frozenset[str]) -> bool:
+    """A sentence with a naming verb and a word of denial or condemnation ("called the report
+    absurd"), worth parsing though it holds no trigger."""
+    lemmas = {(tok.lemma_ or tok.text).lower() for tok in sent}
+    return bool(lemmas & naming) and bool(lemmas & judging)
 
 
 def _is_headline(sent: SpanView) -> bool:

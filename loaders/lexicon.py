@@ -55,6 +55,9 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "defend",
     "medium",
     "agent_verb",
+    "naming_verb",
+    "denial_word",
+    "condemnation_word",
 )
 """The classes of ``grammar.tsv``."""
 

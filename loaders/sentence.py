@@ -151,17 +151,35 @@ def verb_object_pairs(lexicon: Lexicon) -> dict[tuple[str, str], tuple[str, str]
     return pairs
 
 
-def object_triggers(doc: Doc, offset: int, tags: list[Tag], pairs: dict[tuple[str, str], tuple[str, str]]) -> list[Tag]:
-    """Trigger tags for a verb and its object that the lexicon names as a pair, where no trigger covers the verb."""
+def object_triggers(
+    doc: Doc, offset: int, tags: list[Tag], pairs: dict[tuple[str, str], tuple[str, str]], lexicon: Lexicon
+) -> list[Tag]:
+    """Trigger tags the parse finds where no trigger covers the verb: a verb and its object that
+    the lexicon names as a pair ("take ... measures"), and a naming verb whose complement is a
+    word of denial or condemnation ("called the accusations absurd": deny; "described the
+    statement as provocative": condemn)."""
     covered = {i for t in tags if t.kind == "trigger" for i in range(t.start, t.end)}
+    naming = lexicon.words("naming_verb")
+    judged = {"deny": lexicon.words("denial_word"), "condemn": lexicon.words("condemnation_word")}
     found: list[Tag] = []
     for tok in doc:
         if tok.pos_ != "VERB" or offset + tok.i in covered:
             continue
+        verb = (tok.lemma_ or tok.text).lower()
+        sense: tuple[str, str] | None = None
         for child in tok.children:
             if child.dep_ in ("dobj", "attr"):
-                sense = pairs.get(((tok.lemma_ or tok.text).lower(), (child.lemma_ or child.text).lower()))
+                sense = pairs.get((verb, (child.lemma_ or child.text).lower()))
                 if sense is not None:
-                    found.append(Tag("trigger", offset + tok.i, offset + tok.i + 1, event=sense[0], value=sense[1]))
                     break
+        if sense is None and verb in naming:
+            words = {
+                (w.lemma_ or w.text).lower()
+                for c in tok.children
+                if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")
+                for w in c.subtree
+            }
+            sense = next((("stance", value) for value, kind in judged.items() if words & kind), None)
+        if sense is not None:
+            found.append(Tag("trigger", offset + tok.i, offset + tok.i + 1, event=sense[0], value=sense[1]))
     return found

@@ -185,3 +185,9 @@ def test_armed_groups_stay_themselves_in_events() -> None:
         ("RUS", "MLI", "other")
     }
     assert _transfers(_extract("Russia supplied armoured vehicles to the Wagner group.")) == set()
+
+
+def test_naming_an_accusation_absurd_denies_and_a_statement_provocative_condemns() -> None:
+    assert _statements(_extract('Moscow called the accusations "absurd".')) == {(frozenset({"state:RUS"}), "deny")}
+    ex = _extract("Beijing described the joint statement as provocative.")
+    assert _statements(ex) == {(frozenset({"state:CHN"}), "condemn")}
