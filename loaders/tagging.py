@@ -214,6 +214,42 @@ def _same_person(ex: Extraction, name: str) -> str:
     return key
 
 
+_REGIME_WORDS = frozenset({"regime", "government", "administration", "forces", "era", "family", "loyalists", "camp"})
+
+
+def _listed_surnames(doc: DocView, tags: list[Tag], taken: set[int], lexicon: Lexicon, ex: Extraction) -> list[Tag]:
+    """A listed person named by surname alone ("Zakharova said"), when the surname is one listed
+    person's (five letters or more) and the article names the state or body that person serves."""
+    named = {t.key for t in tags if t.kind == "actor" and t.key}
+    by_surname: dict[str, list[PersonEntry]] = {}
+    for person in lexicon.people:
+        for full in (person.name, *person.aliases):
+            last = full.split()[-1]
+            if len(last) >= 5 and last.isalpha() and person not in by_surname.get(last, []):
+                by_surname.setdefault(last, []).append(person)
+    found: list[Tag] = []
+    for i in doc.positions(*{w.lower() for w in by_surname}):
+        tok = doc[i]
+        people = by_surname.get(tok.text, [])
+        if i in taken or len(people) != 1 or (i > 0 and doc[i - 1].is_title and not doc[i - 1].is_sent_start):
+            continue
+        if i > 0 and doc[i - 1].text in ("-", "‑") and not doc[i - 1].whitespace_:
+            continue  # "Al-Assad", a village: part of another name
+        if i + 1 < len(doc) and doc[i + 1].is_title and "\n" not in tok.whitespace_:
+            continue
+        if i + 1 < len(doc) and doc[i + 1].lower_ in _REGIME_WORDS:
+            continue  # "the Assad regime" names a government, not the person
+        person = people[0]
+        iso = len(person.affiliation) == 3 and person.affiliation.isupper()
+        serves = state_key(person.affiliation) if iso else org_key(person.affiliation)
+        if serves not in named:
+            continue
+        key = _same_person(ex, tok.text)
+        ex.add_actor(Actor(key, "person", tok.text, role=person.role, affiliation=serves))
+        found.append(Tag("actor", i, i + 1, key=key, via="surname"))
+    return found
+
+
 def _lexicon_surname(doc: DocView, i: int, stop: set[int], lexicon: Lexicon) -> tuple[int, PersonEntry] | None:
     """A single capitalised word at ``i`` that is the surname of exactly one listed person."""
     if i < len(doc) and doc[i].text in ("Mr.", "Mrs.", "Ms.", "Mr", "Ms"):
@@ -296,6 +332,7 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocVi
         tags.append(Tag("trigger", start, end, event=event, value=value))
     tags += _people_and_bodies(view, tags, taken, lexicon, extraction)
     tags += _surnames(view, tags, taken, extraction)
+    tags += _listed_surnames(view, tags, taken | {i for t in tags for i in range(t.start, t.end)}, lexicon, extraction)
     tags += _org_heads(view, tags, taken | {i for t in tags for i in range(t.start, t.end)}, extraction)
     tags += _korea_shorthand(view, tags, taken)
     tags += _latter_former(view, tags)

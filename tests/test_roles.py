@@ -191,3 +191,10 @@ def test_naming_an_accusation_absurd_denies_and_a_statement_provocative_condemns
     assert _statements(_extract('Moscow called the accusations "absurd".')) == {(frozenset({"state:RUS"}), "deny")}
     ex = _extract("Beijing described the joint statement as provocative.")
     assert _statements(ex) == {(frozenset({"state:CHN"}), "condemn")}
+
+
+def test_a_listed_person_by_surname_alone_when_their_state_is_named() -> None:
+    ex = _extract('Russia "strongly condemns" the strike, Zakharova said.')
+    assert ex.actors["person:zakharova"].affiliation == "state:RUS"
+    assert "person:zakharova" not in _extract("Zakharova is a common name in the region.").actors
+    assert "person:netanyahu" not in _extract("Israel's critics blamed the Netanyahu government.").actors
