@@ -45,8 +45,9 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
     view = DocView(prepared.doc, prepared.text)
     extraction = Extraction()
     tags = tag_document(prepared.doc, lex, extraction, view)
+    datelines = _datelines(view, tags)
     for tag in tags:
-        if tag.kind == "actor" and tag.key is not None:
+        if tag.kind == "actor" and tag.key is not None and tag.start not in datelines:
             span = view.span(tag.start, tag.end)
             extraction.mentions.append(Mention(tag.key, span.start_char, span.end_char, span.text))
     year = article.date.year if article.date else year_hint(article.date_text)
@@ -119,6 +120,33 @@ def _producers(doc: DocView, tags: list[Tag]) -> dict[str, str]:
                     made.add(a.key or "")
         found.setdefault(t.value, set()).update(made - {""})
     return {category: next(iter(states)) for category, states in found.items() if len(states) == 1}
+
+
+def _datelines(view: DocView, tags: list[Tag]) -> set[int]:
+    """Tokens of a dateline ("NAIROBI, Kenya -", "WASHINGTON (Reuters) -"): where the reporter
+    filed from, which names no actor. A dateline opens a line with a city in capitals."""
+    named = {i for t in tags if t.kind == "actor" and t.via != "metonym" for i in range(t.start, t.end)}
+    found: set[int] = set()
+    for start in range(len(view)):
+        tok = view[start]
+        opens_line = start == 0 or "\n" in view[start - 1].whitespace_ or view[start - 1].text.strip() == ""
+        if not opens_line or not (tok.text.isupper() and tok.text.isalpha()) or len(tok.text) < 4 or start in named:
+            continue
+        after = view[start + 1].text if start + 1 < len(view) else ""
+        if after not in (",", "-", "—", "–", "(", "/") and not after.isupper():
+            continue
+        end = start
+        while end < len(view) and (view[end].text.isupper() or view[end].text == "/"):
+            end += 1  # "JERUSALEM/CAIRO"
+        if end < len(view) and view[end].text == ",":
+            end += 1
+            while end < min(len(view), start + 6) and view[end].is_title and view[end].text.isalpha():
+                end += 1  # ", Kenya"
+        if end < len(view) and view[end].text == "(":
+            while end < min(len(view), start + 12) and view[end].text != ")":
+                end += 1  # "(Reuters)"
+        found.update(range(start, end + 1))
+    return found
 
 
 def _names_a_judgment(sent: SpanView, naming: frozenset[str], judging: frozenset[str]) -> bool:

@@ -198,3 +198,10 @@ def test_a_listed_person_by_surname_alone_when_their_state_is_named() -> None:
     assert ex.actors["person:zakharova"].affiliation == "state:RUS"
     assert "person:zakharova" not in _extract("Zakharova is a common name in the region.").actors
     assert "person:netanyahu" not in _extract("Israel's critics blamed the Netanyahu government.").actors
+
+
+def test_a_dateline_names_no_state() -> None:
+    ex = _extract("NAIROBI, Kenya - Iran sent drones to Ethiopia, diplomats said.")
+    assert _states(ex) == {"IRN", "ETH"}
+    ex = _extract("NATO, the alliance, said Russia attacked Ukraine.")
+    assert "org:nato" in {m.actor for m in ex.mentions}
