@@ -160,6 +160,8 @@ class Lexicon:
     people: list[PersonEntry] = field(default_factory=list)
     grammar: dict[str, frozenset[str]] = field(default_factory=dict)
     """Closed-class word lists by class (``future``, ``hedge``, ``group``, ...), as lemmas."""
+    groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Groupings that speak as their member states (``groups.tsv``): organization label -> ISO3 codes."""
 
     def words(self, kind: str) -> frozenset[str]:
         """The grammar words of one class (empty when the class has none)."""
@@ -324,4 +326,11 @@ def _load_lexicon(extra: Path | None, stamp: tuple[tuple[str, int, int], ...]) -
                 raise LexiconError(f"{path}:{n}: class {r['class']!r} is not one of {', '.join(GRAMMAR_CLASSES)}")
             grammar.setdefault(r["class"], set()).add(r["word"].lower())
     frozen = {k: frozenset(v) for k, v in grammar.items()}
-    return Lexicon(states, orgs, titles, weapons, places, verbs, bodies, furniture, people, frozen)
+    groups: dict[str, tuple[str, ...]] = {}
+    for path in _sources("groups.tsv", extra):
+        for n, r in _rows(path, ("group", "members", "note")):
+            if r["group"] not in org_labels:
+                raise LexiconError(f"{path}:{n}: group {r['group']!r} is not an organization in organizations.tsv")
+            members = [_check_iso(code, states, f"{path}:{n}") for code in _cells(r["members"])]
+            groups[r["group"]] = tuple(m for m in members if m)
+    return Lexicon(states, orgs, titles, weapons, places, verbs, bodies, furniture, people, frozen, groups)

@@ -46,9 +46,15 @@ class _Statements:
         self.channel = channel[0].value if channel else None
         self._details: tuple[str | None, dt.date | None] | None = None
 
+    def _members(self, key: str) -> list[str]:
+        """A grouping that speaks as its member states ("the G7") as those states; anyone else as is."""
+        actor = self.ctx.extraction.actors.get(key)
+        members = self.ctx.lexicon.groups.get(actor.label, ()) if actor is not None else ()
+        return [f"state:{m}" for m in members] or [key]
+
     def add(self, speakers: list[str] | tuple[str, ...], stance: str, rule: str, confidence: float,
             about: Transfer | Strike | None) -> None:  # fmt: skip
-        keys = tuple(dict.fromkeys(speakers))
+        keys = tuple(dict.fromkeys(k for key in speakers for k in self._members(key)))
         if not keys or any(s.stance == stance and set(s.speakers) == set(keys) for s in self.made):
             return
         if self._details is None:

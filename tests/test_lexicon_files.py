@@ -26,6 +26,7 @@ COLUMNS: dict[str, list[str]] = {
     "bodies.tsv": ["head", "role"],
     "people.tsv": ["name", "aliases", "affiliation", "role"],
     "furniture.tsv": ["pattern", "note"],
+    "groups.tsv": ["group", "members", "note"],
 }
 
 # The key column(s) that must be unique (case-sensitive) within each file.
@@ -39,6 +40,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "bodies.tsv": ("head",),
     "people.tsv": ("name",),
     "furniture.tsv": ("pattern",),
+    "groups.tsv": ("group",),
 }
 
 # ISO 3166-1 entries that are not UN members, observers, Taiwan or Kosovo: dependent territories,

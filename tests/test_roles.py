@@ -205,3 +205,11 @@ def test_a_dateline_names_no_state() -> None:
     assert _states(ex) == {"IRN", "ETH"}
     ex = _extract("NATO, the alliance, said Russia attacked Ukraine.")
     assert "org:nato" in {m.actor for m in ex.mentions}
+
+
+def test_a_grouping_speaks_as_its_member_states() -> None:
+    ex = _extract("The G7 foreign ministers condemned the missile transfers to Russia.")
+    (condemn,) = ex.statements
+    assert set(condemn.speakers) == {f"state:{c}" for c in ("USA", "GBR", "FRA", "DEU", "ITA", "CAN", "JPN")}
+    ex = _extract("The European Union condemned the missile transfers to Russia.")
+    assert _statements(ex) == {(frozenset({"org:european-union"}), "condemn")}  # a body speaks for itself
