@@ -168,7 +168,7 @@ def object_triggers(
         verb = (tok.lemma_ or tok.text).lower()
         sense: tuple[str, str] | None = None
         for child in tok.children:
-            if child.dep_ in ("dobj", "attr"):
+            if child.dep_ in ("dobj", "attr", "oprd", "acomp", "ccomp"):  # "take ... measures", "holds X responsible"
                 sense = pairs.get((verb, (child.lemma_ or child.text).lower()))
                 if sense is not None:
                     break

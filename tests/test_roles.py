@@ -213,3 +213,11 @@ def test_a_grouping_speaks_as_its_member_states() -> None:
     assert set(condemn.speakers) == {f"state:{c}" for c in ("USA", "GBR", "FRA", "DEU", "ITA", "CAN", "JPN")}
     ex = _extract("The European Union condemned the missile transfers to Russia.")
     assert _statements(ex) == {(frozenset({"org:european-union"}), "condemn")}  # a body speaks for itself
+
+
+def test_more_stance_words_oppose_request_hold_responsible() -> None:
+    assert _statements(_extract("China firmly opposes the arms sale to Taiwan.")) == {
+        (frozenset({"state:CHN"}), "condemn")
+    }
+    ex = _extract("Kyiv holds Moscow responsible for the attack on the dam.")
+    assert (frozenset({"state:UKR"}), "allege") in _statements(ex)
