@@ -215,9 +215,9 @@ def test_a_grouping_speaks_as_its_member_states() -> None:
     assert _statements(ex) == {(frozenset({"org:european-union"}), "condemn")}  # a body speaks for itself
 
 
-def test_more_stance_words_oppose_request_hold_responsible() -> None:
-    assert _statements(_extract("China firmly opposes the arms sale to Taiwan.")) == {
-        (frozenset({"state:CHN"}), "condemn")
+def test_more_stance_words_protest_request_hold_responsible() -> None:
+    assert _statements(_extract("Japan protested the missile launch through diplomatic channels.")) == {
+        (frozenset({"state:JPN"}), "condemn")
     }
     ex = _extract("Kyiv holds Moscow responsible for the attack on the dam.")
     assert (frozenset({"state:UKR"}), "allege") in _statements(ex)
