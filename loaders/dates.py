@@ -19,8 +19,6 @@ import datetime as dt
 import functools
 import re
 
-import dateparser
-
 __all__ = ["clear_caches", "days_in", "year_hint"]
 
 _MONTHS = (
@@ -44,14 +42,23 @@ def year_hint(date_text: str | None) -> int | None:
 
 @functools.lru_cache(maxsize=4096)
 def _parse(expr: str, base: dt.date) -> dt.date | None:
-    settings = {
-        "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
-        "PREFER_DATES_FROM": "past",
-        "REQUIRE_PARTS": ["day", "month"],
-        "DATE_ORDER": "MDY",
-    }
-    parsed = dateparser.parse(expr, languages=["en"], settings=settings)
-    return parsed.date() if parsed else None
+    """``"Dec 30"`` or ``"Dec 30 2023"`` as a date: with a year as written, without one the last
+    such day on or before ``base``; ``None`` for a day that does not exist."""
+    month_word, day_text, *year_text = expr.split()
+    month = _MONTH_NUMBERS.get(month_word[:3].lower())
+    if month is None:
+        return None
+    year = int(year_text[0]) if year_text else base.year
+    try:
+        found = dt.date(year, month, int(day_text))
+        if not year_text and found > base:
+            found = dt.date(year - 1, month, int(day_text))
+    except ValueError:
+        return None
+    return found
+
+
+_MONTH_NUMBERS = {name: n for n, name in enumerate(("jan feb mar apr may jun jul aug sep oct nov dec").split(), 1)}
 
 
 def clear_caches() -> None:
