@@ -58,7 +58,10 @@ def _parse(expr: str, base: dt.date) -> dt.date | None:
     return found
 
 
-_MONTH_NUMBERS = {name: n for n, name in enumerate(("jan feb mar apr may jun jul aug sep oct nov dec").split(), 1)}
+_MONTH_NUMBERS = {
+    name: n
+    for n, name in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
+}
 
 
 def clear_caches() -> None:
