@@ -70,6 +70,23 @@ def _defended(sent: ParsedSentence, ctx: ArticleContext, tok: Token, transfers: 
     return [k for t in sent.phrase_actors_of(subjects(verb)) if (k := ctx.party_of(t.key))]
 
 
+def _interceptor(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list[str]:
+    """Who downs the weapons a clause launches ("Ukraine shot down 30 of the drones Russia
+    launched"): the target of that launch."""
+    weapon = tok.head
+    while weapon.dep_ == "pobj" and weapon.head.dep_ == "prep":  # "30 of the drones"
+        weapon = weapon.head.head
+    verb = weapon.head
+    if weapon.dep_ != "dobj" or verb.pos_ != "VERB":
+        return []
+    downing = lemma(verb) in ctx.words("defend") or (
+        lemma(verb) == "shoot" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in verb.children)
+    )
+    if not downing:
+        return []
+    return [k for t in sent.phrase_actors_of(subjects(verb)) if (k := ctx.party_of(t.key))]
+
+
 def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[Tag], list[Tag], list[Token]]:
     targets_prep = ctx.words("target_prep")
     if tok.pos_ in _NOUN_POS:
@@ -96,7 +113,7 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
     if is_passive(tok):
         attackers = sent.phrase_actors_of(agents(tok), weapons=True)
         patient = [c for c in tok.children if c.dep_ == "nsubjpass"]
-        weapons = list(prep_objects(tok, {"with"}))
+        weapons = [*prep_objects(tok, {"with"}), *(a for a in agents(tok) if sent.token_tag(a, "weapon") is not None)]
         if tok.dep_ == "acl":
             weapons.append(tok.head)
         else:
@@ -169,6 +186,8 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         target_keys = _keys(ctx, targets)
         if not target_keys and tok.pos_ in _NOUN_POS:
             target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in _defended(sent, ctx, tok, transfers)]
+        if not target_keys and tok.dep_ in ("relcl", "acl"):
+            target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in _interceptor(sent, ctx, tok)]
         if not attacker_keys or not target_keys:
             continue
         days = _dates(ctx, sent, tok)

@@ -221,3 +221,9 @@ def test_more_stance_words_protest_request_hold_responsible() -> None:
     }
     ex = _extract("Kyiv holds Moscow responsible for the attack on the dam.")
     assert (frozenset({"state:UKR"}), "allege") in _statements(ex)
+
+
+def test_whoever_downs_what_was_launched_was_its_target() -> None:
+    ex = _extract("Saudi Arabia shot down a drone that the Houthis launched on Monday.")
+    assert _strikes(ex) == {("org:houthis", "SAU", "drone")}
+    assert _strikes(_extract("Kharkiv was hit by Russian glide bombs overnight.")) == {("RUS", "UKR", "other")}
