@@ -67,7 +67,8 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
     chosen = [
         (sent, [t for t in by_sentence.get(i, []) if t.end <= sent.end])
         for i, sent in enumerate(sentences)
-        if _worth_parsing(sent, by_sentence.get(i, [])) or _names_a_judgment(sent, lex.words("naming_verb"), judging)
+        if _worth_parsing(sent, by_sentence.get(i, []), lex.words("abet"))
+        or _names_a_judgment(sent, lex.words("naming_verb"), judging)
     ]
     for parsed in _parse(view, chosen, lex):
         read_sentence(parsed, ctx)
@@ -148,7 +149,7 @@ def _datelines(view: DocView, tags: list[Tag]) -> set[int]:
     return found
 
 
-def _worth_parsing(sent: SpanView, tags: list[Tag]) -> bool:
+def _worth_parsing(sent: SpanView, tags: list[Tag], abet: frozenset[str]) -> bool:
     """A sentence with an event or stance trigger; one whose only trigger is a speech verb only when
     it quotes someone (a quote may go on in the next sentence) or speaks of "this" (the event before)."""
     events = {t.event for t in tags if t.kind == "trigger" and t.event in _EVENT_TRIGGERS}
@@ -157,7 +158,9 @@ def _worth_parsing(sent: SpanView, tags: list[Tag]) -> bool:
     if not events:
         return False
     text = sent.text
-    return any(q in text for q in _QUOTES) or text.lstrip()[:5].lower().startswith(("this ", "that ", "it "))
+    if any(q in text for q in _QUOTES) or text.lstrip()[:5].lower().startswith(("this ", "that ", "it ")):
+        return True
+    return any((tok.lemma_ or tok.text).lower() in abet for tok in sent)  # "said China is fuelling the war"
 
 
 _QUOTES = ('"', "“", "”", "‘")

@@ -58,6 +58,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "naming_verb",
     "denial_word",
     "condemnation_word",
+    "abet",
 )
 """The classes of ``grammar.tsv``."""
 

@@ -230,4 +230,26 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
     _party_stances(out, voices, readings, strikes)
     if not readings and not strikes:
         _about_the_last_event(out, voices)
+    _abetting(out, voices)
     return out.made
+
+
+def _abetting(out: _Statements, voices: list[Voice]) -> None:
+    """A speaker who says another party enables or fuels a war alleges it ("NATO said China is a
+    decisive enabler of Russia's war", "... said Iran was fuelling the conflict")."""
+    ctx, sent = out.ctx, out.sent
+    words = ctx.words("abet")
+    for v in voices:
+        verb = v.verb
+        if v.stance is not None or verb is None:
+            continue
+        own = {p for p in (ctx.party_of(k) for k in v.speakers) if p} | set(v.speakers)
+        spoken = {t.i for s in subjects(verb) for t in s.subtree}
+        for tok in verb.subtree:
+            if tok.i in spoken or lemma(tok) not in words:
+                continue
+            clause = tok.head if tok.dep_ in ("attr", "acomp", "dobj") else tok
+            accused = [t.key for t in sent.phrase_actors_of(subjects(clause)) if t.key]
+            if any(k not in own and ctx.party_of(k) not in own for k in accused):
+                out.add(v.speakers, "allege", "statement.voice.abet", 0.6, None)
+                break

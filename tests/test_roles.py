@@ -227,3 +227,10 @@ def test_whoever_downs_what_was_launched_was_its_target() -> None:
     ex = _extract("Saudi Arabia shot down a drone that the Houthis launched on Monday.")
     assert _strikes(ex) == {("org:houthis", "SAU", "drone")}
     assert _strikes(_extract("Kharkiv was hit by Russian glide bombs overnight.")) == {("RUS", "UKR", "other")}
+
+
+def test_saying_another_party_fuels_a_war_alleges_it() -> None:
+    ex = _extract("Polish President Andrzej Duda said Belarus was fuelling the war in Ukraine.")
+    assert (frozenset({"person:andrzejduda"}), "allege") in _statements(ex)
+    ex = _extract("Polish President Andrzej Duda said Poland would sustain its aid to Ukraine.")
+    assert "allege" not in {s.stance for s in ex.statements}
