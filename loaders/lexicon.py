@@ -161,6 +161,8 @@ class Lexicon:
     people: list[PersonEntry] = field(default_factory=list)
     grammar: dict[str, frozenset[str]] = field(default_factory=dict)
     """Closed-class word lists by class (``future``, ``hedge``, ``group``, ...), as lemmas."""
+    landmarks: list[str] = field(default_factory=list)
+    """Names that hold a state's name but name no state (``landmarks.tsv``: "South China Sea")."""
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Groupings that speak as their member states (``groups.tsv``): organization label -> ISO3 codes."""
 
@@ -334,4 +336,5 @@ def _load_lexicon(extra: Path | None, stamp: tuple[tuple[str, int, int], ...]) -
                 raise LexiconError(f"{path}:{n}: group {r['group']!r} is not an organization in organizations.tsv")
             members = [_check_iso(code, states, f"{path}:{n}") for code in _cells(r["members"])]
             groups[r["group"]] = tuple(m for m in members if m)
-    return Lexicon(states, orgs, titles, weapons, places, verbs, bodies, furniture, people, frozen, groups)
+    landmarks = [r["name"] for path in _sources("landmarks.tsv", extra) for _, r in _rows(path, ("name", "note"))]
+    return Lexicon(states, orgs, titles, weapons, places, verbs, bodies, furniture, people, frozen, landmarks, groups)

@@ -167,6 +167,8 @@ def matchers_for(lexicon: Lexicon) -> Matchers:
     for i, w in enumerate(lexicon.weapons):
         named = any(c.isupper() or c.isdigit() for c in w.term)
         add(exact if named else lower, f"W:{i}", {w.term}, ("weapon", str(i)))
+    for i, name in enumerate(lexicon.landmarks):
+        add(exact, f"L:{i}", {name}, ("landmark",))
     for i, t in enumerate(lexicon.titles):
         plural = t.title + ("es" if t.title.endswith("s") else "s")
         add(lower, f"T:{i}", {t.title, plural}, ("title", str(i)))
@@ -366,6 +368,8 @@ def _entity_tag(
     sense: tuple[str, ...], start: int, end: int, lexicon: Lexicon, ex: Extraction, doc_text: Callable[[int, int], str]
 ) -> Tag | None:
     kind = sense[0]
+    if kind == "landmark":
+        return Tag("landmark", start, end)  # takes its words; names no actor
     if kind == "actor":
         key, via = sense[1], sense[2]
         if key not in ex.actors:  # a state's record is the same at every mention: register it once

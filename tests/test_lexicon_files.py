@@ -27,6 +27,7 @@ COLUMNS: dict[str, list[str]] = {
     "people.tsv": ["name", "aliases", "affiliation", "role"],
     "furniture.tsv": ["pattern", "note"],
     "groups.tsv": ["group", "members", "note"],
+    "landmarks.tsv": ["name", "note"],
 }
 
 # The key column(s) that must be unique (case-sensitive) within each file.
@@ -41,6 +42,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "people.tsv": ("name",),
     "furniture.tsv": ("pattern",),
     "groups.tsv": ("group",),
+    "landmarks.tsv": ("name",),
 }
 
 # ISO 3166-1 entries that are not UN members, observers, Taiwan or Kosovo: dependent territories,

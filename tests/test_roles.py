@@ -234,3 +234,8 @@ def test_saying_another_party_fuels_a_war_alleges_it() -> None:
     assert (frozenset({"person:andrzejduda"}), "allege") in _statements(ex)
     ex = _extract("Polish President Andrzej Duda said Poland would sustain its aid to Ukraine.")
     assert "allege" not in {s.stance for s in ex.statements}
+
+
+def test_a_sea_or_an_outlet_named_after_a_state_is_no_mention_of_it() -> None:
+    assert _states(_extract("Chinese ships sailed into the South China Sea.")) == {"CHN"}
+    assert _states(_extract("The Washington Post said Iran sent drones to Russia.")) == {"IRN", "RUS"}
