@@ -168,7 +168,7 @@ def matchers_for(lexicon: Lexicon) -> Matchers:
         named = any(c.isupper() or c.isdigit() for c in w.term)
         add(exact if named else lower, f"W:{i}", {w.term}, ("weapon", str(i)))
     for i, name in enumerate(lexicon.landmarks):
-        add(exact, f"L:{i}", {name}, ("landmark",))
+        add(exact, f"L:{i}", {name, f"the {name}", f"The {name}"}, ("landmark",))
     for i, t in enumerate(lexicon.titles):
         plural = t.title + ("es" if t.title.endswith("s") else "s")
         add(lower, f"T:{i}", {t.title, plural}, ("title", str(i)))
