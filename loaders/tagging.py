@@ -86,6 +86,21 @@ _NOT_NAMES = {
     "Office",
     "Ministry",
     "Council",
+    "Commission",
+    "Committee",
+    "Department",
+    "Directorate",
+    "Command",
+    "Forces",
+    "Army",
+    "Parliament",
+    "Assembly",
+    "Government",
+    "Embassy",
+    "Mission",
+    "Brigade",
+    "Front",
+    "Party",
 }
 _CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
 

@@ -239,3 +239,8 @@ def test_saying_another_party_fuels_a_war_alleges_it() -> None:
 def test_a_sea_or_an_outlet_named_after_a_state_is_no_mention_of_it() -> None:
     assert _states(_extract("Chinese ships sailed into the South China Sea.")) == {"CHN"}
     assert _states(_extract("The Washington Post said Iran sent drones to Russia.")) == {"IRN", "RUS"}
+
+
+def test_a_body_word_before_a_name_is_not_part_of_it() -> None:
+    ex = _extract("The chairman of the Security Commission Omar Haddad denied the reports.")
+    assert "person:omarhaddad" in ex.actors and "person:commissionomarhaddad" not in ex.actors
