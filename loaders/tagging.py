@@ -24,6 +24,29 @@ from .text import nlp
 __all__ = ["Matchers", "Tag", "matchers_for", "state_actor", "tag_document"]
 
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "du", "abu", "ben"}
+_BODY_WORDS = frozenset(
+    {
+        "Ministry",
+        "Council",
+        "Commission",
+        "Committee",
+        "Department",
+        "Directorate",
+        "Command",
+        "Forces",
+        "Army",
+        "Parliament",
+        "Assembly",
+        "Government",
+        "Embassy",
+        "Mission",
+        "Brigade",
+        "Front",
+        "Party",
+    }
+)
+"""Capitalised words that head a body's name; never the first word of a person's name."""
+
 _NOT_NAMES = {
     "Monday",
     "Tuesday",
@@ -84,23 +107,7 @@ _NOT_NAMES = {
     "News",
     "Agency",
     "Office",
-    "Ministry",
-    "Council",
-    "Commission",
-    "Committee",
-    "Department",
-    "Directorate",
-    "Command",
-    "Forces",
-    "Army",
-    "Parliament",
-    "Assembly",
-    "Government",
-    "Embassy",
-    "Mission",
-    "Brigade",
-    "Front",
-    "Party",
+    *_BODY_WORDS,
 }
 _CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
@@ -486,6 +493,10 @@ def _people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: 
                 k += 1
             if k < len(doc) - 1:
                 name = _person_name(doc, k + 1, taken)
+        if name is None and tag.end < len(doc) and doc[tag.end].lower_ == "of":
+            body = next((k for k in range(tag.end, min(len(doc), tag.end + 12)) if doc[k].text in _BODY_WORDS), None)
+            if body is not None:  # "the chairman of the ... Commission Alaeddin Boroujerdi"
+                name = _person_name(doc, body + 1, taken)
         if name is None:
             surname = _lexicon_surname(doc, tag.end, taken, lexicon)
             if surname is not None:  # "PM Netanyahu": a listed person by surname after a title
