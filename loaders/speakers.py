@@ -111,8 +111,11 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
     if tok.pos_ == "PRON" or tok.lower_ in ("i", "we", "he", "she", "they", "it"):
         if tok.lower_ in ctx.words("first_person") and quoted:
             return list(quoted)
-        if tok.lower_ in ("he", "she") and ctx.last_person:
-            return [ctx.last_person]
+        if tok.lower_ in ("he", "she"):  # in a person's own clause ("Biden said he was concerned"): that person
+            quoted_people = [k for k in quoted if k.startswith("person:")]
+            if quoted_people:
+                return quoted_people[-1:]
+            return [ctx.last_person] if ctx.last_person else []
         if tok.lower_ in ("they", "we"):
             return list(ctx.group())
         return []

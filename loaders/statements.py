@@ -257,6 +257,8 @@ def _abetting(out: _Statements, voices: list[Voice]) -> None:
                 continue
             clause = tok.head if tok.dep_ in ("attr", "acomp", "dobj") else tok
             accused = [t.key for t in sent.phrase_actors_of(subjects(clause)) if t.key]
+            if lemma(tok) == "origin":  # "the rockets are of Iranian origin"
+                accused = [t.key for t in sent.phrase_actors_of([c for c in tok.children if c.dep_ == "amod"]) if t.key]
             if any(k not in own and ctx.party_of(k) not in own for k in accused):
                 out.add(v.speakers, "allege", "statement.voice.abet", 0.6, None)
                 break

@@ -244,3 +244,12 @@ def test_a_sea_or_an_outlet_named_after_a_state_is_no_mention_of_it() -> None:
 def test_a_body_word_before_a_name_is_not_part_of_it() -> None:
     ex = _extract("The chairman of the Security Commission Omar Haddad denied the reports.")
     assert "person:omarhaddad" in ex.actors and "person:commissionomarhaddad" not in ex.actors
+
+
+def test_he_in_a_persons_own_clause_is_that_person() -> None:
+    text = (
+        "Defence Minister Omar Haddad condemned the strikes on Gaza. "
+        "Later, Foreign Minister Lina Sabbagh said she was concerned about the strikes on Gaza."
+    )
+    concern = [s for s in _extract(text).statements if s.stance == "concern"]
+    assert [s.speakers for s in concern] == [("person:linasabbagh",)]
