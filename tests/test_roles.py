@@ -253,3 +253,8 @@ def test_he_in_a_persons_own_clause_is_that_person() -> None:
     )
     concern = [s for s in _extract(text).statements if s.stance == "concern"]
     assert [s.speakers for s in concern] == [("person:linasabbagh",)]
+
+
+def test_a_statement_from_a_body_speaks_for_it() -> None:
+    ex = _extract("A statement from the Egyptian foreign ministry said Israel had struck Rafah.")
+    assert (frozenset({"org:egyptian-foreign-ministry"}), "allege") in _statements(ex)
