@@ -85,6 +85,8 @@ def subjects(verb: Token, depth: int = 0, *, barriers: Collection[int] = ()) -> 
     if depth > 4 or head.i == verb.i or head.i in barriers:
         return []
     infinitive = verb.tag_ in ("VB", "VBG") or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ in ("xcomp", "advcl") and infinitive and is_passive(head) and agents(head):
+        return agents(head)  # "the port was used by the Houthis to receive weapons": the Houthis receive
     if verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "advcl") and infinitive):
         return subjects(head, depth + 1, barriers=barriers)
     if verb.dep_ in ("acomp", "attr") and head.pos_ in ("AUX", "VERB"):

@@ -258,3 +258,8 @@ def test_he_in_a_persons_own_clause_is_that_person() -> None:
 def test_a_statement_from_a_body_speaks_for_it() -> None:
     ex = _extract("A statement from the Egyptian foreign ministry said Israel had struck Rafah.")
     assert (frozenset({"org:egyptian-foreign-ministry"}), "allege") in _statements(ex)
+
+
+def test_an_infinitive_under_a_passive_takes_the_agent_as_subject() -> None:
+    ex = _extract("The port was used by the Houthis to receive weapons shipments from Iran.")
+    assert _transfers(ex) == {("IRN", "org:houthis", "other")}
