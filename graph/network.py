@@ -25,7 +25,7 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 
-from armskg.loaders.facts import WEAPON_CATEGORIES
+from armskg.loaders.facts import FINER_WEAPONS, WEAPON_CONCEPTS
 from armskg.ontology import AK, BASE, PREFIXES, SCHEMA  # type: ignore[import-not-found, unused-ignore]
 
 __all__ = [
@@ -187,12 +187,17 @@ def _date_range(text: str) -> tuple[dt.date, dt.date] | None:
         return None
 
 
+def _with_broader(labels: set[str]) -> set[str]:
+    """Weapon labels with the broader category of each finer concept ("tube artillery" is "other")."""
+    return labels | {FINER_WEAPONS[label] for label in labels if label in FINER_WEAPONS}
+
+
 def _weapon_label(value: str) -> str | None:
     """The weapon category label for a label or slug (``ballistic-missile``), else ``None``."""
     wanted = " ".join(value.strip().lower().replace("-", " ").replace("_", " ").split())
     aliases = {"air defense system": "air defence system", "armored vehicle": "armoured vehicle"}
     wanted = aliases.get(wanted, wanted)
-    return wanted if wanted in WEAPON_CATEGORIES else None
+    return wanted if wanted in WEAPON_CONCEPTS else None
 
 
 @dataclass(frozen=True)
@@ -205,7 +210,7 @@ class NetworkFilter:
       ``ak:date`` values (a strike's days, a statement's day) when it has any, else the
       publication dates of the articles reporting it; an event with neither is left out
       whenever a period is set.
-    - ``weapons``: weapon category labels (:data:`armskg.loaders.facts.WEAPON_CATEGORIES`); a
+    - ``weapons``: weapon concept labels (:data:`armskg.loaders.facts.WEAPON_CONCEPTS`); a
       transfer or strike is kept when it carries one of them, a statement when it is about such
       a transfer or strike.
     - ``min_sources``: an event is kept when ``ak:sourceCount`` (written by the merge) is at least
@@ -259,7 +264,7 @@ class NetworkFilter:
         for value in weapons or ():
             label = _weapon_label(value)
             if label is None:
-                choices = ", ".join(WEAPON_CATEGORIES)
+                choices = ", ".join(WEAPON_CONCEPTS)
                 raise FilterError(f"--weapon: unknown weapon category {value!r}; choose from {choices}")
             labels.add(label)
         count = 1 if min_sources is None else min_sources
@@ -303,8 +308,8 @@ class NetworkFilter:
         if self.weapons:
             if event.kind == "statement":
                 about = (facts[a] for a in event.about if a in facts)
-                return any(a.kind != "statement" and a.weapons & self.weapons for a in about)
-            return bool(event.weapons & self.weapons)
+                return any(a.kind != "statement" and _with_broader(a.weapons) & self.weapons for a in about)
+            return bool(_with_broader(event.weapons) & self.weapons)
         return True
 
 

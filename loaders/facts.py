@@ -26,9 +26,11 @@ from typing import Literal
 from anyascii import anyascii
 
 __all__ = [
+    "FINER_WEAPONS",
     "STANCES",
     "STATUSES",
     "WEAPON_CATEGORIES",
+    "WEAPON_CONCEPTS",
     "Actor",
     "ActorKind",
     "Evidence",
@@ -56,7 +58,17 @@ WEAPON_CATEGORIES: tuple[str, ...] = (
     "small arms",
     "other",
 )
-"""The weapon categories an event may carry (``ak:weapon``), as their SKOS labels."""
+"""The weapon categories of the eval contract (``ak:weapon``), as their SKOS labels."""
+
+FINER_WEAPONS: dict[str, str] = {
+    "tube artillery": "other",
+    "aircraft bomb": "other",
+    "anti-tank missile": "other",
+}
+"""Finer weapon concepts an event may carry instead, each with its broader category (``skos:broader``)."""
+
+WEAPON_CONCEPTS: tuple[str, ...] = (*WEAPON_CATEGORIES, *FINER_WEAPONS)
+"""Every weapon concept an event may carry."""
 
 STANCES: tuple[str, ...] = (
     "condemn",

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pycountry
 
-from .facts import STANCES, WEAPON_CATEGORIES
+from .facts import STANCES, WEAPON_CONCEPTS
 
 __all__ = [
     "GRAMMAR_CLASSES",
@@ -286,10 +286,8 @@ def _load_lexicon(extra: Path | None, stamp: tuple[tuple[str, int, int], ...]) -
     weapons: list[WeaponEntry] = []
     for path in _sources("weapons.tsv", extra):
         for n, r in _rows(path, ("term", "category", "designation", "producer")):
-            if r["category"] not in WEAPON_CATEGORIES:
-                raise LexiconError(
-                    f"{path}:{n}: category {r['category']!r} is not one of {', '.join(WEAPON_CATEGORIES)}"
-                )
+            if r["category"] not in WEAPON_CONCEPTS:
+                raise LexiconError(f"{path}:{n}: category {r['category']!r} is not one of {', '.join(WEAPON_CONCEPTS)}")
             producer = _check_iso(r["producer"], states, f"{path}:{n}")
             weapons.append(WeaponEntry(r["term"], r["category"], r["designation"] or None, producer))
     places: list[PlaceEntry] = []

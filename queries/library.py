@@ -56,7 +56,7 @@ from pyoxigraph import (
     Variable,
 )
 
-from armskg.loaders.facts import STANCES, WEAPON_CATEGORIES
+from armskg.loaders.facts import STANCES, WEAPON_CONCEPTS
 from armskg.ontology import BASE, PREFIXES, actor_iri, stance_iri, weapon_iri
 
 if TYPE_CHECKING:
@@ -385,7 +385,7 @@ def _to_term(param: Param, value: str) -> NamedNode | Literal:
         return _actor(param, text)
     if param.type == "weapon":
         label = " ".join(text.lower().split())
-        known = {weapon_iri(category): category for category in WEAPON_CATEGORIES}
+        known = {weapon_iri(category): category for category in WEAPON_CONCEPTS}
         return _concept(param, text, _WEAPON_NS, weapon_iri(label), known)
     if param.type == "stance":
         label = re.sub(r"[\s-]+", "_", text.lower())

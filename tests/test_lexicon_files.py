@@ -119,6 +119,9 @@ WEAPON_CATEGORIES = frozenset(
         "rocket artillery",
         "small arms",
         "other",
+        "tube artillery",  # the finer concepts, each skos:broader other
+        "aircraft bomb",
+        "anti-tank missile",
     }
 )
 

@@ -16,7 +16,9 @@ import pyoxigraph as ox
 import pytest
 
 from armskg.graph.network import (
+    EventFacts,
     FilterError,
+    NetworkFilter,
     actor_network,
     coalitions,
     edge_weight,
@@ -470,3 +472,11 @@ def test_samples_split_signatories_and_ukraine_from_dprk_and_russia(sample_netwo
     assert ours == {camp[actor_iri("state:UKR")]} == {0}
     assert state["PRK"] == state["RUS"] != 0
     assert coalitions(sample_network) == camp  # stable for the same input
+
+
+def test_a_finer_weapon_passes_the_filter_of_its_broader_category() -> None:
+    howitzers = EventFacts("https://example.org/t", "transfer", weapons={"tube artillery"}, articles={"a1"})
+    facts = {howitzers.iri: howitzers}
+    assert NetworkFilter.parse(weapons=["other"]).keeps(howitzers, facts)
+    assert NetworkFilter.parse(weapons=["tube-artillery"]).keeps(howitzers, facts)
+    assert not NetworkFilter.parse(weapons=["drone"]).keeps(howitzers, facts)

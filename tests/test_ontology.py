@@ -13,7 +13,7 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, SH
 
-from armskg.loaders.facts import STANCES, STATUSES, WEAPON_CATEGORIES
+from armskg.loaders.facts import FINER_WEAPONS, STANCES, STATUSES, WEAPON_CATEGORIES, WEAPON_CONCEPTS
 from armskg.ontology import (
     AK,
     BASE,
@@ -220,7 +220,7 @@ def test_no_schema_term_is_redefined() -> None:
 @pytest.mark.parametrize(
     ("scheme", "labels", "mint"),
     [
-        (BASE + "weapon", WEAPON_CATEGORIES, weapon_iri),
+        (BASE + "weapon", WEAPON_CONCEPTS, weapon_iri),
         (BASE + "stance", STANCES, stance_iri),
         (BASE + "status", STATUSES, status_iri),
         (BASE + "channel", CHANNELS, channel_iri),
@@ -234,10 +234,26 @@ def test_scheme_labels_and_iris(scheme: str, labels: tuple[str, ...], mint: Call
     for label, concept in found.items():
         assert str(concept) == mint(label)
         assert (concept, RDF.type, SKOS.Concept) in g
-        assert (concept, SKOS.topConceptOf, URIRef(scheme)) in g
-        assert (URIRef(scheme), SKOS.hasTopConcept, concept) in g
+        if label in FINER_WEAPONS:  # a finer concept sits under its contract category
+            assert (concept, SKOS.broader, URIRef(weapon_iri(FINER_WEAPONS[label]))) in g
+        else:
+            assert (concept, SKOS.topConceptOf, URIRef(scheme)) in g
+            assert (URIRef(scheme), SKOS.hasTopConcept, concept) in g
         definition = g.value(concept, SKOS.definition)
         assert definition is not None and len(str(definition)) > 20, concept
+
+
+def test_each_weapon_concept_maps_to_a_sipri_category() -> None:
+    g = _ontology()
+    sipri = _scheme_labels(BASE + "sipri")
+    assert len(sipri) == 12 and {"artillery", "missiles", "aircraft", "armoured vehicles"} <= set(sipri)
+    for label, concept in _scheme_labels(BASE + "weapon").items():
+        matches = list(g.objects(concept, SKOS.closeMatch))
+        if label in ("artillery ammunition", "small arms"):  # no SIPRI counterpart
+            assert matches == [], label
+        else:
+            assert len(matches) == 1 and matches[0] in sipri.values(), label
+    assert (URIRef(weapon_iri("tube artillery")), SKOS.closeMatch, sipri["artillery"]) in g
 
 
 def test_pref_labels_are_plain_literals() -> None:

@@ -226,7 +226,7 @@ def test_more_stance_words_protest_request_hold_responsible() -> None:
 def test_whoever_downs_what_was_launched_was_its_target() -> None:
     ex = _extract("Saudi Arabia shot down a drone that the Houthis launched on Monday.")
     assert _strikes(ex) == {("org:houthis", "SAU", "drone")}
-    assert _strikes(_extract("Kharkiv was hit by Russian glide bombs overnight.")) == {("RUS", "UKR", "other")}
+    assert _strikes(_extract("Kharkiv was hit by Russian glide bombs overnight.")) == {("RUS", "UKR", "aircraft bomb")}
 
 
 def test_saying_another_party_fuels_a_war_alleges_it() -> None:
