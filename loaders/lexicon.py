@@ -59,6 +59,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "denial_word",
     "condemnation_word",
     "abet",
+    "deal_noun",
 )
 """The classes of ``grammar.tsv``."""
 

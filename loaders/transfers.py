@@ -99,6 +99,23 @@ def _generic(sent: ParsedSentence, weapon: Tag) -> bool:
     return weapon.designation is None and bool(words) and all(w in _GENERIC for w in words)
 
 
+def _deal_parties(
+    sent: ParsedSentence, ctx: ArticleContext, tok: Token, weapons: list[Tag]
+) -> tuple[list[str], list[str]]:
+    """The supplier and recipients of a deal ("Turkey and Poland signed a deal for Bayraktar
+    drones", "India signed a contract with Russia for S-400 systems"): of the parties that sign
+    it, the one that makes the weapons supplies, the others receive."""
+    party_tokens = [*prep_objects(tok, {"with", "between"}), *prep_objects(tok.head, {"with"})]
+    if tok.dep_ == "dobj":
+        party_tokens += subjects(tok.head)
+    parties = _states(ctx, sent.phrase_actors_of(party_tokens))
+    makers = {origin_of(ctx, sent, w) for w in weapons} - {None}
+    suppliers = [p for p in parties if p in makers]
+    if len(suppliers) != 1:
+        return [], []
+    return suppliers, [p for p in parties if p not in suppliers]
+
+
 def _supplier_from_context(
     ctx: ArticleContext, sent: ParsedSentence, weapons: list[Tag], recipients: list[str]
 ) -> list[str]:
@@ -147,12 +164,14 @@ def _noun_roles(
     by = sent.phrase_actors_of(prep_objects(tok, {"by", "from"}))
     to = sent.phrase_actors_of(prep_objects(tok, {"to", "for"}))
     weapon_roots = [
-        *prep_objects(tok, {"of", "with"}),
+        *prep_objects(tok, {"of", "with", *(("for",) if lemma(tok) in ctx.words("deal_noun") else ())}),
         *(o for t in tok.subtree if t.lower_ == "including" for o in t.children if o.dep_ == "pobj"),
         *(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")),
     ]
     if tok.dep_ == "compound":
         weapon_roots.append(tok.head)
+    if tok.dep_ == "dobj" and lemma(tok) in ctx.words("deal_noun"):  # "signed a contract with Russia for S-400s"
+        weapon_roots += prep_objects(tok.head, {"for"})
     if not to and tok.dep_ == "dobj":  # "condemned North Korean supply of missiles to Russia" (to under the verb)
         to = sent.phrase_actors_of(prep_objects(tok.head, {"to"}))
     if receive:
@@ -264,6 +283,8 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
             weapons = event_weapons(sent, [tok], skip=skip)
         specific = [w for w in weapons if not _generic(sent, w)]
         weapons = specific or weapons  # "an aid package including Storm Shadow missiles": the missiles
+        if noun and lemma(tok) in ctx.words("deal_noun"):
+            suppliers, recipients = _deal_parties(sent, ctx, tok, weapons)
         if not weapons and not noun and lemma(tok) == "arm" and recipients:
             weapons = [Tag("weapon", trig.start, trig.end, value="other")]
         hedge, future, alleged, denial = _framing(ctx, tok)

@@ -263,3 +263,14 @@ def test_a_statement_from_a_body_speaks_for_it() -> None:
 def test_an_infinitive_under_a_passive_takes_the_agent_as_subject() -> None:
     ex = _extract("The port was used by the Houthis to receive weapons shipments from Iran.")
     assert _transfers(ex) == {("IRN", "org:houthis", "other")}
+
+
+def test_the_party_to_a_deal_that_makes_the_weapons_supplies_them() -> None:
+    ex = _extract("Turkey and Poland signed a deal for 24 Bayraktar TB2 drones.")
+    assert {(t.supplier, t.recipient, t.weapon, t.status) for t in ex.transfers} == {
+        ("state:TUR", "state:POL", "drone", "planned")
+    }
+    assert _transfers(_extract("India signed a contract with Russia for five S-400 systems.")) == {
+        ("RUS", "IND", "air defence system")
+    }
+    assert _transfers(_extract("Poland signed a contract for road construction with Germany.")) == set()
