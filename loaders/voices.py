@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .context import ArticleContext
-from .roles import lemma, prep_objects
+from .roles import direct_objects, lemma, prep_objects
 from .sentence import ParsedSentence
 from .speakers import speaker_keys, speakers_of
 
@@ -31,6 +31,8 @@ class Voice:
     verb: Token | None
     speakers: tuple[str, ...]
     stance: str | None = None
+    objects: tuple[str, ...] = ()
+    """The actors a stance verb addresses ("accused Tehran"), whom a later "it" may stand for."""
 
 
 def _opens_in_quote(sent: ParsedSentence) -> bool:
@@ -53,7 +55,10 @@ def find_voices(sent: ParsedSentence, ctx: ArticleContext) -> list[Voice]:
         else:
             keys = speakers_of(tok, sent, ctx)
         if keys:
-            voices.append(Voice(tok, tuple(dict.fromkeys(keys)), trig.value if trig.event == "stance" else None))
+            objects = tuple(t.key for t in sent.phrase_actors_of(direct_objects(tok)) if t.key)
+            voices.append(
+                Voice(tok, tuple(dict.fromkeys(keys)), trig.value if trig.event == "stance" else None, objects)
+            )
     if not any(v.stance is None for v in voices) and ctx.last_reporter and _opens_in_quote(sent):
         voices.append(Voice(None, ctx.last_reporter))
     return voices
@@ -93,6 +98,10 @@ def pronoun_actors(token: Token, voices: list[Voice], ctx: ArticleContext) -> li
     voice = voice_of(token, voices)
     if voice is None:
         return []
+    if token.lower_ in ("it", "they", "its", "their") and voice.stance is not None and voice.objects:
+        named = [p for p in (ctx.party_of(k) for k in voice.objects) if p]
+        if named:  # "accused Tehran of playing down how many drones it had supplied": Tehran
+            return named
     if token.lower_ in ("we", "i", "it", "they", "our", "its", "their"):
         return [s for s in (ctx.party_of(k) for k in voice.speakers) if s]
     return []

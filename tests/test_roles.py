@@ -274,3 +274,11 @@ def test_the_party_to_a_deal_that_makes_the_weapons_supplies_them() -> None:
         ("RUS", "IND", "air defence system")
     }
     assert _transfers(_extract("Poland signed a contract for road construction with Germany.")) == set()
+
+
+def test_it_under_an_accusation_is_the_accused() -> None:
+    text = (
+        "Iran sent drones to Russia. Ukrainian President Volodymyr Zelensky accused Tehran "
+        "of playing down how many drones it had supplied."
+    )
+    assert _transfers(_extract(text)) == {("IRN", "RUS", "drone")}
