@@ -84,8 +84,8 @@ def _facts(ex: Extraction, score: ModuleType) -> dict[tuple[str, tuple[Any, ...]
         if actor is None:
             return None
         if actor.kind == "person":
-            return "person:" + score.norm_person(actor.label)
-        return "org:" + score.norm_org(actor.label)
+            return "person:" + str(score.norm_person(actor.label))
+        return "org:" + str(score.norm_org(actor.label))
 
     found: dict[tuple[str, tuple[Any, ...]], tuple[float, str]] = {}
 
