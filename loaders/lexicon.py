@@ -60,6 +60,9 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "condemnation_word",
     "abet",
     "deal_noun",
+    "allegation",
+    "rumour",
+    "refusal",
 )
 """The classes of ``grammar.tsv``."""
 

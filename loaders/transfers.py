@@ -239,11 +239,22 @@ def _framing(ctx: ArticleContext, tok: Token) -> tuple[bool, bool, bool, bool]:
     future = bool(cues & ctx.words("future")) or bool(governors & ctx.words("future"))
     future = future or (tok.pos_ in ("NOUN", "PROPN") and lemma(tok) in ctx.words("future"))  # "an aid package"
     above = {lemma(t) for t in tok.ancestors}
-    alleged = bool(above & {"accuse", "allege", "claim", "accusation", "allegation", "suspect"}) or bool(
-        cues & {"allegedly", "reportedly", "purportedly"}
-    )
-    denial = bool(above & {"deny", "denial", "reject", "refute", "dismiss"})
+    nouns = [t for t in tok.ancestors if t.pos_ == "NOUN"]
+    rumours = {w for t in nouns for w in (lemma(t), t.lower_.removesuffix("s"))} & ctx.words("rumour")  # "Reports that"
+    alleged = bool(above & ctx.words("allegation")) or bool(rumours) or bool(cues & {"allegedly", "reportedly"})
+    refusals = [t for t in tok.ancestors if lemma(t) in ctx.words("refusal")]
+    if any(negated(t) for t in refusals):  # "has not ruled out sending": a possibility
+        hedge = True
+    denial = bool(refusals) and not hedge
     return hedge, future, alleged, denial
+
+
+def _refused_by(ctx: ArticleContext, sent: ParsedSentence, tok: Token) -> set[str]:
+    """The parties that refuse or deny the transfer themselves ("Germany refused to send")."""
+    found: set[str] = set()
+    for verb in (t for t in tok.ancestors if lemma(t) in ctx.words("refusal")):
+        found |= {p for t in sent.phrase_actors_of(subjects(verb)) if (p := ctx.party_of(t.key))}
+    return found
 
 
 def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> list[SupplyReading]:
@@ -304,7 +315,8 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         if hedge or (is_negated and not denial) or not weapons or not suppliers or not recipients:
             continue
         if denial:
-            status = "denied" if set(voiced) & set(suppliers) else "alleged"
+            refusing = set(voiced) | _refused_by(ctx, sent, tok)
+            status = "denied" if refusing & set(suppliers) else "alleged"
         elif alleged:
             status = "alleged"
         elif future or trig.value == "pledge":

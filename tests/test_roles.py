@@ -282,3 +282,13 @@ def test_it_under_an_accusation_is_the_accused() -> None:
         "of playing down how many drones it had supplied."
     )
     assert _transfers(_extract(text)) == {("IRN", "RUS", "drone")}
+
+
+def test_refusals_rumours_and_beliefs_frame_a_transfer() -> None:
+    def status(text: str) -> set[str]:
+        return {t.status for t in _extract(text).transfers}
+
+    assert status("Germany refused to send Taurus missiles to Ukraine.") == {"denied"}
+    assert status("Washington has not ruled out sending ATACMS missiles to Ukraine.") == set()
+    assert status("Iran is believed to have supplied drones to Russia.") == {"alleged"}
+    assert status("Reports that North Korea shipped artillery shells to Russia emerged in May.") == {"alleged"}
