@@ -177,7 +177,16 @@ def _noun_roles(
     if receive:
         return by, owner_tags + to, weapon_roots
     suppliers = owner_tags or by
-    if not suppliers and tok.dep_ == "dobj" and lemma(tok.head) in ctx.words("agent_verb"):
+    made_by = [
+        t
+        for r in weapon_roots
+        for c in r.children
+        if c.dep_ in ("amod", "compound")
+        for t in sent.phrase_actors_of([c])
+    ]
+    if made_by and not suppliers:  # "the transfer of Iranian missiles to Syria": Iran
+        suppliers = made_by
+    if not suppliers and tok.dep_ == "dobj" and lemma(tok.head) in ctx.words("agent_verb") | ctx.words("refusal"):
         suppliers = sent.phrase_actors_of(subjects(tok.head))  # "Britain unveiled an aid package for Ukraine"
     return suppliers, to, weapon_roots
 

@@ -292,3 +292,10 @@ def test_refusals_rumours_and_beliefs_frame_a_transfer() -> None:
     assert status("Washington has not ruled out sending ATACMS missiles to Ukraine.") == set()
     assert status("Iran is believed to have supplied drones to Russia.") == {"alleged"}
     assert status("Reports that North Korea shipped artillery shells to Russia emerged in May.") == {"alleged"}
+
+
+def test_a_blocked_sale_is_denied_by_the_blocker_and_foreign_weapons_keep_their_maker() -> None:
+    (blocked,) = _extract("The United States blocked the sale of F-35 jets to Turkey.").transfers
+    assert (blocked.supplier, blocked.recipient, blocked.status) == ("state:USA", "state:TUR", "denied")
+    ex = _extract("Russia rejected the transfer of Iranian missiles to Syria.")
+    assert _transfers(ex) == {("IRN", "SYR", "other")}
