@@ -589,9 +589,16 @@ def _surnames(doc: DocView, tags: list[Tag], taken: set[int], ex: Extraction) ->
     return found
 
 
+_BODY_HEADS = frozenset(
+    {"ministry", "council", "committee", "commission", "department", "agency", "military", "army", "command",
+     "presidency", "mission", "embassy", "panel", "court", "parliament"}
+)  # fmt: skip
+
+
 def _org_heads(doc: DocView, tags: list[Tag], taken: set[int], ex: Extraction) -> list[Tag]:
     """Later mentions of a named body by its head noun alone ("the United Nations Security
-    Council" ... "the Council"), when one body the article names has that head."""
+    Council" ... "the Council"; "Russia's defence ministry" ... "the ministry"), when one body
+    the article names has that head."""
     heads: dict[str, set[str]] = {}
     first: dict[str, int] = {}
     for t in tags:
@@ -599,13 +606,16 @@ def _org_heads(doc: DocView, tags: list[Tag], taken: set[int], ex: Extraction) -
         if actor is None or actor.kind not in ("organization", "armed_group"):
             continue
         words = actor.label.split()
-        if len(words) >= 2 and words[-1].isalpha() and words[-1][:1].isupper() and len(words[-1]) > 3:
-            heads.setdefault(words[-1], set()).add(actor.key)
-            first[actor.key] = min(first.get(actor.key, t.start), t.start)
+        if len(words) >= 2 and words[-1].isalpha() and len(words[-1]) > 3:
+            if words[-1][:1].isupper() or words[-1].lower() in _BODY_HEADS:
+                heads.setdefault(words[-1].lower(), set()).add(actor.key)
+                first[actor.key] = min(first.get(actor.key, t.start), t.start)
     found: list[Tag] = []
-    for i in doc.positions(*{h.lower() for h in heads}):
+    for i in doc.positions(*heads):
         tok = doc[i]
-        keys = heads.get(tok.text, set())
+        if not tok.text[:1].isupper() and tok.lower_ not in _BODY_HEADS:
+            continue  # "the council" in lower case only for the heads of government bodies
+        keys = heads.get(tok.lower_, set())
         if i in taken or len(keys) != 1 or i == 0 or doc[i - 1].lower_ != "the":
             continue
         (key,) = keys

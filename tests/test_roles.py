@@ -299,3 +299,8 @@ def test_a_blocked_sale_is_denied_by_the_blocker_and_foreign_weapons_keep_their_
     assert (blocked.supplier, blocked.recipient, blocked.status) == ("state:USA", "state:TUR", "denied")
     ex = _extract("Russia rejected the transfer of Iranian missiles to Syria.")
     assert _transfers(ex) == {("IRN", "SYR", "other")}
+
+
+def test_the_ministry_is_the_ministry_named_before() -> None:
+    text = "Russia's defence ministry spoke on Monday. The ministry also denied that it had used Iranian drones."
+    assert (frozenset({"org:russia-s-defence-ministry"}), "deny") in _statements(_extract(text))
