@@ -606,10 +606,10 @@ def _org_heads(doc: DocView, tags: list[Tag], taken: set[int], ex: Extraction) -
         if actor is None or actor.kind not in ("organization", "armed_group"):
             continue
         words = actor.label.split()
-        if len(words) >= 2 and words[-1].isalpha() and len(words[-1]) > 3:
-            if words[-1][:1].isupper() or words[-1].lower() in _BODY_HEADS:
-                heads.setdefault(words[-1].lower(), set()).add(actor.key)
-                first[actor.key] = min(first.get(actor.key, t.start), t.start)
+        named_head = len(words) >= 2 and words[-1].isalpha() and len(words[-1]) > 3
+        if named_head and (words[-1][:1].isupper() or words[-1].lower() in _BODY_HEADS):
+            heads.setdefault(words[-1].lower(), set()).add(actor.key)
+            first[actor.key] = min(first.get(actor.key, t.start), t.start)
     found: list[Tag] = []
     for i in doc.positions(*heads):
         tok = doc[i]
