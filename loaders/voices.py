@@ -92,9 +92,11 @@ def voice_of(token: Token, voices: list[Voice]) -> Voice | None:
 
 def pronoun_actors(token: Token, voices: list[Voice], ctx: ArticleContext) -> list[str]:
     """The actors an event's pronoun subject stands for: "we"/"it"/"they" inside a voice's
-    complement are its speakers' states ("China denied it had supplied ...")."""
+    complement are its speakers' states ("China denied it had supplied ..."); so is the owner
+    of "its forces" or "our troops"."""
     if token.pos_ != "PRON":
-        return []
+        owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+        return pronoun_actors(owners[0], voices, ctx) if owners else []
     voice = voice_of(token, voices)
     if voice is None:
         return []

@@ -304,3 +304,9 @@ def test_a_blocked_sale_is_denied_by_the_blocker_and_foreign_weapons_keep_their_
 def test_the_ministry_is_the_ministry_named_before() -> None:
     text = "Russia's defence ministry spoke on Monday. The ministry also denied that it had used Iranian drones."
     assert (frozenset({"org:russia-s-defence-ministry"}), "deny") in _statements(_extract(text))
+
+
+def test_its_forces_are_the_speakers() -> None:
+    ex = _extract("Russia's defence ministry said on Monday that its forces struck Kharkiv.")
+    assert _strikes(ex) == {("RUS", "UKR", None)}
+    assert (frozenset({"org:russia-s-defence-ministry"}), "admit") in _statements(ex)
