@@ -63,6 +63,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "allegation",
     "rumour",
     "refusal",
+    "harm_verb",
 )
 """The classes of ``grammar.tsv``."""
 

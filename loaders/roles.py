@@ -126,7 +126,8 @@ def prep_objects(head: Token, preps: Collection[str], *, depth: int = 1) -> list
                 if obj.dep_ in ("pobj", "pcomp"):
                     found.extend(with_conjuncts(obj))
         elif depth > 1 and child.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):
-            found.extend(prep_objects(child, preps, depth=depth - 1))
+            for item in with_conjuncts(child):  # "launched 40 missiles and 35 drones at Ukraine"
+                found.extend(prep_objects(item, preps, depth=depth - 1))
     return found
 
 

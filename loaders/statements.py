@@ -138,6 +138,9 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
     a stance noun no one holds ("close air support"), a negated noun ("there is no denying")."""
     if tok.dep_ in ("amod", "compound", "nmod") and tok.lower_ not in _ADVERBS:
         return True
+    near = [*tok.children, *(g for c in tok.children if c.dep_ == "aux" for g in c.children)]
+    if any(c.dep_ == "nsubj" and c.lower_ == "which" for c in near):
+        return True  # "..., which would have concerning implications": a clause, not a speaker
     if tok.dep_ == "relcl" and value != "deny":
         return True  # "the United States, which backs the campaign, said ...": background, not this statement
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and lemma(tok.head) not in ctx.words("medium"):

@@ -31,7 +31,7 @@ from .weapons import event_weapons, origin_of, resolve_weapon
 __all__ = ["read_strikes"]
 
 _NOUN_POS = {"NOUN", "PROPN"}
-_NEEDS_WEAPON = {"use", "launch", "fire"}
+_NEEDS_WEAPON = {"use", "launch", "fire", "drop"}
 """Verbs that are strikes only with a weapon named ("used drones against", "fired missiles at")."""
 
 
@@ -96,6 +96,18 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
         attackers = [t for c in owners for t in sent.phrase_actors(c) if t.kind == "actor"]
         attackers += [t for t in sent.phrase_actors_of(prep_objects(tok, {"by"})) if t not in attackers]
         targets = _targets(sent, prep_objects(tok, targets_prep), targets_prep)
+        anchor = tok
+        while anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN":
+            anchor = anchor.head.head  # "carried out a wave of strikes"
+        if anchor.i != tok.i and anchor.dep_ == "dobj" and lemma(anchor.head) in ctx.words("agent_verb"):
+            attackers = attackers or sent.phrase_actors_of(subjects(anchor.head), weapons=True)
+            around = [*prep_objects(anchor, targets_prep), *prep_objects(anchor.head, targets_prep)]
+            targets = targets or _targets(sent, around, targets_prep)
+            using = [c for c in anchor.head.children if c.pos_ == "VERB" and lemma(c) == "use"]
+            owners += [*prep_objects(anchor.head, {"with"}), *using]  # "... using ballistic missiles"
+        if tok.dep_ == "nsubj" and lemma(tok.head) in ctx.words("harm_verb") and not targets:
+            harmed = [*direct_objects(tok.head), *prep_objects(tok.head, targets_prep)]
+            targets = _targets(sent, harmed, targets_prep)  # "an Israeli strike killed a Hamas commander in Beirut"
         if tok.dep_ == "nsubjpass" and lemma(tok.head) in ctx.words("agent_verb"):  # "the attack was carried out by"
             if not attackers:
                 attackers = sent.phrase_actors_of(agents(tok.head), weapons=True)
@@ -106,7 +118,7 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
                 attackers = sent.phrase_actors_of(subjects(tok.head), weapons=True)
             if not targets:
                 targets = _targets(sent, prep_objects(tok.head, targets_prep), targets_prep)
-        weapons = [*owners, *prep_objects(tok, {"with", "by", "of"})]
+        weapons = [*owners, *prep_objects(tok, {"with", "by", "of"}), *(c for c in tok.children if lemma(c) == "use")]
         if tok.dep_ == "nsubjpass":
             weapons += [a for a in agents(tok.head) if sent.token_tag(a, "weapon") is not None]
         return attackers, targets, weapons
@@ -142,6 +154,13 @@ def _generic(sent: ParsedSentence, weapon: Tag) -> bool:
     """A weapon word that names no class ("missiles", "rockets", "weapons")."""
     words = sent.span.view.text_of(weapon.start, weapon.end).lower().split()
     return len(words) == 1 and words[0].rstrip("s") in ("missile", "weapon", "munition", "projectile")
+
+
+def _one_per_event(found: list[tuple[Strike, Token]]) -> list[tuple[Strike, Token]]:
+    """A strike the sentence states with no weapon is dropped when the same sentence states
+    it with one ("launched waves of attacks on Ukrainian cities using ballistic missiles")."""
+    armed = {(s.attacker, s.target) for s, _ in found if s.weapon is not None}
+    return [(s, t) for s, t in found if s.weapon is not None or (s.attacker, s.target) not in armed]
 
 
 def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Transfer],
@@ -221,4 +240,4 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
                         supplied,
                     )
                     out.append((strike, tok))
-    return out
+    return _one_per_event(out)

@@ -310,3 +310,20 @@ def test_its_forces_are_the_speakers() -> None:
     ex = _extract("Russia's defence ministry said on Monday that its forces struck Kharkiv.")
     assert _strikes(ex) == {("RUS", "UKR", None)}
     assert (frozenset({"org:russia-s-defence-ministry"}), "admit") in _statements(ex)
+
+
+def test_strikes_in_waves_by_harm_and_at_conjoined_weapons() -> None:
+    assert _strikes(_extract("Israel carried out a wave of strikes in southern Lebanon on Tuesday.")) == {
+        ("ISR", "LBN", None)
+    }
+    ex = _extract("Russia launched waves of attacks on Ukrainian cities using ballistic missiles.")
+    assert _strikes(ex) == {("RUS", "UKR", "ballistic missile")}  # one strike, with its weapon
+    assert _strikes(_extract("A Jordanian drone strike killed two smugglers in Syria.")) == {("JOR", "SYR", "drone")}
+    ex = _extract("Russian forces launched 40 missiles and 35 drones at Ukraine overnight.")
+    assert ("RUS", "UKR", "drone") in _strikes(ex)
+    assert _strikes(_extract("Indian jets dropped bombs on targets in Pakistan.")) == {("IND", "PAK", "aircraft bomb")}
+
+
+def test_which_is_no_speaker() -> None:
+    ex = _extract("Iran is seeking help from Russia, which would have concerning effects for Israel.")
+    assert "concern" not in {s.stance for s in ex.statements}
