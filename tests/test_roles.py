@@ -327,3 +327,11 @@ def test_strikes_in_waves_by_harm_and_at_conjoined_weapons() -> None:
 def test_which_is_no_speaker() -> None:
     ex = _extract("Iran is seeking help from Russia, which would have concerning effects for Israel.")
     assert "concern" not in {s.stance for s in ex.statements}
+
+
+def test_related_links_captions_and_footers_name_no_state() -> None:
+    text = (
+        "Iran sent drones to Russia, officials said.\n\nRead more: China warns Japan over Taiwan\n\n"
+        "Photo: A Turkish drone on display.\n\nFollow us on Twitter for news from Egypt.\n"
+    )
+    assert _states(_extract(text)) == {"IRN", "RUS"}
