@@ -335,3 +335,8 @@ def test_related_links_captions_and_footers_name_no_state() -> None:
         "Photo: A Turkish drone on display.\n\nFollow us on Twitter for news from Egypt.\n"
     )
     assert _states(_extract(text)) == {"IRN", "RUS"}
+
+
+def test_honorifics_are_titles_not_names() -> None:
+    ex = _extract("H.E. Rania Haddad, Permanent Representative of Jordan to the United Nations, spoke.")
+    assert ex.actors["person:raniahaddad"].affiliation == "state:JOR"
