@@ -517,6 +517,11 @@ def _people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: 
             actor.affiliation = state.key
         if actor.affiliation is None and title.lower() in role_states:
             actor.affiliation = role_states[title.lower()]
+        if actor.affiliation is None and end + 1 < len(doc) and doc[end].text == ",":
+            of = next((k for k in range(end + 1, min(len(doc), end + 6)) if doc[k].lower_ == "of"), None)
+            after = _state_after_of(doc, named, of, window=4) if of is not None else None
+            if after is not None:  # "H.E. Lana Haddad, Permanent Representative of Jordan"
+                actor.affiliation = after.key
         found.append(Tag("actor", start, end, key=key, via="title", value=tag.value))
         taken.update(range(start, end))
     # "Jake Sullivan, the U.S. national security adviser," / "Chang Ho-jin, who took over as head of ...":
