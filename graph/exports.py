@@ -191,7 +191,7 @@ def transfer_register(
     []
     """
     flt = NetworkFilter.parse(since, until, weapons, min_sources, min_confidence)
-    facts = read_event_facts(store)
+    facts = read_event_facts(store, confidence=flt.min_confidence > 0)
     parties: dict[str, dict[str, tuple[str, str]]] = {}
     result = store.query(PREFIXES + _Q_TRANSFER_PARTIES)
     assert isinstance(result, ox.QuerySolutions)

@@ -332,7 +332,8 @@ class EventFacts:
     published: set[tuple[dt.date, dt.date]] = field(default_factory=set)
     source_count: int | None = None
     confidence: float = 0.0
-    """The highest ``ak:confidence`` of the event's evidence records (0 when it has none)."""
+    """The highest ``ak:confidence`` of the event's evidence records (0 when it has none, or when
+    :func:`read_event_facts` was not asked to read it)."""
 
     @property
     def corroboration(self) -> int:
@@ -348,12 +349,14 @@ class EventFacts:
         return min(r[0] for r in ranges), max(r[1] for r in ranges)
 
 
-def read_event_facts(store: ox.Store) -> dict[str, EventFacts]:
+def read_event_facts(store: ox.Store, *, confidence: bool = False) -> dict[str, EventFacts]:
     """Every event of the merged default graph with its details, sources, dates and corroboration.
 
     ``sources`` are article identifiers (``schema:identifier``, else the article IRI), ``urls``
     the articles' ``schema:url``; ``dates`` come from ``ak:date``, ``published`` from the
-    articles' ``schema:datePublished`` (or a partial ``ak:datePublishedText``).
+    articles' ``schema:datePublished`` (or a partial ``ak:datePublishedText``). With
+    ``confidence`` each event's :attr:`EventFacts.confidence` is read from the evidence records of
+    the article graphs (a scan of every graph, so only when a filter needs it).
     """
     kinds = {AK + "Transfer": "transfer", AK + "Strike": "strike", AK + "Statement": "statement"}
     facts: dict[str, EventFacts] = {}
@@ -410,7 +413,8 @@ def read_event_facts(store: ox.Store) -> dict[str, EventFacts]:
                 {"designation": fact.designations, "quantity": fact.quantities, "quote": fact.quotes}.get(
                     key, fact.about
                 ).add(value)
-    _read_confidence(store, facts)
+    if confidence:
+        _read_confidence(store, facts)
     return facts
 
 
@@ -718,7 +722,7 @@ def actor_network(
     0
     """
     flt = NetworkFilter.parse(since, until, weapons, min_sources, min_confidence)
-    facts = read_event_facts(store)
+    facts = read_event_facts(store, confidence=flt.min_confidence > 0)
     kept = {iri for iri, fact in facts.items() if flt.keeps(fact, facts)} if flt.active else None
     actors = _read_actors(store)
     evidence = _read_evidence(store)

@@ -35,37 +35,28 @@ class ArticleContext:
     missile: str | None = None
     producers: dict[str, str] = field(default_factory=dict)
 
-    def state_of(self, key: str | None, *, based: bool = True) -> str | None:
+    def state_of(self, key: str | None) -> str | None:
         """The state an actor stands for: itself, a person's or body's state, a group's base."""
-        seen = 0
-        ex = self.extraction
-        while key is not None and not key.startswith("state:") and seen < 4:
-            actor = ex.actors.get(key)
-            if actor is None:
-                return None
-            key = actor.affiliation or (actor.based_in if based else None)
-            seen += 1
-        return key if key and key.startswith("state:") else None
+        return self._follow(key, groups=False)
 
     def party_of(self, key: str | None) -> str | None:
         """Who an actor stands for as a party to an event: a state itself, an armed group itself
         (the Houthis strike as the Houthis), a person or body as the state or armed group it
         serves ("Houthi military spokesperson" -> the Houthis)."""
+        return self._follow(key, groups=True)
+
+    def _follow(self, key: str | None, *, groups: bool) -> str | None:
+        """Follow affiliations (and a group's base) to a state, or with ``groups`` stop at an armed group."""
         seen = 0
-        ex = self.extraction
         while key is not None and not key.startswith("state:") and seen < 4:
-            actor = ex.actors.get(key)
+            actor = self.extraction.actors.get(key)
             if actor is None:
                 return None
-            if actor.kind == "armed_group":
+            if groups and actor.kind == "armed_group":
                 return key
             key = actor.affiliation or actor.based_in
             seen += 1
         return key if key and key.startswith("state:") else None
-
-    def base_of(self, party: str) -> str | None:
-        """The state a party is or is based in."""
-        return self.state_of(party)
 
     def kind_of(self, key: str) -> str:
         """``state``, ``person``, ``organization`` or ``armed_group`` (``unknown`` if not registered)."""

@@ -9,6 +9,7 @@ label.  :class:`ParsedSentence` joins the two: token ``j`` of its parse is token
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -133,10 +134,11 @@ class ParsedSentence:
         return found
 
 
+@functools.lru_cache(maxsize=8)
 def verb_object_pairs(lexicon: Lexicon) -> dict[tuple[str, str], tuple[str, str]]:
     """(verb lemma, object lemma) -> (event, value) for the lexicon's verb-object trigger
     phrases ("take necessary measure": take + measure), so the parse finds them with words
-    between ("take proper and necessary measures").
+    between ("take proper and necessary measures"); computed once per lexicon.
 
     >>> from armskg.loaders.lexicon import load_lexicon
     >>> verb_object_pairs(load_lexicon())[("take", "measure")]

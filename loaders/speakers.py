@@ -132,15 +132,13 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         ]
         if members and tok.tag_ == "NN":  # "a group of 48 nations"
             return speaker_keys(members[0], sent, ctx, quoted)
-        if word in ctx.words("medium"):  # "a statement from the ministry said"
+        if word in ctx.words("medium"):
             issued = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for o in c.children]
-            keys = [k for o in issued for k in speaker_keys(o, sent, ctx, quoted)]
+            keys = [k for o in issued for k in speaker_keys(o, sent, ctx, quoted)]  # "a statement from the ministry"
+            if not keys and tok.dep_ == "dobj" and lemma(tok.head) in ctx.words("light_verb"):
+                keys = speakers_of(tok.head, sent, ctx, quoted)  # "the Council issued a statement condemning ..."
             if keys:
                 return keys
-        if word in ctx.words("medium") and tok.dep_ == "dobj" and lemma(tok.head) in ctx.words("light_verb"):
-            issuer = speakers_of(tok.head, sent, ctx, quoted)  # "the Council issued a statement condemning ..."
-            if issuer:
-                return issuer
         counted = any(_COUNTED.match(c.text) for c in tok.children if c.dep_ in ("nummod", "det", "amod"))
         if word in ctx.words("group") and (tok.tag_ == "NNS" or counted or word in ("statement", "declaration")):
             return list(ctx.group())

@@ -41,7 +41,7 @@ def _keys(ctx: ArticleContext, tags: list[Tag]) -> list[tuple[str, Tag]]:
         state = tag.key if tag.kind == "place" else ctx.party_of(tag.key)
         if state and all(state != k for k, _ in out):
             out.append((state, tag))
-    groups = {ctx.base_of(k) for k, _ in out if not k.startswith("state:")}
+    groups = {ctx.state_of(k) for k, _ in out if not k.startswith("state:")}
     return [(k, t) for k, t in out if k not in groups]  # "Houthi targets in Yemen": the Houthis
 
 

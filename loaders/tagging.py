@@ -241,16 +241,23 @@ def _same_person(ex: Extraction, name: str) -> str:
 _REGIME_WORDS = frozenset({"regime", "government", "administration", "forces", "era", "family", "loyalists", "camp"})
 
 
-def _listed_surnames(doc: DocView, tags: list[Tag], taken: set[int], lexicon: Lexicon, ex: Extraction) -> list[Tag]:
-    """A listed person named by surname alone ("Zakharova said"), when the surname is one listed
-    person's (five letters or more) and the article names the state or body that person serves."""
-    named = {t.key for t in tags if t.kind == "actor" and t.key}
+@functools.lru_cache(maxsize=8)
+def _people_by_surname(lexicon: Lexicon) -> dict[str, list[PersonEntry]]:
+    """Listed people by the last word (five letters or more) of their name and of each alias."""
     by_surname: dict[str, list[PersonEntry]] = {}
     for person in lexicon.people:
         for full in (person.name, *person.aliases):
             last = full.split()[-1]
             if len(last) >= 5 and last.isalpha() and person not in by_surname.get(last, []):
                 by_surname.setdefault(last, []).append(person)
+    return by_surname
+
+
+def _listed_surnames(doc: DocView, tags: list[Tag], taken: set[int], lexicon: Lexicon, ex: Extraction) -> list[Tag]:
+    """A listed person named by surname alone ("Zakharova said"), when the surname is one listed
+    person's (five letters or more) and the article names the state or body that person serves."""
+    named = {t.key for t in tags if t.kind == "actor" and t.key}
+    by_surname = _people_by_surname(lexicon)
     found: list[Tag] = []
     for i in doc.positions(*{w.lower() for w in by_surname}):
         tok = doc[i]

@@ -339,7 +339,7 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         rule = f"transfer.{'noun' if noun else 'verb'}.{trig.value}"
         for supplier in suppliers:
             for recipient in recipients:
-                if supplier == recipient or ctx.base_of(supplier) == ctx.base_of(recipient):
+                if supplier == recipient or ctx.state_of(supplier) == ctx.state_of(recipient):
                     continue  # "Russia supplied the Wagner group": no transfer between two states
                 categories: set[str] = set()
                 for w in weapons:

@@ -481,7 +481,7 @@ def _confident_rows(kg: Store, result: QueryResult, floor: float, name: str) -> 
     from armskg.graph.network import read_event_facts
     from armskg.queries.library import QueryError
 
-    facts = read_event_facts(kg)
+    facts = read_event_facts(kg, confidence=True)
     if result.boolean is None and result.rows and not any(v in facts for row in result.rows for v in row):
         raise QueryError(f"{name}: its rows name no transfer, strike or statement, so --min-confidence cannot apply")
     return result.filter_rows(lambda row: all(facts[v].confidence >= floor for v in row if v in facts))
