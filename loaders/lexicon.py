@@ -64,6 +64,8 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "rumour",
     "refusal",
     "harm_verb",
+    "responsibility",
+    "origin_participle",
 )
 """The classes of ``grammar.tsv``."""
 

@@ -55,6 +55,15 @@ class ParsedSentence:
                 return tok
         return self.doc[start]
 
+    def event_word(self, tag: Tag) -> Token:
+        """The word whose roles a trigger's event takes: its head, or the verb that head's
+        ``xcomp`` chain reaches inside the span ("agreed to sell ... to Poland": sell)."""
+        tok = self.head(tag)
+        start, end = tag.start - self.offset, tag.end - self.offset
+        while inner := [c for c in tok.children if c.dep_ == "xcomp" and start <= c.i < end]:
+            tok = inner[0]
+        return tok
+
     def token_tag(self, token: Token, kind: str = "actor") -> Tag | None:
         """The tag of ``kind`` covering a parse token."""
         table = {"actor": self.actor_at, "place": self.place_at, "weapon": self.weapon_at, "title": self.title_at}[kind]

@@ -70,9 +70,10 @@ def _defended(sent: ParsedSentence, ctx: ArticleContext, tok: Token, transfers: 
     return [k for t in sent.phrase_actors_of(subjects(verb)) if (k := ctx.party_of(t.key))]
 
 
-def _interceptor(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list[str]:
+def _interceptor(sent: ParsedSentence, ctx: ArticleContext, tok: Token, voices: list[Voice]) -> list[str]:
     """Who downs the weapons a clause launches ("Ukraine shot down 30 of the drones Russia
-    launched"): the target of that launch."""
+    launched", "the air force said it downed 20 drones launched by Russia"): the target of
+    that launch."""
     weapon = tok.head
     while weapon.dep_ == "pobj" and weapon.head.dep_ == "prep":  # "30 of the drones"
         weapon = weapon.head.head
@@ -84,7 +85,32 @@ def _interceptor(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list[
     )
     if not downing:
         return []
-    return [k for t in sent.phrase_actors_of(subjects(verb)) if (k := ctx.party_of(t.key))]
+    found = [k for t in sent.phrase_actors_of(subjects(verb)) if (k := ctx.party_of(t.key))]
+    return found or [k for s in subjects(verb) for k in pronoun_actors(s, voices, ctx)]
+
+
+def _maker(sent: ParsedSentence, ctx: ArticleContext, tag: Tag) -> bool:
+    """The actor only made or supplied the weapon that struck ("an Iranian-made drone hit")."""
+    after = tag.end - sent.offset
+    words = [t for t in sent.doc[after : after + 2] if t.pos_ != "PUNCT"]
+    return bool(words) and lemma(words[0]) in ctx.words("origin_participle")
+
+
+def _counted(sent: ParsedSentence, obj: Token) -> bool:
+    """An object that counts weapons ("hundreds of rockets", "a barrage of missiles")."""
+    if sent.token_tag(obj, "actor") is not None or sent.token_tag(obj, "place") is not None:
+        return False
+    return any(sent.token_tag(w, "weapon") is not None for w in prep_objects(obj, {"of"}))
+
+
+def _claimed_by(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list[Tag]:
+    """Who owns an attack it claims ("the group claimed responsibility for the drone attack"):
+    the subject of the verb whose ``responsibility`` the attack noun is ``for``."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "for" or lemma(tok.head.head) not in ctx.words("responsibility"):
+        return []
+    owner = tok.head.head
+    verb = owner.head if owner.dep_ in ("dobj", "nsubjpass") else None
+    return sent.phrase_actors_of(subjects(verb)) if verb is not None else []
 
 
 def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[Tag], list[Tag], list[Token]]:
@@ -95,6 +121,7 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
             owners += [c for c in tok.head.children if c.dep_ in ("poss", "amod", "nmod")]
         attackers = [t for c in owners for t in sent.phrase_actors(c) if t.kind == "actor"]
         attackers += [t for t in sent.phrase_actors_of(prep_objects(tok, {"by"})) if t not in attackers]
+        attackers = attackers or _claimed_by(sent, ctx, tok)
         targets = _targets(sent, prep_objects(tok, targets_prep), targets_prep)
         anchor = tok
         while anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN":
@@ -134,13 +161,14 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
         targets += [t for t in _targets(sent, prep_objects(tok, targets_prep), targets_prep) if t not in targets]
         return attackers, targets, weapons
     subject = subjects(tok)
-    attackers = sent.phrase_actors_of(subject, weapons=True)
+    attackers = [t for t in sent.phrase_actors_of(subject, weapons=True) if not _maker(sent, ctx, t)]
     platforms = [s for s in subject if (w := sent.token_tag(s, "weapon")) is not None and w.value != "aircraft"]
     objects = direct_objects(tok)
-    fired = [o for o in objects if sent.token_tag(o, "weapon") is not None or o.pos_ == "PRON"]
+    fired = [o for o in objects if sent.token_tag(o, "weapon") is not None or o.pos_ == "PRON" or _counted(sent, o)]
     targets = sent.phrase_actors_of([o for o in objects if sent.token_tag(o, "weapon") is None], places=True)
     targets += [t for t in _targets(sent, prep_objects(tok, targets_prep, depth=2), targets_prep) if t not in targets]
-    return attackers, targets, [*fired, *platforms, *prep_objects(tok, {"with", "using"}, depth=2)]
+    used = direct_objects(tok.head) if tok.dep_ in ("xcomp", "advcl") and lemma(tok.head) == "use" else []
+    return attackers, targets, [*fired, *platforms, *prep_objects(tok, {"with", "using"}, depth=2), *used]
 
 
 def _dates(ctx: ArticleContext, sent: ParsedSentence, tok: Token) -> tuple[dt.date, ...]:
@@ -206,7 +234,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         if not target_keys and tok.pos_ in _NOUN_POS:
             target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in _defended(sent, ctx, tok, transfers)]
         if not target_keys and tok.dep_ in ("relcl", "acl"):
-            target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in _interceptor(sent, ctx, tok)]
+            target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in _interceptor(sent, ctx, tok, voices)]
         if not attacker_keys or not target_keys:
             continue
         days = _dates(ctx, sent, tok)
@@ -224,7 +252,9 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         for kind, named, origin in kinds or [(None, None, None)]:
             for attacker, a_tag in attacker_keys[:1] if len(attacker_keys) > 2 else attacker_keys:
                 for target, t_tag in target_keys:
-                    if attacker == target and (a_tag.key == t_tag.key or a_tag.kind == "place"):
+                    # "the army bombed Sagaing": a strike inside the attacker's own territory
+                    internal = t_tag.kind == "place" and a_tag.kind != "place" and len(target_keys) == 1
+                    if attacker == target and (a_tag.kind == "place" or (a_tag.key == t_tag.key and not internal)):
                         continue
                     supplied = next((t for t in transfers if t.recipient == attacker and t.weapon == kind), None)
                     if supplied is None and pronoun and earlier is not None and earlier.recipient == attacker:

@@ -272,7 +272,7 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
     seen_tokens: set[int] = set()
     barriers = {sent.head(t).i for t in sent.triggers("stance") if t.value in _NOT_SUPPLIERS}
     for trig in sent.triggers("supply", "supply_noun"):
-        tok = sent.head(trig)
+        tok = sent.event_word(trig)
         if tok.i in seen_tokens:
             continue
         noun = tok.pos_ in _NOUN_POS

@@ -68,6 +68,16 @@ def test_bare_jets_are_aircraft() -> None:
     assert _transfers(_extract("Russia supplied jets to Myanmar in 2022.")) == {("RUS", "MMR", "aircraft")}
 
 
+def test_the_inner_verb_of_a_pledge_phrase_takes_the_recipient() -> None:
+    text = "Sweden agreed to sell twelve Gripen fighter jets to Colombia."
+    assert _transfers(_extract(text)) == {("SWE", "COL", "aircraft")}
+
+
+def test_a_supplier_ready_to_deliver_plans_the_transfer() -> None:
+    (transfer,) = _extract("Italy said it was ready to supply SAMP/T air defence systems to Ukraine.").transfers
+    assert transfer.status == "planned"
+
+
 # --- strikes -----------------------------------------------------------------------------------
 
 
@@ -100,6 +110,36 @@ def test_of_two_parsed_subjects_the_nearest_attacks() -> None:
 def test_a_later_conjunct_after_a_relative_clause_is_no_second_attacker() -> None:
     ex = _extract("Kuwait condemned the Houthi attacks that targeted the UAE, as well as Saudi Arabia.")
     assert ("SAU", "ARE", None) not in _strikes(ex)
+
+
+def test_interceptors_named_by_a_pronoun_are_the_launchs_target() -> None:
+    text = "Romania's defence ministry said it had intercepted 12 of the 20 drones launched by Russia."
+    assert _strikes(_extract(text)) == {("RUS", "ROU", "drone")}
+
+
+def test_who_claims_responsibility_for_an_attack_carried_it_out() -> None:
+    text = "Hamas claimed responsibility for the rocket attack on Ashkelon."
+    assert _strikes(_extract(text)) == {("org:hamas", "ISR", "rocket artillery")}
+
+
+def test_a_count_of_weapons_is_what_was_fired() -> None:
+    text = "Hezbollah fired dozens of rockets into northern Israel on Sunday."
+    assert _strikes(_extract(text)) == {("org:hezbollah", "ISR", "rocket artillery")}
+
+
+def test_weapons_used_to_strike_are_the_strikes_weapons() -> None:
+    text = "Ukraine used French SCALP missiles to strike a Russian air base."
+    assert _strikes(_extract(text)) == {("UKR", "RUS", "cruise missile")}
+
+
+def test_the_state_that_made_a_weapon_did_not_strike() -> None:
+    text = "A Chinese-made drone hit a hospital in Kharkiv, Ukrainian officials said."
+    assert {s[0] for s in _strikes(_extract(text))} <= {"RUS"}
+
+
+def test_an_army_striking_a_region_of_its_own_state_is_an_internal_strike() -> None:
+    text = "The Ethiopian army used drones in strikes on Oromia last month."
+    assert _strikes(_extract(text)) == {("ETH", "ETH", "drone")}
 
 
 # --- statements --------------------------------------------------------------------------------
@@ -340,3 +380,7 @@ def test_related_links_captions_and_footers_name_no_state() -> None:
 def test_honorifics_are_titles_not_names() -> None:
     ex = _extract("H.E. Rania Haddad, Permanent Representative of Jordan to the United Nations, spoke.")
     assert ex.actors["person:raniahaddad"].affiliation == "state:JOR"
+
+
+def test_standing_firmly_with_a_state_supports_it() -> None:
+    assert _statements(_extract("Canada said it stood firmly with Ukraine.")) == {(frozenset({"state:CAN"}), "support")}
