@@ -126,8 +126,9 @@ class ParsedSentence:
                 found += [t for t in self._one_phrase(child, places=places, depth=depth + 1) if t not in found]
         if found:
             return found
+        titled = tok.i in self.title_at  # "a spokesperson for the embassy"
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and (child.lower_ == "of" or (titled and child.lower_ == "for")):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         found += self.phrase_actors(obj, places=places, depth=depth + 1)

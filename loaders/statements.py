@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from .context import ArticleContext
 from .dates import days_in
 from .facts import Statement, Strike, Transfer
-from .roles import contrasted, lemma, marks, negated, subjects
+from .roles import contrasted, lemma, marks, negated, prep_objects, subjects
 from .sentence import ParsedSentence
 from .speakers import speaker_keys, speakers_of
 from .transfers import SupplyReading
@@ -67,6 +67,12 @@ class _Statements:
         self.made.append(Statement(keys, stance, evidence, about, channel=self.channel, quote=quote, date=day))
 
 
+def _sources(tok: Token) -> list[Token]:
+    """Who a stance noun comes from ("condemnation from Beijing", "criticism by the EU", "drew
+    protests from Seoul")."""
+    return [*prep_objects(tok, {"from", "by"}), *(prep_objects(tok.head, {"from"}) if tok.dep_ == "dobj" else [])]
+
+
 def _stance_speakers(
     tok: Token, value: str, sent: ParsedSentence, ctx: ArticleContext, voice: Voice | None, voices: list[Voice]
 ) -> tuple[list[str], str]:
@@ -80,6 +86,8 @@ def _stance_speakers(
     else:
         owners = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound") and sent.token_tag(c) is not None]
         speakers = [k for o in owners for k in speaker_keys(o, sent, ctx, quoted)]  # "Indian claims"
+        if not speakers and value != "support":  # "drew condemnation from Beijing"; "support from Russia" is aid
+            speakers = [k for o in _sources(tok) for k in speaker_keys(o, sent, ctx, quoted)]
     if speakers and voice is not None and all(k.startswith("state:") for k in speakers):
         voiced = {ctx.party_of(k) for k in voice.speakers if not k.startswith("state:")}
         if set(speakers) <= voiced:
@@ -167,7 +175,10 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
         there = tok.dep_ == "attr" and any(
             c.dep_ == "expl" for c in tok.head.children
         )  # "there would be repercussions"
-        held = owned or there or (tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") and tok.head.i in spoken)
+        sourced = value != "support" and bool(sent.phrase_actors_of(_sources(tok)))  # "condemnation from Beijing"
+        held = (
+            owned or there or sourced or (tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") and tok.head.i in spoken)
+        )
         if not held:
             return True  # "receiving military technology support", "close air support"
     return False

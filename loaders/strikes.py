@@ -167,6 +167,9 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
     fired = [o for o in objects if sent.token_tag(o, "weapon") is not None or o.pos_ == "PRON" or _counted(sent, o)]
     targets = sent.phrase_actors_of([o for o in objects if sent.token_tag(o, "weapon") is None], places=True)
     targets += [t for t in _targets(sent, prep_objects(tok, targets_prep, depth=2), targets_prep) if t not in targets]
+    if not targets:  # "fired missiles provided by Iran at Riyadh": "at" parsed under the participle
+        aimed = [p for o in fired for c in o.children if c.dep_ == "acl" for p in prep_objects(c, {"at", "against"})]
+        targets = _targets(sent, aimed, targets_prep)
     used = direct_objects(tok.head) if tok.dep_ in ("xcomp", "advcl") and lemma(tok.head) == "use" else []
     return attackers, targets, [*fired, *platforms, *prep_objects(tok, {"with", "using"}, depth=2), *used]
 

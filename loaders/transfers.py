@@ -147,6 +147,21 @@ def _recipient_from_context(ctx: ArticleContext, suppliers: list[str]) -> list[s
     return []
 
 
+def _user_of(sent: ParsedSentence, tok: Token) -> list[Tag]:
+    """Who uses weapons a participle says were supplied ("attacked the city with drones
+    supplied by the UAE", "fired missiles provided by Iran"): the using verb's subject."""
+    weapon = tok.head
+    if tok.dep_ != "acl" or sent.token_tag(weapon, "weapon") is None:
+        return []
+    if weapon.dep_ == "pobj" and weapon.head.lower_ in ("with", "using"):
+        verb = weapon.head.head
+    elif weapon.dep_ == "dobj":
+        verb = weapon.head
+    else:
+        return []
+    return sent.phrase_actors_of(subjects(verb)) if verb.pos_ == "VERB" else []
+
+
 def _states(ctx: ArticleContext, tags: list[Tag]) -> list[str]:
     out: list[str] = []
     for tag in tags:
@@ -311,6 +326,8 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         if voice is not None and voice.stance in ("deny", "allege"):
             denial = denial or voice.stance == "deny"
             alleged = alleged or voice.stance == "allege"
+        third_party = bool(voiced) and not set(voiced) & {*suppliers, *recipients}
+        alleged = alleged or (voice is not None and voice.stance is None and third_party)  # "Kyiv said Iran sent"
         is_negated = any(negated(t) for t in clause_chain(tok, stop=("ccomp", "relcl", "advcl")))
         is_negated = is_negated or contrasted(tok, ctx.words("contrast"))
         subject_keys = [t.key for t in sup_tags if t.key] if not noun and not is_passive(tok) and not receive else []
@@ -318,7 +335,8 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         if weapons and not suppliers and recipients and (receive or is_passive(tok)):
             suppliers, inferred = _supplier_from_context(ctx, sent, weapons, recipients), True
         elif weapons and suppliers and not recipients and not noun and not receive:
-            recipients, inferred = _recipient_from_context(ctx, suppliers), True
+            users = [u for u in _states(ctx, _user_of(sent, tok)) if u not in suppliers]
+            recipients, inferred = users or _recipient_from_context(ctx, suppliers), not users
         reading = SupplyReading(tok, [], suppliers, recipients, is_negated, subject_keys)
         readings.append(reading)
         if hedge or (is_negated and not denial) or not weapons or not suppliers or not recipients:

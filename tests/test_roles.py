@@ -78,6 +78,20 @@ def test_a_supplier_ready_to_deliver_plans_the_transfer() -> None:
     assert transfer.status == "planned"
 
 
+def test_weapons_supplied_to_whoever_fights_with_them() -> None:
+    text = "Hamas fighters attacked Sderot with rockets supplied by Iran."
+    assert _transfers(_extract(text)) == {("IRN", "org:hamas", "rocket artillery")}
+
+
+def test_a_supply_warned_against_is_no_fact() -> None:
+    assert _transfers(_extract("Beijing warned Washington against selling F-16 jets to Taiwan.")) == set()
+
+
+def test_a_third_partys_account_of_a_transfer_is_an_allegation() -> None:
+    (transfer,) = _extract("Israel's military said Iran had shipped drones to the Houthis.").transfers
+    assert transfer.status == "alleged"
+
+
 # --- strikes -----------------------------------------------------------------------------------
 
 
@@ -384,3 +398,24 @@ def test_honorifics_are_titles_not_names() -> None:
 
 def test_standing_firmly_with_a_state_supports_it() -> None:
     assert _statements(_extract("Canada said it stood firmly with Ukraine.")) == {(frozenset({"state:CAN"}), "support")}
+
+
+def test_a_spokesperson_for_a_body_speaks_for_it() -> None:
+    text = "A spokesman for the Iranian embassy in London said Iran had never sent missiles to Russia."
+    (statement,) = _extract(text).statements
+    assert statement.stance == "deny" and statement.speakers[0].startswith("org:")
+
+
+def test_condemnation_drawn_from_a_state_is_its_stance() -> None:
+    text = "The missile test drew swift condemnation from Seoul."
+    assert _statements(_extract(text)) == {(frozenset({"state:KOR"}), "condemn")}
+
+
+def test_support_received_from_a_state_is_aid_not_a_stance() -> None:
+    text = "Belarus is receiving military support from Russia, officials said."
+    assert all(s.stance != "support" for s in _extract(text).statements)
+
+
+def test_being_troubled_by_an_event_is_concern() -> None:
+    text = '"We are deeply troubled by the strike," Norway\'s foreign minister Espen Barth Eide said.'
+    assert (frozenset({"person:espenbartheide"}), "concern") in _statements(_extract(text))
