@@ -479,6 +479,9 @@ def _people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: 
             end = max(state.end, tag.end)
             if start > 0 and doc[start - 1].lower_ == "the" and state.start > tag.start:
                 start -= 1
+            if tag.value == "government":  # "the Serbian government", "Sudan's authorities": the state itself
+                found.append(Tag("actor", start, end, key=state.key, via="body"))
+                continue
             label = doc.text_of(start, end)
             label = re.sub(r"^the\s+", "", label, flags=re.IGNORECASE)
             known = _known_body(lexicon, state.key, tag.value or "")

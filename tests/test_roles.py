@@ -419,3 +419,8 @@ def test_support_received_from_a_state_is_aid_not_a_stance() -> None:
 def test_being_troubled_by_an_event_is_concern() -> None:
     text = '"We are deeply troubled by the strike," Norway\'s foreign minister Espen Barth Eide said.'
     assert (frozenset({"person:espenbartheide"}), "concern") in _statements(_extract(text))
+
+
+def test_a_states_government_speaks_as_the_state() -> None:
+    text = "The Slovak government denied sending fighter jets to Ukraine."
+    assert _statements(_extract(text)) == {(frozenset({"state:SVK"}), "deny")}
