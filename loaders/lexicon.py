@@ -66,6 +66,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "harm_verb",
     "responsibility",
     "origin_participle",
+    "downing",
 )
 """The classes of ``grammar.tsv``."""
 

@@ -164,9 +164,15 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
     attackers = [t for t in sent.phrase_actors_of(subject, weapons=True) if not _maker(sent, ctx, t)]
     platforms = [s for s in subject if (w := sent.token_tag(s, "weapon")) is not None and w.value != "aircraft"]
     objects = direct_objects(tok)
-    fired = [o for o in objects if sent.token_tag(o, "weapon") is not None or o.pos_ == "PRON" or _counted(sent, o)]
-    targets = sent.phrase_actors_of([o for o in objects if sent.token_tag(o, "weapon") is None], places=True)
-    targets += [t for t in _targets(sent, prep_objects(tok, targets_prep, depth=2), targets_prep) if t not in targets]
+    if lemma(tok) in ctx.words("downing"):  # "shot down an Indian jet": the jet's state was struck
+        fired, targets = [], sent.phrase_actors_of(objects, places=True, weapons=True)
+    else:
+        fired = [o for o in objects if sent.token_tag(o, "weapon") is not None or o.pos_ == "PRON" or _counted(sent, o)]
+        targets = sent.phrase_actors_of([o for o in objects if sent.token_tag(o, "weapon") is None], places=True)
+    if not (fired == [] and targets and lemma(tok) in ctx.words("downing")):  # "shot down a US drone over Yemen"
+        targets += [
+            t for t in _targets(sent, prep_objects(tok, targets_prep, depth=2), targets_prep) if t not in targets
+        ]
     if not targets:  # "fired missiles provided by Iran at Riyadh": "at" parsed under the participle
         aimed = [p for o in fired for c in o.children if c.dep_ == "acl" for p in prep_objects(c, {"at", "against"})]
         targets = _targets(sent, aimed, targets_prep)
@@ -210,6 +216,8 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             continue  # the same word under both events: the parse says which
         if trig.event == "strike" and tok.pos_ in _NOUN_POS and lemma(tok) not in ("attack", "strike", "raid"):
             continue  # "targets", "fire": a verb's word used as a noun
+        if trig.event == "strike" and tok.pos_ in ("ADP", "ADV", "PART", "ADJ"):
+            continue  # "down 5 percent", "stepped down"
         seen.add(tok.i)
         cues = marks(tok)
         if cues & ctx.words("hedge") or any(negated(t) for t in clause_chain(tok, stop=("ccomp", "relcl"))):

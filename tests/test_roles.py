@@ -156,6 +156,20 @@ def test_an_army_striking_a_region_of_its_own_state_is_an_internal_strike() -> N
     assert _strikes(_extract(text)) == {("ETH", "ETH", "drone")}
 
 
+def test_the_owner_of_a_downed_aircraft_was_struck() -> None:
+    text = "Ukrainian forces shot down a Russian Su-34 bomber over Donetsk on Friday."
+    assert _strikes(_extract(text)) == {("UKR", "RUS", None)}
+
+
+def test_sinking_a_ship_strikes_its_state() -> None:
+    text = "Ukrainian naval drones sank a Russian patrol ship in the Black Sea."
+    assert _strikes(_extract(text)) == {("UKR", "RUS", "drone")}
+
+
+def test_down_as_a_particle_is_no_strike() -> None:
+    assert _strikes(_extract("Oil prices went down after Russia and Ukraine met in Istanbul.")) == set()
+
+
 # --- statements --------------------------------------------------------------------------------
 
 
