@@ -122,7 +122,13 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
         attackers = [t for c in owners for t in sent.phrase_actors(c) if t.kind == "actor"]
         attackers += [t for t in sent.phrase_actors_of(prep_objects(tok, {"by"})) if t not in attackers]
         attackers = attackers or _claimed_by(sent, ctx, tok)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ == "VERB" and not attackers:
+            attackers = sent.phrase_actors_of(
+                subjects(tok.head.head), weapons=True
+            )  # "Israel retaliated with a strike"
         targets = _targets(sent, prep_objects(tok, targets_prep), targets_prep)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "under" and lemma(tok.head.head) in ("come", "be"):
+            targets = targets or sent.phrase_actors_of(subjects(tok.head.head), places=True)  # "Kyiv came under attack"
         anchor = tok
         while anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN":
             anchor = anchor.head.head  # "carried out a wave of strikes"
@@ -216,6 +222,8 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             continue  # the same word under both events: the parse says which
         if trig.event == "strike" and tok.pos_ in _NOUN_POS and lemma(tok) not in ("attack", "strike", "raid"):
             continue  # "targets", "fire": a verb's word used as a noun
+        if trig.event == "strike_noun" and tok.pos_ not in _NOUN_POS and tok.pos_ != "VERB":
+            continue  # "offensive weapons"
         if trig.event == "strike" and tok.pos_ in ("ADP", "ADV", "PART", "ADJ"):
             continue  # "down 5 percent", "stepped down"
         seen.add(tok.i)

@@ -170,6 +170,21 @@ def test_down_as_a_particle_is_no_strike() -> None:
     assert _strikes(_extract("Oil prices went down after Russia and Ukraine met in Istanbul.")) == set()
 
 
+def test_whoever_responds_with_a_strike_carried_it_out() -> None:
+    text = "Jordan responded with airstrikes on smugglers' bases in southern Syria."
+    assert _strikes(_extract(text)) == {("JOR", "SYR", None)}
+
+
+def test_a_place_that_came_under_attack_is_the_target() -> None:
+    text = "Odesa came under a heavy Russian missile attack overnight."
+    assert _strikes(_extract(text)) == {("RUS", "UKR", None)}  # a bare "missile attack" names no class
+
+
+def test_an_offensive_is_a_campaign_but_offensive_weapons_are_not() -> None:
+    assert _strikes(_extract("Ethiopian troops launched an offensive in Tigray in November.")) == {("ETH", "ETH", None)}
+    assert _strikes(_extract("Kyiv asked Berlin for offensive weapons.")) == set()
+
+
 # --- statements --------------------------------------------------------------------------------
 
 
