@@ -22,6 +22,8 @@ from .tagging import Tag
 __all__ = ["ParsedSentence", "object_triggers", "verb_object_pairs"]
 
 _MODIFIERS = {"poss", "compound", "amod", "nmod", "npadvmod", "nn"}
+_POINTING = {"this", "that", "it", "these", "those", "such"}
+"""Subjects that point at the event just told ("this is a crime")."""
 
 
 @dataclass(slots=True)
@@ -193,5 +195,22 @@ def object_triggers(
             }
             sense = next((("stance", value) for value, kind in judged.items() if words & kind), None)
         if sense is not None:
+            found.append(Tag("trigger", offset + tok.i, offset + tok.i + 1, event=sense[0], value=sense[1]))
+    claims = lexicon.words("allegation") | lexicon.words("rumour")
+    for tok in doc:  # '"This is a war crime," said ...': a judgment of "this" is the speaker's stance
+        if (tok.lemma_ or tok.text).lower() != "be" or offset + tok.i in covered:
+            continue
+        pointing = any(
+            c.dep_ == "nsubj"
+            and (
+                c.lower_ in _POINTING
+                or any(d.dep_ == "det" and d.lower_ in _POINTING for d in c.children)
+                or (c.lemma_ or c.text).lower() in claims
+            )
+            for c in tok.children
+        )  # "this is", "these claims are", "the accusations are"
+        words = {(w.lemma_ or w.text).lower() for c in tok.children if c.dep_ in ("attr", "acomp") for w in c.subtree}
+        sense = next((("stance", value) for value, kind in judged.items() if words & kind), None) if pointing else None
+        if sense is not None and not any(c.dep_ == "neg" for c in tok.children):
             found.append(Tag("trigger", offset + tok.i, offset + tok.i + 1, event=sense[0], value=sense[1]))
     return found

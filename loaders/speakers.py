@@ -82,7 +82,10 @@ def _titled_person(ctx: ArticleContext, title: Tag, states: list[str]) -> str | 
 def _titled_body(tok: Token, sent: ParsedSentence, ctx: ArticleContext) -> str | None:
     """The body a spokesperson's title names ("Chinese foreign ministry spokesperson Wang
     Wenbin": the Chinese foreign ministry), registered as an organization of its state."""
-    words = [c for c in tok.subtree if c.i < tok.i and sent.token_tag(c, "title") is not None]
+    phrase = list(tok.subtree)
+    if tok.dep_ == "nsubj":  # "Iran's foreign ministry spokesman Esmaeil Baghaei said", parsed as two subjects
+        phrase += [w for c in tok.head.children if c.dep_ == "nsubj" and c.i < tok.i for w in c.subtree]
+    words = [c for c in phrase if c.i < tok.i and sent.token_tag(c, "title") is not None]
     if not words:
         return None
     title_text = " ".join(w.lower_ for w in words)
@@ -90,7 +93,7 @@ def _titled_body(tok: Token, sent: ParsedSentence, ctx: ArticleContext) -> str |
     owner = next(
         (
             t
-            for c in tok.subtree
+            for c in phrase
             if c.i < tok.i and (t := sent.token_tag(c)) is not None and (t.key or "").startswith("state:")
         ),
         None,

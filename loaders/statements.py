@@ -77,6 +77,8 @@ def _stance_speakers(
     tok: Token, value: str, sent: ParsedSentence, ctx: ArticleContext, voice: Voice | None, voices: list[Voice]
 ) -> tuple[list[str], str]:
     quoted = voice.speakers if voice is not None else ()
+    if lemma(tok) == "be":  # '"These claims are baseless," X said': the subject is what is judged
+        return (list(voice.speakers), "voice") if voice is not None else ([], "")
     if tok.pos_ in ("VERB", "AUX") and value == "concern":  # "the US is concerned by ...": the subject feels it
         speakers = [k for t in subjects(tok) for k in speaker_keys(t, sent, ctx, quoted)]
     elif tok.pos_ in ("VERB", "AUX"):

@@ -453,3 +453,19 @@ def test_being_troubled_by_an_event_is_concern() -> None:
 def test_a_states_government_speaks_as_the_state() -> None:
     text = "The Slovak government denied sending fighter jets to Ukraine."
     assert _statements(_extract(text)) == {(frozenset({"state:SVK"}), "deny")}
+
+
+def test_a_quoted_judgment_of_this_is_the_speakers_stance() -> None:
+    text = '"This is an act of terrorism," said Vuk Petrovic, the mayor of the town.'
+    assert _statements(_extract(text)) == {(frozenset({"person:vukpetrovic"}), "condemn")}
+
+
+def test_claims_called_baseless_are_denied_by_the_body_and_its_spokesperson() -> None:
+    text = '"These reports are absurd," China\'s foreign ministry spokesman Lin Jian said.'
+    ((speakers, stance),) = _statements(_extract(text))
+    assert stance == "deny" and "person:linjian" in speakers and any(k.startswith("org:") for k in speakers)
+
+
+def test_a_negated_judgment_is_no_stance() -> None:
+    text = '"It is not a crime to defend our borders," the minister said.'
+    assert _statements(_extract(text)) == set()
