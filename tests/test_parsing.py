@@ -26,7 +26,10 @@ def test_the_model_is_spacys_english_pipeline_at_3_8() -> None:
     assert nlp.lang == "en"
     assert {"tagger", "parser", "attribute_ruler"} <= set(nlp.pipe_names)
     assert "lemmatizer" not in nlp.pipe_names  # lemmas come from the lexicons' lookup table
-    assert "ner" not in nlp.pipe_names  # the lexicons name actors; NER would double the parse time
+    assert "ner" not in nlp.pipe_names  # loaded, but run only where a speaker has no lexicon name
+    assert "ner" in nlp.disabled
+    (doc,) = parse_sentences([["Amal", "Haddad", "said", "so", "."]], [[" ", " ", " ", "", ""]])
+    assert doc.ents == ()
 
 
 def test_roles_of_an_active_and_a_passive_supply_sentence() -> None:

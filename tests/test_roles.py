@@ -469,3 +469,19 @@ def test_claims_called_baseless_are_denied_by_the_body_and_its_spokesperson() ->
 def test_a_negated_judgment_is_no_stance() -> None:
     text = '"It is not a crime to defend our borders," the minister said.'
     assert _statements(_extract(text)) == set()
+
+
+def test_an_unlisted_person_who_speaks_is_found_by_the_entity_recogniser() -> None:
+    ex = _extract("Tomas Lindqvist condemned the Russian drone strike on Sumy.")
+    assert _statements(ex) == {(frozenset({"person:tomaslindqvist"}), "condemn")}
+    assert "person:tomaslindqvist" in {m.actor for m in ex.mentions}
+
+
+def test_an_analyst_is_not_made_an_actor() -> None:
+    ex = _extract("Tomas Lindqvist, an analyst at a Stockholm institute, condemned the strike on Sumy.")
+    assert not any(m.actor.startswith("person:") for m in ex.mentions)
+
+
+def test_names_outside_a_speakers_place_are_not_looked_up() -> None:
+    ex = _extract("The convoy passed Tomas Lindqvist Square before Russia struck Sumy.")
+    assert not any(m.actor.startswith("person:") for m in ex.mentions)
