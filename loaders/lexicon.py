@@ -66,6 +66,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "harm_verb",
     "responsibility",
     "origin_participle",
+    "backer_participle",
     "downing",
 )
 """The classes of ``grammar.tsv``."""
@@ -130,11 +131,13 @@ class PersonEntry:
 
 @dataclass(frozen=True, slots=True)
 class PlaceEntry:
-    """A city or region and the state whose territory it is in."""
+    """A city or region, the state whose territory it is in, and the state that holds it
+    when that is another ("Crimea": UKR, held by RUS)."""
 
     name: str
     iso3: str
     kind: str
+    held_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,12 +202,12 @@ def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str,
         return
     header_no, header = lines[0]
     found = tuple(h.strip() for h in header.rstrip("\n").split("\t"))
-    if found != columns:
+    if found != columns[: len(found)] or len(found) < 2:  # trailing optional columns may be left out
         raise LexiconError(f"{path}:{header_no}: header should be {'<TAB>'.join(columns)}, found {'<TAB>'.join(found)}")
     reader = csv.reader((line for _, line in lines[1:]), delimiter="\t", quoting=csv.QUOTE_NONE)
     for (n, _), row in zip(lines[1:], reader, strict=True):
-        if len(row) > len(columns):
-            raise LexiconError(f"{path}:{n}: {len(row)} cells, expected at most {len(columns)}")
+        if len(row) > len(found):
+            raise LexiconError(f"{path}:{n}: {len(row)} cells, expected at most {len(found)}")
         row += [""] * (len(columns) - len(row))
         yield n, {c: v.strip() for c, v in zip(columns, row, strict=True)}
 
@@ -300,10 +303,11 @@ def _load_lexicon(extra: Path | None, stamp: tuple[tuple[str, int, int], ...]) -
             weapons.append(WeaponEntry(r["term"], r["category"], r["designation"] or None, producer))
     places: list[PlaceEntry] = []
     for path in _sources("places.tsv", extra):
-        for n, r in _rows(path, ("name", "iso3", "kind")):
+        for n, r in _rows(path, ("name", "iso3", "kind", "held_by")):
             iso3 = _check_iso(r["iso3"], states, f"{path}:{n}")
             if iso3:
-                places.append(PlaceEntry(r["name"], iso3, r["kind"] or "city"))
+                held_by = _check_iso(r["held_by"], states, f"{path}:{n}")
+                places.append(PlaceEntry(r["name"], iso3, r["kind"] or "city", held_by))
     verbs: list[VerbEntry] = []
     for path in _sources("verbs.tsv", extra):
         for n, r in _rows(path, ("phrase", "event", "value", "note")):

@@ -31,6 +31,8 @@ from .weapons import event_weapons, origin_of, resolve_weapon
 __all__ = ["read_strikes"]
 
 _NOUN_POS = {"NOUN", "PROPN"}
+_WHERE = frozenset({"in", "inside", "near", "across", "over"})
+"""Target prepositions that say where a strike fell, which yield to whoever owned what was hit."""
 _NEEDS_WEAPON = {"use", "launch", "fire", "drop"}
 """Verbs that are strikes only with a weapon named ("used drones against", "fired missiles at")."""
 
@@ -45,6 +47,13 @@ def _keys(ctx: ArticleContext, tags: list[Tag]) -> list[tuple[str, Tag]]:
     return [(k, t) for k, t in out if k not in groups]  # "Houthi targets in Yemen": the Houthis
 
 
+def _owners_first(tags: list[Tag]) -> list[Tag]:
+    """Targets named by who owns what was hit win over where it stands ("US bases in Iraq and
+    Syria": the United States)."""
+    owners = [t for t in tags if t.kind == "actor"]
+    return owners or tags
+
+
 def _targets(sent: ParsedSentence, heads: list[Token], preps: frozenset[str], depth: int = 0) -> list[Tag]:
     """The actors and places target phrases name, looking inside a phrase that names none
     ("in its operations against Kurdish militants in Syria")."""
@@ -53,6 +62,9 @@ def _targets(sent: ParsedSentence, heads: list[Token], preps: frozenset[str], de
         tags = sent.phrase_actors_of([head], places=True)
         if not tags and depth < 2:
             tags = _targets(sent, prep_objects(head, preps), preps, depth + 1)
+        if not tags and depth == 0:  # "a strike on a school sheltering displaced people in Gaza"
+            inside = [t for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ in _WHERE]
+            tags = [p for t in inside if (p := sent.token_tag(t, "place")) is not None]
         found += [t for t in tags if t not in found]
     return found
 
@@ -90,10 +102,11 @@ def _interceptor(sent: ParsedSentence, ctx: ArticleContext, tok: Token, voices: 
 
 
 def _maker(sent: ParsedSentence, ctx: ArticleContext, tag: Tag) -> bool:
-    """The actor only made or supplied the weapon that struck ("an Iranian-made drone hit")."""
+    """The actor only made, supplied or backs what is named ("an Iranian-made drone hit",
+    "Iranian-backed militias attacked", "Iran-linked targets"): it is not that party."""
     after = tag.end - sent.offset
     words = [t for t in sent.doc[after : after + 2] if t.pos_ != "PUNCT"]
-    return bool(words) and lemma(words[0]) in ctx.words("origin_participle")
+    return bool(words) and lemma(words[0]) in ctx.words("origin_participle") | ctx.words("backer_participle")
 
 
 def _counted(sent: ParsedSentence, obj: Token) -> bool:
@@ -119,7 +132,7 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
         owners = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
         if tok.dep_ == "conj":  # "Russian missile and drone attacks"
             owners += [c for c in tok.head.children if c.dep_ in ("poss", "amod", "nmod")]
-        attackers = [t for c in owners for t in sent.phrase_actors(c) if t.kind == "actor"]
+        attackers = [t for c in owners for t in sent.phrase_actors(c) if t.kind == "actor" and not _maker(sent, ctx, t)]
         attackers += [t for t in sent.phrase_actors_of(prep_objects(tok, {"by"})) if t not in attackers]
         attackers = attackers or _claimed_by(sent, ctx, tok)
         if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ == "VERB" and not attackers:
@@ -176,9 +189,11 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
         fired = [o for o in objects if sent.token_tag(o, "weapon") is not None or o.pos_ == "PRON" or _counted(sent, o)]
         targets = sent.phrase_actors_of([o for o in objects if sent.token_tag(o, "weapon") is None], places=True)
     if not (fired == [] and targets and lemma(tok) in ctx.words("downing")):  # "shot down a US drone over Yemen"
-        targets += [
-            t for t in _targets(sent, prep_objects(tok, targets_prep, depth=2), targets_prep) if t not in targets
-        ]
+        aimed = _targets(sent, prep_objects(tok, targets_prep - _WHERE, depth=2), targets_prep)
+        targets += [t for t in aimed if t not in targets]
+        if not any(t.kind == "actor" for t in targets):  # "attacked US bases in Iraq": the bases' owner
+            where = _targets(sent, prep_objects(tok, targets_prep & _WHERE, depth=2), targets_prep)
+            targets += [t for t in where if t not in targets]
     if not targets:  # "fired missiles provided by Iran at Riyadh": "at" parsed under the participle
         aimed = [p for o in fired for c in o.children if c.dep_ == "acl" for p in prep_objects(c, {"at", "against"})]
         targets = _targets(sent, aimed, targets_prep)
@@ -249,7 +264,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             attacker_keys = [
                 (earlier.recipient, Tag("actor", 0, 0, key=earlier.recipient))
             ]  # who holds what was supplied
-        target_keys = _keys(ctx, targets)
+        target_keys = _keys(ctx, _owners_first([t for t in targets if not _maker(sent, ctx, t)]))
         if not target_keys and tok.pos_ in _NOUN_POS:
             target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in _defended(sent, ctx, tok, transfers)]
         if not target_keys and tok.dep_ in ("relcl", "acl"):
@@ -273,7 +288,10 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
                 for target, t_tag in target_keys:
                     # "the army bombed Sagaing": a strike inside the attacker's own territory
                     internal = t_tag.kind == "place" and a_tag.kind != "place" and len(target_keys) == 1
-                    if attacker == target and (a_tag.kind == "place" or (a_tag.key == t_tag.key and not internal)):
+                    holder = t_tag.extra.get("held_by") if t_tag.kind == "place" else None
+                    if attacker == target and holder and holder != attacker:
+                        target = holder  # Ukraine striking Sevastopol strikes what Russia holds
+                    elif attacker == target and (a_tag.kind == "place" or (a_tag.key == t_tag.key and not internal)):
                         continue
                     supplied = next((t for t in transfers if t.recipient == attacker and t.weapon == kind), None)
                     if supplied is None and pronoun and earlier is not None and earlier.recipient == attacker:

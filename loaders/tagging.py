@@ -185,7 +185,7 @@ def matchers_for(lexicon: Lexicon) -> Matchers:
     for i, person in enumerate(lexicon.people):
         add(exact, f"H:{i}", {person.name, *person.aliases}, ("person", str(i)))
     for i, place in enumerate(lexicon.places):
-        add(exact, f"P:{i}", _variants(place.name), ("place", place.iso3, place.kind))
+        add(exact, f"P:{i}", _variants(place.name), ("place", place.iso3, place.kind, place.held_by or ""))
     for i, w in enumerate(lexicon.weapons):
         named = any(c.isupper() or c.isdigit() for c in w.term)
         add(exact if named else lower, f"W:{i}", {w.term}, ("weapon", str(i)))
@@ -423,7 +423,8 @@ def _entity_tag(
         ex.add_actor(Actor(key, "person", text, role=known.role, affiliation=affiliation))
         return Tag("actor", start, end, key=key, via="name")
     if kind == "place":
-        return Tag("place", start, end, key=state_key(sense[1]), value=sense[2])
+        held = {"held_by": state_key(sense[3])} if sense[3] else {}
+        return Tag("place", start, end, key=state_key(sense[1]), value=sense[2], extra=held)
     if kind == "weapon":
         w = lexicon.weapons[int(sense[1])]
         producer = state_key(w.producer) if w.producer else None

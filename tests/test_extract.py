@@ -428,3 +428,14 @@ def test_edited_extra_lexicon_rows_are_read_again(tmp_path: Path) -> None:
     assert "Kestrel-7" in load_lexicon(tmp_path).weapon_terms
     rows.write_text("# test rows\nterm\tcategory\tdesignation\tproducer\nKestrel-8 launcher\tother\t\t\n")
     assert "Kestrel-8 launcher" in load_lexicon(tmp_path).weapon_terms
+
+
+def test_extra_place_rows_may_leave_out_the_optional_holder_column(tmp_path: Path) -> None:
+    from armskg.loaders.lexicon import LexiconError, load_lexicon
+
+    (tmp_path / "places.tsv").write_text("name\tiso3\tkind\nNorthwatch Ridge\tNOR\tregion\n")
+    (place,) = [p for p in load_lexicon(tmp_path).places if p.name == "Northwatch Ridge"]
+    assert (place.iso3, place.held_by) == ("NOR", None)
+    (tmp_path / "places.tsv").write_text("name\tiso3\tkind\theld_by\nNorthwatch Ridge\tNOR\tregion\tXYZ\n")
+    with pytest.raises(LexiconError, match="unknown state code 'XYZ'"):
+        load_lexicon(tmp_path)

@@ -21,7 +21,7 @@ COLUMNS: dict[str, list[str]] = {
     "organizations.tsv": ["label", "aliases", "kind", "based_in", "affiliation", "wikidata"],
     "titles.tsv": ["title", "role", "scope"],
     "weapons.tsv": ["term", "category", "designation", "producer"],
-    "places.tsv": ["name", "iso3", "kind"],
+    "places.tsv": ["name", "iso3", "kind", "held_by"],
     "verbs.tsv": ["phrase", "event", "value", "note"],
     "bodies.tsv": ["head", "role"],
     "people.tsv": ["name", "aliases", "affiliation", "role"],
@@ -345,6 +345,9 @@ def test_places_kinds_and_iso3() -> None:
     assert places["Kharkiv"] == "UKR"
     assert places["Gaza Strip"] == "PSE"
     assert places["Golan Heights"] == "SYR"
+    held = {row["name"]: row["held_by"] for row in rows if row["held_by"]}
+    assert held["Crimea"] == "RUS" and held["Golan Heights"] == "ISR"
+    assert all(h != places[name] for name, h in held.items())  # a holder is another state
 
 
 def test_verbs_events_and_values() -> None:

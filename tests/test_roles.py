@@ -185,6 +185,26 @@ def test_an_offensive_is_a_campaign_but_offensive_weapons_are_not() -> None:
     assert _strikes(_extract("Kyiv asked Berlin for offensive weapons.")) == set()
 
 
+def test_a_state_striking_its_own_place_held_by_another_strikes_the_holder() -> None:
+    assert _strikes(_extract("Ukrainian drones hit a fuel depot in Sevastopol.")) == {("UKR", "RUS", "drone")}
+    assert _strikes(_extract("Russian missiles hit a port in Odesa.")) == {("RUS", "UKR", None)}
+
+
+def test_a_states_proxies_are_not_the_state() -> None:
+    text = "Iranian-backed militias fired rockets at Israeli-linked ships off Yemen."
+    assert all("IRN" not in strike[:2] and "ISR" not in strike[:2] for strike in _strikes(_extract(text)))
+
+
+def test_the_owner_of_what_was_hit_wins_over_where_it_stood() -> None:
+    text = "Syrian militias attacked Turkish outposts in Iraq with drones."
+    assert _strikes(_extract(text)) == {("SYR", "TUR", "drone")}
+
+
+def test_a_place_inside_an_unnamed_target_phrase_is_the_target() -> None:
+    text = "A Russian strike on a hospital treating wounded soldiers in Kharkiv killed two nurses."
+    assert _strikes(_extract(text)) == {("RUS", "UKR", None)}
+
+
 # --- statements --------------------------------------------------------------------------------
 
 
