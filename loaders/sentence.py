@@ -19,7 +19,7 @@ from .lexicon import Lexicon
 from .roles import with_conjuncts
 from .tagging import Tag
 
-__all__ = ["ParsedSentence", "object_triggers", "verb_object_pairs"]
+__all__ = ["ParsedSentence", "event_nouns", "object_triggers", "verb_object_pairs"]
 
 _MODIFIERS = {"poss", "compound", "amod", "nmod", "npadvmod", "nn"}
 _POINTING = {"this", "that", "it", "these", "those", "such"}
@@ -165,6 +165,20 @@ def verb_object_pairs(lexicon: Lexicon) -> dict[tuple[str, str], tuple[str, str]
     return pairs
 
 
+@functools.lru_cache(maxsize=8)
+def event_nouns(lexicon: Lexicon) -> frozenset[str]:
+    """The one-word nouns of attacks and supplies ("attack", "strike", "sale", "delivery"), whose
+    judgment ("the attack was a crime") is a stance on the event.
+
+    >>> from armskg.loaders.lexicon import load_lexicon
+    >>> {"attack", "strike"} <= event_nouns(load_lexicon())
+    True
+    """
+    return frozenset(
+        v.phrase.lower() for v in lexicon.verbs if v.event in ("strike_noun", "supply_noun") and " " not in v.phrase
+    )
+
+
 def object_triggers(
     doc: Doc, offset: int, tags: list[Tag], pairs: dict[tuple[str, str], tuple[str, str]], lexicon: Lexicon
 ) -> list[Tag]:
@@ -196,7 +210,7 @@ def object_triggers(
             sense = next((("stance", value) for value, kind in judged.items() if words & kind), None)
         if sense is not None:
             found.append(Tag("trigger", offset + tok.i, offset + tok.i + 1, event=sense[0], value=sense[1]))
-    claims = lexicon.words("allegation") | lexicon.words("rumour")
+    claims = lexicon.words("allegation") | lexicon.words("rumour") | event_nouns(lexicon)
     for tok in doc:  # '"This is a war crime," said ...': a judgment of "this" is the speaker's stance
         if (tok.lemma_ or tok.text).lower() != "be" or offset + tok.i in covered:
             continue
@@ -208,7 +222,7 @@ def object_triggers(
                 or (c.lemma_ or c.text).lower() in claims
             )
             for c in tok.children
-        )  # "this is", "these claims are", "the accusations are"
+        )  # "this is", "these claims are", "the attack was"
         words = {(w.lemma_ or w.text).lower() for c in tok.children if c.dep_ in ("attr", "acomp") for w in c.subtree}
         sense = next((("stance", value) for value, kind in judged.items() if words & kind), None) if pointing else None
         if sense is not None and not any(c.dep_ == "neg" for c in tok.children):

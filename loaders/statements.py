@@ -161,7 +161,8 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
         node = tok
         while node.dep_ in ("xcomp", "pcomp", "ccomp", "prep", "pobj", "dobj") and node.head.i != node.i:
             node = node.head
-            if node.i in framing:
+            rebuttal = node.i > tok.i and any(lemma(w) in ctx.words("allegation") for w in sent.doc[tok.i + 1 : node.i])
+            if node.i in framing and not rebuttal:  # ", a charge Abu Dhabi denies": a rebuttal after it
                 return True  # "denied supporting M23", "accused Iran of backing": the content, not a stance
     if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         governor = tok.head

@@ -341,11 +341,6 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocVi
     raw = [(s, e, doc.vocab.strings[mid]) for mid, s, e in m.exact(doc)]
     raw += [(s, e, doc.vocab.strings[mid]) for mid, s, e in m.lower(doc)]
     entities = _longest_first(raw)
-    by_event: dict[str, list[tuple[int, int, str]]] = {}
-    for match_id, first, last in m.lemma(doc):
-        name = doc.vocab.strings[match_id]
-        by_event.setdefault(m.meaning[name][1], []).append((first, last, name))
-    triggers = [t for found in by_event.values() for t in _longest_first(found)]
     tags: list[Tag] = []
     taken: set[int] = set()
     for start, end, label in entities:
@@ -356,11 +351,16 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocVi
         if tag is not None:
             tags.append(tag)
             taken.update(range(start, end))
-    for start, end, label in triggers:
-        _, event, value = m.meaning[label]
-        if not taken.isdisjoint(range(start, end)) and event not in ("negation", "hedge"):
-            continue
-        tags.append(Tag("trigger", start, end, event=event, value=value))
+    by_event: dict[str, list[tuple[int, int, str]]] = {}
+    for match_id, first, last in m.lemma(doc):
+        name = doc.vocab.strings[match_id]
+        event = m.meaning[name][1]
+        if taken.isdisjoint(range(first, last)) or event in ("negation", "hedge"):  # "arms sale": "arms" is a weapon
+            by_event.setdefault(event, []).append((first, last, name))
+    for found in by_event.values():
+        for start, end, label in _longest_first(found):
+            _, event, value = m.meaning[label]
+            tags.append(Tag("trigger", start, end, event=event, value=value))
     tags += _people_and_bodies(view, tags, taken, lexicon, extraction)
     tags += _surnames(view, tags, taken, extraction)
     tags += _listed_surnames(view, tags, taken | {i for t in tags for i in range(t.start, t.end)}, lexicon, extraction)

@@ -326,7 +326,7 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         if voice is not None and voice.stance in ("deny", "allege"):
             denial = denial or voice.stance == "deny"
             alleged = alleged or voice.stance == "allege"
-        third_party = bool(voiced) and not set(voiced) & {*suppliers, *recipients}
+        third_party = bool(voiced) and not noun and not set(voiced) & {*suppliers, *recipients}
         alleged = alleged or (voice is not None and voice.stance is None and third_party)  # "Kyiv said Iran sent"
         is_negated = any(negated(t) for t in clause_chain(tok, stop=("ccomp", "relcl", "advcl")))
         is_negated = is_negated or contrasted(tok, ctx.words("contrast"))

@@ -47,8 +47,9 @@ def find_voices(sent: ParsedSentence, ctx: ArticleContext) -> list[Voice]:
     voices: list[Voice] = []
     for trig in sent.triggers("report", "stance"):
         tok = sent.head(trig)
-        if trig.event == "stance" and tok.pos_ not in ("VERB", "AUX"):
-            continue
+        judgment = lemma(tok) == "be" and trig.end - trig.start == 1
+        if trig.event == "stance" and (tok.pos_ not in ("VERB", "AUX") or judgment):
+            continue  # a stance noun, or a judgment ("the sale was illegal") that the sentence's speaker makes
         if lemma(tok) == "accord":
             to = prep_objects(tok, {"to"})
             keys = [k for t in to for k in speaker_keys(t, sent, ctx)]

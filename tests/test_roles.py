@@ -92,6 +92,11 @@ def test_a_third_partys_account_of_a_transfer_is_an_allegation() -> None:
     assert transfer.status == "alleged"
 
 
+def test_a_weapon_word_inside_a_trigger_phrase_leaves_the_trigger() -> None:
+    text = "The French arms sale to India was signed in Paris."
+    assert _transfers(_extract(text)) == {("FRA", "IND", "other")}
+
+
 # --- strikes -----------------------------------------------------------------------------------
 
 
@@ -505,3 +510,15 @@ def test_an_analyst_is_not_made_an_actor() -> None:
 def test_names_outside_a_speakers_place_are_not_looked_up() -> None:
     ex = _extract("The convoy passed Tomas Lindqvist Square before Russia struck Sumy.")
     assert not any(m.actor.startswith("person:") for m in ex.mentions)
+
+
+def test_an_accusation_rebutted_after_it_is_still_made() -> None:
+    text = "Chad accused Libya of arming the rebels, a charge Tripoli denies."
+    statements = _statements(_extract(text))
+    assert (frozenset({"state:TCD"}), "allege") in statements
+    assert (frozenset({"state:LBY"}), "deny") in statements
+
+
+def test_judging_an_attack_is_a_stance_on_it() -> None:
+    text = "Austria's chancellor Karl Nehammer said the attack on the market was barbaric."
+    assert _statements(_extract(text)) == {(frozenset({"person:karlnehammer"}), "condemn")}
