@@ -195,8 +195,8 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
             where = _targets(sent, prep_objects(tok, targets_prep & _WHERE, depth=2), targets_prep)
             targets += [t for t in where if t not in targets]
     if not targets:  # "fired missiles provided by Iran at Riyadh": "at" parsed under the participle
-        aimed = [p for o in fired for c in o.children if c.dep_ == "acl" for p in prep_objects(c, {"at", "against"})]
-        targets = _targets(sent, aimed, targets_prep)
+        at = [p for o in fired for c in o.children if c.dep_ == "acl" for p in prep_objects(c, {"at", "against"})]
+        targets = _targets(sent, at, targets_prep)
     used = direct_objects(tok.head) if tok.dep_ in ("xcomp", "advcl") and lemma(tok.head) == "use" else []
     return attackers, targets, [*fired, *platforms, *prep_objects(tok, {"with", "using"}, depth=2), *used]
 
