@@ -29,7 +29,7 @@ from typing import Any
 
 from armskg.loaders.article import Article
 from armskg.loaders.extract import extract
-from armskg.loaders.facts import Extraction
+from armskg.loaders.facts import FINER_WEAPONS, Extraction
 
 DEFAULT_SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 THRESHOLDS = (0.9, 0.8, 0.7, 0.6, 0.0)
@@ -93,10 +93,14 @@ def _facts(ex: Extraction, score: ModuleType) -> dict[tuple[str, tuple[Any, ...]
         if (kind, key) not in found or found[(kind, key)][0] < confidence:
             found[(kind, key)] = (confidence, rule)
 
+    def category(weapon: str | None) -> str | None:  # the scorer follows skos:broader to the contract's ten
+        return FINER_WEAPONS.get(weapon, weapon) if weapon is not None else None
+
     for t in ex.transfers:
-        keep("transfers", (base(t.supplier), base(t.recipient), t.weapon), t.evidence.confidence, t.evidence.rule)
+        key = (base(t.supplier), base(t.recipient), category(t.weapon))
+        keep("transfers", key, t.evidence.confidence, t.evidence.rule)
     for s in ex.strikes:
-        keep("strikes", (base(s.attacker), base(s.target), s.weapon), s.evidence.confidence, s.evidence.rule)
+        keep("strikes", (base(s.attacker), base(s.target), category(s.weapon)), s.evidence.confidence, s.evidence.rule)
     for st in ex.statements:
         for k in st.speakers:
             keep("statements", (speaker(k), st.stance), st.evidence.confidence, st.evidence.rule)
