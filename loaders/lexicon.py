@@ -176,6 +176,8 @@ class Lexicon:
     """Names that hold a state's name but name no state (``landmarks.tsv``: "South China Sea")."""
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Groupings that speak as their member states (``groups.tsv``): organization label -> ISO3 codes."""
+    link_headings: list[str] = field(default_factory=list)
+    """Furniture patterns of headings that open a list of linked headlines ("Read more:")."""
 
     def words(self, kind: str) -> frozenset[str]:
         """The grammar words of one class (empty when the class has none)."""
@@ -319,7 +321,11 @@ def _load_lexicon(extra: Path | None, stamp: tuple[tuple[str, int, int], ...]) -
         for path in _sources("bodies.tsv", extra)
         for _, r in _rows(path, ("head", "role"))
     ]
-    furniture = [r["pattern"] for path in _sources("furniture.tsv", extra) for _, r in _rows(path, ("pattern", "note"))]
+    furniture_rows = [
+        r for path in _sources("furniture.tsv", extra) for _, r in _rows(path, ("pattern", "note", "block"))
+    ]
+    furniture = [r["pattern"] for r in furniture_rows]
+    link_headings = [r["pattern"] for r in furniture_rows if r["block"] == "links"]
     org_labels = {o.label for o in orgs}
     people: list[PersonEntry] = []
     for path in _sources("people.tsv", extra):
@@ -347,4 +353,18 @@ def _load_lexicon(extra: Path | None, stamp: tuple[tuple[str, int, int], ...]) -
             members = [_check_iso(code, states, f"{path}:{n}") for code in _cells(r["members"])]
             groups[r["group"]] = tuple(m for m in members if m)
     landmarks = [r["name"] for path in _sources("landmarks.tsv", extra) for _, r in _rows(path, ("name", "note"))]
-    return Lexicon(states, orgs, titles, weapons, places, verbs, bodies, furniture, people, frozen, landmarks, groups)
+    return Lexicon(
+        states,
+        orgs,
+        titles,
+        weapons,
+        places,
+        verbs,
+        bodies,
+        furniture,
+        people,
+        frozen,
+        landmarks,
+        groups,
+        link_headings,
+    )

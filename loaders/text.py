@@ -173,6 +173,11 @@ def _furniture_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
+def _headline_like(line: str) -> bool:
+    """A linked headline: short, with no sentence-closing punctuation."""
+    return len(line.split()) <= 20 and line[-1] not in ".!?\"”'’:;"
+
+
 def body_mask(article: Article, lexicon: Lexicon | None = None) -> str:
     """The article text with furniture replaced by spaces (same length, same offsets)."""
     lex = lexicon or load_lexicon()
@@ -185,11 +190,18 @@ def body_mask(article: Article, lexicon: Lexicon | None = None) -> str:
     for key in keys:
         if key:
             seen[key] = seen.get(key, 0) + 1
+    headings = _furniture_pattern(tuple(lex.link_headings)) if lex.link_headings else None
+    in_links = False
     for line, key in zip(lines, keys, strict=True):
         stripped = line.strip()
         skip = bool(stripped) and (  # the cheapest test first
             seen.get(key, 0) > 1 or furniture.fullmatch(stripped) is not None or _non_latin_share(stripped) > 0.5
         )
+        if in_links and stripped:  # the linked headlines under "Read more:", up to the first sentence
+            in_links = _headline_like(stripped)
+            skip = skip or in_links
+        if headings is not None and stripped and headings.fullmatch(stripped) is not None:
+            in_links = True
         out.append(" " * len(line) if skip else line)
         out.append("\n")
     masked = "".join(out)[: len(text)]

@@ -252,6 +252,20 @@ def test_furniture_and_repeated_captions_give_no_facts() -> None:
     assert _states(ex) == {"CAN"}
 
 
+def test_linked_headlines_wire_credits_and_file_photos_give_no_facts() -> None:
+    text = (
+        "FILE PHOTO: Belgian F-16 jets fly over Brussels, Belgium. REUTERS/Yves Herman/File Photo\n\n"
+        "Norway condemned the strike.\n\n"
+        "Reporting by Anna Berg; Editing by Tom Hale\n\n"
+        "Read more:\nFrance sends tanks to Romania\nSpain sells jets to Chile\n\n"
+        "Sweden welcomed the decision.\n"
+    )
+    ex = _extract(text)
+    assert _transfers(ex) == set()
+    assert _states(ex) == {"NOR", "SWE"}
+    assert _statements(ex) == {(frozenset({"state:NOR"}), "condemn"), (frozenset({"state:SWE"}), "support")}
+
+
 def test_evidence_offsets_point_into_the_article_text() -> None:
     text = " date 2024-01-10\nHeadline here\n\nIran supplied Russia with Shahed-136 drones, officials said.\n"
     article = Article.from_text("t", text)
