@@ -68,6 +68,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "origin_participle",
     "backer_participle",
     "downing",
+    "ongoing",
 )
 """The classes of ``grammar.tsv``."""
 

@@ -37,6 +37,9 @@ def speakers_of(verb: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
     """The actor keys that speak through ``verb`` (its subject, or its ``by`` agent when passive);
     ``quoted`` is who a first-person pronoun stands for in this clause."""
     subj = agents(verb) if is_passive(verb) else subjects(verb)
+    citing = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else verb
+    if lemma(citing) in ("cite", "quote") and (citing is not verb or prep_objects(verb, {"as"})):
+        subj = [c for c in citing.children if c.dep_ in ("dobj", "nsubjpass")] or subj  # "cited X as saying"
     if not subj and is_passive(verb):  # "this was stated in a message of the ministry"
         subj = [o for o in prep_objects(verb, {"in", "through"}) if lemma(o) in ctx.words("medium")]
     keys: list[str] = []

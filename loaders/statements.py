@@ -212,8 +212,9 @@ def _party_stances(out: _Statements, voices: list[Voice], readings: list[SupplyR
         for t in reading.transfers:
             if not verb and t.supplier not in states:
                 continue  # a transfer named by a noun is the topic of the speech, not its claim
-            if t.supplier in states:
-                stance = "commit" if t.status == "planned" else "admit"
+            if t.supplier in states:  # announcing a delivery, even one under way, commits; a done one admits
+                ongoing = any(lemma(a) in ctx.words("ongoing") for a in reading.trigger.ancestors)
+                stance = "commit" if t.status == "planned" or ongoing else "admit"
                 out.add(voice.speakers, stance, f"statement.voice.{stance}", 0.75, t)
             elif states and t.recipient not in states:
                 out.add(voice.speakers, "allege", "statement.voice.allege", _said(voice, reading.trigger), t)

@@ -239,6 +239,8 @@ def _same_person(ex: Extraction, name: str) -> str:
 
 
 _REGIME_WORDS = frozenset({"regime", "government", "administration", "forces", "era", "family", "loyalists", "camp"})
+_GOVERNMENT_WORDS = frozenset({"regime", "government", "administration"})
+"""After a serving leader's surname, the state's government ("the Netanyahu government")."""
 
 
 @functools.lru_cache(maxsize=8)
@@ -268,10 +270,12 @@ def _listed_surnames(doc: DocView, tags: list[Tag], taken: set[int], lexicon: Le
             continue  # "Al-Assad", a village: part of another name
         if i + 1 < len(doc) and doc[i + 1].is_title and "\n" not in tok.whitespace_:
             continue
-        if i + 1 < len(doc) and doc[i + 1].lower_ in _REGIME_WORDS:
-            continue  # "the Assad regime" names a government, not the person
         person = people[0]
         iso = len(person.affiliation) == 3 and person.affiliation.isupper()
+        if i + 1 < len(doc) and doc[i + 1].lower_ in _REGIME_WORDS:
+            if iso and doc[i + 1].lower_ in _GOVERNMENT_WORDS:  # "the Biden administration": the state
+                found.append(Tag("actor", i, i + 2, key=state_key(person.affiliation), via="body"))
+            continue  # "the Assad regime" names a government, not the person
         serves = state_key(person.affiliation) if iso else org_key(person.affiliation)
         if serves not in named:
             continue

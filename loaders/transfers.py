@@ -332,6 +332,9 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         is_negated = is_negated or contrasted(tok, ctx.words("contrast"))
         subject_keys = [t.key for t in sup_tags if t.key] if not noun and not is_passive(tok) and not receive else []
         inferred = False
+        makers = {w.producer for w in weapons if w.producer}
+        if noun and weapons and not suppliers and recipients and len(makers) == 1:
+            suppliers, inferred = [m for m in makers if m and m not in recipients], True  # "S-400 deliveries to India"
         if weapons and not suppliers and recipients and (receive or is_passive(tok)):
             suppliers, inferred = _supplier_from_context(ctx, sent, weapons, recipients), True
         elif weapons and suppliers and not recipients and not noun and not receive:

@@ -97,6 +97,12 @@ def test_a_weapon_word_inside_a_trigger_phrase_leaves_the_trigger() -> None:
     assert _transfers(_extract(text)) == {("FRA", "IND", "other")}
 
 
+def test_a_supply_noun_with_no_supplier_is_the_named_systems_makers() -> None:
+    (transfer,) = _extract("The first Patriot deliveries to Poland arrived in May.").transfers
+    assert (transfer.supplier, transfer.recipient) == ("state:USA", "state:POL")
+    assert transfer.evidence.confidence < 0.8  # inferred from the maker
+
+
 # --- strikes -----------------------------------------------------------------------------------
 
 
@@ -522,3 +528,13 @@ def test_an_accusation_rebutted_after_it_is_still_made() -> None:
 def test_judging_an_attack_is_a_stance_on_it() -> None:
     text = "Austria's chancellor Karl Nehammer said the attack on the market was barbaric."
     assert _statements(_extract(text)) == {(frozenset({"person:karlnehammer"}), "condemn")}
+
+
+def test_a_person_cited_as_saying_is_the_speaker() -> None:
+    text = "Tass cited Sergei Shoigu as saying Russia had started deliveries of Iskander systems to Belarus."
+    assert (frozenset({"person:sergeishoigu"}), "commit") in _statements(_extract(text))
+
+
+def test_a_leaders_administration_speaks_as_the_state() -> None:
+    text = "The Biden administration said it had approved the sale of F-16 jets to Turkey."
+    assert _statements(_extract(text)) == {(frozenset({"state:USA"}), "commit")}
