@@ -103,8 +103,8 @@ def main() -> None:
 @click.option(
     "--endpoint",
     metavar="URL",
-    help="Also push what changed to this SPARQL Graph Store endpoint (e.g. http://host:7878/store): "
-    "the article graphs and the merged default graph, which replaces the remote default graph.",
+    help="Also push the articles to this SPARQL Graph Store endpoint (e.g. http://host:7878/store), merged with "
+    "what it holds: others' articles and facts stay, events are re-merged over everyone's articles.",
 )
 @click.option(
     "--workers",
@@ -262,7 +262,7 @@ class _IngestBars:
 
 
 def _push(kg: Store, store: Path | None, endpoint: str, quiet: bool) -> None:
-    """Send a Graph Store endpoint the graphs that changed since the last push there (``ingest --endpoint``)."""
+    """Merge the store's articles into what a Graph Store endpoint holds (``ingest --endpoint``)."""
     from armskg.graph.push import PushError, push_store
     from armskg.graph.store import default_store_path
 
@@ -274,7 +274,8 @@ def _push(kg: Store, store: Path | None, endpoint: str, quiet: bool) -> None:
     if not quiet:
         click.echo(
             f"pushed {len(pushed.replaced)} graphs ({pushed.triples} triples) to {endpoint}"
-            + (f", deleted {len(pushed.deleted)}" if pushed.deleted else "")
+            + (f", removed {pushed.removed} triples" if pushed.removed else "")
+            + (f", deleted {len(pushed.deleted)} articles" if pushed.deleted else "")
         )
 
 
