@@ -528,7 +528,9 @@ def serve(
 
     \b
     Endpoints: /query (SPARQL 1.1 queries), /update and /store (SPARQL Update and
-    Graph Store Protocol, with --writable), and a query page (YASGUI) at /.
+    Graph Store Protocol, with --writable), and a query page at / (YASGUI with
+    armskg's prefixes and named queries). Articles ingested while it runs show once
+    written: it reopens the store between requests.
     Every request is bounded: one that runs longer than --timeout-s gets HTTP 504,
     one that needs more than --memory-mb gets HTTP 503, both with a JSON error;
     the engine restarts on its own and other clients keep getting answers.
@@ -579,6 +581,10 @@ def serve(
         f"armskg: {mode}; each request may run {server.timeout_s} s, the engine may use {server.memory_mb} MB",
         err=True,
     )
+    if not writable:
+        click.echo(
+            "armskg: new ingests show once written (the header X-Armskg-Snapshot says when it read the store)", err=True
+        )
     try:
         server.wait()
     except KeyboardInterrupt:
