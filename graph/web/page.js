@@ -18,6 +18,7 @@
   window.addEventListener("error", (event) => note("armskgErrors", String(event.message)));
 
   Yasgui.Yasqe.defaults.autocompleters = ["variables"];
+  Yasgui.Yasqe.defaults.editorHeight = "440px"; // a named query's header, prefixes and VALUES line in view
   const endpoint = new URL("query", window.location.href).href;
 
   fetch("./armskg/queries.json")
