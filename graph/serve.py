@@ -24,8 +24,10 @@ request that caused the restart gets a JSON error, never a partial answer::
 
 Endpoints are Oxigraph's: ``/query`` (SPARQL queries, GET or POST), ``/update`` and ``/store``
 (SPARQL Update and the Graph Store Protocol, only when writable; a read-only server answers
-403), and the YASGUI query page at ``/``.  The front has no authentication: it binds the
-loopback unless told otherwise.
+403); the front itself serves armskg's query page at ``/`` (:mod:`armskg.graph.query_page`).
+A read-only server reopens the store once an ingest has written to it (:mod:`armskg.graph.store_watch`),
+while no request runs; every answer says when the store it comes from was opened
+(``X-Armskg-Snapshot``).  The front has no authentication: it binds the loopback unless told otherwise.
 
 Typical use (the CLI does the same and then waits)::
 
@@ -64,7 +66,9 @@ from typing import IO, Final
 
 import psutil
 
+from .query_page import QueryPage
 from .reader_lock import hold_shared
+from .store_watch import StoreWatch, snapshot_time
 
 __all__ = [
     "DEFAULT_TIMEOUT_S",
@@ -178,6 +182,7 @@ class ServerStats:
     memory_stops: int = 0
     crashes: int = 0
     retried: int = 0
+    refreshes: int = 0
     peak_rss: int = 0
     last_rss: int = 0
 
@@ -336,6 +341,9 @@ class SparqlServer:
         self._idle: list[tuple[tuple[int, int], http.client.HTTPConnection]] = []  # kept-alive, to the child
         self._idle_lock = threading.Lock()
         self._finalizer: weakref.finalize[[], SparqlServer] | None = None
+        self.page = QueryPage()
+        self.snapshot = ""  # when the running child opened the store (UTC), sent as X-Armskg-Snapshot
+        self._watch = None if writable else StoreWatch(self.store_dir)  # reopen after an ingest
 
     # --- addresses -----------------------------------------------------------------------------
 
@@ -536,6 +544,8 @@ class SparqlServer:
         last = ""
         for _ in range(3):  # another process may take the free port before the child binds it
             port = free_port()
+            if self._watch is not None:
+                self._watch.mark()
             child = _Child(self.command(port), port, self.memory_mb)
             self._child_port = port
             try:
@@ -550,6 +560,7 @@ class SparqlServer:
             except BaseException:
                 child.close()
                 raise
+            self.snapshot = snapshot_time()
             return child
         raise ServerError(last or "the oxigraph server could not bind a loopback port")
 
@@ -645,6 +656,9 @@ class SparqlServer:
         now = time.monotonic()
         if any(f.generation == self._generation and f.deadline <= now for f in self._flights):
             return "timeout"
+        busy = any(f.generation == self._generation for f in self._flights)
+        if self._watch is not None and not busy and self._watch.changed():
+            return "refresh"  # the store was written since the child opened it, and no request runs
         return None
 
     def _decide_fates(self, cause: str) -> None:
@@ -660,6 +674,8 @@ class SparqlServer:
             if running:  # the longest-running request is the likeliest culprit
                 min(running, key=lambda f: f.sent).fate = "memory"
             self.stats.memory_stops += 1
+        elif cause == "refresh":
+            self.stats.refreshes += 1
         else:
             self.stats.crashes += 1
 
@@ -668,6 +684,8 @@ class SparqlServer:
             LOG.warning("a request ran past the %d s timeout: restarting the oxigraph server", self.timeout_s)
         elif cause == "memory":
             LOG.warning("the oxigraph server passed the %d MB memory limit: restarting it", self.memory_mb)
+        elif cause == "refresh":
+            LOG.info("the store was written since it was opened: reopening it to serve what was added")
         else:
             code = child.process.returncode
             LOG.warning("the oxigraph server stopped unexpectedly (exit code %s): restarting it", code)
@@ -964,6 +982,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _relay(self) -> None:
         owner = self.server.owner
+        own = owner.page.answer(self.command, self.path)  # the query page and its files
+        if own is not None:
+            self._send(*own)
+            return
         if self.headers.get("Transfer-Encoding", "").lower() not in ("", "identity"):
             self._send(*_answer(411, _error_body("length_required", "Send the request body with a Content-Length.")))
             return
@@ -1003,6 +1025,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self.send_header(name, value)
             if "content-length" not in names:
                 self.send_header("Content-Length", str(size))
+            if self.server.owner.snapshot:
+                self.send_header("X-Armskg-Snapshot", self.server.owner.snapshot)
             if self.server.owner.cors and "access-control-allow-origin" not in names:
                 self.send_header("Access-Control-Allow-Origin", "*")
             self.end_headers()

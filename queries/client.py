@@ -52,6 +52,7 @@ __all__ = [
     "EndpointError",
     "SparqlEndpoint",
     "inline_values",
+    "outer_group",
     "result_from_json",
     "run",
 ]
@@ -99,6 +100,11 @@ def _term_text(term: NamedNode | Literal) -> str:
     if isinstance(term, NamedNode) and _IRIREF.fullmatch(str(term)) is None:
         raise QueryError(f"{term.value!r} is not a valid IRI")
     return str(term)
+
+
+def outer_group(sparql: str) -> int:
+    """Where the ``{`` of the query's outermost group pattern is (see :func:`_outer_group`)."""
+    return _outer_group(sparql)
 
 
 def _outer_group(sparql: str) -> int:

@@ -206,12 +206,12 @@ def fetch(
 def test_the_query_page_comes_through_the_front(server: SparqlServer) -> None:
     status, headers, page = fetch(server.base_url + "/")
     assert status == 200 and headers["content-type"].startswith("text/html")
-    assert b"Yasgui" in page and b"yasgui.min.js" in page
-    status, _, script = fetch(server.base_url + "/yasgui.min.js")
+    assert b"armskg/page.js" in page and b"yasgui.min.js" in page  # armskg's page (tests/test_query_page.py)
+    status, _, script = fetch(server.base_url + "/yasgui.min.js")  # YASGUI from the oxigraph binary
     assert status == 200 and len(script) > 100_000
     status, headers, body = fetch(server.base_url + "/", method="HEAD")
     assert (status, body, headers["content-length"]) == (200, b"", str(len(page)))
-    # the page sends its queries to /sparql
+    # the page sends its queries to /query; /sparql answers too, for clients that expect it
     assert select(server.base_url + "/sparql", LABELS) == [(STATE + "PRK", "North Korea"), (STATE + "RUS", "Russia")]
 
 
@@ -318,6 +318,7 @@ def test_cli_serve_bounds_queries_and_stops_on_ctrl_c(tmp_path: Path) -> None:
     assert process.returncode == 0, err
     assert f"SPARQL endpoint: {url}" in out
     assert "read-only; each request may run 1 s, the engine may use 1024 MB" in err
+    assert "new ingests show once written (the header X-Armskg-Snapshot says when it read the store)" in err
     assert "a request ran past the 1 s timeout: restarting the oxigraph server" in err
     assert "Traceback" not in err
     assert port_is_free(port)

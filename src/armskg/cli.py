@@ -103,8 +103,8 @@ def main() -> None:
 @click.option(
     "--endpoint",
     metavar="URL",
-    help="Also push what changed to this SPARQL Graph Store endpoint (e.g. http://host:7878/store): "
-    "the article graphs and the merged default graph, which replaces the remote default graph.",
+    help="Also push the articles to this SPARQL Graph Store endpoint (e.g. http://host:7878/store), merged with "
+    "what it holds: others' articles and facts stay, events are re-merged over everyone's articles.",
 )
 @click.option(
     "--workers",
@@ -262,7 +262,7 @@ class _IngestBars:
 
 
 def _push(kg: Store, store: Path | None, endpoint: str, quiet: bool) -> None:
-    """Send a Graph Store endpoint the graphs that changed since the last push there (``ingest --endpoint``)."""
+    """Merge the store's articles into what a Graph Store endpoint holds (``ingest --endpoint``)."""
     from armskg.graph.push import PushError, push_store
     from armskg.graph.store import default_store_path
 
@@ -274,7 +274,8 @@ def _push(kg: Store, store: Path | None, endpoint: str, quiet: bool) -> None:
     if not quiet:
         click.echo(
             f"pushed {len(pushed.replaced)} graphs ({pushed.triples} triples) to {endpoint}"
-            + (f", deleted {len(pushed.deleted)}" if pushed.deleted else "")
+            + (f", removed {pushed.removed} triples" if pushed.removed else "")
+            + (f", deleted {len(pushed.deleted)} articles" if pushed.deleted else "")
         )
 
 
@@ -527,7 +528,9 @@ def serve(
 
     \b
     Endpoints: /query (SPARQL 1.1 queries), /update and /store (SPARQL Update and
-    Graph Store Protocol, with --writable), and a query page (YASGUI) at /.
+    Graph Store Protocol, with --writable), and a query page at / (YASGUI with
+    armskg's prefixes and named queries). Articles ingested while it runs show once
+    written: it reopens the store between requests.
     Every request is bounded: one that runs longer than --timeout-s gets HTTP 504,
     one that needs more than --memory-mb gets HTTP 503, both with a JSON error;
     the engine restarts on its own and other clients keep getting answers.
@@ -578,6 +581,10 @@ def serve(
         f"armskg: {mode}; each request may run {server.timeout_s} s, the engine may use {server.memory_mb} MB",
         err=True,
     )
+    if not writable:
+        click.echo(
+            "armskg: new ingests show once written (the header X-Armskg-Snapshot says when it read the store)", err=True
+        )
     try:
         server.wait()
     except KeyboardInterrupt:
