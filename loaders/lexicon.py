@@ -69,6 +69,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "backer_participle",
     "downing",
     "ongoing",
+    "content_verb",
 )
 """The classes of ``grammar.tsv``."""
 

@@ -356,10 +356,12 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocVi
             tags.append(tag)
             taken.update(range(start, end))
     by_event: dict[str, list[tuple[int, int, str]]] = {}
+    named = taken - {i for t in tags if t.kind == "weapon" for i in range(t.start, t.end)}
     for match_id, first, last in m.lemma(doc):
         name = doc.vocab.strings[match_id]
         event = m.meaning[name][1]
-        if taken.isdisjoint(range(first, last)) or event in ("negation", "hedge"):  # "arms sale": "arms" is a weapon
+        free = taken.isdisjoint(range(first, last)) or (event == "supply_noun" and named.isdisjoint(range(first, last)))
+        if free or event in ("negation", "hedge"):  # "arms sale": "arms" is a weapon; "military aid" is both
             by_event.setdefault(event, []).append((first, last, name))
     for found in by_event.values():
         for start, end, label in _longest_first(found):

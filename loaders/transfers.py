@@ -147,6 +147,11 @@ def _recipient_from_context(ctx: ArticleContext, suppliers: list[str]) -> list[s
     return []
 
 
+def _prep_objects_of(heads: list[Token], preps: set[str]) -> list[Token]:
+    """:func:`prep_objects` of several heads."""
+    return [o for h in heads for o in prep_objects(h, preps)]
+
+
 def _user_of(sent: ParsedSentence, tok: Token) -> list[Tag]:
     """Who uses weapons a participle says were supplied ("attacked the city with drones
     supplied by the UAE", "fired missiles provided by Iran"): the using verb's subject."""
@@ -185,6 +190,10 @@ def _noun_roles(
     ]
     if tok.dep_ == "compound":
         weapon_roots.append(tok.head)
+    if tok.dep_ == "nsubj" and lemma(tok.head) in ctx.words("content_verb"):  # "the deal includes 48 jets for Egypt"
+        listed = direct_objects(tok.head)
+        weapon_roots += listed
+        to += [t for t in sent.phrase_actors_of(_prep_objects_of(listed, {"for", "to"})) if t not in to]
     if tok.dep_ == "dobj" and lemma(tok) in ctx.words("deal_noun"):  # "signed a contract with Russia for S-400s"
         weapon_roots += prep_objects(tok.head, {"for"})
     if not to and tok.dep_ == "dobj":  # "condemned North Korean supply of missiles to Russia" (to under the verb)
@@ -319,7 +328,8 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         specific = [w for w in weapons if not _generic(sent, w)]
         weapons = specific or weapons  # "an aid package including Storm Shadow missiles": the missiles
         if noun and lemma(tok) in ctx.words("deal_noun"):
-            suppliers, recipients = _deal_parties(sent, ctx, tok, weapons)
+            signed = _deal_parties(sent, ctx, tok, weapons)
+            suppliers, recipients = signed if signed[0] or not recipients else (suppliers, recipients)
         if not weapons and not noun and lemma(tok) == "arm" and recipients:
             weapons = [Tag("weapon", trig.start, trig.end, value="other")]
         hedge, future, alleged, denial = _framing(ctx, tok)

@@ -103,6 +103,16 @@ def test_a_supply_noun_with_no_supplier_is_the_named_systems_makers() -> None:
     assert transfer.evidence.confidence < 0.8  # inferred from the maker
 
 
+def test_aid_that_is_also_a_weapon_word_still_names_a_transfer() -> None:
+    text = "Military aid from Canada to Ukraine grew last year."
+    assert _transfers(_extract(text)) == {("CAN", "UKR", "other")}
+
+
+def test_what_a_deal_includes_for_a_recipient_is_supplied_by_its_maker() -> None:
+    text = "The package includes 24 Rafale jets for Indonesia."
+    assert _transfers(_extract(text)) == {("FRA", "IDN", "aircraft")}
+
+
 # --- strikes -----------------------------------------------------------------------------------
 
 
