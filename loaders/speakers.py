@@ -30,6 +30,7 @@ from .tagging import Tag
 __all__ = ["signatory_group", "speaker_keys", "speakers_of"]
 
 _SIGNATORY_CUE = re.compile(r"statement|signator|signed|ministers|governments|countries|nations", re.IGNORECASE)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _COUNTED = re.compile(r"^(\d+|[a-z]+teen|twenty|thirty|forty|fifty|sixty|two|three|four|five)$", re.IGNORECASE)
 
 
@@ -123,6 +124,8 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
                 return quoted_people[-1:]
             return [ctx.last_person] if ctx.last_person else []
         if tok.lower_ in ("they", "we"):
+            if len(quoted) > 1:  # "A, B and C said they condemned ...": the voice's speakers
+                return list(quoted)
             return list(ctx.group())
         return []
     tags = [t for t in sent.phrase_actors(tok) if t.key]
@@ -145,9 +148,16 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
                 keys = speakers_of(tok.head, sent, ctx, quoted)  # "the Council issued a statement condemning ..."
             if keys:
                 return keys
-        counted = any(_COUNTED.match(c.text) for c in tok.children if c.dep_ in ("nummod", "det", "amod"))
+        numbers = [
+            c.text.lower() for c in tok.children if c.dep_ in ("nummod", "det", "amod") and _COUNTED.match(c.text)
+        ]
+        counted = bool(numbers)
         if word in ctx.words("group") and (tok.tag_ == "NNS" or counted or word in ("statement", "declaration")):
-            return list(ctx.group())
+            group = ctx.group()
+            size = _NUMBERS.get(numbers[0], int(numbers[0]) if numbers[0].isdigit() else 0) if numbers else 0
+            states = [k for k in group if k.startswith("state:")]
+            fits = not size or size in (len(group), len(states))  # "the 48 governments" (and the EU beside them)
+            return list(group) if fits else []
         definite = any(c.lower_ in ("the", "both") for c in tok.children)
         if word in ctx.words("anonymous") and counted and definite:  # "the two officials"
             return list(ctx.group())

@@ -548,3 +548,16 @@ def test_a_person_cited_as_saying_is_the_speaker() -> None:
 def test_a_leaders_administration_speaks_as_the_state() -> None:
     text = "The Biden administration said it had approved the sale of F-16 jets to Turkey."
     assert _statements(_extract(text)) == {(frozenset({"state:USA"}), "commit")}
+
+
+def test_they_in_a_joint_speakers_clause_are_those_speakers() -> None:
+    text = (
+        "Canada and Mexico condemned the strike. "
+        "Chile, Peru and Brazil said in a statement that they rejected the accusations."
+    )
+    assert (frozenset({"state:CHL", "state:PER", "state:BRA"}), "deny") in _statements(_extract(text))
+
+
+def test_a_counted_group_that_does_not_match_the_last_group_names_no_one() -> None:
+    text = "Canada, Mexico and Chile condemned the strike. The two governments denied sending arms to Haiti."
+    assert all(s.stance != "deny" for s in _extract(text).statements)
