@@ -54,14 +54,17 @@ def _owners_first(tags: list[Tag]) -> list[Tag]:
     return owners or tags
 
 
-def _targets(sent: ParsedSentence, heads: list[Token], preps: frozenset[str], depth: int = 0) -> list[Tag]:
+def _targets(
+    sent: ParsedSentence, ctx: ArticleContext, heads: list[Token], depth: int = 0, *, weapons: bool = False
+) -> list[Tag]:
     """The actors and places target phrases name, looking inside a phrase that names none
     ("in its operations against Kurdish militants in Syria")."""
+    preps = ctx.words("target_prep")
     found: list[Tag] = []
     for head in heads:
-        tags = sent.phrase_actors_of([head], places=True)
+        tags = [t for t in sent.phrase_actors_of([head], places=True, weapons=weapons) if not _maker(sent, ctx, t)]
         if not tags and depth < 2:
-            tags = _targets(sent, prep_objects(head, preps), preps, depth + 1)
+            tags = _targets(sent, ctx, prep_objects(head, preps), depth + 1)
         if not tags and depth == 0:  # "a strike on a school sheltering displaced people in Gaza"
             inside = [t for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ in _WHERE]
             tags = [p for t in inside if (p := sent.token_tag(t, "place")) is not None]
@@ -109,6 +112,12 @@ def _maker(sent: ParsedSentence, ctx: ArticleContext, tag: Tag) -> bool:
     return bool(words) and lemma(words[0]) in ctx.words("origin_participle") | ctx.words("backer_participle")
 
 
+def _fires(sent: ParsedSentence, objects: list[Token]) -> bool:
+    """Objects that are what a strike sends, not what it hits: a pronoun for earlier weapons
+    ("used them") or a count of munitions ("hundreds of rockets")."""
+    return any(o.pos_ == "PRON" or _counted(sent, o) for o in objects)
+
+
 def _counted(sent: ParsedSentence, obj: Token) -> bool:
     """An object that counts weapons ("hundreds of rockets", "a barrage of missiles")."""
     if sent.token_tag(obj, "actor") is not None or sent.token_tag(obj, "place") is not None:
@@ -139,7 +148,7 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
             attackers = sent.phrase_actors_of(
                 subjects(tok.head.head), weapons=True
             )  # "Israel retaliated with a strike"
-        targets = _targets(sent, prep_objects(tok, targets_prep), targets_prep)
+        targets = _targets(sent, ctx, prep_objects(tok, targets_prep))
         if tok.dep_ == "pobj" and tok.head.lower_ == "under" and lemma(tok.head.head) in ("come", "be"):
             targets = targets or sent.phrase_actors_of(subjects(tok.head.head), places=True)  # "Kyiv came under attack"
         anchor = tok
@@ -148,22 +157,22 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
         if anchor.i != tok.i and anchor.dep_ == "dobj" and lemma(anchor.head) in ctx.words("agent_verb"):
             attackers = attackers or sent.phrase_actors_of(subjects(anchor.head), weapons=True)
             around = [*prep_objects(anchor, targets_prep), *prep_objects(anchor.head, targets_prep)]
-            targets = targets or _targets(sent, around, targets_prep)
+            targets = targets or _targets(sent, ctx, around)
             using = [c for c in anchor.head.children if c.pos_ == "VERB" and lemma(c) == "use"]
             owners += [*prep_objects(anchor.head, {"with"}), *using]  # "... using ballistic missiles"
         if tok.dep_ == "nsubj" and lemma(tok.head) in ctx.words("harm_verb") and not targets:
             harmed = [*direct_objects(tok.head), *prep_objects(tok.head, targets_prep)]
-            targets = _targets(sent, harmed, targets_prep)  # "an Israeli strike killed a Hamas commander in Beirut"
+            targets = _targets(sent, ctx, harmed)  # "an Israeli strike killed a Hamas commander in Beirut"
         if tok.dep_ == "nsubjpass" and lemma(tok.head) in ctx.words("agent_verb"):  # "the attack was carried out by"
             if not attackers:
                 attackers = sent.phrase_actors_of(agents(tok.head), weapons=True)
             if not targets:
-                targets = _targets(sent, prep_objects(tok.head, targets_prep), targets_prep)
+                targets = _targets(sent, ctx, prep_objects(tok.head, targets_prep))
         if tok.dep_ == "dobj" and lemma(tok.head) in ctx.words("agent_verb"):  # "Israel launched airstrikes on Gaza"
             if not attackers:
                 attackers = sent.phrase_actors_of(subjects(tok.head), weapons=True)
             if not targets:
-                targets = _targets(sent, prep_objects(tok.head, targets_prep), targets_prep)
+                targets = _targets(sent, ctx, prep_objects(tok.head, targets_prep))
         weapons = [*owners, *prep_objects(tok, {"with", "by", "of"}), *(c for c in tok.children if lemma(c) == "use")]
         if tok.dep_ == "nsubjpass":
             weapons += [a for a in agents(tok.head) if sent.token_tag(a, "weapon") is not None]
@@ -177,26 +186,27 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
         else:
             weapons += patient
         targets = sent.phrase_actors_of([p for p in patient if sent.token_tag(p, "weapon") is None], places=True)
-        targets += [t for t in _targets(sent, prep_objects(tok, targets_prep), targets_prep) if t not in targets]
+        targets += [t for t in _targets(sent, ctx, prep_objects(tok, targets_prep)) if t not in targets]
         return attackers, targets, weapons
     subject = subjects(tok)
     attackers = [t for t in sent.phrase_actors_of(subject, weapons=True) if not _maker(sent, ctx, t)]
     platforms = [s for s in subject if (w := sent.token_tag(s, "weapon")) is not None and w.value != "aircraft"]
     objects = direct_objects(tok)
-    if lemma(tok) in ctx.words("downing"):  # "shot down an Indian jet": the jet's state was struck
-        fired, targets = [], sent.phrase_actors_of(objects, places=True, weapons=True)
+    if lemma(tok) in ctx.words("downing") or (lemma(tok) not in _NEEDS_WEAPON and not _fires(sent, objects)):
+        # "shot down an Indian jet", "targeted a US warship with missiles": what was hit is the target
+        fired, targets = [], _targets(sent, ctx, objects, weapons=True)
     else:
         fired = [o for o in objects if sent.token_tag(o, "weapon") is not None or o.pos_ == "PRON" or _counted(sent, o)]
-        targets = sent.phrase_actors_of([o for o in objects if sent.token_tag(o, "weapon") is None], places=True)
+        targets = _targets(sent, ctx, [o for o in objects if sent.token_tag(o, "weapon") is None])
     if not (fired == [] and targets and lemma(tok) in ctx.words("downing")):  # "shot down a US drone over Yemen"
-        aimed = _targets(sent, prep_objects(tok, targets_prep - _WHERE, depth=2), targets_prep)
+        aimed = _targets(sent, ctx, prep_objects(tok, targets_prep - _WHERE, depth=2))
         targets += [t for t in aimed if t not in targets]
         if not any(t.kind == "actor" for t in targets):  # "attacked US bases in Iraq": the bases' owner
-            where = _targets(sent, prep_objects(tok, targets_prep & _WHERE, depth=2), targets_prep)
+            where = _targets(sent, ctx, prep_objects(tok, targets_prep & _WHERE, depth=2))
             targets += [t for t in where if t not in targets]
     if not targets:  # "fired missiles provided by Iran at Riyadh": "at" parsed under the participle
         at = [p for o in fired for c in o.children if c.dep_ == "acl" for p in prep_objects(c, {"at", "against"})]
-        targets = _targets(sent, at, targets_prep)
+        targets = _targets(sent, ctx, at)
     used = direct_objects(tok.head) if tok.dep_ in ("xcomp", "advcl") and lemma(tok.head) == "use" else []
     return attackers, targets, [*fired, *platforms, *prep_objects(tok, {"with", "using"}, depth=2), *used]
 

@@ -226,6 +226,16 @@ def test_a_place_inside_an_unnamed_target_phrase_is_the_target() -> None:
     assert _strikes(_extract(text)) == {("RUS", "UKR", None)}
 
 
+def test_a_struck_warship_is_the_target_not_the_weapon() -> None:
+    text = "The Houthis said they had attacked a British warship with drones."
+    assert _strikes(_extract(text)) == {("org:houthis", "GBR", "drone")}
+
+
+def test_a_proxys_location_is_the_target_when_the_proxy_has_no_state() -> None:
+    text = "US forces struck Iranian-backed militias in Iraq on Friday."
+    assert _strikes(_extract(text)) == {("USA", "IRQ", None)}
+
+
 # --- statements --------------------------------------------------------------------------------
 
 
