@@ -48,6 +48,16 @@ def read_sentence(sent: ParsedSentence, ctx: ArticleContext) -> None:
     speech = [v for v in voices if v.stance is None and v.verb is not None]
     if speech:
         ctx.last_reporter = speech[-1].speakers
+    named = [  # who a later "he said" may be: the person the sentence is about, or who spoke in it
+        t.key
+        for tok in sent.doc
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
+        for t in sent.phrase_actors(tok)
+        if t.key and t.key.startswith("person:")
+    ]
+    named += [k for v in speech for k in v.speakers if k.startswith("person:")]
+    if named:
+        ctx.last_person = named[-1]
     for st in statements:
         if len(st.speakers) > 1:
             ctx.last_group = st.speakers

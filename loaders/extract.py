@@ -65,14 +65,22 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
         if index is not None:
             by_sentence.setdefault(index, []).append(tag)
     judging = lex.words("denial_word") | lex.words("condemnation_word")
-    chosen = [
-        (sent, [t for t in by_sentence.get(i, []) if t.end <= sent.end])
-        for i, sent in enumerate(sentences)
-        if _worth_parsing(sent, by_sentence.get(i, []), lex.words("abet"))
+    worth = [
+        _worth_parsing(sent, by_sentence.get(i, []), lex.words("abet"))
         or _names_a_judgment(sent, lex.words("naming_verb"), judging)
+        for i, sent in enumerate(sentences)
     ]
-    for parsed in _parse(view, chosen, lex, extraction):
-        read_sentence(parsed, ctx)
+    chosen = [
+        (sent, [t for t in by_sentence.get(i, []) if t.end <= sent.end]) for i, sent in enumerate(sentences) if worth[i]
+    ]
+    parsed = iter(_parse(view, chosen, lex, extraction))
+    for i in range(len(sentences)):
+        if worth[i]:
+            read_sentence(next(parsed), ctx)
+            continue
+        people = [t.key for t in by_sentence.get(i, []) if t.kind == "actor" and (t.key or "").startswith("person:")]
+        if people and people[-1] is not None:  # "X visited the school." then '"...," she said.'
+            ctx.last_person = people[-1]
     _drop_repeated_headlines(extraction, [s for s in sentences if _is_headline(s)])
     used = {m.actor for m in extraction.mentions}
     for event_actors in _event_actors(extraction):

@@ -211,6 +211,11 @@ def object_triggers(
         if sense is not None:
             found.append(Tag("trigger", offset + tok.i, offset + tok.i + 1, event=sense[0], value=sense[1]))
     claims = lexicon.words("allegation") | lexicon.words("rumour") | event_nouns(lexicon)
+    for tok in doc:  # '"... for this crime," he said': naming the event a crime condemns it
+        word = (tok.lemma_ or tok.text).lower()
+        pointed = any(c.dep_ == "det" and c.lower_ in _POINTING for c in tok.children)
+        if tok.pos_ == "NOUN" and pointed and word in judged["condemn"] and offset + tok.i not in covered:
+            found.append(Tag("trigger", offset + tok.i, offset + tok.i + 1, event="stance", value="condemn"))
     for tok in doc:  # '"This is a war crime," said ...': a judgment of "this" is the speaker's stance
         if (tok.lemma_ or tok.text).lower() != "be" or offset + tok.i in covered:
             continue

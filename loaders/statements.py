@@ -88,7 +88,8 @@ def _stance_speakers(
     else:
         owners = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound") and sent.token_tag(c) is not None]
         speakers = [k for o in owners for k in speaker_keys(o, sent, ctx, quoted)]  # "Indian claims"
-        if not speakers and value != "support":  # "drew condemnation from Beijing"; "support from Russia" is aid
+        perpetrated = lemma(tok) in ctx.words("condemnation_word")  # "this aggression by the Houthis": the doer
+        if not speakers and value != "support" and not perpetrated:  # "drew condemnation from Beijing"
             speakers = [k for o in _sources(tok) for k in speaker_keys(o, sent, ctx, quoted)]
     if speakers and voice is not None and all(k.startswith("state:") for k in speakers):
         voiced = {ctx.party_of(k) for k in voice.speakers if not k.startswith("state:")}
@@ -179,6 +180,8 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
             c.dep_ == "expl" for c in tok.head.children
         )  # "there would be repercussions"
         sourced = value != "support" and bool(sent.phrase_actors_of(_sources(tok)))  # "condemnation from Beijing"
+        named = lemma(tok) in ctx.words("condemnation_word") and any(c.dep_ == "det" for c in tok.children)
+        sourced = sourced or named  # '"... for this crime," he said': the speaker names the event
         held = (
             owned or there or sourced or (tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") and tok.head.i in spoken)
         )

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy
 import spacy
-from spacy.attrs import IS_PUNCT, LEMMA, ORTH, SENT_START
+from spacy.attrs import IS_PUNCT, LEMMA, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.pipeline import Sentencizer
@@ -35,24 +35,30 @@ __all__ = ["LookupLemmas", "PreparedText", "body_mask", "nlp", "prepare", "sente
 
 
 _SENTENCE_END = frozenset(Sentencizer.default_punct_chars)
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "«"})
 _word_kinds: dict[int, tuple[bool, bool]] = {}
 """For each word seen (by string-store id): does it hold a line break, does it end a sentence."""
 _MAX_CACHED_WORDS = 500_000
 """Words a per-word cache holds before it is emptied (it grows with the corpus' vocabulary)."""
 
 
-def sentence_starts(breaks: Sequence[bool], ends: Sequence[bool], punct: Sequence[bool]) -> list[int]:
+def sentence_starts(
+    breaks: Sequence[bool], ends: Sequence[bool], punct: Sequence[bool], opens: Sequence[bool] | None = None
+) -> list[int]:
     """Where sentences start, per token: ``1`` yes, ``-1`` no (spaCy's ``SENT_START`` values).
 
     A line break always ends a sentence (headlines, datelines and paragraphs): the token after
     one holding a line break (``breaks``) starts one.  Elsewhere spaCy's ``sentencizer`` rule
     decides: after sentence-final punctuation (``ends``), the first token that is neither
-    punctuation (``punct``) nor sentence-final starts a sentence.
+    punctuation (``punct``) nor sentence-final starts a sentence, or an opening quote
+    (``opens``: a quote mark after a space, glued to the next word) that comes before it.
 
     >>> sentence_starts([False] * 5, [False, True, False, False, True], [False, True, False, False, True])
     [1, -1, 1, -1, -1]
     >>> sentence_starts([False, True, False], [False] * 3, [False] * 3)
     [1, -1, 1]
+    >>> sentence_starts([False] * 4, [False, True, False, False], [False, True, True, False], [False, False, True, False])
+    [1, -1, 1, -1]
     """
     n = len(breaks)
     guesses = [False] * n
@@ -60,7 +66,7 @@ def sentence_starts(breaks: Sequence[bool], ends: Sequence[bool], punct: Sequenc
         guesses[0] = True
     start, seen_end = 0, False
     for i in range(n):
-        if seen_end and not punct[i] and not ends[i]:
+        if seen_end and ((not punct[i] and not ends[i]) or (opens is not None and opens[i])):
             guesses[start] = True
             start, seen_end = i, False
         elif ends[i]:
@@ -78,14 +84,16 @@ def _sentences(doc: Doc) -> Doc:
     distinct word once."""
     if len(doc) == 0:
         return doc
-    words, punct = doc.to_array([ORTH, IS_PUNCT]).T.tolist()
+    words, punct, space = doc.to_array([ORTH, IS_PUNCT, SPACY]).T.tolist()
     kinds = _word_kinds
     if len(kinds) > _MAX_CACHED_WORDS:
         kinds.clear()
     for word in set(words).difference(kinds):
         text = doc.vocab.strings[word]
         kinds[word] = ("\n" in text, text in _SENTENCE_END)
-    starts = sentence_starts([kinds[w][0] for w in words], [kinds[w][1] for w in words], punct)
+    quotes = [doc.vocab.strings[w] in _OPENING_QUOTES if p else False for w, p in zip(words, punct, strict=True)]
+    opens = [q and i > 0 and bool(space[i - 1]) and not space[i] for i, q in enumerate(quotes)]
+    starts = sentence_starts([kinds[w][0] for w in words], [kinds[w][1] for w in words], punct, opens)
     doc.from_array([SENT_START], numpy.array(starts, dtype=numpy.int64).astype(numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 

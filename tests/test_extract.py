@@ -453,3 +453,11 @@ def test_extra_place_rows_may_leave_out_the_optional_holder_column(tmp_path: Pat
     (tmp_path / "places.tsv").write_text("name\tiso3\tkind\theld_by\nNorthwatch Ridge\tNOR\tregion\tXYZ\n")
     with pytest.raises(LexiconError, match="unknown state code 'XYZ'"):
         load_lexicon(tmp_path)
+
+
+def test_an_opening_quote_after_a_full_stop_starts_the_next_sentence() -> None:
+    from armskg.loaders.text import prepare
+
+    text = 'Canada condemned the strike. "We stand with Ukraine," the minister said.'
+    sentences = [s.text for s in prepare(Article.from_text("t", text)).sentences]
+    assert sentences == ["Canada condemned the strike.", '"We stand with Ukraine," the minister said.']

@@ -571,3 +571,25 @@ def test_they_in_a_joint_speakers_clause_are_those_speakers() -> None:
 def test_a_counted_group_that_does_not_match_the_last_group_names_no_one() -> None:
     text = "Canada, Mexico and Chile condemned the strike. The two governments denied sending arms to Haiti."
     assert all(s.stance != "deny" for s in _extract(text).statements)
+
+
+def test_he_after_a_quote_is_the_person_the_last_sentence_was_about() -> None:
+    text = (
+        "Latvia's foreign minister Baiba Braze visited the damaged school. "
+        '"Moscow must answer for this crime," she said.'
+    )
+    assert _statements(_extract(text)) == {(frozenset({"person:baibabraze"}), "condemn")}
+
+
+def test_an_aggression_by_a_party_is_condemned_by_the_speaker_not_the_party() -> None:
+    text = '"This brutal aggression by the Houthis threatens us all," said Saudi Arabia\'s envoy Abdulaziz Alwasil.'
+    statements = _statements(_extract(text))
+    assert (frozenset({"person:abdulazizalwasil"}), "condemn") in statements
+    assert all("org:houthis" not in speakers for speakers, _ in statements)
+
+
+def test_firmly_opposing_is_condemning_but_opposing_a_bid_is_not() -> None:
+    assert _statements(_extract("Beijing firmly opposes the sale of Harpoon missiles to Taiwan.")) == {
+        (frozenset({"state:CHN"}), "condemn")
+    }
+    assert _statements(_extract("Russia said it would oppose a bid to sanction Iran.")) == set()
