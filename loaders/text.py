@@ -57,7 +57,8 @@ def sentence_starts(
     [1, -1, 1, -1, -1]
     >>> sentence_starts([False, True, False], [False] * 3, [False] * 3)
     [1, -1, 1]
-    >>> sentence_starts([False] * 4, [False, True, False, False], [False, True, True, False], [False, False, True, False])
+    >>> ends, punct, opens = [False, True, False, False], [False, True, True, False], [False, False, True, False]
+    >>> sentence_starts([False] * 4, ends, punct, opens)
     [1, -1, 1, -1]
     """
     n = len(breaks)
