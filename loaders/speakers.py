@@ -135,6 +135,9 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         person = _titled_person(ctx, title, [t.key for t in tags if t.key])
         if person is not None:
             return [person]
+        body = _titled_body(tok, sent, ctx) if tags else None
+        if body is not None:  # "a Pakistan military spokesman": the military speaks
+            return [body]
     if not tags:
         members = [
             o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"

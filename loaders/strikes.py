@@ -90,10 +90,10 @@ def _interceptor(sent: ParsedSentence, ctx: ArticleContext, tok: Token, voices: 
     launched", "the air force said it downed 20 drones launched by Russia"): the target of
     that launch."""
     weapon = tok.head
-    while weapon.dep_ == "pobj" and weapon.head.dep_ == "prep":  # "30 of the drones"
-        weapon = weapon.head.head
-    verb = weapon.head
-    if weapon.dep_ != "dobj" or verb.pos_ != "VERB":
+    while weapon.dep_ in ("pobj", "prep") and weapon.head.i != weapon.i:  # "30 of the drones", "81 out of 93"
+        weapon = weapon.head
+    verb = weapon if weapon.pos_ == "VERB" else weapon.head
+    if (weapon is not verb and weapon.dep_ != "dobj") or verb.pos_ != "VERB":
         return []
     downing = lemma(verb) in ctx.words("defend") or (
         lemma(verb) == "shoot" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in verb.children)
@@ -207,7 +207,8 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
     if not targets:  # "fired missiles provided by Iran at Riyadh": "at" parsed under the participle
         at = [p for o in fired for c in o.children if c.dep_ == "acl" for p in prep_objects(c, {"at", "against"})]
         targets = _targets(sent, ctx, at)
-    used = direct_objects(tok.head) if tok.dep_ in ("xcomp", "advcl") and lemma(tok.head) == "use" else []
+    sending = tok.dep_ in ("xcomp", "advcl") and lemma(tok.head) in _NEEDS_WEAPON  # "launched 120 missiles to hit"
+    used = direct_objects(tok.head) if sending else []
     return attackers, targets, [*fired, *platforms, *prep_objects(tok, {"with", "using"}, depth=2), *used]
 
 

@@ -236,6 +236,16 @@ def test_a_proxys_location_is_the_target_when_the_proxy_has_no_state() -> None:
     assert _strikes(_extract(text)) == {("USA", "IRQ", None)}
 
 
+def test_interceptions_counted_out_of_a_launch_target_the_interceptor() -> None:
+    text = "Israel intercepted 40 out of 45 missiles fired by Iran, the army said."
+    assert {s[:2] for s in _strikes(_extract(text))} == {("IRN", "ISR")}
+
+
+def test_weapons_launched_to_hit_are_the_strikes_weapons() -> None:
+    text = "Russia launched 60 Shahed drones to hit Ukraine's power plants."
+    assert _strikes(_extract(text)) == {("RUS", "UKR", "drone")}
+
+
 # --- statements --------------------------------------------------------------------------------
 
 
@@ -593,3 +603,9 @@ def test_firmly_opposing_is_condemning_but_opposing_a_bid_is_not() -> None:
         (frozenset({"state:CHN"}), "condemn")
     }
     assert _statements(_extract("Russia said it would oppose a bid to sanction Iran.")) == set()
+
+
+def test_an_unnamed_spokesperson_of_a_body_speaks_for_the_body() -> None:
+    text = "A Thai army spokesman denied that Thailand had shelled Cambodian villages."
+    ((speakers, stance),) = _statements(_extract(text))
+    assert stance == "deny" and len(speakers) == 1 and next(iter(speakers)).startswith("org:")
