@@ -212,6 +212,9 @@ def _party_stances(out: _Statements, voices: list[Voice], readings: list[SupplyR
         if reading.negated and states & {*reading.suppliers, *reading.recipients}:
             out.add(voice.speakers, "deny", "statement.voice.deny", 0.75, None)
         verb = reading.trigger.pos_ in ("VERB", "AUX")
+        if reading.unaddressed and not reading.transfers and states & set(reading.suppliers):
+            stance = "commit" if reading.unaddressed == "planned" else "admit"  # '"We do export our shells," X said'
+            out.add(voice.speakers, stance, f"statement.voice.{stance}", 0.65, None)
         for t in reading.transfers:
             if not verb and t.supplier not in states:
                 continue  # a transfer named by a noun is the topic of the speech, not its claim

@@ -61,6 +61,9 @@ class SupplyReading:
     negated: bool = False
     subject_keys: list[str] = field(default_factory=list)
     """The actors named as the supplying subject ("France will deliver": France), for a commitment."""
+    unaddressed: str | None = None
+    """For a supply stated as fact or plan with weapons but no recipient ("we do export our
+    ammunition"): ``admitted`` or ``planned``; what its supplier says of it still commits or admits."""
 
 
 def _located(sent: ParsedSentence, ctx: ArticleContext, tags: list[Tag]) -> list[Tag]:
@@ -352,6 +355,8 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
             recipients, inferred = users or _recipient_from_context(ctx, suppliers), not users
         reading = SupplyReading(tok, [], suppliers, recipients, is_negated, subject_keys)
         readings.append(reading)
+        if weapons and suppliers and not recipients and not (hedge or is_negated or denial or alleged or noun):
+            reading.unaddressed = "planned" if future or trig.value == "pledge" else "admitted"
         if hedge or (is_negated and not denial) or not weapons or not suppliers or not recipients:
             continue
         if denial:

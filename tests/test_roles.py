@@ -609,3 +609,12 @@ def test_an_unnamed_spokesperson_of_a_body_speaks_for_the_body() -> None:
     text = "A Thai army spokesman denied that Thailand had shelled Cambodian villages."
     ((speakers, stance),) = _statements(_extract(text))
     assert stance == "deny" and len(speakers) == 1 and next(iter(speakers)).startswith("org:")
+
+
+def test_a_supplier_speaking_of_its_own_supply_to_no_one_named_admits_or_commits() -> None:
+    admitted = '"Yes, we sell our shells abroad," Bulgarian Prime Minister Nikolai Denkov said.'
+    assert _statements(_extract(admitted)) == {(frozenset({"person:nikolaidenkov"}), "admit")}
+    planned = '"We will deliver more howitzers," Bulgarian Prime Minister Nikolai Denkov said.'
+    assert _statements(_extract(planned)) == {(frozenset({"person:nikolaidenkov"}), "commit")}
+    denied = '"We do not sell shells abroad," Bulgarian Prime Minister Nikolai Denkov said.'
+    assert all(stance != "admit" for _, stance in _statements(_extract(denied)))
