@@ -256,6 +256,8 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         cues = marks(tok)
         if cues & ctx.words("hedge") or any(negated(t) for t in clause_chain(tok, stop=("ccomp", "relcl"))):
             continue
+        if sent.doc.text.rstrip().endswith("?"):
+            continue  # "Will Israel strike Iran?"
         attackers, targets, weapon_roots = _roles(sent, ctx, tok)
         if tok.dep_ == "relcl" and sent.token_tag(tok.head, "weapon") is not None:
             weapon_roots.append(tok.head)  # "drones, some of which were launched"

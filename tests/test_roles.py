@@ -113,6 +113,12 @@ def test_what_a_deal_includes_for_a_recipient_is_supplied_by_its_maker() -> None
     assert _transfers(_extract(text)) == {("FRA", "IDN", "aircraft")}
 
 
+def test_questions_conditionals_and_missing_evidence_state_no_transfer() -> None:
+    assert _transfers(_extract("Will France send Mirage jets to Ukraine?")) == set()
+    assert _transfers(_extract("A Chinese supply of drones to Russia would cross a red line.")) == set()
+    assert _transfers(_extract("No evidence has emerged that Belarus sent tanks to Russia.")) == set()
+
+
 # --- strikes -----------------------------------------------------------------------------------
 
 
