@@ -281,9 +281,9 @@ def _framing(ctx: ArticleContext, tok: Token) -> tuple[bool, bool, bool, bool]:
     holders = [*tok.ancestors, *(c for a in tok.ancestors for c in a.children if c.dep_ in ("nsubj", "nsubjpass"))]
     if any(t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) for t in holders):
         hedge = True  # "no evidence has emerged that China supplied ...", "there is no sign that ..."
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass"):
-        if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in tok.head.children):
-            hedge = True  # "a Chinese supply of weapons would cross a red line"
+    conditional = any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in tok.head.children)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass") and conditional:
+        hedge = True  # "a Chinese supply of weapons would cross a red line"
     if tok.sent.text.rstrip().endswith("?"):
         hedge = True  # "Would Germany send Taurus missiles?"
     refusals = [t for t in tok.ancestors if lemma(t) in ctx.words("refusal")]
