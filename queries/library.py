@@ -457,9 +457,13 @@ def run_query(store: Store, query: NamedQuery, values: Mapping[str, str] | None 
 
     The store's default graph (the merged facts) is the query's default graph; article
     graphs are reached with ``GRAPH``.  Syntax errors and parameters missing from the
-    projection come back as :class:`QueryError`.
+    projection come back as :class:`QueryError`.  An actor may be given by name
+    (:mod:`armskg.queries.names`): "North Korea", or a label the store holds.
     """
-    terms = bind_parameters(query, values or {})
+    from .labels import store_select  # imported on use: they import this module
+    from .names import resolve_names
+
+    terms = bind_parameters(query, resolve_names(query, values or {}, store_select(store)))
     substitutions: dict[Variable, NamedNode | BlankNode | Literal | Triple] = {
         Variable(name): term for name, term in terms.items()
     }
