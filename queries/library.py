@@ -10,10 +10,11 @@ with ``#`` header lines that name and document it::
 
 ``# param: <name> <type> [default=<value>] - <description>`` declares a parameter; the query
 body uses ``?<name>`` for it.  Types: ``iri``, ``actor`` (ISO3 code such as ``PRK``, an actor
-key such as ``person:jakesullivan``, or an actor IRI), ``string``, ``date`` (``YYYY-MM-DD``),
-``integer``, ``weapon`` (a weapon category label) and ``stance`` (a stance label).  Without
-``default=`` the parameter is required; ``default=`` with nothing after it makes it optional,
-and an optional parameter left out stays a free variable, so it matches anything.
+key such as ``person:jakesullivan``, an actor IRI, or a name: see :mod:`armskg.queries.names`),
+``string``, ``date`` (``YYYY-MM-DD``), ``integer``, ``weapon`` (a weapon category label) and
+``stance`` (a stance label).  Without ``default=`` the parameter is required; ``default=`` with
+nothing after it makes it optional, and an optional parameter left out stays a free variable,
+so it matches anything.
 
 Values are never pasted into the query text: each one is checked, turned into an RDF term
 and handed to Oxigraph as a substitution (SEP-0007), so a value can only ever match data.
