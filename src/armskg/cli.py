@@ -328,9 +328,9 @@ def _network_filters(command: Callable[..., None]) -> Callable[..., None]:
 _READS_REPORTING = re.compile(r"ak:(articleCount|firstReported|lastReported)\b")
 
 
-def _warn_incomplete(kg: Store, query: str) -> None:
+def _warn_incomplete(kg: Store, query: str) -> bool:
     """One line on stderr when a query reads what the store keeps for it (tallies, each event's
-    reporting) and the store's is not complete."""
+    reporting) and the store's is not complete; whether it was said."""
     from armskg.graph import reporting, tallies
 
     reason = None
@@ -346,6 +346,7 @@ def _warn_incomplete(kg: Store, query: str) -> None:
         reason = "this store was made before armskg kept each event's article count and reporting days (rows lack them)"
     if reason is not None:
         click.echo(f"armskg: {reason}; the next 'armskg ingest' or 'remove' counts them", err=True)
+    return reason is not None
 
 
 @main.command()
@@ -507,6 +508,7 @@ def query(
         named = load_query(name)
         values = _params(params)
         select: Select
+        warned = False
         if endpoint:
             from armskg.queries.client import SparqlEndpoint
 
@@ -517,10 +519,10 @@ def query(
             kg = _store(store, read_only=True)
             result = run_query(kg, named, values)
             select = store_select(kg)
-            _warn_incomplete(kg, named.text)
+            warned = _warn_incomplete(kg, named.text)
             if min_confidence is not None:
                 result = _confident_rows(kg, result, min_confidence, named.name)
-        nothing = nothing_matched(named.name, values, min_confidence, None if endpoint else kg)
+        nothing = None if warned else nothing_matched(named.name, values, min_confidence, None if endpoint else kg)
         given = [key for key, value in values.items() if value]
         print_result(result, fmt, select=select, iris=iris, width=width, nothing=nothing, given=given)
     except QueryError as exc:

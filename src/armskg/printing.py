@@ -85,17 +85,18 @@ def print_result(
     select: Select | None,
     iris: bool = False,
     width: int | None = None,
-    nothing: str = "",
+    nothing: str | None = "",
     given: Sequence[str] = (),
 ) -> None:
     """Print a query's answer in ``fmt``; table cells get the names ``select`` finds.  When no
-    row came back, one line on stderr says so: ``nothing`` names what matched nothing.  ``given``:
+    row came back, one line on stderr says so: ``nothing`` names what matched nothing (None: the
+    caller has said why already).  ``given``:
     the parameters given a value (a table leaves out the columns that only echo them)."""
     labels = result_labels(result, select) if fmt == "table" and not iris else {}
     empty = result.boolean is None and not result.terms
     if not (empty and fmt == "table"):
         sys.stdout.write(format_result(result, fmt, labels, width=table_width(width), iris=iris, given=given))
-    if empty:
+    if empty and nothing is not None:
         click.echo(f"armskg: no rows: {nothing or 'the query matched nothing'}", err=True)
 
 
