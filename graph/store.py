@@ -34,6 +34,7 @@ from armskg.ontology import AK, article_iri, ontology_path
 from .merge import plan_changes
 from .prepare import extraction_failure
 from .reader_lock import hold_shared
+from .store_check import store_problem
 from .triples import Report, article_quads, article_reports
 
 __all__ = [
@@ -97,6 +98,9 @@ def open_store(path: Path | None = None, *, read_only: bool = False, finish_merg
     the pending blocks with its own.
     """
     location = path or default_store_path()
+    problem = store_problem(location, create=not read_only)
+    if problem is not None:
+        raise StoreError(problem)
     try:
         if read_only:
             if not location.exists():

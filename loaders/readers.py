@@ -18,7 +18,9 @@ Limits (every one gives a one-line error, never a crash or an unbounded read):
 - ``max_bytes`` (:data:`MAX_BYTES`): the largest input read for one article: a ``.txt`` or
   ``.html`` file, a sidecar, or one JSON Lines record.  A JSON Lines file is read one line at a
   time, so the file itself may be of any size; a longer line is skipped without being held.
-- :data:`MAX_CHARS`: the longest article text, the extractor's limit (spaCy's ``max_length``).
+- ``max_chars`` (:data:`MAX_CHARS`): the longest article text; the default is the most the
+  tokenizer takes (spaCy's ``max_length``), a lower one skips very long pages (live blogs,
+  document dumps) whose many sentences would give many weak facts.
 - :data:`MAX_ID_CHARS`: the longest article identifier.
 - ``html_timeout_s`` (:data:`HTML_TIMEOUT_S`) and :data:`HTML_MEMORY_BYTES`: HTML is taken apart
   by trafilatura in a separate worker process, which is stopped and replaced when one page takes
@@ -68,7 +70,8 @@ MAX_BYTES = 5 * 1024 * 1024
 """Largest input read for one article (a file, a sidecar or a JSON line), in bytes; configurable."""
 
 MAX_CHARS = 1_000_000
-"""Longest article text, in characters: the extractor's spaCy pipeline reads no more."""
+"""Longest article text, in characters, by default and at most: the extractor's spaCy pipeline
+reads no more (``armskg ingest --max-chars`` lowers it)."""
 
 MAX_ID_CHARS = 500
 """Longest article identifier (it becomes part of IRIs and file names of exports)."""
@@ -251,11 +254,12 @@ def _decode(path: Path, data: bytes, *, html: bool = False) -> str | InputError:
     return text
 
 
-def _check_text(where: str, text: str, line: int | None = None) -> InputError | None:
+def _check_text(where: str, text: str, line: int | None = None, max_chars: int = MAX_CHARS) -> InputError | None:
     if not text.strip():
         return InputError(where, "empty article", line)
-    if len(text) > MAX_CHARS:
-        return InputError(where, f"article text is {len(text):,} characters, over the limit of {MAX_CHARS:,}", line)
+    if len(text) > max_chars:
+        why = f"article text is {len(text):,} characters, over the limit of {max_chars:,} (see --max-chars)"
+        return InputError(where, why, line)
     bad = _unicode_error(text)
     return InputError(where, f"text {bad}", line) if bad else None
 
@@ -336,7 +340,7 @@ def _load_json(raw: str) -> tuple[object, str | None]:
         return None, f"not usable JSON ({str(exc).splitlines()[0][:100]})"
 
 
-def _read_txt(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
+def _read_txt(path: Path, max_bytes: int, max_chars: int) -> Iterator[Article | InputError]:
     data = _read_bytes(path, max_bytes)
     text = data if isinstance(data, InputError) else _decode(path, data)
     if isinstance(text, InputError):
@@ -362,7 +366,7 @@ def _read_txt(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
         if bad:
             yield bad
             return
-    bad = _check_id(str(path), path.stem) or _check_text(str(path), text)
+    bad = _check_id(str(path), path.stem) or _check_text(str(path), text, None, max_chars)
     if bad:
         yield bad
         return
@@ -385,7 +389,7 @@ def _lines(handle: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | int]]:
         yield number, size
 
 
-def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
+def _read_jsonl(path: Path, max_bytes: int, max_chars: int) -> Iterator[Article | InputError]:
     where = str(path)
     try:
         handle = path.open("rb")
@@ -406,12 +410,12 @@ def _read_jsonl(path: Path, max_bytes: int) -> Iterator[Article | InputError]:
                     why = f"line is {line:,} bytes, over the limit of {max_bytes:,} (see --max-bytes)"
                     yield InputError(where, why, n)
                     continue
-                yield from _record(where, n, line, seen)
+                yield from _record(where, n, line, seen, max_chars)
         except OSError as exc:
             yield InputError(where, f"cannot read: {exc.strerror or exc}")
 
 
-def _record(where: str, n: int, line: bytes, seen: set[str]) -> Iterator[Article | InputError]:
+def _record(where: str, n: int, line: bytes, seen: set[str], max_chars: int) -> Iterator[Article | InputError]:
     """The article of one JSON Lines record, or the one reason it cannot be read."""
     try:
         text = line.decode("utf-8")
@@ -442,7 +446,7 @@ def _record(where: str, n: int, line: bytes, seen: set[str]) -> Iterator[Article
     if ident in seen:
         yield InputError(where, f"id {ident!r} appears twice in this file", n)
         return
-    bad = _meta_errors(record, where, n) or _check_text(where, body, n)
+    bad = _meta_errors(record, where, n) or _check_text(where, body, n, max_chars)
     if bad:
         yield bad
         return
@@ -525,7 +529,7 @@ _HTML_WORKER = _HtmlWorker()
 atexit.register(_HTML_WORKER.close)
 
 
-def _read_html(path: Path, max_bytes: int, timeout_s: float) -> Iterator[Article | InputError]:
+def _read_html(path: Path, max_bytes: int, timeout_s: float, max_chars: int) -> Iterator[Article | InputError]:
     data = _read_bytes(path, max_bytes)
     raw = data if isinstance(data, InputError) else _decode(path, data, html=True)
     if isinstance(raw, InputError):
@@ -544,7 +548,7 @@ def _read_html(path: Path, max_bytes: int, timeout_s: float) -> Iterator[Article
     if not body or not body.strip():
         yield InputError(where, "no article text found in the HTML")
         return
-    bad = _check_text(where, body)
+    bad = _check_text(where, body, None, max_chars)
     if bad:
         yield bad
         return
@@ -565,15 +569,21 @@ def read_articles(
     *,
     max_bytes: int = MAX_BYTES,
     html_timeout_s: float = HTML_TIMEOUT_S,
+    max_chars: int = MAX_CHARS,
 ) -> Iterator[Article | InputError]:
     """Yield every article found under ``paths`` (files or folders), and an
     :class:`InputError` for each file or line that cannot be read.
 
     ``max_bytes`` bounds what is read for one article (a file, a sidecar or one JSON line);
-    ``html_timeout_s`` bounds the time spent taking one HTML page apart.
+    ``html_timeout_s`` bounds the time spent taking one HTML page apart; ``max_chars`` the
+    length of an article's text (at most :data:`MAX_CHARS`).  Files of a folder that are not
+    read (a ``.pdf``, an unknown suffix) are not yielded: :func:`armskg.loaders.unread.unread_files`
+    names them.
     """
     if max_bytes < 1:
         raise ValueError(f"max_bytes must be positive, not {max_bytes}")
+    if not 1 <= max_chars <= MAX_CHARS:
+        raise ValueError(f"max_chars must be from 1 to {MAX_CHARS:,}, not {max_chars}")
     for item in _files(paths):
         if isinstance(item, InputError):
             yield item
@@ -586,11 +596,11 @@ def read_articles(
         if item.name.lower().endswith(".meta.json"):
             continue
         if suffix == ".jsonl":
-            yield from _read_jsonl(item, max_bytes)
+            yield from _read_jsonl(item, max_bytes, max_chars)
         elif suffix in (".html", ".htm"):
-            yield from _read_html(item, max_bytes, html_timeout_s)
+            yield from _read_html(item, max_bytes, html_timeout_s, max_chars)
         elif suffix == ".txt":
-            yield from _read_txt(item, max_bytes)
+            yield from _read_txt(item, max_bytes, max_chars)
         else:
             yield InputError(str(item), f"unknown file type {suffix or '(none)'}: use .txt, .jsonl or .html")
 

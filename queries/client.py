@@ -36,6 +36,7 @@ from typing import Any, Final
 from pyoxigraph import BlankNode, Literal, NamedNode, Store, Triple
 
 from armskg import __version__
+from armskg.ontology import PREFIXES
 from armskg.queries.library import (
     NamedQuery,
     QueryError,
@@ -221,8 +222,12 @@ class SparqlEndpoint:
 
     def run(self, query: NamedQuery | str, values: Mapping[str, str] | None = None) -> QueryResult:
         """Run a named query (a library name, a ``.rq`` path or a :class:`NamedQuery`) with ``values``."""
+        from .names import resolve_names  # imported on use: it reads the lexicon
+
         named = load_query(query) if isinstance(query, str) else query
-        terms = bind_parameters(named, values or {})
+        terms = bind_parameters(
+            named, resolve_names(named, values or {}, lambda q: self.run_sparql(PREFIXES + q).terms)
+        )
         return self.run_sparql(inline_values(named.sparql, terms))
 
     def run_sparql(self, sparql: str) -> QueryResult:

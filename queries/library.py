@@ -10,10 +10,11 @@ with ``#`` header lines that name and document it::
 
 ``# param: <name> <type> [default=<value>] - <description>`` declares a parameter; the query
 body uses ``?<name>`` for it.  Types: ``iri``, ``actor`` (ISO3 code such as ``PRK``, an actor
-key such as ``person:jakesullivan``, or an actor IRI), ``string``, ``date`` (``YYYY-MM-DD``),
-``integer``, ``weapon`` (a weapon category label) and ``stance`` (a stance label).  Without
-``default=`` the parameter is required; ``default=`` with nothing after it makes it optional,
-and an optional parameter left out stays a free variable, so it matches anything.
+key such as ``person:jakesullivan``, an actor IRI, or a name: see :mod:`armskg.queries.names`),
+``string``, ``date`` (``YYYY-MM-DD``), ``integer``, ``weapon`` (a weapon category label) and
+``stance`` (a stance label).  Without ``default=`` the parameter is required; ``default=`` with
+nothing after it makes it optional, and an optional parameter left out stays a free variable,
+so it matches anything.
 
 Values are never pasted into the query text: each one is checked, turned into an RDF term
 and handed to Oxigraph as a substitution (SEP-0007), so a value can only ever match data.
@@ -457,9 +458,13 @@ def run_query(store: Store, query: NamedQuery, values: Mapping[str, str] | None 
 
     The store's default graph (the merged facts) is the query's default graph; article
     graphs are reached with ``GRAPH``.  Syntax errors and parameters missing from the
-    projection come back as :class:`QueryError`.
+    projection come back as :class:`QueryError`.  An actor may be given by name
+    (:mod:`armskg.queries.names`): "North Korea", or a label the store holds.
     """
-    terms = bind_parameters(query, values or {})
+    from .labels import store_select  # imported on use: they import this module
+    from .names import resolve_names
+
+    terms = bind_parameters(query, resolve_names(query, values or {}, store_select(store)))
     substitutions: dict[Variable, NamedNode | BlankNode | Literal | Triple] = {
         Variable(name): term for name, term in terms.items()
     }

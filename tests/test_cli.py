@@ -229,9 +229,9 @@ def test_query_csv(sample_store: Path, work: Path) -> None:
 
 
 def test_query_table_is_the_default(sample_store: Path, work: Path) -> None:
-    result = _run("query", "transfers", "--store", sample_store, cwd=work)
+    result = _run("query", "transfers", "--store", sample_store, "--width", "0", cwd=work)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[0].split()[:3] == ["supplierLabel", "recipientLabel", "weaponLabel"]
+    assert result.stdout.splitlines()[0].split()[:3] == ["supplier", "recipient", "weapon"]
 
 
 def test_unknown_query_is_exit_2_and_one_line(sample_store: Path, work: Path) -> None:

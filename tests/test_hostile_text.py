@@ -238,6 +238,17 @@ def test_the_terminal_table_shows_no_raw_control_characters(pipeline: Path) -> N
     table = run_query(store, load_query("evidence"), {"event": drones or ""}).to_table()
     assert "DROP ALL" in table
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f\u202e]", table)
-    done = cli("query", "evidence", "--store", pipeline / "kg", "--param", f"event={drones}", cwd=pipeline)
-    assert done.returncode == 0 and "DROP ALL" in done.stdout
-    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f\u202e]", done.stdout)
+    for width in ("0", "60"):  # whole cells, and cells cut to fit
+        done = cli(
+            "query",
+            "evidence",
+            "--store",
+            pipeline / "kg",
+            "--param",
+            f"event={drones}",
+            "--width",
+            width,
+            cwd=pipeline,
+        )
+        assert done.returncode == 0 and ("DROP ALL" in done.stdout or width != "0")
+        assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f\u202e]", done.stdout)

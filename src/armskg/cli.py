@@ -19,6 +19,8 @@ from pyoxigraph import Store
 from tqdm import tqdm
 
 from armskg import __version__
+from armskg.ontology import PREFIXES
+from armskg.printing import format_option, table_options
 
 if TYPE_CHECKING:
     from armskg.queries.library import QueryResult
@@ -94,6 +96,15 @@ def main() -> None:
     help="Largest input read for one article: a file, or one JSON Lines record (e.g. 500K, 20M).",
 )
 @click.option(
+    "--max-chars",
+    default=1_000_000,
+    show_default=True,
+    type=click.IntRange(min=1, max=1_000_000),
+    metavar="N",
+    help="Longest article text read, in characters (at most the default, the tokenizer's limit); "
+    "a longer article is reported on one line and skipped.",
+)
+@click.option(
     "--html-timeout-s",
     default=60.0,
     show_default=True,
@@ -146,6 +157,7 @@ def ingest(
     lexicons: Path | None,
     quiet: bool,
     max_bytes: str,
+    max_chars: int,
     html_timeout_s: float,
     endpoint: str | None,
     workers: int,
@@ -163,19 +175,27 @@ def ingest(
       NAME.jsonl         one article per line: {"id", "text", "url", "date", ...}
       NAME.html          a web page; the article text and metadata are extracted
                          with trafilatura
-    Each bad file or line is reported on one line and skipped; the rest goes in.
+    Each bad file or line is reported on one line and skipped; the rest goes in. Each
+    file of a folder that is not read (a .pdf, an unknown type) is named on one line.
     Re-ingesting an unchanged article changes nothing; an article id seen twice in one
     run is read once. Exit code 1 if any input failed.
 
     \b
     Large corpora: --workers N extracts in N processes, --dask-scheduler on a cluster;
     articles are loaded --batch-size at a time and merged once at the end.
+
+    \b
+    The last line counts the events the store then holds as 'armskg summary' does
+    (an event several articles report is one), with the mentions in these articles.
     """
     from armskg.graph.bulk import BulkOptions, ClusterError, ingest_bulk
     from armskg.graph.prepare import lexicon_spec
     from armskg.graph.store import StoreError, default_store_path
+    from armskg.graph.summary import summarize
     from armskg.loaders.lexicon import LexiconError, load_lexicon
     from armskg.loaders.readers import parse_size, read_articles
+    from armskg.loaders.unread import unread_files
+    from armskg.printing import ingest_line
 
     try:
         limit = parse_size(max_bytes)
@@ -197,8 +217,11 @@ def ingest(
     )
     kg = _store(store, finish_merges=False)  # a killed run's merges are done with this run's
     show = progress if progress is not None else (not quiet and sys.stderr.isatty())
+    unread = list(unread_files(paths))
+    for path, why in unread:
+        click.echo(f"armskg: {path}: not read: {why}", err=True)
     try:
-        items = read_articles(paths, max_bytes=limit, html_timeout_s=html_timeout_s)
+        items = read_articles(paths, max_bytes=limit, html_timeout_s=html_timeout_s, max_chars=max_chars)
         with _IngestBars(paths, show) as bars:
             result = ingest_bulk(kg, items, options, bars.progress)
     except ClusterError as exc:
@@ -210,12 +233,7 @@ def ingest(
     for reason in result.failed:
         click.echo(f"armskg: {reason}", err=True)
     if not quiet or result.failed:
-        click.echo(
-            f"ingested {result.ingested} articles ({result.unchanged} unchanged, "
-            + (f"{result.duplicates} repeated in this run, " if result.duplicates else "")
-            + f"{len(result.failed)} failed): "
-            f"{result.transfers} transfers, {result.strikes} strikes, {result.statements} statements"
-        )
+        click.echo(ingest_line(result, summarize(kg), len(unread)))
     if endpoint:
         _push(kg, store, endpoint, quiet)
     if result.failed:
@@ -311,9 +329,9 @@ def _network_filters(command: Callable[..., None]) -> Callable[..., None]:
 _READS_REPORTING = re.compile(r"ak:(articleCount|firstReported|lastReported)\b")
 
 
-def _warn_incomplete(kg: Store, query: str) -> None:
+def _warn_incomplete(kg: Store, query: str) -> bool:
     """One line on stderr when a query reads what the store keeps for it (tallies, each event's
-    reporting) and the store's is not complete."""
+    reporting) and the store's is not complete; whether it was said."""
     from armskg.graph import reporting, tallies
 
     reason = None
@@ -329,6 +347,7 @@ def _warn_incomplete(kg: Store, query: str) -> None:
         reason = "this store was made before armskg kept each event's article count and reporting days (rows lack them)"
     if reason is not None:
         click.echo(f"armskg: {reason}; the next 'armskg ingest' or 'remove' counts them", err=True)
+    return reason is not None
 
 
 @main.command()
@@ -382,6 +401,7 @@ def export(
         except FilterError as exc:
             _fail(str(exc), 2)
             return
+        _say_if_empty(fmt, text, kg, projection, since, until, weapons, min_sources, min_confidence)
         if output is None:
             sys.stdout.write(text)
             return
@@ -397,12 +417,22 @@ def export(
             f"{', '.join(_NETWORK_FORMATS)}",
             2,
         )
+    _say_if_empty(fmt, None, kg)
     if output is None:
         data = export_store(kg, fmt)
         sys.stdout.buffer.write(data or b"")
     else:
         export_store(kg, fmt, output)
         click.echo(f"wrote {output}", err=True)
+
+
+def _say_if_empty(fmt: str, text: str | None, kg: Store, *options: object) -> None:
+    """One line on stderr when an export holds nothing (see :func:`armskg.printing.empty_export_note`)."""
+    from armskg.printing import empty_export_note, filter_words
+
+    note = empty_export_note(fmt, text, kg, filter_words(*options) if options else [])
+    if note is not None:
+        click.echo(note, err=True)
 
 
 @main.command()
@@ -413,8 +443,15 @@ def export(
     metavar="URL",
     help="Run the query on this SPARQL endpoint instead of the store (armskg serve, Fuseki, GraphDB, ...).",
 )
-@click.option("--param", "-p", "params", multiple=True, help="A query parameter, KEY=VALUE (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option(
+    "--param",
+    "-p",
+    "params",
+    multiple=True,
+    help="A query parameter, KEY=VALUE (repeatable). An actor may be named: an ISO3 code, a country's name, "
+    "capital or demonym (\"North Korea\", Pyongyang), a person's or organization's name, a key or an IRI.",
+)
+@table_options
 @click.option(
     "--timeout-s",
     default=60.0,
@@ -435,11 +472,22 @@ def query(
     endpoint: str | None,
     params: tuple[str, ...],
     fmt: str,
+    iris: bool,
+    width: int | None,
     timeout_s: float,
     list_only: bool,
     min_confidence: float | None,
 ) -> None:
-    """Run a named query from the library, or a .rq file, against the store or a SPARQL endpoint."""
+    """Run a named query from the library, or a .rq file, against the store or a SPARQL endpoint.
+
+    \b
+    The table shows names (an actor's label) and short forms armskg takes back
+    (PRK, org:nato, transfer/<digest>, an article's identifier), cut to the
+    terminal's width; --iris shows full IRIs, --format csv/json/tsv every value whole.
+    When no row matches, one line on stderr says so (csv and tsv print the header).
+    """
+    from armskg.printing import nothing_matched, print_result
+    from armskg.queries.labels import Select, store_select
     from armskg.queries.library import QueryError, list_queries, load_query, run_query
 
     if list_only or name is None:
@@ -460,21 +508,27 @@ def query(
     try:
         named = load_query(name)
         values = _params(params)
+        select: Select
+        warned = False
         if endpoint:
             from armskg.queries.client import SparqlEndpoint
 
-            result = SparqlEndpoint(endpoint, timeout_s=timeout_s).run(named, values)
+            remote = SparqlEndpoint(endpoint, timeout_s=timeout_s)
+            result = remote.run(named, values)
+            select = lambda sparql: remote.run_sparql(PREFIXES + sparql).terms  # noqa: E731
         else:
             kg = _store(store, read_only=True)
             result = run_query(kg, named, values)
-            _warn_incomplete(kg, named.text)
+            select = store_select(kg)
+            warned = _warn_incomplete(kg, named.text)
             if min_confidence is not None:
                 result = _confident_rows(kg, result, min_confidence, named.name)
+        nothing = None if warned else nothing_matched(named.name, values, min_confidence, None if endpoint else kg)
+        given = [key for key, value in values.items() if value]
+        print_result(result, fmt, select=select, iris=iris, width=width, nothing=nothing, given=given)
     except QueryError as exc:
         _fail(str(exc), 2)
         return
-    text = {"table": result.to_table, "csv": result.to_csv, "json": result.to_json}[fmt]()
-    click.echo(text.rstrip("\n"))
 
 
 def _confident_rows(kg: Store, result: QueryResult, floor: float, name: str) -> QueryResult:
@@ -673,11 +727,13 @@ def validate(store: Path | None) -> None:
 @click.argument("article_ids", nargs=-1, required=True)
 @click.option("--store", type=click.Path(path_type=Path), help=STORE_HELP)
 def remove(article_ids: tuple[str, ...], store: Path | None) -> None:
-    """Retract articles (by identifier) and every fact only they reported."""
+    """Retract articles (by identifier, or the article IRI 'query evidence' prints) and every
+    fact only they reported."""
     from armskg.graph.store import remove_article
+    from armskg.queries.names import article_id
 
     kg = _store(store)
-    missing = [a for a in article_ids if not remove_article(kg, a)]
+    missing = [a for a in article_ids if not remove_article(kg, article_id(a))]
     for a in missing:
         click.echo(f"armskg: no article {a!r} in the store", err=True)
     click.echo(f"removed {len(article_ids) - len(missing)} articles")
@@ -687,14 +743,15 @@ def remove(article_ids: tuple[str, ...], store: Path | None) -> None:
 
 @main.command()
 @click.option("--store", type=click.Path(path_type=Path), help=STORE_HELP)
-def summary(store: Path | None) -> None:
-    """Count what the graph holds."""
+@format_option
+def summary(store: Path | None, fmt: str) -> None:
+    """Count what the graph holds (each event once, however many articles report it)."""
     from armskg.graph.bulk import pending_blocks
     from armskg.graph.summary import summarize
+    from armskg.tables import format_counts
 
     kg = _store(store, read_only=True)
-    for key, value in summarize(kg).as_dict().items():
-        click.echo(f"{key:14s} {value}")
+    sys.stdout.write(format_counts(summarize(kg).as_dict(), fmt))
     waiting = len(pending_blocks(kg))
     if waiting:
         click.echo(
@@ -734,7 +791,10 @@ def demo(store: Path | None, out: Path) -> None:
     from armskg.graph.store import default_store_path, ingest_articles
     from armskg.graph.summary import summarize
     from armskg.loaders.readers import read_articles
+    from armskg.printing import result_labels
+    from armskg.queries.labels import store_select
     from armskg.queries.library import load_query, run_query
+    from armskg.tables import format_result, table_width
 
     location = store or default_store_path()
     kg = _store(location)
@@ -749,13 +809,15 @@ def demo(store: Path | None, out: Path) -> None:
         q = load_query(name)
         click.echo(f"\n== query {name} {' '.join(f'--param {k}={v}' for k, v in params.items())}".rstrip())
         click.echo(f"   ({q.description})")
-        lines = run_query(kg, q, params).to_table().rstrip("\n").splitlines()
+        answer = run_query(kg, q, params)
+        table = format_result(answer, "table", result_labels(answer, store_select(kg)), width=table_width())
+        lines = table.rstrip("\n").splitlines()
         shown = 15
-        if len(lines) > shown + 3:  # header, rule, rows, count
+        if len(answer.terms) > shown + 1:
             rest = " ".join(f"--param {k}={v}" for k, v in params.items())
             lines = [
                 *lines[: shown + 2],
-                f"... {lines[-1].strip('()')}; all of them: armskg query {name} {rest}".rstrip(),
+                f"... {len(answer.terms)} rows; all of them: armskg query {name} {rest}".rstrip(),
             ]
         click.echo("\n".join(lines))
     out.mkdir(parents=True, exist_ok=True)
