@@ -164,6 +164,7 @@ def test_coalition_rows_and_csv(network: nx.MultiDiGraph) -> None:
     assert len(rows) == 8
     table = list(csv.DictReader(io.StringIO(coalitions_csv(network))))
     assert {r["label"]: r["coalition"] for r in table}["Ukraine"] == "1"
+    assert {r["label"]: r["name"] for r in table}["North Korea"] == "bloc of Russia"  # named as on the map
 
 
 def test_coalitions_written_back_are_queryable_and_stable(network: nx.MultiDiGraph) -> None:
@@ -181,6 +182,7 @@ def test_coalitions_written_back_are_queryable_and_stable(network: nx.MultiDiGra
     assert [row[1] for row in result.rows] == ["North Korea", "Russia"]
     member = run_query(store, load_query("coalitions"), {"member": "UKR"})
     assert [(str(row[0]), str(row[-1])) for row in member.rows] == [("1", coalition_iri(1))]
+    assert [str(row[4]) for row in member.rows] == ["bloc of the United States"]  # the name, as on the map
     # a smaller network later: the old members are gone
     write_coalitions(store, network.subgraph([PRK, RUS]).copy())
     assert set(read_coalitions(store)) == {PRK, RUS}

@@ -79,18 +79,22 @@ def test_statement_view_keeps_what_a_speaker_said_alone() -> None:
     assert sorted(sub.nodes[statement]["signatories"]) == sorted([usa, actor_iri("state:KOR"), actor_iri("state:JPN")])
 
 
-@pytest.fixture(scope="module")
-def samples_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store folder holding every bundled sample article (what ``armskg demo`` ingests)."""
+def ingest_samples(folder: Path) -> Path:
+    """A store folder holding every bundled sample article (what ``armskg demo`` ingests), closed again."""
     from armskg.graph.store import ingest_articles, open_store
     from armskg.loaders.readers import read_articles
 
     root = Path(str(resources.files("armskg.samples")))
-    folder = tmp_path_factory.mktemp("samples") / "kg"
     store = open_store(folder)
     assert ingest_articles(store, read_articles(sorted(p for p in root.iterdir() if p.suffix in (".txt", ".jsonl")))).ok
     del store
     return folder
+
+
+@pytest.fixture(scope="module")
+def samples_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store folder holding every bundled sample article."""
+    return ingest_samples(tmp_path_factory.mktemp("samples") / "kg")
 
 
 def _armskg(*args: object) -> subprocess.CompletedProcess[str]:
