@@ -41,7 +41,7 @@ from .layout import figure_layout
 from .network import coalitions, network_period
 from .statement_view import SIGNS, drawn_network
 
-__all__ = ["FIGURE_FORMATS", "caption", "draw_figure", "write_figure"]
+__all__ = ["FIGURE_FORMATS", "caption", "draw_figure", "drawn_summary", "write_figure"]
 
 FIGURE_FORMATS = (".png", ".svg", ".pdf")
 """File suffixes :func:`write_figure` writes."""
@@ -83,14 +83,29 @@ def caption(graph: nx.MultiDiGraph, period: str | None = None) -> str:
     if period is None:
         period = f"{first} – {last}" if first and last and first != last else first or "unknown (no dated events)"
     sources = {str(s) for *_, d in graph.edges(data=True) for s in d.get("sources") or ()}
+    described = str(graph.graph.get("filter") or "") or "none"
+    count = len(sources)
+    return (
+        f"Period: {period} · filter: {described} · {count} source{'s' if count != 1 else ''} · "
+        f"{drawn_summary(graph)} · armskg"
+    )
+
+
+def drawn_summary(graph: nx.MultiDiGraph) -> str:
+    """What the map and the figure draw, in words: actors, joint statements, links.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_edge("a", "b", key="co_signs", relation="co_signs")
+    'co_signs'
+    >>> drawn_summary(g)
+    '2 actors, 1 link'
+    """
     view = drawn_network(graph)
     statements = view.number_of_nodes() - graph.number_of_nodes()
     links = view.number_of_edges()
-    drawn = f"{graph.number_of_nodes()} actors" + (f", {statements} joint statements" if statements else "")
-    drawn += f", {links} link{'s' if links != 1 else ''}"
-    described = str(graph.graph.get("filter") or "") or "none"
-    count = len(sources)
-    return f"Period: {period} · filter: {described} · {count} source{'s' if count != 1 else ''} · {drawn} · armskg"
+    drawn = f"{graph.number_of_nodes()} actor{'s' if graph.number_of_nodes() != 1 else ''}"
+    drawn += f", {statements} joint statement{'s' if statements != 1 else ''}" if statements else ""
+    return drawn + f", {links} link{'s' if links != 1 else ''}"
 
 
 def _fill(positions: Mapping[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:

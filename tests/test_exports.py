@@ -269,7 +269,7 @@ def test_cli_map_with_filters_figure_and_saved_coalitions(tmp_path: Path) -> Non
         "--save-coalitions", cwd=tmp_path,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert "(7 actors, 16 relations)" in result.stdout  # January: no warning, no denial, no spokesperson
+    assert "(7 actors, 1 joint statement, 8 links)" in result.stdout  # January: no warning, no denial, no spokesperson
     assert "saved 2 coalitions" in result.stdout
     page = (tmp_path / "m.html").read_text(encoding="utf-8")
     assert "filter: until 2024-01-31" in page

@@ -57,7 +57,7 @@ def test_labels_title_and_legend_are_plain_text(network: nx.MultiDiGraph) -> Non
     texts = [t.get_text() for t in axes.texts]
     assert r"North $\frac{1}{0}$ Korea <script>" in texts
     assert figure.get_suptitle() == "A $title$ with \\ and $"
-    assert figure.get_supxlabel().startswith("Period: 2024 · filter: none · 2 sources · 9 actors, 1 joint statements")
+    assert figure.get_supxlabel().startswith("Period: 2024 · filter: none · 2 sources · 9 actors, 1 joint statement")
     drawn = axes.get_legend()
     assert drawn is not None
     legend = [t.get_text() for t in drawn.get_texts()]

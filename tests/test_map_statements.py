@@ -191,3 +191,26 @@ def test_signatories_count_once_each_in_the_joint_statement_store() -> None:
     )
     signers = sorted(u for u, _ in view.in_edges(statement))
     assert signers == sorted([actor_iri("state:" + c) for c in JOINT_SIGNATORIES] + [EU])
+
+
+def test_a_map_of_nothing_says_so_in_one_line_and_writes_nothing(samples_store: Path, tmp_path: Path) -> None:
+    from armskg.graph.store import open_store
+
+    empty = tmp_path / "empty"
+    store = open_store(empty)  # a store, with nothing ingested
+    del store
+    page, figure = tmp_path / "map.html", tmp_path / "map.png"
+    result = _armskg("map", "--store", empty, "-o", page, "--figure", figure)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"armskg: nothing to map: {empty} holds no transfers, strikes or statements (ingest articles first); "
+        "no file written\n"
+    )
+    result = _armskg("map", "--store", samples_store, "-o", page, "--from", "2030", "--weapon", "drone")
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"armskg: nothing to map: no transfer, strike or statement in {samples_store} matches the filter "
+        "(from 2030-01-01 · drone); no file written\n"
+    )
+    assert not page.exists() and not figure.exists()
+    assert result.stdout == "" and "Traceback" not in result.stderr
