@@ -237,7 +237,7 @@ _DRAW_JS = """(function () {
     root.dataset.shownNodes = String(shownNodes);
     root.dataset.shownEdges = String(shownEdges);
     var shown = byId("armskg-shown");
-    if (shown) { shown.textContent = "shown: " + shownNodes + " actors, " + shownEdges + " links"; }
+    if (shown) { shown.textContent = "shown: " + shownNodes + " nodes, " + shownEdges + " links"; }
   }
   relationBoxes.concat([fromBox, toBox, undatedBox]).forEach(function (box) {
     if (box) { box.addEventListener("change", applyFilters); }
@@ -568,7 +568,7 @@ def _network_records(
                 color={"background": fill, "border": border, "highlight": {"background": fill, "border": "#000"}},
                 font={"size": 11, "color": "#444444"},
                 title=statement_title(view, node),
-                size=9,
+                size=12,
                 links=view.degree(node),
                 kind="statement",
                 **common,

@@ -8,9 +8,10 @@ relation (dashed for statements), a legend, a title and a caption line with the 
 filter and the number of sources. The layout is :func:`armskg.graph.layout.figure_layout` (fixed
 seed), stretched to fill the drawing area, so the same network gives the same figure.
 
-Every node is named: :func:`armskg.graph.figure_labels.place_labels` puts each name where it
-overlaps no other name and no node and stays inside the drawing; a node whose name does not fit
-gets a number, listed in a key under the drawing.
+Every node is named (up to :data:`MAX_LABELS`, the most involved first):
+:func:`armskg.graph.figure_labels.place_labels` puts each name where it overlaps no other name
+and no node and stays inside the drawing; a node whose name does not fit gets a number, listed
+in a key under the legend.
 
 Text from articles is drawn as plain text: matplotlib's mathtext (``$...$``) is switched off for
 every label, so a name holding ``$`` or a backslash is shown as written.
@@ -41,10 +42,14 @@ from .layout import figure_layout
 from .network import coalitions, network_period
 from .statement_view import SIGNS, drawn_network
 
-__all__ = ["FIGURE_FORMATS", "caption", "draw_figure", "drawn_summary", "write_figure"]
+__all__ = ["FIGURE_FORMATS", "MAX_LABELS", "caption", "draw_figure", "drawn_summary", "write_figure"]
 
 FIGURE_FORMATS = (".png", ".svg", ".pdf")
 """File suffixes :func:`write_figure` writes."""
+
+MAX_LABELS = 150
+"""Most nodes named on a figure; a larger network names its most involved nodes only (a figure
+of thousands of actors is read for its shape, and placing thousands of labels takes minutes)."""
 
 _MARKERS = {"dot": "o", "diamond": "D", "square": "s", "triangle": "^", "hexagon": "h"}
 _KIND_NAMES = {"state": "state", "person": "person", "organization": "organization", "armed_group": "armed group"}
@@ -266,7 +271,7 @@ def draw_figure(
     labels = {n: " ".join(str(view.nodes[n].get("label") or n).split()) for n in view.nodes}
     ranked = sorted(view.nodes, key=lambda n: (kind_of[n] == "statement", -involvement[n], labels[n], str(n)))
     fontsize = 8.0 if view.number_of_nodes() <= 40 else 7.0
-    placed = place_labels(axes, positions, labels, ranked, fontsize=fontsize)
+    placed = place_labels(axes, positions, labels, ranked[:MAX_LABELS], fontsize=fontsize)
     if placed.numbered:  # the key, under the legend
         box = legend.get_window_extent().transformed(figure.transFigure.inverted())
         figure.text(
