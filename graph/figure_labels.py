@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import textalloc
@@ -52,11 +53,11 @@ def _allocate(
     xs = [positions[n][0] for n in nodes]
     ys = [positions[n][1] for n in nodes]
     inverse = axes.transData.inverted()
-    x_lines, y_lines = [], []
-    for box in boxes:  # labels already placed: their outlines, in data coordinates
+    outlines: dict[str, Any] = {"x_lines": [], "y_lines": []}
+    for box in boxes:  # labels already placed: their outlines, in data coordinates, as obstacles
         corners = inverse.transform([(box.x0, box.y0), (box.x1, box.y0), (box.x1, box.y1), (box.x0, box.y1)])
-        x_lines.append(np.append(corners[:, 0], corners[0, 0]))
-        y_lines.append(np.append(corners[:, 1], corners[0, 1]))
+        outlines["x_lines"].append([float(v) for v in np.append(corners[:, 0], corners[0, 0])])
+        outlines["y_lines"].append([float(v) for v in np.append(corners[:, 1], corners[0, 1])])
     _, _, drawn, _ = textalloc.allocate(
         axes,
         xs,
@@ -64,8 +65,6 @@ def _allocate(
         list(texts),
         x_scatter=[p[0] for p in obstacles],
         y_scatter=[p[1] for p in obstacles],
-        x_lines=x_lines or None,
-        y_lines=y_lines or None,
         textsize=fontsize,
         margin=0.004,
         min_distance=0.006,
@@ -75,10 +74,10 @@ def _allocate(
         draw_lines=True,
         linecolor=_LEADER,
         linewidth=0.4,
-        priority_strategy=None,
         zorder=4,
         parse_math=False,
         bbox={"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none", "alpha": 0.7},
+        **(outlines if boxes else {}),
     )
     return {node: artist for node, artist in zip(nodes, drawn, strict=True) if isinstance(artist, Text)}
 
@@ -124,8 +123,19 @@ def place_labels(
     numbered: list[tuple[int, str, str, Text | None]] = []
     if missing:
         placed = text_boxes(figure, list(named.values()))
+        inverse = axes.transData.inverted()
+        inside = [  # points spread over the names placed, so that no number lands within one
+            tuple(inverse.transform((box.x0 + fx * box.width, box.y0 + fy * box.height)))
+            for box in placed
+            for fx in (0.0, 0.25, 0.5, 0.75, 1.0)
+            for fy in (0.0, 0.5, 1.0)
+        ]
         numbers = [str(i) for i in range(1, len(missing) + 1)]
-        marks = _allocate(axes, missing, numbers, positions, obstacles, fontsize, placed)
+        marks = _allocate(axes, missing, numbers, positions, [*obstacles, *inside], fontsize, placed)
+        for node in list(marks):  # a number that would still touch a name or a number is not drawn
+            rest = [*placed, *text_boxes(figure, [m for other, m in marks.items() if other != node])]
+            if any(i == 0 for i, _ in boxes_overlap([*text_boxes(figure, [marks[node]]), *rest])):
+                marks.pop(node).remove()
         numbered = [(i, n, labels[n], marks.get(n)) for i, n in enumerate(missing, start=1)]
     return PlacedLabels(named, numbered)
 

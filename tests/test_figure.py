@@ -7,8 +7,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 import pytest
 from browser import png_box, png_colours, png_rows
+from matplotlib.collections import PathCollection
 from test_map_statements import ingest_samples
 from test_network import PRK, RUS, small_store
 
@@ -125,9 +127,10 @@ def test_every_node_is_named_once_and_no_two_labels_overlap(sample_graph: nx.Mul
     for text, box in zip(texts, text_boxes(figure, texts), strict=True):
         assert inside.x0 <= box.x0 and box.x1 <= inside.x1 and inside.y0 <= box.y0 and box.y1 <= inside.y1, text
     # the drawing fills the canvas: nodes reach every side of the plotting area
-    xs = [p[0] for c in axes.collections if c.get_offsets().shape[0] for p in c.get_offsets()]
-    ys = [p[1] for c in axes.collections if c.get_offsets().shape[0] for p in c.get_offsets()]
-    assert min(xs) < 0.05 and max(xs) > 0.95 and min(ys) < 0.05 and max(ys) > 0.95
+    markers = [c for c in axes.collections if isinstance(c, PathCollection)]
+    points = np.concatenate([np.asarray(c.get_offsets(), dtype=float).reshape(-1, 2) for c in markers])
+    low, high = points.min(axis=0), points.max(axis=0)
+    assert (low < 0.05).all() and (high > 0.95).all(), (low, high)
 
 
 def test_vector_figures_hold_the_caption_as_text(
@@ -148,3 +151,16 @@ def test_vector_figures_hold_the_caption_as_text(
     )
     filtered = actor_network(open_store(samples_store, read_only=True), weapons=["ballistic missile"])
     assert draw_figure(filtered).get_supxlabel().split(" · ")[1] == "filter: ballistic missile"
+
+
+def test_names_that_do_not_fit_become_numbers_with_a_key() -> None:
+    graph = nx.MultiDiGraph()
+    for n in range(30):
+        graph.add_node(f"n{n}", label=f"The Very Long Official Name of Actor Number {n}", kind="state")
+        graph.add_edge(f"n{n}", f"n{(n + 1) % 30}", key="supplies", relation="supplies", count=1)
+    figure = draw_figure(graph, size=(7.0, 4.0))
+    labels = [t for t in figure.axes[0].texts if t.get_text()]
+    key = [t.get_text() for t in figure.texts if t.get_text().startswith("Numbered nodes:")]
+    assert key and "1 The Very Long Official Name of Actor Number" in key[0]
+    assert any(t.get_text() == "1" for t in labels)
+    assert boxes_overlap(text_boxes(figure, labels)) == []
