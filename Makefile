@@ -1,11 +1,12 @@
 # The two commands a new user runs (see README.md):
 #   make demo   set up and run the main job on the bundled sample articles
 #   make test   set up and run the whole test suite (CI runs exactly this)
+#   make notebooks  install JupyterLab into the environment and open the notebooks/ folder
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test setup setup-test browser clean
+.PHONY: demo test setup setup-test browser notebooks clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +29,11 @@ browser:
 
 demo: setup
 	$(BIN)/armskg demo
+
+# Not part of 'make test': the tests run the notebooks with nbclient, without a Jupyter server.
+notebooks: setup
+	$(BIN)/python -m pip install --quiet "jupyterlab>=4"
+	$(BIN)/jupyter lab notebooks/
 
 test: setup-test browser
 	$(BIN)/python -m pytest

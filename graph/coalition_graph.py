@@ -1,11 +1,13 @@
 """Coalitions as data: written back into the store, where SPARQL can ask for them, and as a table.
 
 :func:`write_coalitions` replaces the named graph :data:`COALITIONS_GRAPH` with one
-``ak:Coalition`` node per coalition (``rdfs:label "Coalition 1"``, ``schema:position 1``; 1 is the
-largest, as on the map) and one ``ak:memberOf`` triple per actor::
+``ak:Coalition`` node per coalition, named and numbered as on the map and everywhere else
+(:mod:`armskg.graph.coalition_names`: ``rdfs:label "bloc of the United States"``,
+``schema:position 1``; 1 is the largest) and one ``ak:memberOf`` triple per actor::
 
     GRAPH <https://w3id.org/armskg/graph/coalitions> {
-      <https://w3id.org/armskg/coalition/1> a ak:Coalition ; rdfs:label "Coalition 1" ; schema:position 1 .
+      <https://w3id.org/armskg/coalition/1> a ak:Coalition ; rdfs:label "bloc of the United States" ;
+          schema:position 1 .
       <https://w3id.org/armskg/actor/state/UKR> ak:memberOf <https://w3id.org/armskg/coalition/1> .
     }
 
@@ -28,6 +30,7 @@ import pyoxigraph as ox
 
 from armskg.ontology import AK, BASE, SCHEMA
 
+from .coalition_names import name_coalitions
 from .network import coalitions
 
 __all__ = [
@@ -72,9 +75,11 @@ def _assignment(graph: nx.MultiDiGraph, assignment: Mapping[str, int] | None) ->
 
 
 def coalition_rows(graph: nx.MultiDiGraph, assignment: Mapping[str, int] | None = None) -> list[dict[str, Any]]:
-    """One row per actor: ``coalition`` (1 = the largest), ``actor`` (IRI), ``label``, ``kind``, ``iso3``, ``wikidata``.
+    """One row per actor: ``coalition`` (1 = the largest), ``name`` (the coalition's), ``actor`` (IRI),
+    ``label``, ``kind``, ``iso3``, ``wikidata``.
 
-    Rows are ordered by coalition, then label. ``assignment`` (coalition index per node, 0-based as
+    Numbers and names are those of :func:`armskg.graph.coalition_names.name_coalitions`, as on the
+    map. Rows are ordered by coalition, then label. ``assignment`` (coalition index per node, 0-based as
     :func:`armskg.graph.network.coalitions` returns it) defaults to the nodes' ``coalition``
     attributes, else to :func:`~armskg.graph.network.coalitions`.
 
@@ -82,23 +87,25 @@ def coalition_rows(graph: nx.MultiDiGraph, assignment: Mapping[str, int] | None 
     --------
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("x", label="X", kind="state", iso3="XXX")
-    >>> coalition_rows(g, {"x": 0})
-    [{'coalition': 1, 'actor': 'x', 'label': 'X', 'kind': 'state', 'iso3': 'XXX', 'wikidata': None}]
+    >>> [(r["coalition"], r["name"], r["actor"], r["label"], r["kind"]) for r in coalition_rows(g, {"x": 0})]
+    [(1, 'bloc of X', 'x', 'X', 'state')]
     """
     camp = _assignment(graph, assignment)
     rows = []
-    for node, index in camp.items():
-        attrs = graph.nodes[node]
-        rows.append(
-            {
-                "coalition": index + 1,
-                "actor": node,
-                "label": str(attrs.get("label") or node),
-                "kind": attrs.get("kind"),
-                "iso3": attrs.get("iso3"),
-                "wikidata": attrs.get("wikidata"),
-            }
-        )
+    for found in name_coalitions(graph, camp):
+        for node in found.members:
+            attrs = graph.nodes[node]
+            rows.append(
+                {
+                    "coalition": found.number,
+                    "name": found.name,
+                    "actor": node,
+                    "label": str(attrs.get("label") or node),
+                    "kind": attrs.get("kind"),
+                    "iso3": attrs.get("iso3"),
+                    "wikidata": attrs.get("wikidata"),
+                }
+            )
     return sorted(rows, key=lambda r: (r["coalition"], r["label"], r["actor"]))
 
 
@@ -123,21 +130,22 @@ def write_coalitions(
     int
         The number of coalitions written.
     """
-    camp = _assignment(graph, assignment)
+    named = name_coalitions(graph, _assignment(graph, assignment))
     name = ox.NamedNode(COALITIONS_GRAPH)
     quads = [ox.Quad(name, _RDFS_COMMENT, ox.Literal(f"{_METHOD} {note}".strip()), name)]
-    for index in sorted(set(camp.values())):
-        node = ox.NamedNode(coalition_iri(index + 1))
+    member_of = ox.NamedNode(AK + "memberOf")
+    for found in named:
+        node = ox.NamedNode(coalition_iri(found.number))
+        position = ox.Literal(str(found.number), datatype=_XSD_INTEGER)
         quads += [
             ox.Quad(node, _RDF_TYPE, ox.NamedNode(AK + "Coalition"), name),
-            ox.Quad(node, _RDFS_LABEL, ox.Literal(f"Coalition {index + 1}"), name),
-            ox.Quad(node, ox.NamedNode(SCHEMA + "position"), ox.Literal(str(index + 1), datatype=_XSD_INTEGER), name),
+            ox.Quad(node, _RDFS_LABEL, ox.Literal(found.name), name),
+            ox.Quad(node, ox.NamedNode(SCHEMA + "position"), position, name),
         ]
-    member_of = ox.NamedNode(AK + "memberOf")
-    quads += [ox.Quad(ox.NamedNode(n), member_of, ox.NamedNode(coalition_iri(i + 1)), name) for n, i in camp.items()]
+        quads += [ox.Quad(ox.NamedNode(n), member_of, node, name) for n in found.members]
     body = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
     store.update(f"DROP SILENT GRAPH {name} ; INSERT DATA {{ GRAPH {name} {{ {body} }} }}")
-    return len(set(camp.values()))
+    return len(named)
 
 
 def read_coalitions(store: ox.Store) -> dict[str, int]:

@@ -52,8 +52,10 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
+from .coalition_names import PALETTE, Coalition, name_coalitions, signed_ties
 from .layout import components, seed_layout
 from .network import coalitions, edge_weight, network_period
+from .statement_view import SIGNS, drawn_network, statement_title
 
 __all__ = [
     "COALITION_COLOURS",
@@ -68,19 +70,12 @@ __all__ = [
     "write_coalition_map",
 ]
 
-COALITION_COLOURS = (
-    "#0072b2",
-    "#d55e00",
-    "#009e73",
-    "#cc79a7",
-    "#e69f00",
-    "#56b4e9",
-    "#7b3294",
-    "#a6761d",
-    "#f0e442",
-    "#666666",
-)
-"""Node colour per coalition index (colour-blind safe first; repeats past the tenth)."""
+COALITION_COLOURS = PALETTE
+"""The coalition colours; each coalition's colour follows its name
+(:func:`armskg.graph.coalition_names.coalition_colour`)."""
+
+STATEMENT_STYLE = ("hexagon", "#f2f2f2", "#555555")
+"""How a joint statement node is drawn: vis-network shape, fill and border colour."""
 
 KIND_SHAPES: Mapping[str, str] = {
     "state": "dot",
@@ -90,7 +85,7 @@ KIND_SHAPES: Mapping[str, str] = {
 }
 """vis-network shape per actor kind; all draw the label below, so ``size`` can follow the degree."""
 
-_KIND_SYMBOLS = {"dot": "●", "diamond": "◆", "square": "■", "triangle": "▲", "star": "★"}
+_KIND_SYMBOLS = {"dot": "●", "diamond": "◆", "square": "■", "triangle": "▲", "star": "★", "hexagon": "⬢"}
 _KIND_NAMES = {"state": "state", "person": "person", "organization": "organization", "armed_group": "armed group"}
 
 
@@ -117,6 +112,7 @@ RELATION_STYLES: Mapping[str, RelationStyle] = {
     "commit": RelationStyle("#5aae61", (8, 6), True, "commits to"),
     "call_on": RelationStyle("#2166ac", (8, 6), True, "calls on"),
     "co_signs": RelationStyle("#9e9e9e", None, False, "speaks jointly with"),
+    SIGNS: RelationStyle("#9e9e9e", None, False, "signs (joint statement)"),
     "affiliated": RelationStyle("#4d4d4d", (2, 4), True, "is affiliated with"),
 }
 """Style per edge relation; unknown relations are drawn grey and dashed."""
@@ -126,6 +122,7 @@ _VIS_DIR = ("templates", "lib", "vis-9.1.2")
 _MAX_SENTENCE = 280
 _MAX_SOURCES = 5
 _MEMBERS_SHOWN = 6
+_TIES_SHOWN = 12
 
 _OPTIONS: dict[str, Any] = {
     "autoResize": True,
@@ -240,7 +237,7 @@ _DRAW_JS = """(function () {
     root.dataset.shownNodes = String(shownNodes);
     root.dataset.shownEdges = String(shownEdges);
     var shown = byId("armskg-shown");
-    if (shown) { shown.textContent = "shown: " + shownNodes + " actors, " + shownEdges + " links"; }
+    if (shown) { shown.textContent = "shown: " + shownNodes + " nodes, " + shownEdges + " links"; }
   }
   relationBoxes.concat([fromBox, toBox, undatedBox]).forEach(function (box) {
     if (box) { box.addEventListener("change", applyFilters); }
@@ -279,11 +276,28 @@ _DRAW_JS = """(function () {
     });
     if (list.firstChild) { panel.appendChild(text("div", "links:", "members")); panel.appendChild(list); }
   }
+  // An actor's signed ties, as Python wrote them: what puts it in its coalition.
+  function showTies(ties) {
+    var panel = byId("armskg-details");
+    if (!panel || !ties) { return; }
+    panel.appendChild(text("div", ties.heading, "ties-heading"));
+    [["stands with", ties["with"], ties.withMore], ["stands against", ties.against, ties.againstMore]].forEach(
+      function (part) {
+        if (!part[1].length) { return; }
+        panel.appendChild(text("div", part[0] + " (" + (part[1].length + part[2]) + "):", "members"));
+        var list = document.createElement("ul");
+        list.className = "ties";
+        part[1].forEach(function (line) { list.appendChild(text("li", line)); });
+        if (part[2]) { list.appendChild(text("li", "and " + part[2] + " more")); }
+        panel.appendChild(list);
+      });
+  }
   function describe(kind, id) {
     if (kind === "node") {
       var node = data.nodes.get(id);
       var wikidata = String(node.wikidata || "");
       showDetails(node, /^Q[0-9]+$/.test(wikidata) ? ["https://www.wikidata.org/wiki/" + wikidata] : []);
+      showTies(node.ties);
     } else {
       var edge = data.edges.get(id);
       showDetails(edge, edge.urls);
@@ -352,6 +366,8 @@ main { flex: 1 1 auto; display: flex; align-items: stretch; min-height: 0; }
 .shape { display: inline-block; width: 18px; text-align: center; color: #444; }
 .line { display: inline-block; width: 34px; margin-right: 6px; vertical-align: middle; }
 .members { color: #555; font-size: 12px; }
+.ties-heading { margin-top: 6px; font-weight: 600; }
+#armskg-details ul.ties { padding-left: 14px; list-style: disc; }
 .filters input[type=date] { width: 130px; }
 .vis-tooltip { white-space: pre-wrap; max-width: 460px; }
 """
@@ -384,11 +400,6 @@ def _vis_assets() -> tuple[str, str]:
     return script, style
 
 
-def _colour(index: int) -> str:
-    """Colour of a coalition index."""
-    return COALITION_COLOURS[index % len(COALITION_COLOURS)]
-
-
 def _assign(graph: nx.MultiDiGraph) -> dict[str, int]:
     """The nodes' ``coalition`` attributes if every node has one, else :func:`coalitions`."""
     given = {n: d.get("coalition") for n, d in graph.nodes(data=True)}
@@ -409,7 +420,7 @@ def _plain(text: str, limit: int = _MAX_SENTENCE) -> str:
 
 
 def coalition_table(graph: nx.MultiDiGraph, assignment: Mapping[str, int] | None = None) -> list[dict[str, Any]]:
-    """Summarise the coalitions: one row per coalition, largest first.
+    """Summarise the coalitions: one row per coalition, largest first, named as everywhere else.
 
     Parameters
     ----------
@@ -422,28 +433,31 @@ def coalition_table(graph: nx.MultiDiGraph, assignment: Mapping[str, int] | None
     Returns
     -------
     list[dict]
-        ``coalition`` (index, 0 = largest), ``size``, ``colour`` (as on the map), ``members``
-        (labels, most connected first) and ``kinds`` (actor kind → count). One row per actor
-        instead: :func:`armskg.graph.coalition_graph.coalition_rows`.
+        ``coalition`` (number, 1 = the largest), ``name`` (``"bloc of the United States"``) and
+        ``colour`` (as on the map; :mod:`armskg.graph.coalition_names`), ``size``, ``leader`` (the
+        label it is named after), ``members`` (labels, most central first) and ``kinds`` (actor
+        kind → count). One row per actor instead:
+        :func:`armskg.graph.coalition_graph.coalition_rows`.
     """
     camp = dict(assignment) if assignment is not None else _assign(graph)
     rows: list[dict[str, Any]] = []
-    for index in sorted(set(camp.values())):
-        members = sorted((n for n in camp if camp[n] == index), key=lambda n: (-graph.degree(n), _label(graph, n), n))
-        kinds = Counter(str(graph.nodes[n].get("kind", "organization")) for n in members)
+    for found in name_coalitions(graph, camp):
+        kinds = Counter(str(graph.nodes[n].get("kind", "organization")) for n in found.members)
         rows.append(
             {
-                "coalition": index,
-                "size": len(members),
-                "colour": _colour(index),
-                "members": [_label(graph, n) for n in members],
+                "coalition": found.number,
+                "name": found.name,
+                "colour": found.colour,
+                "size": found.size,
+                "leader": _label(graph, found.leader),
+                "members": [_label(graph, n) for n in found.members],
                 "kinds": dict(sorted(kinds.items())),
             }
         )
     return rows
 
 
-def _node_title(graph: nx.MultiDiGraph, node: str, coalition: int) -> str:
+def _node_title(graph: nx.MultiDiGraph, node: str, coalition: Coalition | None) -> str:
     """Plain-text tooltip of a node."""
     attrs = graph.nodes[node]
     lines = [_plain(_label(graph, node), 120), f"{_KIND_NAMES.get(str(attrs.get('kind')), 'actor')}"]
@@ -453,7 +467,8 @@ def _node_title(graph: nx.MultiDiGraph, node: str, coalition: int) -> str:
     ]
     if any(ids):
         lines.append(_plain(" · ".join(i for i in ids if i), 120))
-    lines.append(f"coalition {coalition + 1} · {graph.degree(node)} links")
+    bloc = f"{coalition.name} (coalition {coalition.number})" if coalition else "no coalition"
+    lines.append(f"{_plain(bloc, 120)} · {graph.degree(node)} links")
     relations = Counter(str(d.get("relation")) for *_, d in graph.edges(node, data=True))
     relations.update(str(d.get("relation")) for *_, d in graph.in_edges(node, data=True))
     if relations:
@@ -490,36 +505,90 @@ def _edge_title(graph: nx.MultiDiGraph, u: str, v: str, attrs: Mapping[str, Any]
 
 
 def _involvement(graph: nx.MultiDiGraph, node: str) -> int:
-    """Links of a node, leaving out ``co_signs``: a 50-party joint statement would otherwise make every
-    signatory as large as the actors the statement is about."""
-    degree = sum(1 for *_, d in graph.edges(node, data=True) if d.get("relation") != "co_signs")
-    return degree + sum(1 for *_, d in graph.in_edges(node, data=True) if d.get("relation") != "co_signs")
+    """Links of a node, leaving out joint statements (``co_signs``, ``signs``): a 50-party joint statement
+    would otherwise make every signatory as large as the actors the statement is about."""
+    skip = ("co_signs", SIGNS)
+    degree = sum(1 for *_, d in graph.edges(node, data=True) if d.get("relation") not in skip)
+    return degree + sum(1 for *_, d in graph.in_edges(node, data=True) if d.get("relation") not in skip)
 
 
-def _network_records(graph: nx.MultiDiGraph, camp: Mapping[str, int]) -> tuple[list[Any], list[Any]]:
-    """The vis-network node and edge records, assembled with pyvis."""
+def _ties(graph: nx.MultiDiGraph, node: str, camp: Mapping[str, int], bloc: Mapping[str, Coalition]) -> dict[str, Any]:
+    """What the map's panel shows for an actor: the signed ties that put it in its coalition."""
+    allies, rivals = signed_ties(graph, node, camp)
+
+    def line(tie: Any) -> str:
+        where = "same bloc" if tie.same else (bloc[tie.other].name if tie.other in bloc else "no coalition")
+        return _plain(f"{tie.label} {tie.weight:+g} · {tie.relations} · {where}", 200)
+
+    own = bloc.get(node)
+    inside = sum(t.weight for t in allies if t.same)
+    across = sum(t.weight for t in rivals if not t.same)
+    return {
+        "heading": _plain(
+            f"Why in the {own.name if own else 'no coalition'}: "
+            f"ties {inside:+g} within it, {across:+g} with other blocs",
+            200,
+        ),
+        "with": [line(t) for t in allies[:_TIES_SHOWN]],
+        "withMore": max(0, len(allies) - _TIES_SHOWN),
+        "against": [line(t) for t in rivals[:_TIES_SHOWN]],
+        "againstMore": max(0, len(rivals) - _TIES_SHOWN),
+    }
+
+
+def _layout_camp(view: nx.MultiDiGraph, camp: Mapping[str, int]) -> dict[str, int]:
+    """Coalitions for the starting layout: a joint statement sits with most of its signatories."""
+    placed = dict(camp)
+    for node, attrs in view.nodes(data=True):
+        if attrs.get("kind") == "statement":
+            votes = Counter(camp[n] for n in attrs.get("signatories", []) if n in camp)
+            if votes:
+                placed[node] = min(votes, key=lambda c: (-votes[c], c))
+    return placed
+
+
+def _network_records(
+    graph: nx.MultiDiGraph, view: nx.MultiDiGraph, camp: Mapping[str, int], named: list[Coalition]
+) -> tuple[list[Any], list[Any]]:
+    """The vis-network node and edge records of the drawn view, assembled with pyvis."""
     net = Network(directed=True)
-    start = seed_layout(graph, camp)
-    part = components(graph)
-    for node in sorted(graph.nodes):
-        attrs = graph.nodes[node]
-        index = camp.get(node, 0)
+    start = seed_layout(view, _layout_camp(view, camp))
+    part = components(view)
+    bloc = {member: found for found in named for member in found.members}
+    shape, fill, border = STATEMENT_STYLE
+    for node in sorted(view.nodes):
+        attrs = view.nodes[node]
         x, y = start[node]
+        common: dict[str, Any] = {"x": round(x, 1), "y": round(y, 1), "component": part.get(node, 0)}
+        if attrs.get("kind") == "statement":
+            net.add_node(
+                node,
+                label=_plain(str(attrs.get("label") or node), 60),
+                shape=shape,
+                color={"background": fill, "border": border, "highlight": {"background": fill, "border": "#000"}},
+                font={"size": 11, "color": "#444444"},
+                title=statement_title(view, node),
+                size=12,
+                links=view.degree(node),
+                kind="statement",
+                **common,
+            )
+            continue
+        found = bloc.get(node)
         net.add_node(
             node,
             label=_plain(_label(graph, node), 60),
             shape=KIND_SHAPES.get(str(attrs.get("kind")), "star"),
-            color=_colour(index),
-            title=_node_title(graph, node, index),
-            size=round(10 + 3 * math.sqrt(_involvement(graph, node)), 1),
-            x=round(x, 1),
-            y=round(y, 1),
-            component=part.get(node, 0),
-            links=graph.degree(node),
+            color=found.colour if found else "#999999",
+            title=_node_title(graph, node, found),
+            size=round(10 + 3 * math.sqrt(_involvement(view, node)), 1),
+            links=view.degree(node),
             wikidata=attrs.get("wikidata"),
+            ties=_ties(graph, node, camp, bloc) if node in graph else None,
+            **common,
         )
     parallel: Counter[tuple[str, str]] = Counter()
-    for n, (u, v, key, attrs) in enumerate(sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3])):
+    for n, (u, v, key, attrs) in enumerate(sorted(view.edges(keys=True, data=True), key=lambda e: e[:3])):
         relation = str(attrs.get("relation", key))
         style = RELATION_STYLES.get(relation, _OTHER_RELATION)
         pair = (u, v) if u < v else (v, u)
@@ -535,24 +604,24 @@ def _network_records(graph: nx.MultiDiGraph, camp: Mapping[str, int]) -> tuple[l
             first=attrs.get("first"),
             last=attrs.get("last") or attrs.get("first"),
             urls=[str(url) for url in attrs.get("urls", [])],
-            title=_edge_title(graph, u, v, attrs),
+            title=_edge_title(view, u, v, attrs),
             color={
                 "color": style.colour,
                 "highlight": style.colour,
                 "hover": style.colour,
-                "opacity": 0.35 if relation == "co_signs" else 0.85,
+                "opacity": 0.35 if relation in ("co_signs", SIGNS) else 0.85,
             },
             dashes=list(style.dashes) if style.dashes else False,
             arrows={"to": {"enabled": style.arrow}},
             width=round(1 + 1.5 * math.log2(max(1, reports)), 2),
-            length=320 if hostile else 220 if relation == "co_signs" else 140,
+            length=320 if hostile else 220 if relation == "co_signs" else 90 if relation == SIGNS else 140,
             physics=rank == 0,  # one spring per pair of actors
             smooth={"enabled": rank > 0, "type": "curvedCW", "roundness": min(0.8, 0.15 * rank)},
         )
     return net.nodes, net.edges
 
 
-def _legend(graph: nx.MultiDiGraph, camp: Mapping[str, int]) -> str:
+def _legend(graph: nx.MultiDiGraph, view: nx.MultiDiGraph, camp: Mapping[str, int]) -> str:
     """The legend as escaped HTML: coalitions with their main members, actor kinds, relations with filters."""
     esc = html.escape
     parts = ["<h2>Coalitions</h2><ul>"]
@@ -562,18 +631,23 @@ def _legend(graph: nx.MultiDiGraph, camp: Mapping[str, int]) -> str:
         members = ", ".join(esc(m) for m in shown) + (f" and {more} more" if more else "")
         parts.append(
             f'<li><span class="swatch" style="background:{esc(row["colour"])}"></span>'
-            f"<b>Coalition {row['coalition'] + 1}</b> ({row['size']})<br>"
+            f"<b>{row['coalition']}. {esc(row['name'])}</b> ({row['size']})<br>"
             f'<span class="members">{members}</span></li>'
         )
     parts.append("</ul><h2>Actors</h2><ul>")
-    kinds = Counter(str(d.get("kind")) for _, d in graph.nodes(data=True))
+    kinds = Counter(str(d.get("kind")) for _, d in view.nodes(data=True))
     for kind, shape in KIND_SHAPES.items():
         parts.append(
             f'<li><span class="shape">{_KIND_SYMBOLS.get(shape, "?")}</span>'
             f"{esc(_KIND_NAMES[kind])} ({kinds.get(kind, 0)})</li>"
         )
+    if kinds.get("statement"):
+        parts.append(
+            f'<li><span class="shape">{_KIND_SYMBOLS[STATEMENT_STYLE[0]]}</span>'
+            f"joint statement ({kinds['statement']})</li>"
+        )
     parts.append("</ul><h2>Links</h2><ul>")
-    present = Counter(str(d.get("relation")) for *_, d in graph.edges(data=True))
+    present = Counter(str(d.get("relation")) for *_, d in view.edges(data=True))
     order = [r for r in RELATION_STYLES if r in present] + sorted(r for r in present if r not in RELATION_STYLES)
     for relation in order:
         style = RELATION_STYLES.get(relation, _OTHER_RELATION)
@@ -585,8 +659,10 @@ def _legend(graph: nx.MultiDiGraph, camp: Mapping[str, int]) -> str:
             f"{esc(text)} ({present[relation]})</label></li>"
         )
     parts.append(
-        '</ul><p class="members">Colour: coalition. Shape: kind of actor. Size: number of links (joint '
-        "statements aside). Width: number of reports. Hover for sources and evidence; click for links.</p>"
+        '</ul><p class="members">Colour: coalition, named after its most central member. Shape: kind of '
+        "actor; a grey hexagon is one joint statement, linked once to each signatory. Size: number of links "
+        "(joint statements aside). Width: number of reports. Hover for sources and evidence; click an actor "
+        "for the ties that put it in its coalition.</p>"
     )
     return "".join(parts)
 
@@ -633,10 +709,12 @@ def coalition_map_html(
 ) -> str:
     """The coalition map page as text; see :func:`write_coalition_map`."""
     camp = _assign(graph)
-    nodes, edges = _network_records(graph, camp)
+    named = name_coalitions(graph, camp)
+    view = drawn_network(graph)
+    nodes, edges = _network_records(graph, view, camp, named)
     vis_js, vis_css = _vis_assets()
     options = json.loads(json.dumps(_OPTIONS))
-    options["physics"]["stabilization"]["iterations"] = stabilisation_iterations(graph.number_of_nodes())
+    options["physics"]["stabilization"]["iterations"] = stabilisation_iterations(view.number_of_nodes())
     draw_js = (
         _DRAW_JS.replace("__NODES__", _script_json(nodes))
         .replace("__EDGES__", _script_json(edges))
@@ -649,8 +727,12 @@ def coalition_map_html(
         "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
     )
     esc = html.escape
-    n_camps = len(set(camp.values()))
-    summary = f"{graph.number_of_nodes()} actors · {graph.number_of_edges()} links · {n_camps} coalitions"
+    statements = view.number_of_nodes() - graph.number_of_nodes()
+    summary = (
+        f"{graph.number_of_nodes()} actors · "
+        + (f"{statements} joint statements · " if statements else "")
+        + f"{view.number_of_edges()} links · {len(named)} coalitions"
+    )
     described = str(graph.graph.get("filter") or "")
     if described:
         summary += f" · filter: {described}"
@@ -666,7 +748,7 @@ def coalition_map_html(
         f'<header><h1>{esc(title)}</h1><p class="period">{esc(_period_text(graph, period))}</p>'
         f'<p>{esc(summary)} <span id="armskg-progress"></span></p></header>\n'
         f'<main><div id="armskg-network" role="img" aria-label="{esc(title)}"></div>\n'
-        f'<aside id="armskg-legend">{_filters(first, last)}{_legend(graph, camp)}</aside></main>\n'
+        f'<aside id="armskg-legend">{_filters(first, last)}{_legend(graph, view, camp)}</aside></main>\n'
         f"<script>{draw_js}</script>\n</body>\n</html>\n"
     )
 

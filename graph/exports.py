@@ -3,8 +3,9 @@
 - :func:`network_document` writes a network from :func:`armskg.graph.network.actor_network` (or a
   projection of it, :mod:`armskg.graph.projections`) as GraphML or GEXF. Both formats hold only
   scalar attributes, so lists become ``"; "``-joined text, mappings JSON, and unknown values
-  (``None``) are left out; every node gets its ``coalition`` number (1 = the largest, as on the
-  map) and every edge a unique ``id``, a ``label`` (its relation) and a ``weight`` (its count).
+  (``None``) are left out; every node gets its ``coalition`` number (1 = the largest) and
+  ``coalition_name``, as on the map, and every edge a unique ``id``, a ``label`` (its relation)
+  and a ``weight`` (its count).
 - :func:`transfer_register` lists the transfers of a store, one row per merged transfer, in the
   spirit of SIPRI's arms transfers register: supplier, recipient, designation, weapon category,
   quantity, status, dates and sources; :func:`register_csv` writes it as CSV.
@@ -28,6 +29,7 @@ import pyoxigraph as ox
 from armskg.ontology import PREFIXES
 
 from .coalition_graph import coalition_rows
+from .coalition_names import name_coalitions
 from .network import NetworkFilter, coalitions, read_event_facts
 
 __all__ = [
@@ -85,8 +87,10 @@ def _scalar(value: Any) -> str | int | float | bool | None:
     return str(value)
 
 
-def flat_network(graph: nx.Graph, assignment: Mapping[str, int] | None = None) -> nx.Graph:
-    """A copy of ``graph`` with scalar attributes only, ``coalition`` numbers on the nodes, edge ids.
+def flat_network(
+    graph: nx.Graph, assignment: Mapping[str, int] | None = None, names: Mapping[str, str] | None = None
+) -> nx.Graph:
+    """A copy of ``graph`` with scalar attributes only, ``coalition`` numbers (and names) on the nodes, edge ids.
 
     Parameters
     ----------
@@ -95,6 +99,8 @@ def flat_network(graph: nx.Graph, assignment: Mapping[str, int] | None = None) -
     assignment : Mapping, optional
         Coalition index per node (0-based); default :func:`armskg.graph.network.coalitions` for an
         actor network (a ``MultiDiGraph``); projections get no coalitions unless given.
+    names : Mapping, optional
+        Coalition name per node (``"bloc of the United States"``), written as ``coalition_name``.
 
     Examples
     --------
@@ -110,11 +116,14 @@ def flat_network(graph: nx.Graph, assignment: Mapping[str, int] | None = None) -
     if assignment is None and isinstance(graph, nx.MultiDiGraph):
         assignment = coalitions(graph)
     flat = graph.__class__()
-    flat.graph.update({k: v for k, v in ((k, _scalar(v)) for k, v in graph.graph.items()) if v not in (None, "")})
+    scalars = {k: v for k, v in graph.graph.items() if v is None or isinstance(v, str | int | float | bool)}
+    flat.graph.update({k: v for k, v in scalars.items() if v not in (None, "")})
     for node in sorted(graph.nodes):
         attrs = {k: v for k, v in ((k, _scalar(v)) for k, v in graph.nodes[node].items()) if v is not None}
         if assignment is not None and node in assignment:
             attrs["coalition"] = int(assignment[node]) + 1
+        if names is not None and node in names:
+            attrs["coalition_name"] = names[node]
         flat.add_node(node, **attrs)
     edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else graph.edges(data=True)
     for n, edge in enumerate(sorted(edges, key=lambda e: tuple(str(x) for x in e[:-1]))):
@@ -132,7 +141,9 @@ def flat_network(graph: nx.Graph, assignment: Mapping[str, int] | None = None) -
     return flat
 
 
-def network_document(graph: nx.Graph, fmt: str, assignment: Mapping[str, int] | None = None) -> str:
+def network_document(
+    graph: nx.Graph, fmt: str, assignment: Mapping[str, int] | None = None, names: Mapping[str, str] | None = None
+) -> str:
     """The network as a GraphML or GEXF document (``fmt``: one of :data:`GRAPH_FORMATS`).
 
     Examples
@@ -142,7 +153,7 @@ def network_document(graph: nx.Graph, fmt: str, assignment: Mapping[str, int] | 
     >>> "North Korea" in network_document(g, "gexf")
     True
     """
-    flat = flat_network(graph, assignment)
+    flat = flat_network(graph, assignment, names)
     if fmt == "graphml":
         return "\n".join(nx.generate_graphml(flat, edge_id_from_attribute="id")) + "\n"
     if fmt == "gexf":
@@ -237,7 +248,7 @@ def register_csv(rows: Iterable[Mapping[str, Any]]) -> str:
 
 def coalitions_csv(graph: nx.MultiDiGraph, assignment: Mapping[str, int] | None = None) -> str:
     """The coalition members (:func:`armskg.graph.coalition_graph.coalition_rows`) as CSV text."""
-    return _csv(coalition_rows(graph, assignment), ("coalition", "label", "kind", "iso3", "wikidata", "actor"))
+    return _csv(coalition_rows(graph, assignment), ("coalition", "name", "label", "kind", "iso3", "wikidata", "actor"))
 
 
 EXPORT_FORMATS = (*GRAPH_FORMATS, "csv", "coalitions")
@@ -297,4 +308,7 @@ def export_document(
     camp = coalitions(network)
     if fmt == "coalitions":
         return coalitions_csv(network, camp)
-    return network_document(PROJECTIONS[projection](network) if projection else network, fmt, camp)
+    named = name_coalitions(network, camp)
+    number = {n: found.number - 1 for found in named for n in found.members}
+    names = {n: found.name for found in named for n in found.members}
+    return network_document(PROJECTIONS[projection](network) if projection else network, fmt, number, names)

@@ -16,11 +16,15 @@ from collections.abc import Mapping
 
 import networkx as nx
 
-__all__ = ["SPRING_LIMIT", "components", "figure_layout", "pack_components", "seed_layout"]
+__all__ = ["SPREAD_LIMIT", "SPRING_LIMIT", "components", "figure_layout", "pack_components", "seed_layout"]
 
 SPRING_LIMIT = 450
 """Largest component :func:`figure_layout` refines with the spring layout (NetworkX's dense
 solver, NumPy only); a larger component keeps its seed positions."""
+
+SPREAD_LIMIT = 300
+"""Largest component :func:`figure_layout` spreads with the Kamada-Kawai layout after the spring
+layout (SciPy's optimiser; its cost grows with the square of the actors)."""
 
 _GOLDEN = math.pi * (3 - math.sqrt(5))
 Position = tuple[float, float]
@@ -123,8 +127,11 @@ def figure_layout(graph: nx.MultiDiGraph, assignment: Mapping[str, int], seed: i
     :func:`networkx.spring_layout` (50 iterations, ideal distance three times NetworkX's default,
     so a joint statement's many co-signers do not collapse into a ball), starting from
     :func:`seed_layout`; ties within a coalition pull five times harder than ties across
-    coalitions, so camps stay apart. Positions are in screen orientation (``y`` grows downwards),
-    as in the HTML map.
+    coalitions, so camps stay apart. A component of up to :data:`SPREAD_LIMIT` actors is then
+    spread with :func:`networkx.kamada_kawai_layout` (starting from the spring layout), which
+    evens out the distances: a joint statement's signatories form a wide ring around it instead
+    of a dense fan, and the figure's canvas is filled. Positions are in screen orientation
+    (``y`` grows downwards), as in the HTML map.
     """
     if graph.number_of_nodes() == 0:
         return {}
@@ -146,6 +153,8 @@ def figure_layout(graph: nx.MultiDiGraph, assignment: Mapping[str, int], seed: i
             size = math.sqrt(len(members))
             k = 3 / math.sqrt(len(members))
             found = nx.spring_layout(part, pos=start, seed=seed, iterations=50, weight="weight", scale=size, k=k)
+            if len(members) <= SPREAD_LIMIT:
+                found = nx.kamada_kawai_layout(part, pos=found, weight=None, scale=size)
             positions.update({n: (float(found[n][0]) * scale, float(found[n][1]) * scale) for n in members})
         else:
             positions.update({n: seeded[n] for n in members})

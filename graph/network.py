@@ -28,6 +28,8 @@ import pyoxigraph as ox
 from armskg.loaders.facts import FINER_WEAPONS, WEAPON_CONCEPTS
 from armskg.ontology import AK, BASE, PREFIXES, SCHEMA  # type: ignore[import-not-found, unused-ignore]
 
+from .statement_view import JOINT_KEY, joint_statements
+
 __all__ = [
     "APPROVING_STANCES",
     "HOSTILE_STANCES",
@@ -534,14 +536,30 @@ def _closure(actor: str, memberships: Mapping[str, set[str]]) -> set[str]:
     return seen
 
 
+def _add_stance(edge: _Edge, statement: str, event: str, roles: Iterable[str], own: bool) -> None:
+    """Count one (statement, event) pair on a stance edge: the party's roles, and whether the speaker's own."""
+    edge.events.add(statement)
+    edge.about.add(event)
+    for role in roles:
+        edge.roles[role] += 1
+        if own:
+            edge.own_roles[role] += 1
+
+
 def _collect_edges(
     store: ox.Store, actors: Mapping[str, Any], kept: set[str] | None
-) -> tuple[dict[tuple[str, str, str], _Edge], dict[str, set[str]]]:
+) -> tuple[
+    dict[tuple[str, str, str], _Edge], dict[str, set[str]], dict[tuple[str, str, str], _Edge], dict[str, set[str]]
+]:
     """Gather the raw facts behind every (u, v, relation) edge among ``actors``.
 
-    ``kept``: the events that pass the filter (``None``: all). Returns the edges and who is
-    affiliated to whom.
+    ``kept``: the events that pass the filter (``None``: all). Returns the edges, who is
+    affiliated to whom, and the edges of the drawn view (:mod:`armskg.graph.statement_view`),
+    where a statement of two or more speakers is a node: ``signs`` from each speaker to it and
+    its stance edges from it, instead of a ``co_signs`` clique and a stance edge per speaker;
+    and the stances of each such joint statement.
     """
+    drawn: dict[tuple[str, str, str], _Edge] = defaultdict(_Edge)
     edges: dict[tuple[str, str, str], _Edge] = defaultdict(_Edge)
     for row in _rows(store, _Q_EVENTS):
         event, kind, u, v = row["event"], row["kind"], row["from"], row["to"]
@@ -579,9 +597,12 @@ def _collect_edges(
 
     for statement in sorted(speakers):
         said_by = sorted(speakers[statement])
+        joint = len(said_by) > 1
         for i, u in enumerate(said_by):
             for v in said_by[i + 1 :]:
                 edges[u, v, "co_signs"].events.add(statement)
+            if joint:
+                drawn[u, statement, "signs"].events.add(statement)
             speaks_for = _closure(u, memberships)
             for event, roles_of in parties.get(statement, {}).items():
                 own = any(roles_of.get(a, set()) & PERPETRATOR_ROLES for a in speaks_for)
@@ -589,14 +610,17 @@ def _collect_edges(
                     if v == u:
                         continue
                     for stance in stances.get(statement, set()):
-                        edge = edges[u, v, stance]
-                        edge.events.add(statement)
-                        edge.about.add(event)
-                        for role in roles:
-                            edge.roles[role] += 1
-                            if own:
-                                edge.own_roles[role] += 1
-    return edges, memberships
+                        _add_stance(edges[u, v, stance], statement, event, roles, own)
+                        if not joint:
+                            _add_stance(drawn[u, v, stance], statement, event, roles, own)
+        if joint:  # the statement itself speaks to each party, once
+            speaks_for = set().union(*(_closure(u, memberships) for u in said_by))
+            for event, roles_of in parties.get(statement, {}).items():
+                own = any(roles_of.get(a, set()) & PERPETRATOR_ROLES for a in speaks_for)
+                for v, roles in roles_of.items():
+                    for stance in stances.get(statement, set()):
+                        _add_stance(drawn[statement, v, stance], statement, event, roles, own)
+    return edges, memberships, drawn, {s: stances.get(s, set()) for s in speakers if len(speakers[s]) > 1}
 
 
 def _ranked(scored: Iterable[tuple[float, str]], limit: int) -> list[str]:
@@ -638,7 +662,7 @@ def _edge_attributes(
         attrs["designations"] = sorted({d for f in behind for d in f.designations})
         if relation == "supplies":
             attrs["statuses"] = sorted({s for f in behind for s in f.statuses})
-    elif relation not in ("co_signs", "affiliated"):
+    elif relation not in ("co_signs", "affiliated", "signs"):
         attrs["about"] = sorted(edge.about)
         attrs["roles"] = dict(sorted(edge.roles.items()))
         attrs["own_roles"] = dict(sorted(edge.own_roles.items()))
@@ -713,7 +737,9 @@ def actor_network(
         :attr:`EventFacts.span`; ``None`` when unknown), ``corroboration`` (sources of its
         best-corroborated event: ``ak:sourceCount``, else the number of reporting articles) and
         ``reports`` (that number summed over its events). Lists are sorted, so the graph is the
-        same for the same store. ``graph.graph`` holds ``filter`` (:meth:`NetworkFilter.describe`).
+        same for the same store. ``graph.graph`` holds ``filter`` (:meth:`NetworkFilter.describe`)
+        and, under :data:`armskg.graph.statement_view.JOINT_KEY`, the joint statements as the map
+        draws them (one node each; :func:`armskg.graph.statement_view.drawn_network`).
 
     Examples
     --------
@@ -726,7 +752,7 @@ def actor_network(
     kept = {iri for iri, fact in facts.items() if flt.keeps(fact, facts)} if flt.active else None
     actors = _read_actors(store)
     evidence = _read_evidence(store)
-    raw, memberships = _collect_edges(store, actors, kept)
+    raw, memberships, drawn, joint_stances = _collect_edges(store, actors, kept)
 
     present = {(u, v, relation): edge for (u, v, relation), edge in raw.items() if u in actors and v in actors}
     if kept is not None:
@@ -741,6 +767,12 @@ def actor_network(
         graph.add_node(iri, **node_attrs)
     for (u, v, relation), edge in sorted(present.items()):
         graph.add_edge(u, v, key=relation, **_edge_attributes(relation, edge, facts, evidence))
+    view = {
+        (u, v, relation): _edge_attributes(relation, edge, facts, evidence)
+        for (u, v, relation), edge in drawn.items()
+        if (u in actors or u in facts) and (v in actors or v in facts)
+    }
+    graph.graph[JOINT_KEY] = joint_statements(graph, view, joint_stances)
     return graph
 
 

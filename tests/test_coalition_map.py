@@ -18,8 +18,10 @@ import pytest
 from browser import dump_dom, png_box, png_colours, root_dataset, screenshot
 from test_network import PRK, RUS, TRANSFER, UKR, joint_statement_store, small_store
 
-from armskg.graph.coalition_map import COALITION_COLOURS, coalition_table, notebook_map, write_coalition_map
+from armskg.graph.coalition_map import coalition_table, notebook_map, write_coalition_map
+from armskg.graph.coalition_names import coalition_colour
 from armskg.graph.network import actor_network, coalitions
+from armskg.graph.statement_view import drawn_network
 from armskg.ontology import actor_iri, article_iri, event_iri
 
 SCRIPT_ATTACK = "<script>window.__pwned=1</script>"
@@ -130,15 +132,19 @@ def test_page_is_self_contained(tmp_path: Path, small_network: nx.MultiDiGraph) 
     vis_js = (Path(pyvis.__file__).parent / "templates/lib/vis-9.1.2/vis-network.min.js").read_text(encoding="utf-8")
     assert f"<script>{vis_js}</script>" in page  # inlined as shipped
     assert markup.h1 == "Test map" and "2024-01 – 2024-06" in page
-    assert "Coalition 1" in markup.legend and "North Korea" in markup.legend and "condemns" in markup.legend
+    assert "1. bloc of the United States" in markup.legend and "2. bloc of Russia" in markup.legend
+    assert "North Korea" in markup.legend and "condemns" in markup.legend and "joint statement (1)" in markup.legend
 
 
 def test_coalition_table_and_given_coalitions(small_network: nx.MultiDiGraph) -> None:
     table = coalition_table(small_network)
-    assert [(row["coalition"], row["size"]) for row in table] == [(0, 6), (1, 2)]
-    assert sorted(table[1]["members"]) == ["North Korea", "Russia"]
+    assert [(row["coalition"], row["name"], row["size"]) for row in table] == [
+        (1, "bloc of the United States", 6),
+        (2, "bloc of Russia", 2),
+    ]
+    assert table[1]["members"] == ["Russia", "North Korea"]  # most central first
     assert table[0]["kinds"] == {"organization": 1, "person": 1, "state": 4}
-    assert table[1]["colour"] == COALITION_COLOURS[1]
+    assert [row["colour"] for row in table] == [coalition_colour(row["name"]) for row in table]
     given = small_network.copy()
     nx.set_node_attributes(given, 0, "coalition")  # every node has one: the map keeps them
     assert [row["size"] for row in coalition_table(given)] == [8]
@@ -149,7 +155,7 @@ def test_map_draws_offline_in_chromium(tmp_path: Path, small_network: nx.MultiDi
     run = dump_dom(path)
     seen = root_dataset(run.stdout)
     assert seen["state"] == "stabilised", seen
-    assert (seen["nodes"], seen["edges"]) == ("8", "20")
+    assert (seen["nodes"], seen["edges"]) == ("9", "12")  # 8 actors and the joint statement
     assert (seen["jsErrors"], seen["resourceErrors"], seen["cspViolations"]) == ("0", "0", "0"), seen
     assert seen["resources"] == "0"  # nothing fetched, not even from file:
     assert "<canvas" in run.stdout
@@ -160,7 +166,8 @@ def test_large_joint_statement_map_stabilises(tmp_path: Path) -> None:
     path = write_coalition_map(graph, tmp_path / "joint.html", title="Joint statement")
     seen = root_dataset(dump_dom(path).stdout)
     assert seen["state"] == "stabilised", seen
-    assert (seen["nodes"], seen["edges"]) == (str(graph.number_of_nodes()), str(graph.number_of_edges()))
+    view = drawn_network(graph)
+    assert (seen["nodes"], seen["edges"]) == (str(view.number_of_nodes()), str(view.number_of_edges()))
     assert (seen["jsErrors"], seen["resourceErrors"], seen["cspViolations"], seen["resources"]) == ("0",) * 4
 
 
@@ -209,7 +216,8 @@ def test_screenshot_is_not_blank(tmp_path: Path, small_network: nx.MultiDiGraph)
     assert len(colours) > 100
     assert colours["#ffffff"] < 0.97 * 1280 * 860
     # the canvas drew the nodes: far more coalition colour than the legend's 12-pixel swatches
-    assert colours[COALITION_COLOURS[0]] > 2000 and colours[COALITION_COLOURS[1]] > 800
+    first, second = (row["colour"] for row in coalition_table(small_network))
+    assert colours[first] > 2000 and colours[second] > 800
 
 
 def test_iris_in_data_do_not_become_links(tmp_path: Path) -> None:
@@ -247,12 +255,13 @@ def test_screenshot_map_is_centred_with_loners_packed_below(tmp_path: Path) -> N
         graph.add_node(node, label=f"Loner {n}", kind="person")
     camp = coalitions(graph)
     assert {camp[node] for node in _LONERS} == {2, 3}
+    table = coalition_table(graph)
     width, height = 1280, 860
     data = screenshot(write_coalition_map(graph, tmp_path / "map.html"), tmp_path / "map.png", size=(width, height))
     canvas = (0, 100, width - 310, height - 2)  # left of the 300-pixel legend, under the header
     whole = png_box(data, canvas)
-    main = png_box(data, canvas, colours=set(COALITION_COLOURS[:2]))
-    loners = png_box(data, canvas, colours=set(COALITION_COLOURS[2:4]))
+    main = png_box(data, canvas, colours={row["colour"] for row in table[:2]})
+    loners = png_box(data, canvas, colours={row["colour"] for row in table[2:4]})
     assert whole is not None and main is not None and loners is not None
     span_x, span_y = canvas[2] - canvas[0], canvas[3] - canvas[1]
     assert abs((whole[0] + whole[2]) / 2 - (canvas[0] + canvas[2]) / 2) < 0.1 * span_x, whole
@@ -273,7 +282,7 @@ _FILTER_PROBE = """(function () {
     function relation(name) { return document.querySelector('input[data-relation="' + name + '"]'); }
     note();
     set(relation("condemn"), false);
-    set(relation("co_signs"), false);
+    set(relation("signs"), false);
     document.getElementById("armskg-reset").click(); note();
     set(document.getElementById("armskg-from"), "2024-02-01");
     set(document.getElementById("armskg-undated"), false);
@@ -291,11 +300,11 @@ def test_filters_by_relation_and_period_in_chromium(tmp_path: Path, small_networ
     path.write_text(_with_probe(page, _FILTER_PROBE), encoding="utf-8")
     seen = root_dataset(dump_dom(path).stdout)
     assert seen["jsErrors"] == "0", seen
-    # all; no condemnations; nor joint statements (three signatories left with nothing); all again;
-    # from February (the transfer reported then, the warning and the denial, the undated affiliation);
-    # without undated links; and an empty period (from February to January)
-    assert seen["steps"] == "20/8 12/8 6/5 20/8 5/4 4/3 0/0", seen
-    assert seen["hidden"] == "20"
+    # all; no condemnations (the joint statement keeps its signatories); nor signatures (three signatories
+    # and the statement left with nothing); all again; from February (the transfer reported then, the
+    # warning and the denial, the undated affiliation); without undated links; and an empty period
+    assert seen["steps"] == "12/9 10/9 6/5 12/9 5/4 4/3 0/0", seen
+    assert seen["hidden"] == "12"
 
 
 _DETAILS_PROBE = """(function () {
@@ -374,10 +383,11 @@ def test_notebook_map_draws_inline_in_a_sandboxed_frame(tmp_path: Path, small_ne
     # A frame's first paint can land after the screenshot's virtual-time budget; the map must show
     # within a few tries (each a fresh Chromium, a pause between), never be absent in all of them.
     # Four tries in a row once all came out blank late in a full suite run (CI, 2026-11-23).
+    first, second = (row["colour"] for row in coalition_table(small_network))
     for attempt in range(8):
         shot = screenshot(notebook, tmp_path / f"notebook{attempt}.png", size=(1100, 700), budget_ms=20000)
         colours = png_colours(shot)
-        if colours[COALITION_COLOURS[0]] > 2000 and colours[COALITION_COLOURS[1]] > 800:
+        if colours[first] > 2000 and colours[second] > 800:
             break
         time.sleep(1 + attempt)
-    assert colours[COALITION_COLOURS[0]] > 2000 and colours[COALITION_COLOURS[1]] > 800
+    assert colours[first] > 2000 and colours[second] > 800

@@ -164,6 +164,7 @@ def test_coalition_rows_and_csv(network: nx.MultiDiGraph) -> None:
     assert len(rows) == 8
     table = list(csv.DictReader(io.StringIO(coalitions_csv(network))))
     assert {r["label"]: r["coalition"] for r in table}["Ukraine"] == "1"
+    assert {r["label"]: r["name"] for r in table}["North Korea"] == "bloc of Russia"  # named as on the map
 
 
 def test_coalitions_written_back_are_queryable_and_stable(network: nx.MultiDiGraph) -> None:
@@ -181,6 +182,7 @@ def test_coalitions_written_back_are_queryable_and_stable(network: nx.MultiDiGra
     assert [row[1] for row in result.rows] == ["North Korea", "Russia"]
     member = run_query(store, load_query("coalitions"), {"member": "UKR"})
     assert [(str(row[0]), str(row[-1])) for row in member.rows] == [("1", coalition_iri(1))]
+    assert [str(row[4]) for row in member.rows] == ["bloc of the United States"]  # the name, as on the map
     # a smaller network later: the old members are gone
     write_coalitions(store, network.subgraph([PRK, RUS]).copy())
     assert set(read_coalitions(store)) == {PRK, RUS}
@@ -267,7 +269,7 @@ def test_cli_map_with_filters_figure_and_saved_coalitions(tmp_path: Path) -> Non
         "--save-coalitions", cwd=tmp_path,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert "(7 actors, 16 relations)" in result.stdout  # January: no warning, no denial, no spokesperson
+    assert "(7 actors, 1 joint statement, 8 links)" in result.stdout  # January: no warning, no denial, no spokesperson
     assert "saved 2 coalitions" in result.stdout
     page = (tmp_path / "m.html").read_text(encoding="utf-8")
     assert "filter: until 2024-01-31" in page

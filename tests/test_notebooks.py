@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,7 @@ MARKERS: dict[str, tuple[str, ...]] = {
         "co_signs",
         "co-signing degree",
         "members",  # the coalitions table
+        "bloc of the United States",  # named as on the command line and the map
         "ballistic missiles",
         "FilterError: --from: '2024-13' is not a date",
         "network.gexf:",
@@ -148,3 +150,38 @@ def test_notebook_is_committed_without_outputs(path: Path) -> None:
     assert notebook.cells[0].cell_type == "markdown"
     assert notebook.cells[-1].cell_type == "markdown"
     assert notebook.cells[-1].source.startswith("## Where to go next")
+
+
+def test_notebooks_name_only_commands_that_exist() -> None:
+    from armskg.cli import main
+
+    commands = set(main.commands)
+    named = {
+        (path.name, found)
+        for path in NOTEBOOKS
+        for cell in _read(path).cells
+        for found in re.findall(r"`armskg ([a-z][a-z-]*)", cell.source)
+    }
+    assert {command for _, command in named} >= {"map", "query", "export"}  # the check sees them
+    unknown = sorted((name, command) for name, command in named if command not in commands)
+    assert unknown == [], f"notebooks name armskg commands that do not exist: {unknown}"
+
+
+def test_notebooks_do_not_promise_notebooks_to_come() -> None:
+    for path in NOTEBOOKS:
+        text = "\n".join(cell.source for cell in _read(path).cells)
+        assert "will follow" not in text, path.name
+
+
+def test_make_notebooks_installs_jupyter_and_is_not_part_of_make_test() -> None:
+    import subprocess
+
+    def dry_run(target: str) -> str:
+        done = subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True, check=True)
+        return done.stdout
+
+    notebooks = dry_run("notebooks")
+    assert ".venv/bin/python -m pip install" in notebooks and "jupyterlab" in notebooks
+    assert ".venv/bin/jupyter lab notebooks/" in notebooks
+    assert "jupyter" not in dry_run("test")
+    assert "make notebooks" in (ROOT / "README.md").read_text(encoding="utf-8")

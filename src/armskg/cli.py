@@ -674,7 +674,11 @@ def map_command(
     figure: Path | None,
     save_coalitions: bool,
 ) -> None:
-    """Write the coalition map: one self-contained HTML file that works offline."""
+    """Write the coalition map: one self-contained HTML file that works offline.
+
+    When nothing matches (an empty store, or a filter that keeps no event), one line says so,
+    no file is written and the exit code is 1.
+    """
     from armskg.graph.coalition_graph import write_coalitions
     from armskg.graph.coalition_map import write_coalition_map
     from armskg.graph.figure import FIGURE_FORMATS, write_figure
@@ -690,6 +694,17 @@ def map_command(
     except FilterError as exc:
         _fail(str(exc), 2)
         return
+    if graph.number_of_nodes() == 0:
+        from armskg.graph.store import default_store_path
+
+        where, described = store or default_store_path(), str(graph.graph.get("filter") or "")
+        _fail(
+            f"nothing to map: no transfer, strike or statement in {where} matches the filter ({described}); "
+            "no file written"
+            if described
+            else f"nothing to map: {where} holds no transfers, strikes or statements (ingest articles first); "
+            "no file written"
+        )
     camp = coalitions(graph)
     for node, index in camp.items():
         graph.nodes[node]["coalition"] = index
@@ -699,7 +714,9 @@ def map_command(
     except OSError as exc:
         _fail(f"{exc.filename or output}: cannot write ({exc.strerror or exc})")
         return
-    click.echo(f"wrote {path} ({graph.number_of_nodes()} actors, {graph.number_of_edges()} relations)")
+    from armskg.graph.figure import drawn_summary
+
+    click.echo(f"wrote {path} ({drawn_summary(graph)})")
     if drawn is not None:
         click.echo(f"wrote {drawn}")
     if save_coalitions:
