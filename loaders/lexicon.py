@@ -70,6 +70,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "downing",
     "ongoing",
     "content_verb",
+    "intent",
 )
 """The classes of ``grammar.tsv``."""
 

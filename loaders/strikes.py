@@ -118,6 +118,19 @@ def _fires(sent: ParsedSentence, objects: list[Token]) -> bool:
     return any(o.pos_ == "PRON" or _counted(sent, o) for o in objects)
 
 
+def _unreal(ctx: ArticleContext, tok: Token, cues: set[str]) -> bool:
+    """A strike threatened, planned, rehearsed or feared rather than carried out ("threatened
+    to strike", "said it would strike back", "a possible Russian offensive", "drills
+    simulated an attack")."""
+    if cues & ctx.words("hedge"):
+        return True
+    chain = list(clause_chain(tok, stop=("ccomp", "relcl", "advcl", "conj")))  # not "... as Russia launches"
+    words = {lemma(t) for t in chain[1:]} | {lemma(c) for t in chain for c in t.children if c.dep_ == "aux"}
+    if tok.pos_ in _NOUN_POS:
+        words |= {lemma(c) for c in tok.children if c.dep_ in ("amod", "advmod")}
+    return bool(words & (ctx.words("hedge") | ctx.words("intent")))
+
+
 def _counted(sent: ParsedSentence, obj: Token) -> bool:
     """An object that counts weapons ("hundreds of rockets", "a barrage of missiles")."""
     if sent.token_tag(obj, "actor") is not None or sent.token_tag(obj, "place") is not None:
@@ -258,6 +271,8 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             continue
         if sent.doc.text.rstrip().endswith("?"):
             continue  # "Will Israel strike Iran?"
+        if _unreal(ctx, tok, cues):
+            continue
         attackers, targets, weapon_roots = _roles(sent, ctx, tok)
         if tok.dep_ == "relcl" and sent.token_tag(tok.head, "weapon") is not None:
             weapon_roots.append(tok.head)  # "drones, some of which were launched"

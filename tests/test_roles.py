@@ -252,6 +252,21 @@ def test_weapons_launched_to_hit_are_the_strikes_weapons() -> None:
     assert _strikes(_extract(text)) == {("RUS", "UKR", "drone")}
 
 
+def test_threatened_planned_rehearsed_or_possible_strikes_are_no_strikes() -> None:
+    for text in (
+        "Iran threatened to strike Israel's nuclear sites.",
+        "Israel said it would strike Hezbollah positions in Lebanon.",
+        "The drills simulated a Chinese attack on Taiwan.",
+        "Ukraine braced for a possible Russian offensive in Sumy.",
+    ):
+        assert _strikes(_extract(text)) == set(), text
+
+
+def test_a_strike_in_a_clause_beside_a_pledge_is_still_a_strike() -> None:
+    text = "The allies said they will keep helping Kyiv as Russia launches drones against Ukraine."
+    assert _strikes(_extract(text)) == {("RUS", "UKR", "drone")}
+
+
 # --- statements --------------------------------------------------------------------------------
 
 
