@@ -71,6 +71,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "ongoing",
     "content_verb",
     "intent",
+    "opponent",
 )
 """The classes of ``grammar.tsv``."""
 

@@ -128,6 +128,8 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
                 return list(quoted)
             return list(ctx.group())
         return []
+    if word in ctx.words("opponent") and sent.token_tag(tok) is None:
+        return []  # "Kremlin critics": the Kremlin is what they oppose, not who speaks
     tags = [t for t in sent.phrase_actors(tok) if t.key]
     kinds = {ctx.kind_of(t.key or "") for t in tags}
     title = sent.token_tag(tok, "title")
