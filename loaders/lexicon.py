@@ -72,6 +72,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "content_verb",
     "intent",
     "opponent",
+    "given_name",
 )
 """The classes of ``grammar.tsv``."""
 

@@ -373,7 +373,28 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocVi
     tags += _org_heads(view, tags, taken | {i for t in tags for i in range(t.start, t.end)}, extraction)
     tags += _korea_shorthand(view, tags, taken)
     tags += _latter_former(view, tags)
-    return sorted(tags, key=lambda t: (t.start, t.end))
+    return sorted(_without_given_names(view, tags, lexicon), key=lambda t: (t.start, t.end))
+
+
+def _without_given_names(doc: DocView, tags: list[Tag], lexicon: Lexicon) -> list[Tag]:
+    """State tags that are a person's first name ("Jordan Bardella", "Chad Smith"): a state name
+    that is also a given name (``grammar.tsv``: given_name), inside a person tag or right before
+    a capitalised word no tag covers, names no state."""
+    people = {
+        i for t in tags if t.kind == "actor" and (t.key or "").startswith("person:") for i in range(t.start, t.end)
+    }
+    covered = {i for t in tags for i in range(t.start, t.end)}
+    given = lexicon.words("given_name")
+    kept: list[Tag] = []
+    for tag in tags:
+        state = tag.kind == "actor" and (tag.key or "").startswith("state:") and tag.end - tag.start == 1
+        if state and doc[tag.start].lower_ in given:
+            after = tag.end if tag.end < len(doc) else None
+            named = after is not None and after not in covered and doc[after].is_title and doc[after].is_alpha
+            if tag.start in people or (named and "\n" not in doc[tag.start].whitespace_):
+                continue
+        kept.append(tag)
+    return kept
 
 
 def _latter_former(doc: DocView, tags: list[Tag]) -> list[Tag]:

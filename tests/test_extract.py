@@ -461,3 +461,10 @@ def test_an_opening_quote_after_a_full_stop_starts_the_next_sentence() -> None:
     text = 'Canada condemned the strike. "We stand with Ukraine," the minister said.'
     sentences = [s.text for s in prepare(Article.from_text("t", text)).sentences]
     assert sentences == ["Canada condemned the strike.", '"We stand with Ukraine," the minister said.']
+
+
+def test_a_state_name_that_is_a_first_name_names_no_state() -> None:
+    ex = _extract(
+        "Jordan Bardella spoke in Strasbourg. Chad Smith, a US senator, criticised the sale. Jordan condemned it."
+    )
+    assert _states(ex) == {"JOR", "USA"}
