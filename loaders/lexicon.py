@@ -73,6 +73,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "intent",
     "opponent",
     "given_name",
+    "anaphor",
 )
 """The classes of ``grammar.tsv``."""
 

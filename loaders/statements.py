@@ -67,6 +67,13 @@ class _Statements:
         self.made.append(Statement(keys, stance, evidence, about, channel=self.channel, quote=quote, date=day))
 
 
+def _serves(ctx: ArticleContext, key: str) -> str | None:
+    """The organization a person speaks for, when the article says so (not a state)."""
+    actor = ctx.extraction.actors.get(key)
+    served = actor.affiliation if actor is not None and actor.kind == "person" else None
+    return served if served and not served.startswith("state:") else None
+
+
 def _sources(tok: Token) -> list[Token]:
     """Who a stance noun comes from ("condemnation from Beijing", "criticism by the EU", "drew
     protests from Seoul")."""
@@ -98,8 +105,13 @@ def _stance_speakers(
     if speakers:
         return [*speakers, *(k for k in _with_saying(tok, voices) if k not in speakers)], "subject"
     named = [t for t in subjects(tok) if t.pos_ != "PRON"] if tok.pos_ in ("VERB", "AUX") else []
-    if named:
+    anaphors = [t for t in named if lemma(t) in ctx.words("anaphor") and any(c.lower_ == "the" for c in t.children)]
+    if named and len(anaphors) < len(named):
         return [], ""  # "reports claiming ...": a subject that names no one is not the voice's speaker
+    if anaphors and voice is not None:  # 'Saree said the group would not hesitate': the group he speaks for
+        bodies = [k for k in voice.speakers if not k.startswith("person:")]
+        bodies += [a for k in voice.speakers if (a := _serves(ctx, k)) and a not in bodies]
+        return [*bodies, *(k for k in voice.speakers if k.startswith("person:"))], "voice"
     if voice is not None:
         return list(voice.speakers), "voice"
     return [], ""
@@ -252,7 +264,10 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
             continue
         if _not_a_stance(tok, value, sent, ctx, voices):
             continue
-        if (value != "deny" and negated(tok)) or marks(tok) & _CONDITIONS or contrasted(tok, ctx.words("contrast")):
+        worded = any(sent.doc[i - sent.offset].dep_ == "neg" for i in range(trig.start, trig.end))  # "not hesitate"
+        if (value != "deny" and negated(tok) and not worded) or marks(tok) & _CONDITIONS:
+            continue
+        if contrasted(tok, ctx.words("contrast")):
             continue
         speakers, how = _stance_speakers(tok, value, sent, ctx, voice, voices)
         target = about if about is not None else (ctx.last_event if value in ("allege", "condemn") else None)

@@ -646,3 +646,13 @@ def test_critics_of_a_government_do_not_speak_for_it() -> None:
     assert _statements(_extract("The Kremlin accused Kyiv of shelling Belgorod.")) == {
         (frozenset({"state:RUS"}), "allege")
     }
+
+
+def test_the_group_a_spokesperson_speaks_of_is_the_body_he_speaks_for() -> None:
+    text = "Hezbollah spokesman Mohammad Afif said the group would not hesitate to respond."
+    assert _statements(_extract(text)) == {(frozenset({"org:hezbollah", "person:mohammadafif"}), "warn")}
+
+
+def test_will_respond_warns() -> None:
+    text = "Iran will respond to any aggression, Iranian foreign minister Abbas Araghchi said."
+    assert (frozenset({"person:abbasaraghchi"}), "warn") in _statements(_extract(text))
