@@ -221,7 +221,7 @@ def _party_stances(out: _Statements, voices: list[Voice], readings: list[SupplyR
         if voice.stance is not None:
             continue
         states = {s for s in (ctx.party_of(k) for k in voice.speakers) if s}
-        if reading.negated and states & {*reading.suppliers, *reading.recipients}:
+        if reading.negated and reading.armed and states & {*reading.suppliers, *reading.recipients}:
             out.add(voice.speakers, "deny", "statement.voice.deny", 0.75, None)
         verb = reading.trigger.pos_ in ("VERB", "AUX")
         if reading.unaddressed and not reading.transfers and states & set(reading.suppliers):

@@ -61,6 +61,9 @@ class SupplyReading:
     negated: bool = False
     subject_keys: list[str] = field(default_factory=list)
     """The actors named as the supplying subject ("France will deliver": France), for a commitment."""
+    armed: bool = False
+    """Whether the supply is of weapons or of nothing named ("we cannot export to Ukraine"), not of
+    something else ("would not send troops": no denial of arms)."""
     unaddressed: str | None = None
     """For a supply stated as fact or plan with weapons but no recipient ("we do export our
     ammunition"): ``admitted`` or ``planned``; what its supplier says of it still commits or admits."""
@@ -361,7 +364,8 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         elif weapons and suppliers and not recipients and not noun and not receive:
             users = [u for u in _states(ctx, _user_of(sent, tok)) if u not in suppliers]
             recipients, inferred = users or _recipient_from_context(ctx, suppliers), not users
-        reading = SupplyReading(tok, [], suppliers, recipients, is_negated, subject_keys)
+        armed = bool(weapons) or (not noun and not direct_objects(tok))  # "we cannot export to Ukraine"
+        reading = SupplyReading(tok, [], suppliers, recipients, is_negated, subject_keys, armed)
         readings.append(reading)
         if weapons and suppliers and not recipients and not (hedge or is_negated or denial or alleged or noun):
             reading.unaddressed = "planned" if future or trig.value == "pledge" else "admitted"

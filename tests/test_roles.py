@@ -656,3 +656,10 @@ def test_the_group_a_spokesperson_speaks_of_is_the_body_he_speaks_for() -> None:
 def test_will_respond_warns() -> None:
     text = "Iran will respond to any aggression, Iranian foreign minister Abbas Araghchi said."
     assert (frozenset({"person:abbasaraghchi"}), "warn") in _statements(_extract(text))
+
+
+def test_refusing_to_send_troops_denies_no_arms_but_refusing_to_export_does() -> None:
+    troops = "Hungarian Prime Minister Viktor Orban said Budapest would not send troops to Ukraine."
+    assert _statements(_extract(troops)) == set()
+    exports = '"We cannot export to Ukraine," Hungarian Prime Minister Viktor Orban said.'
+    assert _statements(_extract(exports)) == {(frozenset({"person:viktororban"}), "deny")}
