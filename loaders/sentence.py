@@ -216,6 +216,10 @@ def object_triggers(
         pointed = any(c.dep_ == "det" and c.lower_ in _POINTING for c in tok.children)
         if tok.pos_ == "NOUN" and pointed and word in judged["condemn"] and offset + tok.i not in covered:
             found.append(Tag("trigger", offset + tok.i, offset + tok.i + 1, event="stance", value="condemn"))
+    for tok in doc:  # "Kyiv said Russia was behind the attack": the speaker alleges
+        behind = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "behind"]
+        if (tok.lemma_ or tok.text).lower() == "be" and behind and offset + tok.i not in covered:
+            found.append(Tag("trigger", offset + tok.i, offset + tok.i + 1, event="stance", value="allege"))
     for tok in doc:  # '"This is a war crime," said ...': a judgment of "this" is the speaker's stance
         if (tok.lemma_ or tok.text).lower() != "be" or offset + tok.i in covered:
             continue

@@ -138,6 +138,19 @@ def _counted(sent: ParsedSentence, obj: Token) -> bool:
     return any(sent.token_tag(w, "weapon") is not None for w in prep_objects(obj, {"of"}))
 
 
+def _blamed(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list[Tag]:
+    """Who a speaker says carried out an attack ("blamed Hezbollah for the rocket attack",
+    "said Russia was behind the attack"): the blamed object, or the subject that is "behind" it."""
+    if tok.dep_ != "pobj":
+        return []
+    prep, verb = tok.head, tok.head.head
+    if prep.lower_ == "for" and lemma(verb) in ctx.words("allegation") | {"blame"}:
+        return sent.phrase_actors_of(direct_objects(verb))
+    if prep.lower_ == "behind" and lemma(verb) == "be":
+        return sent.phrase_actors_of(subjects(verb))
+    return []
+
+
 def _claimed_by(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list[Tag]:
     """Who owns an attack it claims ("the group claimed responsibility for the drone attack"):
     the subject of the verb whose ``responsibility`` the attack noun is ``for``."""
@@ -156,7 +169,7 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
             owners += [c for c in tok.head.children if c.dep_ in ("poss", "amod", "nmod")]
         attackers = [t for c in owners for t in sent.phrase_actors(c) if t.kind == "actor" and not _maker(sent, ctx, t)]
         attackers += [t for t in sent.phrase_actors_of(prep_objects(tok, {"by"})) if t not in attackers]
-        attackers = attackers or _claimed_by(sent, ctx, tok)
+        attackers = attackers or _claimed_by(sent, ctx, tok) or _blamed(sent, ctx, tok)
         if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ == "VERB" and not attackers:
             attackers = sent.phrase_actors_of(
                 subjects(tok.head.head), weapons=True

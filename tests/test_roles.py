@@ -267,6 +267,15 @@ def test_a_strike_in_a_clause_beside_a_pledge_is_still_a_strike() -> None:
     assert _strikes(_extract(text)) == {("RUS", "UKR", "drone")}
 
 
+def test_whoever_is_blamed_for_or_behind_an_attack_is_its_attacker() -> None:
+    assert _strikes(_extract("Israel blamed Hezbollah for the rocket attack on Haifa.")) == {
+        ("org:hezbollah", "ISR", "rocket artillery")
+    }
+    text = "Ukraine said Russia was behind the attack on the dam in Kherson."
+    assert _strikes(_extract(text)) == {("RUS", "UKR", None)}
+    assert (frozenset({"state:UKR"}), "allege") in _statements(_extract(text))
+
+
 # --- statements --------------------------------------------------------------------------------
 
 
