@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from .facts import Actor, Extraction, person_key
 from .lexicon import Lexicon
 from .parsing import entity_recogniser
-from .tagging import Tag
+from .tags import Tag
 
 __all__ = ["unlisted_speakers"]
 

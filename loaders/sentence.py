@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from .doc_view import SpanView
 from .lexicon import Lexicon
 from .roles import with_conjuncts
-from .tagging import Tag
+from .tags import Tag
 
 __all__ = ["ParsedSentence", "event_nouns", "object_triggers", "verb_object_pairs"]
 

@@ -25,7 +25,7 @@ from .doc_view import DocView, SpanView
 from .facts import Actor, Extraction, org_key
 from .roles import agents, is_passive, lemma, prep_objects, subjects
 from .sentence import ParsedSentence
-from .tagging import Tag
+from .tags import Tag
 
 __all__ = ["signatory_group", "speaker_keys", "speakers_of"]
 

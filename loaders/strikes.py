@@ -24,7 +24,7 @@ from .dates import days_in
 from .facts import Strike, Transfer
 from .roles import agents, clause_chain, direct_objects, is_passive, lemma, marks, negated, prep_objects, subjects
 from .sentence import ParsedSentence
-from .tagging import Tag
+from .tags import Tag
 from .voices import Voice, pronoun_actors
 from .weapons import event_weapons, origin_of, resolve_weapon
 

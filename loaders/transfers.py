@@ -38,7 +38,7 @@ from .roles import (
     subjects,
 )
 from .sentence import ParsedSentence
-from .tagging import Tag
+from .tags import Tag
 from .voices import Voice, pronoun_actors, voice_of
 from .weapons import event_weapons, origin_of, quantity_of, resolve_weapon
 

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from .context import ArticleContext
 from .sentence import ParsedSentence
-from .tagging import Tag
+from .tags import Tag
 
 __all__ = ["event_weapons", "origin_of", "quantity_of", "resolve_weapon"]
 

@@ -1,0 +1,441 @@
+"""Who a sentence names that no lexicon row lists as a whole: officials after a title,
+government bodies ("China's foreign ministry"), later mentions by surname, and the
+shorthands news uses for them ("the North", "the former").
+
+These rules run after the lexicon matchers of :mod:`armskg.loaders.tagging`, over the
+tags those found, and add actor tags (registering the actors they name).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .doc_view import DocView
+from .facts import Actor, Extraction, org_key, person_key, state_key
+from .lexicon import Lexicon, PersonEntry
+from .tags import Tag
+from .text import nlp
+
+__all__ = ["korea_shorthand", "listed_surnames", "org_heads", "people_and_bodies", "same_person", "surnames"]
+
+_NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "du", "abu", "ben"}
+_BODY_WORDS = frozenset(
+    {
+        "Ministry",
+        "Council",
+        "Commission",
+        "Committee",
+        "Department",
+        "Directorate",
+        "Command",
+        "Forces",
+        "Army",
+        "Parliament",
+        "Assembly",
+        "Government",
+        "Embassy",
+        "Mission",
+        "Brigade",
+        "Front",
+        "Party",
+    }
+)
+"""Capitalised words that head a body's name; never the first word of a person's name."""
+
+_NOT_NAMES = {
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "In",
+    "On",
+    "At",
+    "As",
+    "But",
+    "And",
+    "Also",
+    "After",
+    "Before",
+    "While",
+    "Meanwhile",
+    "However",
+    "According",
+    "Earlier",
+    "Later",
+    "Last",
+    "Next",
+    "Since",
+    "When",
+    "If",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Jr",
+    "Sr",
+    "News",
+    "Agency",
+    "Office",
+    *_BODY_WORDS,
+}
+_CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def same_person(ex: Extraction, name: str) -> str:
+    """The key of a person already named in the article whose name is a close spelling of ``name``
+    (Zelensky / Zelenskiy), else the key of ``name`` itself."""
+    key = person_key(name)
+    if key in ex.actors:
+        return key
+    from rapidfuzz import fuzz
+
+    for actor in ex.actors.values():
+        same_first = actor.kind == "person" and actor.label.split()[0] == name.split()[0]
+        if same_first and fuzz.ratio(person_key(actor.label), key) >= 90:
+            return actor.key
+    return key
+
+
+_REGIME_WORDS = frozenset({"regime", "government", "administration", "forces", "era", "family", "loyalists", "camp"})
+_GOVERNMENT_WORDS = frozenset({"regime", "government", "administration"})
+"""After a serving leader's surname, the state's government ("the Netanyahu government")."""
+
+
+@functools.lru_cache(maxsize=8)
+def _people_by_surname(lexicon: Lexicon) -> dict[str, list[PersonEntry]]:
+    """Listed people by the last word (five letters or more) of their name and of each alias."""
+    by_surname: dict[str, list[PersonEntry]] = {}
+    for person in lexicon.people:
+        for full in (person.name, *person.aliases):
+            last = full.split()[-1]
+            if len(last) >= 5 and last.isalpha() and person not in by_surname.get(last, []):
+                by_surname.setdefault(last, []).append(person)
+    return by_surname
+
+
+def listed_surnames(doc: DocView, tags: list[Tag], taken: set[int], lexicon: Lexicon, ex: Extraction) -> list[Tag]:
+    """A listed person named by surname alone ("Zakharova said"), when the surname is one listed
+    person's (five letters or more) and the article names the state or body that person serves."""
+    named = {t.key for t in tags if t.kind == "actor" and t.key}
+    by_surname = _people_by_surname(lexicon)
+    found: list[Tag] = []
+    for i in doc.positions(*{w.lower() for w in by_surname}):
+        tok = doc[i]
+        people = by_surname.get(tok.text, [])
+        if i in taken or len(people) != 1 or (i > 0 and doc[i - 1].is_title and not doc[i - 1].is_sent_start):
+            continue
+        if i > 0 and doc[i - 1].text in ("-", "‑") and not doc[i - 1].whitespace_:
+            continue  # "Al-Assad", a village: part of another name
+        if i + 1 < len(doc) and doc[i + 1].is_title and "\n" not in tok.whitespace_:
+            continue
+        person = people[0]
+        iso = len(person.affiliation) == 3 and person.affiliation.isupper()
+        if i + 1 < len(doc) and doc[i + 1].lower_ in _REGIME_WORDS:
+            if iso and doc[i + 1].lower_ in _GOVERNMENT_WORDS:  # "the Biden administration": the state
+                found.append(Tag("actor", i, i + 2, key=state_key(person.affiliation), via="body"))
+            continue  # "the Assad regime" names a government, not the person
+        serves = state_key(person.affiliation) if iso else org_key(person.affiliation)
+        if serves not in named:
+            continue
+        key = same_person(ex, tok.text)
+        ex.add_actor(Actor(key, "person", tok.text, role=person.role, affiliation=serves))
+        found.append(Tag("actor", i, i + 1, key=key, via="surname"))
+    return found
+
+
+def _lexicon_surname(doc: DocView, i: int, stop: set[int], lexicon: Lexicon) -> tuple[int, PersonEntry] | None:
+    """A single capitalised word at ``i`` that is the surname of exactly one listed person."""
+    if i < len(doc) and doc[i].text in ("Mr.", "Mrs.", "Ms.", "Mr", "Ms"):
+        i += 1
+    if i >= len(doc) or i in stop or not doc[i].is_title or not doc[i].is_alpha:
+        return None
+    if i + 1 < len(doc) and doc[i + 1].is_title and "\n" not in doc[i].whitespace_:
+        return None
+    found = [p for p in lexicon.people if p.name.split()[-1] == doc[i].text]
+    return (i, found[0]) if len(found) == 1 else None
+
+
+def _person_name(doc: DocView, i: int, stop: set[int]) -> tuple[int, int, str] | None:
+    """A personal name starting at token ``i``: 2 to 4 capitalized words, hyphen joins
+    (Ho-jin) and particles (al-Assad) allowed; ``stop`` holds tokens already tagged."""
+    j = i
+    parts: list[int] = []
+    while j < len(doc) and j not in stop and len(parts) < 5:
+        tok = doc[j]
+        if (
+            tok.text in ("-", "‑")
+            and parts
+            and j + 1 < len(doc)
+            and not tok.whitespace_
+            and doc[j - 1].whitespace_ == ""
+        ):
+            j += 1
+            continue
+        if tok.lower_ in _NAME_PARTICLES and j + 1 < len(doc) and (doc[j + 1].text == "-" or doc[j + 1].is_title):
+            j += 1
+            continue
+        if not (tok.is_alpha and (tok.text[0].isupper() or (parts and doc[j - 1].text == "-"))):
+            break
+        if tok.text in _NOT_NAMES:
+            break
+        parts.append(j)
+        j += 1
+        if "\n" in tok.whitespace_:
+            break
+    if len(parts) < 2:
+        return None
+    start, end = parts[0], parts[-1] + 1
+    text = doc.text_of(start, end)
+    camel = _CAMEL_JOIN.search(text)
+    if camel:
+        text = text[: camel.start()]
+        end = start + len(nlp().make_doc(text))
+    if len(text.split()) < 2:
+        return None
+    return start, end, text
+
+
+def _state_before(doc: DocView, tags: list[Tag], index: int, window: int = 3, *, orgs: bool = False) -> Tag | None:
+    """A state (or, with ``orgs``, a body) named just before token ``index``
+    (``US``, ``China's``, ``German``, ``White House``)."""
+    best = None
+    for t in tags:
+        allowed = t.key is not None and (t.key.startswith("state:") or (orgs and t.key.startswith("org:")))
+        if t.kind == "actor" and allowed and index - window <= t.end <= index:
+            between = doc[t.end : index]
+            if all(tok.text in ("'s", "’s", "'", "’") or tok.is_title or tok.is_upper for tok in between):
+                best = t
+    return best
+
+
+def _state_after_of(doc: DocView, tags: list[Tag], index: int, window: int = 6) -> Tag | None:
+    """A state after ``of`` following token ``index`` (``Minister of Defense of Ukraine``)."""
+    limit = min(len(doc), index + window)
+    if index < len(doc) and doc[index].lower_ == "of":
+        for t in tags:
+            if t.kind == "actor" and t.key and t.key.startswith("state:") and index < t.start <= limit:
+                return t
+    return None
+
+
+def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: Lexicon, ex: Extraction) -> list[Tag]:
+    found: list[Tag] = []
+    role_states: dict[str, str] = {}
+    # the only tags _state_before and _state_after_of can return, in the same order (fewer to look at)
+    named = [t for t in tags if t.kind == "actor" and t.key is not None and t.key.startswith(("state:", "org:"))]
+    for tag in tags:
+        if tag.kind == "title" and tag.extra.get("scope") != "org":
+            owner = _state_before(doc, named, tag.start)
+            if owner is not None and owner.key and _person_name(doc, tag.end, taken) is None:
+                role_states.setdefault(tag.extra.get("title", "").lower(), owner.key)  # "France's defense minister"
+    for tag in list(tags):
+        if tag.kind == "body":
+            state = _state_before(doc, named, tag.start) or _state_after_of(doc, named, tag.end)
+            if state is None or state.key is None:
+                continue
+            start = min(state.start, tag.start)
+            end = max(state.end, tag.end)
+            if start > 0 and doc[start - 1].lower_ == "the" and state.start > tag.start:
+                start -= 1
+            if tag.value == "government":  # "the Serbian government", "Sudan's authorities": the state itself
+                found.append(Tag("actor", start, end, key=state.key, via="body"))
+                continue
+            label = doc.text_of(start, end)
+            label = re.sub(r"^the\s+", "", label, flags=re.IGNORECASE)
+            known = _known_body(lexicon, state.key, tag.value or "")
+            if known is not None:
+                label = known
+            key = org_key(label)
+            ex.add_actor(Actor(key, "organization", label, affiliation=state.key, role=tag.value))
+            found.append(Tag("actor", start, end, key=key, via="body"))
+            continue
+        if tag.kind != "title":
+            continue
+        j = tag.end
+        while j < len(doc) and (doc[j].text in (",", "the") or doc[j].lower_ in ("of", "defense", "defence")):
+            j += 1
+        name = _person_name(doc, tag.end, taken)
+        if name is None and j < len(doc) and doc[tag.end].lower_ in ("of", ","):
+            k = tag.end
+            while k < min(len(doc), tag.end + 8) and doc[k].text != ",":
+                k += 1
+            if k < len(doc) - 1:
+                name = _person_name(doc, k + 1, taken)
+        if name is None and tag.end < len(doc) and doc[tag.end].lower_ == "of":
+            body = next((k for k in range(tag.end, min(len(doc), tag.end + 12)) if doc[k].text in _BODY_WORDS), None)
+            if body is not None:  # "the chairman of the ... Commission Alaeddin Boroujerdi"
+                name = _person_name(doc, body + 1, taken)
+        if name is None:
+            surname = _lexicon_surname(doc, tag.end, taken, lexicon)
+            if surname is not None:  # "PM Netanyahu": a listed person by surname after a title
+                at, person = surname
+                iso = len(person.affiliation) == 3 and person.affiliation.isupper()
+                serves = state_key(person.affiliation) if iso else org_key(person.affiliation)
+                key = same_person(ex, doc[at].text)
+                ex.add_actor(Actor(key, "person", doc[at].text, role=person.role, affiliation=serves))
+                found.append(Tag("actor", at, at + 1, key=key, via="title", value=tag.value))
+                taken.add(at)
+            continue
+        start, end, text = name
+        state = _state_before(doc, named, tag.start, orgs=True) or _state_after_of(doc, named, tag.end, window=8)
+        key = same_person(ex, text)
+        title = tag.extra.get("title", tag.value or "")
+        actor = ex.add_actor(Actor(key, "person", text, role=title))
+        if actor.affiliation is None and state is not None:
+            actor.affiliation = state.key
+        if actor.affiliation is None and title.lower() in role_states:
+            actor.affiliation = role_states[title.lower()]
+        if actor.affiliation is None and end + 1 < len(doc) and doc[end].text == ",":
+            of = next((k for k in range(end + 1, min(len(doc), end + 6)) if doc[k].lower_ == "of"), None)
+            after = _state_after_of(doc, named, of, window=4) if of is not None else None
+            if after is not None:  # "H.E. Lana Haddad, Permanent Representative of Jordan"
+                actor.affiliation = after.key
+        found.append(Tag("actor", start, end, key=key, via="title", value=tag.value))
+        taken.update(range(start, end))
+    # "Jake Sullivan, the U.S. national security adviser," / "Chang Ho-jin, who took over as head of ...":
+    # a name followed by an apposition that holds a title.
+    titles_at = {t.start: t for t in tags if t.kind == "title"}
+    for i in doc.title_positions():
+        tok = doc[i]
+        if i in taken or tok.text in _NOT_NAMES or (i > 0 and doc[i - 1].is_title):
+            continue
+        name = _person_name(doc, i, taken)
+        if name is None or name[1] >= len(doc) or doc[name[1]].text != ",":
+            continue
+        window = range(name[1] + 1, min(len(doc), name[1] + 9))
+        title_tag = next((titles_at[j] for j in window if j in titles_at), None)
+        if title_tag is None or any(doc[j].text in (".", ";") for j in window if j < title_tag.start):
+            continue
+        start, end, text = name
+        state = _state_before(doc, named, title_tag.start, window=4) or _state_after_of(
+            doc, named, title_tag.end, window=8
+        )
+        actor = ex.add_actor(
+            Actor(person_key(text), "person", text, role=title_tag.extra.get("title", title_tag.value))
+        )
+        if actor.affiliation is None and state is not None:
+            actor.affiliation = state.key
+        found.append(Tag("actor", start, end, key=actor.key, via="apposition"))
+        taken.update(range(start, end))
+    # "said Name" needs no title before the name.
+    for i in doc.title_positions():
+        tok = doc[i]
+        if i in taken or tok.text in _NOT_NAMES:
+            continue
+        if i > 0 and doc[i - 1].lemma_ in ("say", "tell", "cite", "quote") and doc[i - 1].lower_ != "says":
+            name = _person_name(doc, i, taken)
+            if name:
+                start, end, text = name
+                ex.add_actor(Actor(person_key(text), "person", text))
+                found.append(Tag("actor", start, end, key=person_key(text), via="name"))
+                taken.update(range(start, end))
+    return found
+
+
+def _known_body(lexicon: Lexicon, state: str, role: str) -> str | None:
+    """The lexicon's name for a state's armed forces ("Sudanese army" -> "Sudanese Armed Forces")."""
+    if not any(word in role for word in ("armed forces", "army", "military", "land forces")):
+        return None
+    iso3 = state.split(":", 1)[1]
+    for org in lexicon.orgs:
+        if org.affiliation == iso3 and re.search(r"armed forces|defen[cs]e forces", org.label, re.IGNORECASE):
+            return org.label
+    return None
+
+
+def surnames(doc: DocView, tags: list[Tag], taken: set[int], ex: Extraction) -> list[Tag]:
+    """Later mentions of a person by one part of the name (``Sullivan``, ``Mao``)."""
+    people = [a for a in ex.actors.values() if a.kind == "person"]
+    parts: dict[str, str] = {}
+    for person in people:
+        words = [w for w in re.split(r"[\s]+", person.label) if len(w) > 2]
+        for w in (words[0], words[-1]) if words else ():
+            parts.setdefault(w, person.key)
+    found: list[Tag] = []
+    for i in doc.positions(*{w.lower() for w in parts}):
+        tok = doc[i]
+        if i in taken or tok.text not in parts:
+            continue
+        if i + 1 < len(doc) and doc[i + 1].is_title and not doc[i + 1].is_sent_start:
+            continue
+        found.append(Tag("actor", i, i + 1, key=parts[tok.text], via="surname"))
+    return found
+
+
+_BODY_HEADS = frozenset(
+    {"ministry", "council", "committee", "commission", "department", "agency", "military", "army", "command",
+     "presidency", "mission", "embassy", "panel", "court", "parliament"}
+)  # fmt: skip
+
+
+def org_heads(doc: DocView, tags: list[Tag], taken: set[int], ex: Extraction) -> list[Tag]:
+    """Later mentions of a named body by its head noun alone ("the United Nations Security
+    Council" ... "the Council"; "Russia's defence ministry" ... "the ministry"), when one body
+    the article names has that head."""
+    heads: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for t in tags:
+        actor = ex.actors.get(t.key or "") if t.kind == "actor" else None
+        if actor is None or actor.kind not in ("organization", "armed_group"):
+            continue
+        words = actor.label.split()
+        named_head = len(words) >= 2 and words[-1].isalpha() and len(words[-1]) > 3
+        if named_head and (words[-1][:1].isupper() or words[-1].lower() in _BODY_HEADS):
+            heads.setdefault(words[-1].lower(), set()).add(actor.key)
+            first[actor.key] = min(first.get(actor.key, t.start), t.start)
+    found: list[Tag] = []
+    for i in doc.positions(*heads):
+        tok = doc[i]
+        if not tok.text[:1].isupper() and tok.lower_ not in _BODY_HEADS:
+            continue  # "the council" in lower case only for the heads of government bodies
+        keys = heads.get(tok.lower_, set())
+        if i in taken or len(keys) != 1 or i == 0 or doc[i - 1].lower_ != "the":
+            continue
+        (key,) = keys
+        if first[key] > i or (i + 1 < len(doc) and (doc[i + 1].is_title or doc[i + 1].lower_ == "of")):
+            continue
+        found.append(Tag("actor", i, i + 1, key=key, via="head"))
+    return found
+
+
+def korea_shorthand(doc: DocView, tags: list[Tag], taken: set[int]) -> list[Tag]:
+    """``the North`` / ``the South`` in an article about the two Koreas."""
+    keys = {t.key for t in tags if t.kind == "actor"}
+    if not ({"state:PRK", "state:KOR"} & keys):
+        return []
+    found: list[Tag] = []
+    for i in (j - 1 for j in doc.positions("north", "south") if j > 0):
+        if doc[i].lower_ == "the" and doc[i + 1].text in ("North", "South") and (i + 1) not in taken:
+            nxt = doc[i + 2].text if i + 2 < len(doc) else ""
+            if nxt[:1].isupper() and nxt not in ("Korea",):
+                continue
+            key = "state:PRK" if doc[i + 1].text == "North" else "state:KOR"
+            found.append(Tag("actor", i, i + 2, key=key, via="shorthand"))
+    return found
