@@ -59,8 +59,11 @@ class _Run:
     killed: bool
 
 
-def _ingest(corpus: Path, store: Path, cwd: Path, *, kill_after: float | None = None) -> _Run:
-    """Run ``armskg ingest`` and, if ``kill_after`` is given, SIGKILL it that long after its first write."""
+def _ingest(
+    corpus: Path, store: Path, cwd: Path, *, kill_after: float | None = None, kill_at_bytes: int | None = None
+) -> _Run:
+    """Run ``armskg ingest`` and, if ``kill_after`` is given, SIGKILL it that long after its first write
+    (or, with ``kill_at_bytes``, once its write-ahead logs have grown by that many bytes)."""
     before = _wal_bytes(store)
     process = subprocess.Popen(
         [str(ARMSKG), "ingest", "--quiet", "--store", str(store), str(corpus)],
@@ -81,7 +84,9 @@ def _ingest(corpus: Path, store: Path, cwd: Path, *, kill_after: float | None = 
             first_write = first_write or now
             last_write = now
             lowest = wal
-        if first_write is not None and kill_after is not None and now - first_write >= kill_after:
+        late = first_write is not None and kill_after is not None and now - first_write >= kill_after
+        grown = kill_at_bytes is not None and wal - before >= kill_at_bytes
+        if late or grown:
             process.send_signal(signal.SIGKILL)
             break
         time.sleep(0.002)
@@ -262,8 +267,10 @@ def test_a_killed_ingest_leaves_a_store_every_command_reads(
 ) -> None:
     v1_path = corpus[0]
     store = tmp_path / "kg"
-    reference = _ingest(v1_path, tmp_path / "reference", tmp_path)
-    run = _ingest(v1_path, store, tmp_path, kill_after=reference.write_s / 2)
+    reference = tmp_path / "reference"
+    _ingest(v1_path, reference, tmp_path)
+    half = max(_wal_bytes(reference) // 2, 1)  # half way through its writes, however busy the machine is
+    run = _ingest(v1_path, store, tmp_path, kill_at_bytes=half)
     assert run.killed
     for command in (["summary"], ["query", "transfers"], ["export", "--format", "nquads", "-o", "out.nq"]):
         result = cli(*command, "--store", store, cwd=tmp_path)
