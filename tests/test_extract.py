@@ -468,3 +468,13 @@ def test_a_state_name_that_is_a_first_name_names_no_state() -> None:
         "Jordan Bardella spoke in Strasbourg. Chad Smith, a US senator, criticised the sale. Jordan condemned it."
     )
     assert _states(ex) == {"JOR", "USA"}
+
+
+def test_weapon_names_from_other_wars_and_a_leaders_name_that_holds_one() -> None:
+    ex = _extract(
+        "Myanmar's air force received Yak-130 jets from Russia. Ukraine struck a Russian ship with Neptune missiles."
+    )
+    assert ("RUS", "MMR", "aircraft") in _transfers(ex)
+    assert ("UKR", "RUS", "cruise missile") in _strikes(ex)
+    burhan = _extract("Sudan's army chief Abdel Fattah al-Burhan said Russia had sent Yak-130 jets to Sudan.")
+    assert ("RUS", "SDN", "aircraft") in _transfers(burhan)
