@@ -74,6 +74,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "opponent",
     "given_name",
     "anaphor",
+    "civil_body",
 )
 """The classes of ``grammar.tsv``."""
 

@@ -245,6 +245,45 @@ def _state_after_of(doc: DocView, tags: list[Tag], index: int, window: int = 6) 
     return None
 
 
+def _family(role: str | None) -> str:
+    """Roles that name the same body in a later "the ..." ("Mali's military government" ...
+    "the army said"): armed roles are one family."""
+    armed = role is not None and any(w in role for w in ("armed forces", "army", "military", "land forces"))
+    return "armed" if armed else role or ""
+
+
+def _the_body(
+    doc: DocView, tag: Tag, bodies: dict[str, str], named: list[Tag], lexicon: Lexicon, ex: Extraction
+) -> Tag | None:
+    """A body named by "the" and its head alone ("the army said", "the junta denied"): the body
+    of that role named earlier in the article, else the government or army of the one state the
+    article has named most (at least twice as often as any other), else nobody."""
+    if tag.start == 0 or doc[tag.start - 1].lower_ != "the" or not doc[tag.start].is_lower:
+        return None
+    start = tag.start - 1
+    if _family(tag.value) in bodies:
+        return Tag("actor", start, tag.end, key=bodies[_family(tag.value)], via="body")
+    counts: dict[str, int] = {}
+    for t in named:
+        if t.start < tag.start and (t.key or "").startswith("state:"):
+            counts[t.key or ""] = counts.get(t.key or "", 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    home = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) else None
+    if home is None:
+        return None
+    if tag.value == "government":
+        return Tag("actor", start, tag.end, key=home, via="body")
+    state = lexicon.states.get(home.split(":", 1)[1])
+    label = _known_body(lexicon, home, tag.value or "") or (
+        f"{state.name} {doc.text_of(tag.start, tag.end)}" if state else None
+    )
+    if label is None:
+        return None
+    key = org_key(label)
+    ex.add_actor(Actor(key, "organization", label, affiliation=home, role=tag.value))
+    return Tag("actor", start, tag.end, key=key, via="body")
+
+
 def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: Lexicon, ex: Extraction) -> list[Tag]:
     found: list[Tag] = []
     role_states: dict[str, str] = {}
@@ -255,10 +294,14 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
             owner = _state_before(doc, named, tag.start)
             if owner is not None and owner.key and _person_name(doc, tag.end, taken) is None:
                 role_states.setdefault(tag.extra.get("title", "").lower(), owner.key)  # "France's defense minister"
+    bodies: dict[str, str] = {}  # role -> the last body of that role named with its state
     for tag in list(tags):
         if tag.kind == "body":
             state = _state_before(doc, named, tag.start) or _state_after_of(doc, named, tag.end)
             if state is None or state.key is None:
+                earlier = _the_body(doc, tag, bodies, named, lexicon, ex)
+                if earlier is not None:  # "the army said": the army the article named before, or its one state's
+                    found.append(earlier)
                 continue
             start = min(state.start, tag.start)
             end = max(state.end, tag.end)
@@ -275,6 +318,7 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
             key = org_key(label)
             ex.add_actor(Actor(key, "organization", label, affiliation=state.key, role=tag.value))
             found.append(Tag("actor", start, end, key=key, via="body"))
+            bodies[_family(tag.value)] = key
             continue
         if tag.kind != "title":
             continue

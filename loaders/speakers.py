@@ -130,6 +130,10 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         return []
     if word in ctx.words("opponent") and sent.token_tag(tok) is None:
         return []  # "Kremlin critics": the Kremlin is what they oppose, not who speaks
+    if word in ctx.words("civil_body") and sent.token_tag(tok) is None:
+        qualifiers = [t for t in sent.phrase_actors(tok) if t.key]
+        if qualifiers and all(t.via == "demonym" for t in qualifiers):
+            return []  # "a French research group", "a British rights organisation": not the state
     tags = [t for t in sent.phrase_actors(tok) if t.key]
     kinds = {ctx.kind_of(t.key or "") for t in tags}
     title = sent.token_tag(tok, "title")
