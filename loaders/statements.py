@@ -67,6 +67,15 @@ class _Statements:
         self.made.append(Statement(keys, stance, evidence, about, channel=self.channel, quote=quote, date=day))
 
 
+def _clausal(tok: Token) -> bool:
+    """A stance word that heads its clause: a verb, or an adjective with a subject or after "be"
+    ('it was "deeply concerned"', "Seoul is alarmed")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    return tok.pos_ == "ADJ" and (subject or tok.dep_ == "acomp")
+
+
 def _serves(ctx: ArticleContext, key: str) -> str | None:
     """The organization a person speaks for, when the article says so (not a state)."""
     actor = ctx.extraction.actors.get(key)
@@ -86,9 +95,9 @@ def _stance_speakers(
     quoted = voice.speakers if voice is not None else ()
     if lemma(tok) == "be":  # '"These claims are baseless," X said': the subject is what is judged
         return (list(voice.speakers), "voice") if voice is not None else ([], "")
-    if tok.pos_ in ("VERB", "AUX") and value == "concern":  # "the US is concerned by ...": the subject feels it
+    if _clausal(tok) and value == "concern":  # "the US is concerned by ...": the subject feels it
         speakers = [k for t in subjects(tok) for k in speaker_keys(t, sent, ctx, quoted)]
-    elif tok.pos_ in ("VERB", "AUX"):
+    elif _clausal(tok):
         speakers = speakers_of(tok, sent, ctx, quoted)
     elif tok.dep_ in ("dobj", "attr") and lemma(tok.head) in ctx.words("light_verb"):
         speakers = speakers_of(tok.head, sent, ctx, quoted)
@@ -104,7 +113,7 @@ def _stance_speakers(
             return list(voice.speakers), "spokesperson"  # "Mao said China condemns ..."
     if speakers:
         return [*speakers, *(k for k in _with_saying(tok, voices) if k not in speakers)], "subject"
-    named = [t for t in subjects(tok) if t.pos_ != "PRON"] if tok.pos_ in ("VERB", "AUX") else []
+    named = [t for t in subjects(tok) if t.pos_ != "PRON"] if _clausal(tok) else []
     anaphors = [t for t in named if lemma(t) in ctx.words("anaphor") and any(c.lower_ == "the" for c in t.children)]
     if named and len(anaphors) < len(named):
         return [], ""  # "reports claiming ...": a subject that names no one is not the voice's speaker
@@ -181,7 +190,7 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
         governor = tok.head
         if not any(v.verb is not None and v.verb.i == governor.i for v in voices):
             return True
-    if tok.pos_ not in ("VERB", "AUX") and tok.lower_ not in _ADVERBS:
+    if not _clausal(tok) and tok.lower_ not in _ADVERBS:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
             return True
         spoken = {v.verb.i for v in voices if v.verb is not None} | {

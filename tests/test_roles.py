@@ -682,3 +682,8 @@ def test_the_army_named_again_is_the_army_named_before() -> None:
 def test_a_research_group_qualified_by_a_demonym_is_not_its_state() -> None:
     text = "A Dutch research group said Iran had sent drones to Russia."
     assert _statements(_extract(text)) == set()
+
+
+def test_a_quoted_stance_adjective_after_be_is_the_subjects_stance() -> None:
+    text = 'Canada said it was "deeply troubled" by the strike on the school in Rafah.'
+    assert (frozenset({"state:CAN"}), "concern") in _statements(_extract(text))
