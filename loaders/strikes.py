@@ -47,6 +47,19 @@ def _keys(ctx: ArticleContext, tags: list[Tag]) -> list[tuple[str, Tag]]:
     return [(k, t) for k, t in out if k not in groups]  # "Houthi targets in Yemen": the Houthis
 
 
+def _within(place: Token, head: Token) -> bool:
+    """The place is said of the target phrase itself, through its own clauses, not through
+    another prepositional phrase ("in response to Ukraine's use of ... in Taganrog")."""
+    node = place.head.head
+    while node.i != head.i:
+        if node.dep_ in ("prep", "pobj", "pcomp", "advcl", "ccomp", "conj", "agent"):
+            return False
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
 def _owners_first(tags: list[Tag]) -> list[Tag]:
     """Targets named by who owns what was hit win over where it stands ("US bases in Iraq and
     Syria": the United States)."""
@@ -66,7 +79,7 @@ def _targets(
         if not tags and depth < 2:
             tags = _targets(sent, ctx, prep_objects(head, preps), depth + 1)
         if not tags and depth == 0:  # "a strike on a school sheltering displaced people in Gaza"
-            inside = [t for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ in _WHERE]
+            inside = [t for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ in _WHERE and _within(t, head)]
             tags = [p for t in inside if (p := sent.token_tag(t, "place")) is not None]
         found += [t for t in tags if t not in found]
     return found

@@ -276,6 +276,14 @@ def test_whoever_is_blamed_for_or_behind_an_attack_is_its_attacker() -> None:
     assert (frozenset({"state:UKR"}), "allege") in _statements(_extract(text))
 
 
+def test_a_place_in_a_clause_about_another_event_is_not_the_target() -> None:
+    text = (
+        "Russia's defence ministry said it had carried out a massive strike in response to "
+        "Ukraine's use of ATACMS missiles against an airfield in Taganrog."
+    )
+    assert all(target != "RUS" for _, target, _ in _strikes(_extract(text)))
+
+
 # --- statements --------------------------------------------------------------------------------
 
 
