@@ -93,7 +93,8 @@ def _sentences(doc: Doc) -> Doc:
         text = doc.vocab.strings[word]
         kinds[word] = ("\n" in text, text in _SENTENCE_END)
     quotes = [doc.vocab.strings[w] in _OPENING_QUOTES if p else False for w, p in zip(words, punct, strict=True)]
-    opens = [q and i > 0 and bool(space[i - 1]) and not space[i] for i, q in enumerate(quotes)]
+    last = len(words) - 1
+    opens = [q and 0 < i < last and bool(space[i - 1]) and not space[i] for i, q in enumerate(quotes)]
     starts = sentence_starts([kinds[w][0] for w in words], [kinds[w][1] for w in words], punct, opens)
     doc.from_array([SENT_START], numpy.array(starts, dtype=numpy.int64).astype(numpy.uint64).reshape(-1, 1))  # type: ignore[arg-type]
     return doc

@@ -21,6 +21,7 @@ from armskg.loaders.text import nlp
 TEXTS = [
     "Iran supplied Russia with Shahed-136 drones, officials said.",
     "SEOUL — The allies' advisers met on Tuesday.\nThey condemned the transfer! Why? \"Because it's unlawful.\"",
+    "Kyiv said so. \"We will respond,\" he said. “Never,” she added.' Quoted.' Done.",
     "Headline without a stop\n\nFirst paragraph... second clause (aside.) Then more.\r\nLast line",
     "The U.S. and the U.K. sent 155mm shells; Kyiv's forces used them near Bakhmut on Dec. 30, 2023.",
     "partners.Beijing said regulations.It added nothing.  Extra   spaces\tand tabs.",
@@ -60,6 +61,25 @@ def _stock_line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("test_stock_opening_quotes")
+def _stock_opening_quotes(doc: Doc) -> Doc:
+    """An opening quote (after a space, glued to the next word) before a sentence the
+    sentencizer starts belongs to that sentence, as armskg's rule says."""
+    for j in range(1, len(doc)):
+        if not doc[j].is_sent_start:
+            continue
+        k = j
+        while k > 1 and doc[k - 1].is_punct and doc[k - 1].text in {'"', "“", "‘", "'", "«"}:
+            quote = doc[k - 1]
+            if not doc[k - 2].whitespace_ or quote.whitespace_ or doc[k - 2].is_sent_start is None:
+                break
+            k -= 1
+        if k != j and not any(doc[x].is_sent_start for x in range(k, j)):
+            doc[k].is_sent_start = True
+            doc[j].is_sent_start = False
+    return doc
+
+
 @pytest.fixture(scope="module")
 def stock() -> Language:
     """armskg's tokenizer with spaCy's own sentencizer and lookup lemmatizer."""
@@ -67,6 +87,7 @@ def stock() -> Language:
     pipeline.tokenizer = nlp().tokenizer
     pipeline.add_pipe("test_stock_line_breaks")
     pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("test_stock_opening_quotes")
     pipeline.add_pipe("lemmatizer", config={"mode": "lookup"})
     pipeline.initialize()
     return pipeline
