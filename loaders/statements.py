@@ -218,6 +218,13 @@ def _said(voice: Voice, event: Token) -> float:
     return 0.8 if verb is not None and verb.i in {a.i for a in event.ancestors} else 0.65
 
 
+def _observers(ctx: ArticleContext, speakers: tuple[str, ...]) -> bool:
+    """Speakers that are no state's: international bodies and their officials, named with a role
+    ("Tom Andrews, the UN special rapporteur"); their account of a transfer is an allegation."""
+    actors = [ctx.extraction.actors.get(k) for k in speakers]
+    return bool(actors) and all(a is not None and (a.kind == "organization" or a.role) for a in actors)
+
+
 def _party_stances(out: _Statements, voices: list[Voice], readings: list[SupplyReading],
                    strikes: list[tuple[Strike, Token]]) -> None:  # fmt: skip
     ctx = out.ctx
@@ -245,6 +252,8 @@ def _party_stances(out: _Statements, voices: list[Voice], readings: list[SupplyR
                 out.add(voice.speakers, stance, f"statement.voice.{stance}", 0.75, t)
             elif states and t.recipient not in states:
                 out.add(voice.speakers, "allege", "statement.voice.allege", _said(voice, reading.trigger), t)
+            elif not states and _observers(ctx, voice.speakers):  # "a UN expert said Russia supplied the junta"
+                out.add(voice.speakers, "allege", "statement.observer.allege", 0.6, t)
     for strike, tok in strikes:
         voice = voice_of(tok, voices)
         if voice is None or voice.stance is not None:

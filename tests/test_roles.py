@@ -695,3 +695,8 @@ def test_a_research_group_qualified_by_a_demonym_is_not_its_state() -> None:
 def test_a_quoted_stance_adjective_after_be_is_the_subjects_stance() -> None:
     text = 'Canada said it was "deeply troubled" by the strike on the school in Rafah.'
     assert (frozenset({"state:CAN"}), "concern") in _statements(_extract(text))
+
+
+def test_a_un_expert_bodys_account_of_a_transfer_is_an_allegation() -> None:
+    text = "Belarus sent artillery shells to Russia, a United Nations group of experts said."
+    assert _statements(_extract(text)) == {(frozenset({"org:united-nations-group-of-experts"}), "allege")}
