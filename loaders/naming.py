@@ -249,7 +249,8 @@ def _family(role: str | None) -> str:
     """Roles that name the same body in a later "the ..." ("Mali's military government" ...
     "the army said"): armed roles are one family."""
     armed = role is not None and any(w in role for w in ("armed forces", "army", "military", "land forces"))
-    return "armed" if armed else role or ""
+    ministry = role is not None and "ministry" in role  # "the Ministry" after "the Ministry of Foreign Affairs of ..."
+    return "armed" if armed else "ministry" if ministry else role or ""
 
 
 def _the_body(
@@ -258,7 +259,11 @@ def _the_body(
     """A body named by "the" and its head alone ("the army said", "the junta denied"): the body
     of that role named earlier in the article, else the government or army of the one state the
     article has named most (at least twice as often as any other), else nobody."""
-    if tag.start == 0 or doc[tag.start - 1].lower_ != "the" or not doc[tag.start].is_lower:
+    if (
+        tag.start == 0
+        or doc[tag.start - 1].lower_ != "the"
+        or not (doc[tag.start].is_lower or tag.end - tag.start == 1)
+    ):
         return None
     start = tag.start - 1
     if _family(tag.value) in bodies:

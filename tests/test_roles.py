@@ -700,3 +700,12 @@ def test_a_quoted_stance_adjective_after_be_is_the_subjects_stance() -> None:
 def test_a_un_expert_bodys_account_of_a_transfer_is_an_allegation() -> None:
     text = "Belarus sent artillery shells to Russia, a United Nations group of experts said."
     assert _statements(_extract(text)) == {(frozenset({"org:united-nations-group-of-experts"}), "allege")}
+
+
+def test_the_ministry_of_a_statement_is_the_ministry_it_named_first() -> None:
+    text = (
+        "The Ministry of Foreign Affairs of the State of Kuwait condemns the attack on the port. "
+        "The Ministry calls on all parties to exercise restraint."
+    )
+    speakers = {frozenset(s) for s, stance in _statements(_extract(text)) if stance == "call_on"}
+    assert len(speakers) == 1 and all(k.startswith("org:") and "kuwait" in k for k in next(iter(speakers)))
