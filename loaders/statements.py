@@ -219,10 +219,19 @@ def _said(voice: Voice, event: Token) -> float:
 
 
 def _observers(ctx: ArticleContext, speakers: tuple[str, ...]) -> bool:
-    """Speakers that are no state's: international bodies and their officials, named with a role
-    ("Tom Andrews, the UN special rapporteur"); their account of a transfer is an allegation."""
-    actors = [ctx.extraction.actors.get(k) for k in speakers]
-    return bool(actors) and all(a is not None and (a.kind == "organization" or a.role) for a in actors)
+    """Speakers that are no state's: international bodies and the officials who serve one ("a UN
+    group of experts", "Tom Andrews, the UN special rapporteur"); their account of a transfer is
+    an allegation. An official whose state the text leaves unsaid is not one of them."""
+
+    def outside_states(key: str) -> bool:
+        actor = ctx.extraction.actors.get(key)
+        if actor is None or actor.kind not in ("organization", "person"):
+            return False
+        if actor.kind == "organization":
+            return actor.affiliation is None and ctx.kind_of(key) != "armed_group"
+        return (actor.affiliation or "").startswith("org:") and outside_states(actor.affiliation or "")
+
+    return bool(speakers) and all(outside_states(k) for k in speakers)
 
 
 def _party_stances(out: _Statements, voices: list[Voice], readings: list[SupplyReading],

@@ -709,3 +709,8 @@ def test_the_ministry_of_a_statement_is_the_ministry_it_named_first() -> None:
     )
     speakers = {frozenset(s) for s, stance in _statements(_extract(text)) if stance == "call_on"}
     assert len(speakers) == 1 and all(k.startswith("org:") and "kuwait" in k for k in next(iter(speakers)))
+
+
+def test_an_official_whose_state_is_unsaid_is_no_observer() -> None:
+    text = "Defence Minister Jan Novak said France had sold Rafale jets to Serbia."
+    assert all(stance != "allege" for _, stance in _statements(_extract(text)))
