@@ -253,6 +253,18 @@ def _family(role: str | None) -> str:
     return "armed" if armed else "ministry" if ministry else role or ""
 
 
+def _leaders_state(doc: DocView, tags: list[Tag], body: Tag, ex: Extraction) -> Tag | None:
+    """The state of the leader whose government a possessive names ("Joe Biden's administration",
+    "Netanyahu's government"), as a tag over the leader's name."""
+    for t in tags:
+        if t.kind == "actor" and (t.key or "").startswith("person:") and body.start - 2 <= t.end <= body.start:
+            between = [doc[i].text for i in range(t.end, body.start)]
+            actor = ex.actors.get(t.key or "")
+            if between in (["'s"], ["’s"]) and actor is not None and (actor.affiliation or "").startswith("state:"):
+                return Tag("actor", t.start, t.end, key=actor.affiliation, via="body")
+    return None
+
+
 def _the_body(
     doc: DocView, tag: Tag, bodies: dict[str, str], named: list[Tag], lexicon: Lexicon, ex: Extraction
 ) -> Tag | None:
@@ -303,6 +315,8 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
     for tag in list(tags):
         if tag.kind == "body":
             state = _state_before(doc, named, tag.start) or _state_after_of(doc, named, tag.end)
+            if state is None and tag.value == "government":
+                state = _leaders_state(doc, tags, tag, ex)  # "Joe Biden's administration"
             if state is None or state.key is None:
                 earlier = _the_body(doc, tag, bodies, named, lexicon, ex)
                 if earlier is not None:  # "the army said": the army the article named before, or its one state's

@@ -170,6 +170,8 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
     a stance noun no one holds ("close air support"), a negated noun ("there is no denying")."""
     if tok.dep_ in ("amod", "compound", "nmod") and tok.lower_ not in _ADVERBS:
         return True
+    if any(c.dep_ in ("det", "neg", "nsubj") and c.lower_ == "no" for c in tok.children):
+        return True  # "there is no denying it"
     near = [*tok.children, *(g for c in tok.children if c.dep_ == "aux" for g in c.children)]
     if any(c.dep_ == "nsubj" and c.lower_ == "which" for c in near):
         return True  # "..., which would have concerning implications": a clause, not a speaker

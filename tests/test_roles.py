@@ -714,3 +714,12 @@ def test_the_ministry_of_a_statement_is_the_ministry_it_named_first() -> None:
 def test_an_official_whose_state_is_unsaid_is_no_observer() -> None:
     text = "Defence Minister Jan Novak said France had sold Rafale jets to Serbia."
     assert all(stance != "allege" for _, stance in _statements(_extract(text)))
+
+
+def test_there_is_no_denying_is_no_denial() -> None:
+    assert _statements(_extract('"There is no denying it now," Canada\'s defence minister Bill Blair said.')) == set()
+
+
+def test_a_leaders_possessive_administration_speaks_as_the_state() -> None:
+    text = "President Joe Biden's administration said it would send more Patriot systems to Ukraine."
+    assert (frozenset({"state:USA"}), "commit") in _statements(_extract(text))
