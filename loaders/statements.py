@@ -236,6 +236,16 @@ def _observers(ctx: ArticleContext, speakers: tuple[str, ...]) -> bool:
     return bool(speakers) and all(outside_states(k) for k in speakers)
 
 
+def _others_act(ctx: ArticleContext, tok: Token, speakers: list[str], readings: list[SupplyReading],
+                strikes: list[tuple[Strike, Token]]) -> bool:  # fmt: skip
+    """What a speaker confirms is another party's supply or strike, not its own."""
+    inside = {t.i for t in tok.subtree}
+    parties = {p for p in (ctx.party_of(k) for k in speakers) if p}
+    doers = {s for r in readings if r.trigger.i in inside for s in r.suppliers}
+    doers |= {strike.attacker for strike, t in strikes if t.i in inside}
+    return bool(doers) and bool(parties) and not doers & parties
+
+
 def _party_stances(out: _Statements, voices: list[Voice], readings: list[SupplyReading],
                    strikes: list[tuple[Strike, Token]]) -> None:  # fmt: skip
     ctx = out.ctx
@@ -299,6 +309,8 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
         if contrasted(tok, ctx.words("contrast")):
             continue
         speakers, how = _stance_speakers(tok, value, sent, ctx, voice, voices)
+        if value == "admit" and _others_act(ctx, tok, speakers, readings, strikes):
+            value = "allege"  # "confirmed that the rockets were supplied by Iran": Iran's act, not theirs
         target = about if about is not None else (ctx.last_event if value in ("allege", "condemn") else None)
         confidence = {"subject": 0.85, "spokesperson": 0.8, "voice": 0.7}.get(how, 0.6) - _VAGUE.get(value, 0.0)
         out.add(speakers, value, f"statement.stance.{value}.{how}", confidence, target)

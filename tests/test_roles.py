@@ -723,3 +723,11 @@ def test_there_is_no_denying_is_no_denial() -> None:
 def test_a_leaders_possessive_administration_speaks_as_the_state() -> None:
     text = "President Joe Biden's administration said it would send more Patriot systems to Ukraine."
     assert (frozenset({"state:USA"}), "commit") in _statements(_extract(text))
+
+
+def test_confirming_another_partys_supply_alleges_it() -> None:
+    statements = _statements(_extract("Hezbollah confirmed that the drones it used were supplied by Iran."))
+    assert statements == {(frozenset({"org:hezbollah"}), "allege")}
+    assert _statements(_extract("Iran confirmed that it had supplied drones to Russia.")) == {
+        (frozenset({"state:IRN"}), "admit")
+    }
