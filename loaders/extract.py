@@ -82,6 +82,8 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
         if people and people[-1] is not None:  # "X visited the school." then '"...," she said.'
             ctx.last_person = people[-1]
     _drop_repeated_headlines(extraction, [s for s in sentences if _is_headline(s)])
+    armed = {(s.attacker, s.target) for s in extraction.strikes if s.weapon is not None}
+    extraction.strikes = [s for s in extraction.strikes if s.weapon is not None or (s.attacker, s.target) not in armed]
     used = {m.actor for m in extraction.mentions}
     for event_actors in _event_actors(extraction):
         used |= event_actors

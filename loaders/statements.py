@@ -172,6 +172,12 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
         return True
     if any(c.dep_ in ("det", "neg", "nsubj") and c.lower_ == "no" for c in tok.children):
         return True  # "there is no denying it"
+    if tok.pos_ == "NOUN" and any(c.dep_ == "relcl" and any(v.verb is c for v in voices) for c in tok.children):
+        return True  # ", a charge the UAE has denied": what the clause's speaker rejects, not their stance
+    denials = {sent.head(t).i for t in sent.triggers("stance") if t.value == "deny"}
+    unowned = not any(c.dep_ in ("poss", "amod", "compound") and sent.token_tag(c) is not None for c in tok.children)
+    if tok.pos_ == "NOUN" and value != "deny" and unowned and tok.head.i in denials and tok.dep_ in ("nsubj", "dobj"):
+        return True  # the same, parsed as "a charge ... denied" ("denied Indian claims": India's claims)
     near = [*tok.children, *(g for c in tok.children if c.dep_ == "aux" for g in c.children)]
     if any(c.dep_ == "nsubj" and c.lower_ == "which" for c in near):
         return True  # "..., which would have concerning implications": a clause, not a speaker

@@ -731,3 +731,15 @@ def test_confirming_another_partys_supply_alleges_it() -> None:
     assert _statements(_extract("Iran confirmed that it had supplied drones to Russia.")) == {
         (frozenset({"state:IRN"}), "admit")
     }
+
+
+def test_a_charge_the_accused_denies_is_no_allegation_of_theirs() -> None:
+    text = "Chad accused Sudan of arming rebels with drones, a charge Khartoum has repeatedly denied."
+    statements = _statements(_extract(text))
+    assert (frozenset({"state:SDN"}), "allege") not in statements
+    assert (frozenset({"state:SDN"}), "deny") in statements
+
+
+def test_a_strike_stated_with_its_weapon_elsewhere_drops_the_weaponless_copy() -> None:
+    text = "Russian drones struck Odesa overnight. Russia struck Odesa again, the mayor said."
+    assert _strikes(_extract(text)) == {("RUS", "UKR", "drone")}
