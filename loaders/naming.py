@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .bodies import known_body, leaders_state, role_family, state_after_of, state_before, the_body
 from .doc_view import DocView
 from .facts import Actor, Extraction, org_key, person_key, state_key
 from .lexicon import Lexicon, PersonEntry
@@ -222,103 +223,24 @@ def _person_name(doc: DocView, i: int, stop: set[int]) -> tuple[int, int, str] |
     return start, end, text
 
 
-def _state_before(doc: DocView, tags: list[Tag], index: int, window: int = 3, *, orgs: bool = False) -> Tag | None:
-    """A state (or, with ``orgs``, a body) named just before token ``index``
-    (``US``, ``China's``, ``German``, ``White House``)."""
-    best = None
-    for t in tags:
-        allowed = t.key is not None and (t.key.startswith("state:") or (orgs and t.key.startswith("org:")))
-        if t.kind == "actor" and allowed and index - window <= t.end <= index:
-            between = doc[t.end : index]
-            if all(tok.text in ("'s", "’s", "'", "’") or tok.is_title or tok.is_upper for tok in between):
-                best = t
-    return best
-
-
-def _state_after_of(doc: DocView, tags: list[Tag], index: int, window: int = 6) -> Tag | None:
-    """A state after ``of`` following token ``index`` (``Minister of Defense of Ukraine``)."""
-    limit = min(len(doc), index + window)
-    if index < len(doc) and doc[index].lower_ == "of":
-        for t in tags:
-            if t.kind == "actor" and t.key and t.key.startswith("state:") and index < t.start <= limit:
-                return t
-    return None
-
-
-def _family(role: str | None) -> str:
-    """Roles that name the same body in a later "the ..." ("Mali's military government" ...
-    "the army said"): armed roles are one family."""
-    armed = role is not None and any(w in role for w in ("armed forces", "army", "military", "land forces"))
-    ministry = role is not None and "ministry" in role  # "the Ministry" after "the Ministry of Foreign Affairs of ..."
-    return "armed" if armed else "ministry" if ministry else role or ""
-
-
-def _leaders_state(doc: DocView, tags: list[Tag], body: Tag, ex: Extraction) -> Tag | None:
-    """The state of the leader whose government a possessive names ("Joe Biden's administration",
-    "Netanyahu's government"), as a tag over the leader's name."""
-    for t in tags:
-        if t.kind == "actor" and (t.key or "").startswith("person:") and body.start - 2 <= t.end <= body.start:
-            between = [doc[i].text for i in range(t.end, body.start)]
-            actor = ex.actors.get(t.key or "")
-            if between in (["'s"], ["’s"]) and actor is not None and (actor.affiliation or "").startswith("state:"):
-                return Tag("actor", t.start, t.end, key=actor.affiliation, via="body")
-    return None
-
-
-def _the_body(
-    doc: DocView, tag: Tag, bodies: dict[str, str], named: list[Tag], lexicon: Lexicon, ex: Extraction
-) -> Tag | None:
-    """A body named by "the" and its head alone ("the army said", "the junta denied"): the body
-    of that role named earlier in the article, else the government or army of the one state the
-    article has named most (at least twice as often as any other), else nobody."""
-    if (
-        tag.start == 0
-        or doc[tag.start - 1].lower_ != "the"
-        or not (doc[tag.start].is_lower or tag.end - tag.start == 1)
-    ):
-        return None
-    start = tag.start - 1
-    if _family(tag.value) in bodies:
-        return Tag("actor", start, tag.end, key=bodies[_family(tag.value)], via="body")
-    counts: dict[str, int] = {}
-    for t in named:
-        if t.start < tag.start and (t.key or "").startswith("state:"):
-            counts[t.key or ""] = counts.get(t.key or "", 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    home = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) else None
-    if home is None:
-        return None
-    if tag.value == "government":
-        return Tag("actor", start, tag.end, key=home, via="body")
-    state = lexicon.states.get(home.split(":", 1)[1])
-    label = _known_body(lexicon, home, tag.value or "") or (
-        f"{state.name} {doc.text_of(tag.start, tag.end)}" if state else None
-    )
-    if label is None:
-        return None
-    key = org_key(label)
-    ex.add_actor(Actor(key, "organization", label, affiliation=home, role=tag.value))
-    return Tag("actor", start, tag.end, key=key, via="body")
-
-
 def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: Lexicon, ex: Extraction) -> list[Tag]:
     found: list[Tag] = []
     role_states: dict[str, str] = {}
-    # the only tags _state_before and _state_after_of can return, in the same order (fewer to look at)
+    # the only tags state_before and state_after_of can return, in the same order (fewer to look at)
     named = [t for t in tags if t.kind == "actor" and t.key is not None and t.key.startswith(("state:", "org:"))]
     for tag in tags:
         if tag.kind == "title" and tag.extra.get("scope") != "org":
-            owner = _state_before(doc, named, tag.start)
+            owner = state_before(doc, named, tag.start)
             if owner is not None and owner.key and _person_name(doc, tag.end, taken) is None:
                 role_states.setdefault(tag.extra.get("title", "").lower(), owner.key)  # "France's defense minister"
     bodies: dict[str, str] = {}  # role -> the last body of that role named with its state
     for tag in list(tags):
         if tag.kind == "body":
-            state = _state_before(doc, named, tag.start) or _state_after_of(doc, named, tag.end)
+            state = state_before(doc, named, tag.start) or state_after_of(doc, named, tag.end)
             if state is None and tag.value == "government":
-                state = _leaders_state(doc, tags, tag, ex)  # "Joe Biden's administration"
+                state = leaders_state(doc, tags, tag, ex)  # "Joe Biden's administration"
             if state is None or state.key is None:
-                earlier = _the_body(doc, tag, bodies, named, lexicon, ex)
+                earlier = the_body(doc, tag, bodies, named, lexicon, ex)
                 if earlier is not None:  # "the army said": the army the article named before, or its one state's
                     found.append(earlier)
                 continue
@@ -331,13 +253,13 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
                 continue
             label = doc.text_of(start, end)
             label = re.sub(r"^the\s+", "", label, flags=re.IGNORECASE)
-            known = _known_body(lexicon, state.key, tag.value or "")
+            known = known_body(lexicon, state.key, tag.value or "")
             if known is not None:
                 label = known
             key = org_key(label)
             ex.add_actor(Actor(key, "organization", label, affiliation=state.key, role=tag.value))
             found.append(Tag("actor", start, end, key=key, via="body"))
-            bodies[_family(tag.value)] = key
+            bodies[role_family(tag.value)] = key
             continue
         if tag.kind != "title":
             continue
@@ -367,7 +289,7 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
                 taken.add(at)
             continue
         start, end, text = name
-        state = _state_before(doc, named, tag.start, orgs=True) or _state_after_of(doc, named, tag.end, window=8)
+        state = state_before(doc, named, tag.start, orgs=True) or state_after_of(doc, named, tag.end, window=8)
         key = same_person(ex, text)
         title = tag.extra.get("title", tag.value or "")
         actor = ex.add_actor(Actor(key, "person", text, role=title))
@@ -377,7 +299,7 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
             actor.affiliation = role_states[title.lower()]
         if actor.affiliation is None and end + 1 < len(doc) and doc[end].text == ",":
             of = next((k for k in range(end + 1, min(len(doc), end + 6)) if doc[k].lower_ == "of"), None)
-            after = _state_after_of(doc, named, of, window=4) if of is not None else None
+            after = state_after_of(doc, named, of, window=4) if of is not None else None
             if after is not None:  # "H.E. Lana Haddad, Permanent Representative of Jordan"
                 actor.affiliation = after.key
         found.append(Tag("actor", start, end, key=key, via="title", value=tag.value))
@@ -397,7 +319,7 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
         if title_tag is None or any(doc[j].text in (".", ";") for j in window if j < title_tag.start):
             continue
         start, end, text = name
-        state = _state_before(doc, named, title_tag.start, window=4) or _state_after_of(
+        state = state_before(doc, named, title_tag.start, window=4) or state_after_of(
             doc, named, title_tag.end, window=8
         )
         actor = ex.add_actor(
@@ -420,17 +342,6 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
                 found.append(Tag("actor", start, end, key=person_key(text), via="name"))
                 taken.update(range(start, end))
     return found
-
-
-def _known_body(lexicon: Lexicon, state: str, role: str) -> str | None:
-    """The lexicon's name for a state's armed forces ("Sudanese army" -> "Sudanese Armed Forces")."""
-    if not any(word in role for word in ("armed forces", "army", "military", "land forces")):
-        return None
-    iso3 = state.split(":", 1)[1]
-    for org in lexicon.orgs:
-        if org.affiliation == iso3 and re.search(r"armed forces|defen[cs]e forces", org.label, re.IGNORECASE):
-            return org.label
-    return None
 
 
 def surnames(doc: DocView, tags: list[Tag], taken: set[int], ex: Extraction) -> list[Tag]:

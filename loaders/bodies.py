@@ -1,0 +1,106 @@
+"""Government bodies a sentence names without a full name: the state a body phrase belongs
+to ("China's foreign ministry", "Ministry of Defence of Ukraine", "Joe Biden's
+administration"), the lexicon's own name for a state's armed forces, and a body named again
+by "the" and its head alone ("the army said", "The Ministry calls on ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .doc_view import DocView
+from .facts import Actor, Extraction, org_key
+from .lexicon import Lexicon
+from .tags import Tag
+
+__all__ = ["known_body", "leaders_state", "role_family", "state_after_of", "state_before", "the_body"]
+
+
+def state_before(doc: DocView, tags: list[Tag], index: int, window: int = 3, *, orgs: bool = False) -> Tag | None:
+    """A state (or, with ``orgs``, a body) named just before token ``index``
+    (``US``, ``China's``, ``German``, ``White House``)."""
+    best = None
+    for t in tags:
+        allowed = t.key is not None and (t.key.startswith("state:") or (orgs and t.key.startswith("org:")))
+        if t.kind == "actor" and allowed and index - window <= t.end <= index:
+            between = doc[t.end : index]
+            if all(tok.text in ("'s", "’s", "'", "’") or tok.is_title or tok.is_upper for tok in between):
+                best = t
+    return best
+
+
+def state_after_of(doc: DocView, tags: list[Tag], index: int, window: int = 6) -> Tag | None:
+    """A state after ``of`` following token ``index`` (``Minister of Defense of Ukraine``)."""
+    limit = min(len(doc), index + window)
+    if index < len(doc) and doc[index].lower_ == "of":
+        for t in tags:
+            if t.kind == "actor" and t.key and t.key.startswith("state:") and index < t.start <= limit:
+                return t
+    return None
+
+
+def role_family(role: str | None) -> str:
+    """Roles that name the same body in a later "the ..." ("Mali's military government" ...
+    "the army said"): armed roles are one family."""
+    armed = role is not None and any(w in role for w in ("armed forces", "army", "military", "land forces"))
+    ministry = role is not None and "ministry" in role  # "the Ministry" after "the Ministry of Foreign Affairs of ..."
+    return "armed" if armed else "ministry" if ministry else role or ""
+
+
+def leaders_state(doc: DocView, tags: list[Tag], body: Tag, ex: Extraction) -> Tag | None:
+    """The state of the leader whose government a possessive names ("Joe Biden's administration",
+    "Netanyahu's government"), as a tag over the leader's name."""
+    for t in tags:
+        if t.kind == "actor" and (t.key or "").startswith("person:") and body.start - 2 <= t.end <= body.start:
+            between = [doc[i].text for i in range(t.end, body.start)]
+            actor = ex.actors.get(t.key or "")
+            if between in (["'s"], ["’s"]) and actor is not None and (actor.affiliation or "").startswith("state:"):
+                return Tag("actor", t.start, t.end, key=actor.affiliation, via="body")
+    return None
+
+
+def the_body(
+    doc: DocView, tag: Tag, bodies: dict[str, str], named: list[Tag], lexicon: Lexicon, ex: Extraction
+) -> Tag | None:
+    """A body named by "the" and its head alone ("the army said", "the junta denied"): the body
+    of that role named earlier in the article, else the government or army of the one state the
+    article has named most (at least twice as often as any other), else nobody."""
+    if (
+        tag.start == 0
+        or doc[tag.start - 1].lower_ != "the"
+        or not (doc[tag.start].is_lower or tag.end - tag.start == 1)
+    ):
+        return None
+    start = tag.start - 1
+    if role_family(tag.value) in bodies:
+        return Tag("actor", start, tag.end, key=bodies[role_family(tag.value)], via="body")
+    counts: dict[str, int] = {}
+    for t in named:
+        if t.start < tag.start and (t.key or "").startswith("state:"):
+            counts[t.key or ""] = counts.get(t.key or "", 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    home = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) else None
+    if home is None:
+        return None
+    if tag.value == "government":
+        return Tag("actor", start, tag.end, key=home, via="body")
+    state = lexicon.states.get(home.split(":", 1)[1])
+    label = known_body(lexicon, home, tag.value or "") or (
+        f"{state.name} {doc.text_of(tag.start, tag.end)}" if state else None
+    )
+    if label is None:
+        return None
+    key = org_key(label)
+    ex.add_actor(Actor(key, "organization", label, affiliation=home, role=tag.value))
+    return Tag("actor", start, tag.end, key=key, via="body")
+
+
+def known_body(lexicon: Lexicon, state: str, role: str) -> str | None:
+    """The lexicon's name for a state's armed forces ("Sudanese army" -> "Sudanese Armed Forces")."""
+    if not any(word in role for word in ("armed forces", "army", "military", "land forces")):
+        return None
+    iso3 = state.split(":", 1)[1]
+    for org in lexicon.orgs:
+        if org.affiliation == iso3 and re.search(r"armed forces|defen[cs]e forces", org.label, re.IGNORECASE):
+            return org.label
+    return None
