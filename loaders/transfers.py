@@ -221,6 +221,18 @@ def _noun_roles(
     return suppliers, to, weapon_roots
 
 
+def _nested_from(phrase: Token) -> list[Token]:
+    """Objects of "from" inside a noun phrase, through its "of" phrases only ("delivery of a
+    batch of drones from Turkey"), never through a clause."""
+    found: list[Token] = []
+    for child in phrase.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    found += [obj] if child.lower_ == "from" else _nested_from(obj)
+    return found
+
+
 def _verb_roles(
     sent: ParsedSentence, tok: Token, receive: bool, barriers: set[int]
 ) -> tuple[list[Tag], list[Tag], list[Token], set[int]]:
@@ -228,12 +240,10 @@ def _verb_roles(
     if receive:
         subj = subjects(tok, barriers=barriers)
         skip = {s.i for s in subj}
-        return (
-            sent.phrase_actors_of(prep_objects(tok, {"from"}, depth=2)),
-            sent.phrase_actors_of(subj),
-            direct_objects(tok),
-            skip,
-        )
+        sources = sent.phrase_actors_of(prep_objects(tok, {"from"}, depth=2))
+        if not sources:  # "took delivery of a new batch of TB2 drones from Turkey"
+            sources = sent.phrase_actors_of([t for o in direct_objects(tok) for t in _nested_from(o)])
+        return sources, sent.phrase_actors_of(subj), direct_objects(tok), skip
     if is_passive(tok):
         suppliers = sent.phrase_actors_of(agents(tok) + prep_objects(tok, {"from"}))
         recipients = sent.phrase_actors_of(prep_objects(tok, {"to", "for", "into"}, depth=2))

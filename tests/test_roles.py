@@ -119,6 +119,12 @@ def test_questions_conditionals_and_missing_evidence_state_no_transfer() -> None
     assert _transfers(_extract("No evidence has emerged that Belarus sent tanks to Russia.")) == set()
 
 
+def test_a_supplier_inside_the_received_phrase_is_read_directly() -> None:
+    (transfer,) = _extract("Niger took delivery of a second batch of Akinci drones from Turkey.").transfers
+    assert (transfer.supplier, transfer.recipient) == ("state:TUR", "state:NER")
+    assert transfer.evidence.confidence >= 0.8
+
+
 # --- strikes -----------------------------------------------------------------------------------
 
 
