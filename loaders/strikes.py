@@ -323,6 +323,11 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in _defended(sent, ctx, tok, transfers)]
         if not target_keys and tok.dep_ in ("relcl", "acl"):
             target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in _interceptor(sent, ctx, tok, voices)]
+        inferred = False
+        last = ctx.last_event
+        if not target_keys and weapons and lemma(tok) == "use" and isinstance(last, Strike):
+            if any(last.attacker == a for a, _ in attacker_keys):  # "Russia used Iskander missiles": in that strike
+                target_keys, inferred = [(last.target, Tag("actor", 0, 0, key=last.target))], True
         if not attacker_keys or not target_keys:
             continue
         days = _dates(ctx, sent, tok)
@@ -353,7 +358,11 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
                     strike = Strike(
                         attacker,
                         target,
-                        ctx.evidence(sent, rule, (0.85 if direct else 0.75) - (0.1 if kind is None else 0.0)),
+                        ctx.evidence(
+                            sent,
+                            rule,
+                            (0.85 if direct else 0.75) - (0.1 if kind is None else 0.0) - (0.2 if inferred else 0.0),
+                        ),
                         kind,
                         named,
                         origin if origin != attacker else None,

@@ -290,6 +290,13 @@ def test_a_place_in_a_clause_about_another_event_is_not_the_target() -> None:
     assert all(target != "RUS" for _, target, _ in _strikes(_extract(text)))
 
 
+def test_weapons_an_attacker_used_go_to_its_last_strike() -> None:
+    text = "Russia launched a massive attack on Ukraine's power grid overnight. The Russian army used Kinzhal missiles."
+    strikes = _extract(text).strikes
+    assert ("RUS", "UKR", "ballistic missile") in _strikes(_extract(text))
+    assert min(s.evidence.confidence for s in strikes if s.weapon) < 0.8  # the target is inferred
+
+
 # --- statements --------------------------------------------------------------------------------
 
 
