@@ -325,9 +325,9 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in _interceptor(sent, ctx, tok, voices)]
         inferred = False
         last = ctx.last_event
-        if not target_keys and weapons and lemma(tok) == "use" and isinstance(last, Strike):
-            if any(last.attacker == a for a, _ in attacker_keys):  # "Russia used Iskander missiles": in that strike
-                target_keys, inferred = [(last.target, Tag("actor", 0, 0, key=last.target))], True
+        used = not target_keys and weapons and lemma(tok) == "use" and isinstance(last, Strike)
+        if used and isinstance(last, Strike) and any(last.attacker == a for a, _ in attacker_keys):
+            target_keys, inferred = [(last.target, Tag("actor", 0, 0, key=last.target))], True  # "Russia used Kinzhals"
         if not attacker_keys or not target_keys:
             continue
         days = _dates(ctx, sent, tok)
