@@ -592,7 +592,7 @@ def serve(
     import logging
     import signal
 
-    from armskg.graph.serve import ServerError, SparqlServer
+    from armskg.graph.endpoint import ServerError, SparqlServer
     from armskg.graph.store import default_store_path
 
     location = store or default_store_path()
