@@ -30,7 +30,7 @@ from functools import lru_cache
 
 import networkx as nx
 
-from .network import edge_weight
+from .coalition_detection import edge_weight
 
 __all__ = [
     "PALETTE",
