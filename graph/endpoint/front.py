@@ -17,7 +17,7 @@ import tempfile
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import IO, Final, Protocol
 
-from .limits import SPOOL_BYTES, Answer, error_answer
+from .limits import SPOOL_BYTES, Answer, Request, error_answer
 from .query_page import QueryPage
 from .relay import HOP_BY_HOP
 
@@ -48,9 +48,7 @@ class FrontOwner(Protocol):
     def snapshot(self) -> str:
         """When the store being served was opened (UTC), or ``""``."""
 
-    def forward(
-        self, method: str, path: str, headers: list[tuple[str, str]], body: IO[bytes] | None, length: int
-    ) -> Answer:
+    def forward(self, request: Request) -> Answer:
         """Answer one request that is not the front's own."""
 
 
@@ -128,7 +126,7 @@ class RequestHandler(BaseHTTPRequestHandler):
                 remaining -= len(chunk)
         headers = [(k, v) for k, v in self.headers.items() if k.lower() not in HOP_BY_HOP]
         try:
-            answer = owner.forward(self.command, self.path, headers, body, length)
+            answer = owner.forward(Request(self.command, self.path, headers, body, length))
         finally:
             if body is not None:
                 body.close()

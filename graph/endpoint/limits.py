@@ -34,6 +34,7 @@ __all__ = [
     "SPOOL_BYTES",
     "Answer",
     "Flight",
+    "Request",
     "ServerStats",
     "TooLargeError",
     "cap_address_space",
@@ -84,6 +85,22 @@ class ServerStats:
     refreshes: int = 0
     peak_rss: int = 0
     last_rss: int = 0
+
+
+@dataclass(frozen=True)
+class Request:
+    """One client request as the front read it: ``body`` (spooled) holds ``length`` bytes, or is None."""
+
+    method: str
+    path: str
+    headers: list[tuple[str, str]]
+    body: IO[bytes] | None = None
+    length: int = 0
+
+    def rewind(self) -> None:
+        """Put the body back at its start, to send it (again)."""
+        if self.body is not None:
+            self.body.seek(0)
 
 
 @dataclass(eq=False)
@@ -142,19 +159,20 @@ def cap_address_space(pid: int, megabytes: int) -> None:
         LOG.debug("cannot cap the address space of %s: %s", pid, error)
 
 
-def is_read(method: str, path: str, headers: list[tuple[str, str]], body: IO[bytes] | None, length: int) -> bool:
+def is_read(request: Request) -> bool:
     """Whether sending the request again is harmless: GET/HEAD, or a query (not an update) POSTed to /query.
 
-    >>> is_read("POST", "/query", [("Content-Type", "application/sparql-query")], None, 0)
+    >>> is_read(Request("POST", "/query", [("Content-Type", "application/sparql-query")]))
     True
-    >>> is_read("POST", "/update", [("Content-Type", "application/sparql-update")], None, 0)
+    >>> is_read(Request("POST", "/update", [("Content-Type", "application/sparql-update")]))
     False
     """
+    method, body, length = request.method, request.body, request.length
     if method in ("GET", "HEAD", "OPTIONS"):
         return True
-    if method != "POST" or urllib.parse.urlsplit(path).path not in READ_PATHS:
+    if method != "POST" or urllib.parse.urlsplit(request.path).path not in READ_PATHS:
         return False
-    kind = next((v for k, v in headers if k.lower() == "content-type"), "").split(";")[0].strip().lower()
+    kind = next((v for k, v in request.headers if k.lower() == "content-type"), "").split(";")[0].strip().lower()
     if kind == "application/sparql-query":
         return True
     if kind == "application/x-www-form-urlencoded" and body is not None and length <= SPOOL_BYTES:

@@ -15,7 +15,7 @@ import threading
 import time
 from typing import IO, Final
 
-from .limits import SPOOL_BYTES, Answer, Flight, TooLargeError
+from .limits import SPOOL_BYTES, Answer, Flight, Request, TooLargeError
 
 __all__ = ["HOP_BY_HOP", "ChildConnections"]
 
@@ -54,21 +54,13 @@ class ChildConnections:
         self._idle: list[tuple[ConnectionKey, http.client.HTTPConnection]] = []
         self._lock = threading.Lock()
 
-    def exchange(
-        self,
-        port: int,
-        flight: Flight,
-        method: str,
-        path: str,
-        headers: list[tuple[str, str]],
-        body: IO[bytes] | None,
-        length: int,
-    ) -> Answer:
+    def exchange(self, port: int, flight: Flight, request: Request) -> Answer:
         """One request to the child on ``port``; the answer is read whole (spooled to disk if large).
 
         Raises :class:`~armskg.graph.endpoint.limits.TooLargeError` past the size limit, and
         ``OSError`` or ``http.client.HTTPException`` when the exchange breaks.
         """
+        method, body = request.method, request.body
         wait = max(1.0, flight.deadline - time.monotonic() + 5.0)
         key = (port, flight.generation)
         for fresh in (False, True):
@@ -76,12 +68,12 @@ class ChildConnections:
             try:
                 # HEAD goes as GET, so the front can say the length of the answer it does not send
                 verb = "GET" if method == "HEAD" else method
-                connection.putrequest(verb, path, skip_host=True, skip_accept_encoding=True)
+                connection.putrequest(verb, request.path, skip_host=True, skip_accept_encoding=True)
                 connection.putheader("Host", f"127.0.0.1:{port}")
-                for name, value in headers:
+                for name, value in request.headers:
                     connection.putheader(name, value)
                 if body is not None or method in ("POST", "PUT", "PATCH"):
-                    connection.putheader("Content-Length", str(length))
+                    connection.putheader("Content-Length", str(request.length))
                 connection.putheader("Connection", "keep-alive" if flight.retriable else "close")
                 connection.endheaders()
                 if body is not None:
@@ -90,8 +82,7 @@ class ChildConnections:
             except (OSError, http.client.HTTPException):
                 connection.close()
                 if reused:  # the child had closed a kept connection: once more on a new one
-                    if body is not None:
-                        body.seek(0)
+                    request.rewind()
                     continue
                 raise
             break

@@ -51,7 +51,7 @@ import time
 import weakref
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Final
+from typing import Final
 
 from armskg.graph.reader_lock import hold_shared
 
@@ -62,6 +62,7 @@ from .limits import (
     MAX_ATTEMPTS,
     Answer,
     Flight,
+    Request,
     ServerStats,
     TooLargeError,
     default_memory_mb,
@@ -316,30 +317,18 @@ class SparqlServer:
 
     # --- forwarding (called from the front's request threads) ----------------------------------
 
-    def forward(
-        self, method: str, path: str, headers: list[tuple[str, str]], body: IO[bytes] | None, length: int
-    ) -> Answer:
+    def forward(self, request: Request) -> Answer:
         """Send one request to the child and return its whole answer, or a JSON error of the front."""
-        flight = Flight(
-            deadline=time.monotonic() + self.timeout_s, retriable=is_read(method, path, headers, body, length)
-        )
+        flight = Flight(deadline=time.monotonic() + self.timeout_s, retriable=is_read(request))
         with self._supervisor.tracked(flight):
             if not self._slots.acquire(timeout=self.timeout_s):
                 return timeout_answer(self.timeout_s)
             try:
-                return self._attempts(flight, method, path, headers, body, length)
+                return self._attempts(flight, request)
             finally:
                 self._slots.release()
 
-    def _attempts(
-        self,
-        flight: Flight,
-        method: str,
-        path: str,
-        headers: list[tuple[str, str]],
-        body: IO[bytes] | None,
-        length: int,
-    ) -> Answer:
+    def _attempts(self, flight: Flight, request: Request) -> Answer:
         supervisor = self._supervisor
         for attempt in range(1, MAX_ATTEMPTS + 1):
             child = supervisor.acquire(flight)
@@ -349,10 +338,9 @@ class SparqlServer:
                 reason = supervisor.broken or "the server is stopping"
                 return error_answer(503, "unavailable", f"The SPARQL server is not available: {reason}")
             generation = flight.generation
-            if body is not None:
-                body.seek(0)
+            request.rewind()
             try:
-                return self._connections.exchange(child.port, flight, method, path, headers, body, length)
+                return self._connections.exchange(child.port, flight, request)
             except TooLargeError:
                 return too_large_answer(self.max_response_mb)
             except (OSError, http.client.HTTPException):

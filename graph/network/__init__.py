@@ -26,7 +26,15 @@ from .coalition_detection import (
 from .coalition_graph import COALITIONS_GRAPH, coalition_iri, coalition_rows, read_coalitions, write_coalitions
 from .coalition_names import PALETTE, Coalition, Tie, coalition_colour, leader_score, name_coalitions, signed_ties
 from .filters import FilterError, NetworkFilter
-from .joint_statements import JOINT_KEY, SIGNS, STANCE_NOUNS, JointStatements, drawn_network, joint_statements
+from .joint_statements import (
+    JOINT_KEY,
+    SIGNS,
+    STANCE_NOUNS,
+    JointStatements,
+    drawn_network,
+    joint_statements,
+    node_label,
+)
 from .projections import PROJECTIONS, cosignature_graph, hostility_graph, supply_graph
 from .read import KINDS, PERPETRATOR_ROLES, EventFacts, event_confidences, read_event_facts
 
@@ -65,6 +73,7 @@ __all__ = [
     "leader_score",
     "name_coalitions",
     "network_period",
+    "node_label",
     "read_coalitions",
     "read_event_facts",
     "signed_graph",

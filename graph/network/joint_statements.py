@@ -34,6 +34,7 @@ __all__ = [
     "JointStatements",
     "drawn_network",
     "joint_statements",
+    "node_label",
 ]
 
 JOINT_KEY = "joint_statements"
@@ -81,7 +82,8 @@ def _involvement(graph: nx.MultiDiGraph, node: str) -> int:
     return out + sum(1 for *_, d in graph.in_edges(node, data=True) if d.get("relation") != "co_signs")
 
 
-def _label(graph: nx.MultiDiGraph, node: str) -> str:
+def node_label(graph: nx.MultiDiGraph, node: str) -> str:
+    """A node's ``label`` (else its id) with its white space folded: how actors are named in labels and titles."""
     return " ".join(str(graph.nodes[node].get("label") or node).split())
 
 
@@ -178,7 +180,7 @@ def joint_statements(
         said = sorted({str(s) for m in members for s in stances.get(m, ())})
         nodes[members[0]] = {
             "kind": "statement",
-            "label": statement_label(said, sign.get("first"), _label(graph, ranked[0]), len(who)),
+            "label": statement_label(said, sign.get("first"), node_label(graph, ranked[0]), len(who)),
             "stances": said,
             "statements": members,
             "signatories": ranked,

@@ -13,7 +13,7 @@ from typing import Any
 
 import networkx as nx
 
-from armskg.graph.network import Coalition, signed_ties
+from armskg.graph.network import Coalition, node_label, signed_ties
 
 from .styles import KIND_NAMES
 
@@ -109,22 +109,17 @@ def ties_panel(
     }
 
 
-def _spaced_label(graph: nx.MultiDiGraph, node: str) -> str:
-    """An actor's label with its white space folded."""
-    return " ".join(actor_label(graph, node).split())
-
-
 def statement_title(view: nx.MultiDiGraph, node: str) -> str:
     """The plain-text tooltip of a joint statement node: what, when, who signed, in which words, from where."""
 
     attrs = view.nodes[node]
-    signatories = [_spaced_label(view, n) for n in attrs.get("signatories", []) if n in view]
+    signatories = [node_label(view, n) for n in attrs.get("signatories", []) if n in view]
     lines = [plain(attrs.get("label", node), 160), f"joint statement of {len(signatories)}"]
     first, last = attrs.get("first"), attrs.get("last")
     if first:
         lines.append(f"when: {first}" + (f" – {last}" if last and last != first else ""))
     about = Counter(str(d.get("relation")) for *_, d in view.out_edges(node, data=True))
-    parties = sorted({_spaced_label(view, v) for _, v in view.out_edges(node)})
+    parties = sorted({node_label(view, v) for _, v in view.out_edges(node)})
     if parties:
         lines.append(plain(", ".join(sorted(about)) + " about: " + ", ".join(parties), 200))
     shown = signatories[:_SIGNATORIES_SHOWN]
