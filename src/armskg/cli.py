@@ -592,7 +592,8 @@ def serve(
     import logging
     import signal
 
-    from armskg.graph.endpoint import ServerError, SparqlServer
+    from armskg.graph.endpoint import ServerError
+    from armskg.graph.endpoint import serve as serve_store
     from armskg.graph.store import default_store_path
 
     location = store or default_store_path()
@@ -610,18 +611,17 @@ def serve(
         handler.setFormatter(logging.Formatter("armskg: %(message)s"))
         events.addHandler(handler)
         events.setLevel(logging.INFO)
-    server = SparqlServer(
-        location,
-        host=host,
-        port=port,
-        writable=writable,
-        timeout_s=timeout_s,
-        cors=cors,
-        memory_mb=memory_mb,
-        union_default_graph=union_default_graph,
-    )
     try:
-        server.start()
+        server = serve_store(
+            location,
+            host=host,
+            port=port,
+            writable=writable,
+            timeout_s=timeout_s,
+            cors=cors,
+            memory_mb=memory_mb,
+            union_default_graph=union_default_graph,
+        )
     except ServerError as exc:
         _fail(str(exc))
 
