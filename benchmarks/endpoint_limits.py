@@ -37,7 +37,7 @@ from pathlib import Path
 import psutil
 import pyoxigraph as ox
 
-from armskg.graph.serve import SparqlServer, free_port, oxigraph_binary
+from armskg.graph.endpoint import SparqlServer, free_port, oxigraph_binary
 from armskg.graph.store import ingest_articles, open_store
 from armskg.loaders.readers import read_articles
 

@@ -8,8 +8,8 @@ officials condemn the other camps' transfers and strikes. The script times each 
 - ``store``: writing the synthetic TriG into an in-memory Oxigraph store (setup, not the map);
 - ``network``: :func:`armskg.graph.network.actor_network` (SPARQL over the store → NetworkX);
 - ``coalitions``: :func:`armskg.graph.network.coalitions`;
-- ``html``: :func:`armskg.graph.coalition_map.write_coalition_map` (layout seed, records, page);
-- ``figure``: :func:`armskg.graph.figure.write_figure` (PNG, matplotlib), unless ``--no-figure``;
+- ``html``: :func:`armskg.graph.render.write_coalition_map` (layout seed, records, page);
+- ``figure``: :func:`armskg.graph.render.write_figure` (PNG, matplotlib), unless ``--no-figure``;
 - ``browser``: headless Chromium loading the page until the layout is stabilised and frozen, as
   the wall-clock time of the whole Chromium run less that of a run on an empty map (start-up),
   unless ``--no-browser``. Chromium runs with a virtual time budget, which skips idle waits but
@@ -38,8 +38,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from armskg.graph.coalition_map import write_coalition_map
 from armskg.graph.network import actor_network, coalitions
+from armskg.graph.render import write_coalition_map
 from armskg.ontology import PREFIXES, actor_iri, article_iri, event_iri, stance_iri, weapon_iri
 
 __all__ = ["main", "synthetic_trig"]
@@ -186,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"page: {page} ({page.stat().st_size / 1e6:.1f} MB)")
 
     if not args.no_figure:
-        from armskg.graph.figure import write_figure
+        from armskg.graph.render import write_figure
 
         started = time.perf_counter()
         figure = write_figure(graph, out / "map.png")

@@ -28,9 +28,7 @@ import pyoxigraph as ox
 
 from armskg.ontology import PREFIXES
 
-from .coalition_graph import coalition_rows
-from .coalition_names import name_coalitions
-from .network import NetworkFilter, coalitions, read_event_facts
+from .network import NetworkFilter, coalition_rows, coalitions, name_coalitions, read_event_facts
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -288,8 +286,7 @@ def export_document(
     >>> export_document(ox.Store(), "csv").splitlines()[0].split(",")[:3]
     ['supplier', 'supplier_iso3', 'recipient']
     """
-    from .network import FilterError, actor_network
-    from .projections import PROJECTIONS
+    from .network import PROJECTIONS, FilterError, actor_network
 
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")

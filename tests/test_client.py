@@ -20,7 +20,7 @@ import pytest
 from query_graph import build_store, iri
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from armskg.graph.serve import SparqlServer, free_port, serve
+from armskg.graph.endpoint import SparqlServer, free_port, serve
 from armskg.queries.client import (
     DEFAULT_USER_AGENT,
     EndpointError,

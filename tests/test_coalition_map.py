@@ -18,10 +18,8 @@ import pytest
 from browser import dump_dom, png_box, png_colours, root_dataset, screenshot
 from test_network import PRK, RUS, TRANSFER, UKR, joint_statement_store, small_store
 
-from armskg.graph.coalition_map import coalition_table, notebook_map, write_coalition_map
-from armskg.graph.coalition_names import coalition_colour
-from armskg.graph.network import actor_network, coalitions
-from armskg.graph.statement_view import drawn_network
+from armskg.graph.network import actor_network, coalition_colour, coalitions, drawn_network
+from armskg.graph.render import coalition_table, notebook_map, write_coalition_map
 from armskg.ontology import actor_iri, article_iri, event_iri
 
 SCRIPT_ATTACK = "<script>window.__pwned=1</script>"

@@ -24,7 +24,7 @@ import pytest
 from query_graph import build_store
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from armskg.graph.serve import SparqlServer, free_port, serve
+from armskg.graph.endpoint import SparqlServer, free_port, serve
 from armskg.queries.client import EndpointError, SparqlEndpoint
 
 PATHOLOGICAL = (

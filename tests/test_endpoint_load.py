@@ -1,6 +1,6 @@
 """The SPARQL endpoint under load, against a pathological query, and its defaults.
 
-A real ``oxigraph`` server behind armskg's front (:class:`armskg.graph.serve.SparqlServer`) over a
+A real ``oxigraph`` server behind armskg's front (:class:`armskg.graph.endpoint.SparqlServer`) over a
 store of the bundled sample articles, on the loopback.  32 client threads send queries whose
 answers are known in advance; every answer must be HTTP 200 and equal to the known one.
 
@@ -33,7 +33,7 @@ import pyoxigraph as ox
 import pytest
 from robustness import ARMSKG
 
-from armskg.graph.serve import SparqlServer, free_port
+from armskg.graph.endpoint import SparqlServer, free_port
 from armskg.graph.store import ingest_articles, open_store
 from armskg.loaders.readers import read_articles
 from armskg.queries.library import load_query

@@ -19,13 +19,6 @@ import pyoxigraph as ox
 import pytest
 from test_network import EU, JPN, KOR, PRK, RUS, SPOKES, TRANSFER, UKR, USA, joint_statement_store, small_store
 
-from armskg.graph.coalition_graph import (
-    COALITIONS_GRAPH,
-    coalition_iri,
-    coalition_rows,
-    read_coalitions,
-    write_coalitions,
-)
 from armskg.graph.exports import (
     REGISTER_COLUMNS,
     coalitions_csv,
@@ -34,8 +27,18 @@ from armskg.graph.exports import (
     register_csv,
     transfer_register,
 )
-from armskg.graph.network import actor_network, coalitions
-from armskg.graph.projections import cosignature_graph, hostility_graph, supply_graph
+from armskg.graph.network import (
+    COALITIONS_GRAPH,
+    actor_network,
+    coalition_iri,
+    coalition_rows,
+    coalitions,
+    cosignature_graph,
+    hostility_graph,
+    read_coalitions,
+    supply_graph,
+    write_coalitions,
+)
 from armskg.queries.library import load_query, run_query
 
 ARMSKG = Path(sys.executable).parent / "armskg"

@@ -14,12 +14,17 @@ from matplotlib.collections import PathCollection
 from test_map_statements import ingest_samples
 from test_network import PRK, RUS, small_store
 
-from armskg.graph.coalition_map import coalition_table
-from armskg.graph.figure import draw_figure, write_figure
-from armskg.graph.figure_labels import boxes_overlap, text_boxes
-from armskg.graph.layout import components, figure_layout, pack_components, seed_layout
-from armskg.graph.network import actor_network, coalitions
-from armskg.graph.statement_view import drawn_network
+from armskg.graph.network import actor_network, coalitions, drawn_network
+from armskg.graph.render import (
+    coalition_table,
+    components,
+    draw_figure,
+    figure_layout,
+    pack_components,
+    seed_layout,
+    write_figure,
+)
+from armskg.graph.render.figure_labels import boxes_overlap, text_boxes
 
 
 @pytest.fixture(scope="module")

@@ -24,10 +24,16 @@ from browser import dump_dom, root_dataset
 from test_coalition_map import _with_probe
 from test_network import EU, JOINT_SIGNATORIES, PRK, RUS, joint_statement_store, small_store
 
-from armskg.graph.coalition_map import coalition_table, write_coalition_map
-from armskg.graph.coalition_names import PALETTE, coalition_colour, name_coalitions, signed_ties
-from armskg.graph.network import actor_network, coalitions
-from armskg.graph.statement_view import drawn_network
+from armskg.graph.network import (
+    PALETTE,
+    actor_network,
+    coalition_colour,
+    coalitions,
+    drawn_network,
+    name_coalitions,
+    signed_ties,
+)
+from armskg.graph.render import coalition_table, write_coalition_map
 from armskg.ontology import actor_iri
 
 _STATEMENT_PROBE = """(function () {

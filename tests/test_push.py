@@ -16,6 +16,7 @@ import pyoxigraph as ox
 import pytest
 from query_graph import build_store, iri
 
+from armskg.graph.endpoint import SparqlServer, free_port, serve
 from armskg.graph.push import (
     PUSH_STATE_FILE,
     PushError,
@@ -26,7 +27,6 @@ from armskg.graph.push import (
     send_update,
 )
 from armskg.graph.push_merge import PUSH_VERSION, MergedPush, push_mark, versioned_update
-from armskg.graph.serve import SparqlServer, free_port, serve
 from armskg.graph.store import ingest_articles, open_store, remove_article
 from armskg.loaders.article import Article
 from armskg.queries.client import SparqlEndpoint

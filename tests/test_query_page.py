@@ -18,8 +18,15 @@ import pytest
 from browser import require_chromium
 from query_graph import build_store
 
-from armskg.graph.query_page import PAGE_PREFIXES, QueryPage, example_values, library_document
-from armskg.graph.serve import SparqlServer, free_port, serve
+from armskg.graph.endpoint import (
+    PAGE_PREFIXES,
+    QueryPage,
+    SparqlServer,
+    example_values,
+    free_port,
+    library_document,
+    serve,
+)
 from armskg.ontology import AK, PREFIXES
 from armskg.queries.client import SparqlEndpoint
 from armskg.queries.library import list_queries, load_query, run_query

@@ -28,7 +28,7 @@ from browser import require_chromium
 from query_graph import build_store
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
-from armskg.graph.serve import ServerError, SparqlServer, free_port, serve
+from armskg.graph.endpoint import ServerError, SparqlServer, free_port, serve
 
 ARMSKG = Path(sys.executable).parent / "armskg"
 

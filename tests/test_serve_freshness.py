@@ -14,7 +14,7 @@ from pathlib import Path
 
 from robustness import ARMSKG, article_records, cli, write_jsonl
 
-from armskg.graph.serve import SparqlServer, free_port
+from armskg.graph.endpoint import SparqlServer, free_port
 
 COUNT_ARTICLES = "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <https://w3id.org/armskg/ontology#Article> }"
 

@@ -592,7 +592,8 @@ def serve(
     import logging
     import signal
 
-    from armskg.graph.serve import ServerError, SparqlServer
+    from armskg.graph.endpoint import ServerError
+    from armskg.graph.endpoint import serve as serve_store
     from armskg.graph.store import default_store_path
 
     location = store or default_store_path()
@@ -610,18 +611,17 @@ def serve(
         handler.setFormatter(logging.Formatter("armskg: %(message)s"))
         events.addHandler(handler)
         events.setLevel(logging.INFO)
-    server = SparqlServer(
-        location,
-        host=host,
-        port=port,
-        writable=writable,
-        timeout_s=timeout_s,
-        cors=cors,
-        memory_mb=memory_mb,
-        union_default_graph=union_default_graph,
-    )
     try:
-        server.start()
+        server = serve_store(
+            location,
+            host=host,
+            port=port,
+            writable=writable,
+            timeout_s=timeout_s,
+            cors=cors,
+            memory_mb=memory_mb,
+            union_default_graph=union_default_graph,
+        )
     except ServerError as exc:
         _fail(str(exc))
 
@@ -679,10 +679,8 @@ def map_command(
     When nothing matches (an empty store, or a filter that keeps no event), one line says so,
     no file is written and the exit code is 1.
     """
-    from armskg.graph.coalition_graph import write_coalitions
-    from armskg.graph.coalition_map import write_coalition_map
-    from armskg.graph.figure import FIGURE_FORMATS, write_figure
-    from armskg.graph.network import FilterError, actor_network, coalitions
+    from armskg.graph.network import FilterError, actor_network, coalitions, write_coalitions
+    from armskg.graph.render import FIGURE_FORMATS, write_coalition_map, write_figure
 
     if figure is not None and figure.suffix.lower() not in FIGURE_FORMATS:
         _fail(f"--figure {figure}: the name must end in {', '.join(FIGURE_FORMATS)}", 2)
@@ -714,7 +712,7 @@ def map_command(
     except OSError as exc:
         _fail(f"{exc.filename or output}: cannot write ({exc.strerror or exc})")
         return
-    from armskg.graph.figure import drawn_summary
+    from armskg.graph.render import drawn_summary
 
     click.echo(f"wrote {path} ({drawn_summary(graph)})")
     if drawn is not None:
@@ -803,8 +801,8 @@ DEMO_QUERIES: tuple[tuple[str, dict[str, str]], ...] = (
 )
 def demo(store: Path | None, out: Path) -> None:
     """The main job on the bundled sample articles: ingest, summarise, query, map."""
-    from armskg.graph.coalition_map import write_coalition_map
     from armskg.graph.network import actor_network
+    from armskg.graph.render import write_coalition_map
     from armskg.graph.store import default_store_path, ingest_articles
     from armskg.graph.summary import summarize
     from armskg.loaders.readers import read_articles

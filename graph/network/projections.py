@@ -19,7 +19,7 @@ from typing import Any
 
 import networkx as nx
 
-from .network import edge_weight
+from .coalition_detection import edge_weight
 
 __all__ = ["PROJECTIONS", "cosignature_graph", "hostility_graph", "supply_graph"]
 

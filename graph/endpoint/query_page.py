@@ -1,7 +1,7 @@
 """The query page ``armskg serve`` shows at ``/``: YASGUI aimed at ``/query``, with armskg's prefixes
 and the named query library, working offline.
 
-The page, its script and its style are package data (``armskg/graph/web/``).  YASGUI itself is
+The page, its script and its style are package data (``armskg/graph/endpoint/web/``).  YASGUI itself is
 the copy the ``oxigraph`` server binary embeds (``/yasgui.min.js``, ``/yasgui.min.css``): the
 front passes those requests through to it, so no CDN and no npm build is needed.  The library
 goes to the page as JSON (``/armskg/queries.json``): each named query with a header naming its
@@ -30,13 +30,15 @@ import shlex
 import urllib.parse
 from functools import cached_property
 from importlib import resources
-from typing import IO, Final, TypedDict
+from typing import Final, TypedDict
 
 from pyoxigraph import Literal, NamedNode
 
 from armskg.ontology import PREFIXES
 from armskg.queries.client import inline_values, outer_group
 from armskg.queries.library import NamedQuery, Param, QueryError, bind_parameters, list_queries
+
+from .limits import Answer
 
 __all__ = [
     "PAGE_PREFIXES",
@@ -47,9 +49,6 @@ __all__ = [
     "library_document",
     "page_query",
 ]
-
-Answer = tuple[int, list[tuple[str, str]], IO[bytes]]
-"""Status, headers and body, as the front sends them."""
 
 PAGE_PREFIXES: Final = ("ak", "schema", "skos", "prov", "rdfs", "rdf", "xsd")
 """The prefixes the first tab declares."""

@@ -12,11 +12,20 @@ sit far from the rest.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping
 
 import networkx as nx
 
-__all__ = ["SPREAD_LIMIT", "SPRING_LIMIT", "components", "figure_layout", "pack_components", "seed_layout"]
+__all__ = [
+    "SPREAD_LIMIT",
+    "SPRING_LIMIT",
+    "components",
+    "figure_layout",
+    "layout_camp",
+    "pack_components",
+    "seed_layout",
+]
 
 SPRING_LIMIT = 450
 """Largest component :func:`figure_layout` refines with the spring layout (NetworkX's dense
@@ -159,3 +168,14 @@ def figure_layout(graph: nx.MultiDiGraph, assignment: Mapping[str, int], seed: i
         else:
             positions.update({n: seeded[n] for n in members})
     return pack_components(positions, component, gap=scale * 1.5)
+
+
+def layout_camp(view: nx.MultiDiGraph, camp: Mapping[str, int]) -> dict[str, int]:
+    """Coalitions for the starting layout: a joint statement sits with most of its signatories."""
+    placed = dict(camp)
+    for node, attrs in view.nodes(data=True):
+        if attrs.get("kind") == "statement":
+            votes = Counter(camp[n] for n in attrs.get("signatories", []) if n in camp)
+            if votes:
+                placed[node] = min(votes, key=lambda c: (-votes[c], c))
+    return placed

@@ -1,15 +1,15 @@
 """The coalition map as a static figure for papers: PNG, SVG or PDF, drawn with matplotlib.
 
-The figure shows what the HTML map shows (:mod:`armskg.graph.coalition_map`), in the same colours
+The figure shows what the HTML map shows (:mod:`armskg.graph.render.coalition_map`), in the same colours
 and with the same coalition names: the drawn view of the network
-(:func:`armskg.graph.statement_view.drawn_network`: a joint statement is one grey hexagon linked
+(:func:`armskg.graph.network.joint_statements.drawn_network`: a joint statement is one grey hexagon linked
 once to each signatory), nodes coloured by coalition and shaped by actor kind, edges coloured by
 relation (dashed for statements), a legend, a title and a caption line with the period, the
-filter and the number of sources. The layout is :func:`armskg.graph.layout.figure_layout` (fixed
+filter and the number of sources. The layout is :func:`armskg.graph.render.layout.figure_layout` (fixed
 seed), stretched to fill the drawing area, so the same network gives the same figure.
 
 Every node is named (up to :data:`MAX_LABELS`, the most involved first):
-:func:`armskg.graph.figure_labels.place_labels` puts each name where it overlaps no other name
+:func:`armskg.graph.render.figure_labels.place_labels` puts each name where it overlaps no other name
 and no node and stays inside the drawing; a node whose name does not fit gets a number, listed
 in a key under the legend.
 
@@ -35,12 +35,12 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from .coalition_map import KIND_SHAPES, RELATION_STYLES, STATEMENT_STYLE, coalition_table
-from .coalition_names import name_coalitions
+from armskg.graph.network import SIGNS, coalition_assignment, drawn_network, name_coalitions, network_period
+
 from .figure_labels import key_text, place_labels
-from .layout import figure_layout
-from .network import coalitions, network_period
-from .statement_view import SIGNS, drawn_network
+from .layout import figure_layout, layout_camp
+from .legend import coalition_table
+from .styles import KIND_NAMES, KIND_SHAPES, RELATION_STYLES, STATEMENT_STYLE, involvement
 
 __all__ = ["FIGURE_FORMATS", "MAX_LABELS", "caption", "draw_figure", "drawn_summary", "write_figure"]
 
@@ -52,26 +52,8 @@ MAX_LABELS = 150
 of thousands of actors is read for its shape, and placing thousands of labels takes minutes)."""
 
 _MARKERS = {"dot": "o", "diamond": "D", "square": "s", "triangle": "^", "hexagon": "h"}
-_KIND_NAMES = {"state": "state", "person": "person", "organization": "organization", "armed_group": "armed group"}
 _STATEMENT_DASH = (0, (4, 3))
 _MARGIN = 0.04
-
-
-def _assign(graph: nx.MultiDiGraph, assignment: Mapping[str, int] | None) -> dict[str, int]:
-    """The given coalitions, else the nodes' ``coalition`` attributes if all have one, else computed."""
-    if assignment is not None:
-        return dict(assignment)
-    given = {n: d.get("coalition") for n, d in graph.nodes(data=True)}
-    if given and all(isinstance(v, int) for v in given.values()):
-        return {n: int(v) for n, v in given.items() if v is not None}
-    return coalitions(graph)
-
-
-def _involvement(graph: nx.MultiDiGraph, node: str) -> int:
-    """Links of a node other than joint statements (as the HTML map sizes nodes)."""
-    skip = ("co_signs", SIGNS)
-    out = sum(1 for *_, d in graph.edges(node, data=True) if d.get("relation") not in skip)
-    return out + sum(1 for *_, d in graph.in_edges(node, data=True) if d.get("relation") not in skip)
 
 
 def caption(graph: nx.MultiDiGraph, period: str | None = None) -> str:
@@ -121,17 +103,6 @@ def _fill(positions: Mapping[str, tuple[float, float]]) -> dict[str, tuple[float
     return {n: ((x - min(xs)) / width, (y - min(ys)) / height) for n, (x, y) in positions.items()}
 
 
-def _layout_camp(view: nx.MultiDiGraph, camp: Mapping[str, int]) -> dict[str, int]:
-    """Coalitions for the layout: a joint statement goes with most of its signatories."""
-    placed = dict(camp)
-    for node, attrs in view.nodes(data=True):
-        if attrs.get("kind") == "statement":
-            votes = Counter(camp[n] for n in attrs.get("signatories", []) if n in camp)
-            if votes:
-                placed[node] = min(votes, key=lambda c: (-votes[c], c))
-    return placed
-
-
 def draw_figure(
     graph: nx.MultiDiGraph,
     *,
@@ -167,7 +138,7 @@ def draw_figure(
     >>> sorted(t.get_text() for t in figure.axes[0].texts)
     ['A $x$', 'B']
     """
-    camp = _assign(graph, assignment)
+    camp = coalition_assignment(graph, assignment)
     named = name_coalitions(graph, camp)
     colour = {member: found.colour for found in named for member in found.members}
     view = drawn_network(graph)
@@ -181,7 +152,7 @@ def draw_figure(
     if view.number_of_nodes() == 0:
         axes.text(0.5, 0.5, "no actors", ha="center", va="center", transform=axes.transAxes, parse_math=False)
         return figure
-    positions = _fill(figure_layout(view, _layout_camp(view, camp)))
+    positions = _fill(figure_layout(view, layout_camp(view, camp)))
     positions = {n: (x, 1.0 - y) for n, (x, y) in positions.items()}  # screen orientation, as the HTML map
     axes.set_xlim(-_MARGIN, 1 + _MARGIN)
     axes.set_ylim(-_MARGIN, 1 + _MARGIN)
@@ -209,7 +180,7 @@ def draw_figure(
             )
         )
 
-    involvement = {n: _involvement(view, n) for n in view.nodes}
+    links = {n: involvement(view, n) for n in view.nodes}
     shrink = max(0.35, math.sqrt(200 / max(200, view.number_of_nodes())))  # smaller markers on large maps
     kind_of = {n: str(view.nodes[n].get("kind") or "other") for n in view.nodes}
     for kind, shape in [*KIND_SHAPES.items(), ("statement", STATEMENT_STYLE[0]), ("other", "star")]:
@@ -220,7 +191,7 @@ def draw_figure(
         axes.scatter(
             [positions[n][0] for n in members],
             [positions[n][1] for n in members],
-            s=[(7 * shrink if statement else (4 + 2 * math.sqrt(involvement[n])) * shrink) ** 2 for n in members],
+            s=[(7 * shrink if statement else (4 + 2 * math.sqrt(links[n])) * shrink) ** 2 for n in members],
             c=[STATEMENT_STYLE[1] if statement else colour.get(n, "#999999") for n in members],
             marker=_MARKERS.get(shape, "*"),
             edgecolors=STATEMENT_STYLE[2] if statement else "white",
@@ -236,7 +207,7 @@ def draw_figure(
     for kind, shape in KIND_SHAPES.items():
         if kinds.get(kind):
             handles.append(
-                Line2D([], [], marker=_MARKERS[shape], linestyle="", color="#555555", label=_KIND_NAMES[kind])
+                Line2D([], [], marker=_MARKERS[shape], linestyle="", color="#555555", label=KIND_NAMES[kind])
             )
     if kinds.get("statement"):
         handles.append(
@@ -269,7 +240,7 @@ def draw_figure(
     figure.draw_without_rendering()
     figure.set_layout_engine("none")
     labels = {n: " ".join(str(view.nodes[n].get("label") or n).split()) for n in view.nodes}
-    ranked = sorted(view.nodes, key=lambda n: (kind_of[n] == "statement", -involvement[n], labels[n], str(n)))
+    ranked = sorted(view.nodes, key=lambda n: (kind_of[n] == "statement", -links[n], labels[n], str(n)))
     fontsize = 8.0 if view.number_of_nodes() <= 40 else 7.0
     placed = place_labels(axes, positions, labels, ranked[:MAX_LABELS], fontsize=fontsize)
     if placed.numbered:  # the key, under the legend

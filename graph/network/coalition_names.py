@@ -30,7 +30,8 @@ from functools import lru_cache
 
 import networkx as nx
 
-from .network import edge_weight
+from .coalition_detection import edge_weight
+from .joint_statements import node_label
 
 __all__ = [
     "PALETTE",
@@ -129,16 +130,12 @@ def _colour_index(name: str) -> int:
     return int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:4], "big") % len(PALETTE)
 
 
-def _label(graph: nx.MultiDiGraph, node: str) -> str:
-    return " ".join(str(graph.nodes[node].get("label") or node).split())
-
-
 def leader_score(graph: nx.MultiDiGraph, node: str) -> tuple[bool, int, int, str, str]:
     """Sort key of a coalition's members, most central first: states first, then links other than
     joint statements (more first), then all links, then label and IRI."""
     links = [d for *_, d in graph.out_edges(node, data=True)] + [d for *_, d in graph.in_edges(node, data=True)]
     involved = sum(1 for d in links if d.get("relation") != "co_signs")
-    return (graph.nodes[node].get("kind") != "state", -involved, -len(links), _label(graph, node), node)
+    return (graph.nodes[node].get("kind") != "state", -involved, -len(links), node_label(graph, node), node)
 
 
 def name_coalitions(graph: nx.MultiDiGraph, assignment: Mapping[str, int]) -> list[Coalition]:
@@ -167,7 +164,7 @@ def name_coalitions(graph: nx.MultiDiGraph, assignment: Mapping[str, int]) -> li
     found = []
     for number, members in enumerate(ordered, start=1):
         ranked = tuple(sorted(members, key=lambda n: leader_score(graph, n)))
-        name = _bloc_name(_label(graph, ranked[0]))
+        name = _bloc_name(node_label(graph, ranked[0]))
         names[name] += 1
         if names[name] > 1:  # two leaders with one label: keep the names apart
             name = f"{name} ({names[name]})"
@@ -232,7 +229,7 @@ def signed_ties(graph: nx.MultiDiGraph, node: str, assignment: Mapping[str, int]
         if abs(weight) < 1e-9:
             continue
         said = ", ".join(f"{w} ×{n}" for w, n in sorted(words[other].items(), key=lambda item: (-item[1], item[0])))
-        tie = Tie(other, _label(graph, other), round(weight, 2), said, assignment.get(other) == own)
+        tie = Tie(other, node_label(graph, other), round(weight, 2), said, assignment.get(other) == own)
         (allies if weight > 0 else rivals).append(tie)
     allies.sort(key=lambda t: (-t.weight, t.label))
     rivals.sort(key=lambda t: (t.weight, t.label))

@@ -7,7 +7,7 @@ is replaced.  :class:`StoreWatch` keeps a signature of those files (names, sizes
 times; the engine's info logs, its lock and armskg's own files left out, since a reader
 writes them too) and says when it changed and then stayed the same for ``quiet_s`` seconds:
 a writer that has finished, or paused.  The server then restarts its child while no request
-runs on it (:mod:`armskg.graph.serve`), which costs a fraction of a second on a small store.
+runs on it (:mod:`armskg.graph.endpoint.supervisor`), which costs a fraction of a second on a small store.
 
 >>> import tempfile
 >>> folder = Path(tempfile.mkdtemp())

@@ -2,7 +2,7 @@
 
 :func:`write_coalitions` replaces the named graph :data:`COALITIONS_GRAPH` with one
 ``ak:Coalition`` node per coalition, named and numbered as on the map and everywhere else
-(:mod:`armskg.graph.coalition_names`: ``rdfs:label "bloc of the United States"``,
+(:mod:`armskg.graph.network.coalition_names`: ``rdfs:label "bloc of the United States"``,
 ``schema:position 1``; 1 is the largest) and one ``ak:memberOf`` triple per actor::
 
     GRAPH <https://w3id.org/armskg/graph/coalitions> {
@@ -30,8 +30,8 @@ import pyoxigraph as ox
 
 from armskg.ontology import AK, BASE, SCHEMA
 
+from .coalition_detection import coalition_assignment
 from .coalition_names import name_coalitions
-from .network import coalitions
 
 __all__ = [
     "COALITIONS_GRAPH",
@@ -64,21 +64,11 @@ def coalition_iri(number: int) -> str:
     return f"{BASE}coalition/{number}"
 
 
-def _assignment(graph: nx.MultiDiGraph, assignment: Mapping[str, int] | None) -> dict[str, int]:
-    """The given assignment, else the nodes' ``coalition`` attributes if all have one, else computed."""
-    if assignment is not None:
-        return dict(assignment)
-    given = {n: d.get("coalition") for n, d in graph.nodes(data=True)}
-    if given and all(isinstance(v, int) for v in given.values()):
-        return {n: int(v) for n, v in given.items() if v is not None}
-    return coalitions(graph)
-
-
 def coalition_rows(graph: nx.MultiDiGraph, assignment: Mapping[str, int] | None = None) -> list[dict[str, Any]]:
     """One row per actor: ``coalition`` (1 = the largest), ``name`` (the coalition's), ``actor`` (IRI),
     ``label``, ``kind``, ``iso3``, ``wikidata``.
 
-    Numbers and names are those of :func:`armskg.graph.coalition_names.name_coalitions`, as on the
+    Numbers and names are those of :func:`armskg.graph.network.coalition_names.name_coalitions`, as on the
     map. Rows are ordered by coalition, then label. ``assignment`` (coalition index per node, 0-based as
     :func:`armskg.graph.network.coalitions` returns it) defaults to the nodes' ``coalition``
     attributes, else to :func:`~armskg.graph.network.coalitions`.
@@ -90,7 +80,7 @@ def coalition_rows(graph: nx.MultiDiGraph, assignment: Mapping[str, int] | None 
     >>> [(r["coalition"], r["name"], r["actor"], r["label"], r["kind"]) for r in coalition_rows(g, {"x": 0})]
     [(1, 'bloc of X', 'x', 'X', 'state')]
     """
-    camp = _assignment(graph, assignment)
+    camp = coalition_assignment(graph, assignment)
     rows = []
     for found in name_coalitions(graph, camp):
         for node in found.members:
@@ -130,7 +120,7 @@ def write_coalitions(
     int
         The number of coalitions written.
     """
-    named = name_coalitions(graph, _assignment(graph, assignment))
+    named = name_coalitions(graph, coalition_assignment(graph, assignment))
     name = ox.NamedNode(COALITIONS_GRAPH)
     quads = [ox.Quad(name, _RDFS_COMMENT, ox.Literal(f"{_METHOD} {note}".strip()), name)]
     member_of = ox.NamedNode(AK + "memberOf")

@@ -34,7 +34,7 @@ __all__ = [
     "JointStatements",
     "drawn_network",
     "joint_statements",
-    "statement_title",
+    "node_label",
 ]
 
 JOINT_KEY = "joint_statements"
@@ -56,9 +56,7 @@ STANCE_NOUNS: Mapping[str, str] = {
 }
 """What a joint statement of each stance is called in its label."""
 
-_SIGNATORIES_SHOWN = 12
 _EVIDENCE = 4
-_LINE = 280
 
 
 @dataclass(frozen=True)
@@ -84,7 +82,8 @@ def _involvement(graph: nx.MultiDiGraph, node: str) -> int:
     return out + sum(1 for *_, d in graph.in_edges(node, data=True) if d.get("relation") != "co_signs")
 
 
-def _label(graph: nx.MultiDiGraph, node: str) -> str:
+def node_label(graph: nx.MultiDiGraph, node: str) -> str:
+    """A node's ``label`` (else its id) with its white space folded: how actors are named in labels and titles."""
     return " ".join(str(graph.nodes[node].get("label") or node).split())
 
 
@@ -181,7 +180,7 @@ def joint_statements(
         said = sorted({str(s) for m in members for s in stances.get(m, ())})
         nodes[members[0]] = {
             "kind": "statement",
-            "label": statement_label(said, sign.get("first"), _label(graph, ranked[0]), len(who)),
+            "label": statement_label(said, sign.get("first"), node_label(graph, ranked[0]), len(who)),
             "stances": said,
             "statements": members,
             "signatories": ranked,
@@ -235,33 +234,3 @@ def drawn_network(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
         if (u in graph or u in drawn_statements) and (v in graph or v in drawn_statements):
             view.add_edge(u, v, key=relation, **attrs)
     return view
-
-
-def statement_title(view: nx.MultiDiGraph, node: str) -> str:
-    """The plain-text tooltip of a joint statement node: what, when, who signed, in which words, from where."""
-
-    def plain(text: object, limit: int = _LINE) -> str:
-        flat = " ".join(str(text).split())
-        return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-    attrs = view.nodes[node]
-    signatories = [_label(view, n) for n in attrs.get("signatories", []) if n in view]
-    lines = [plain(attrs.get("label", node), 160), f"joint statement of {len(signatories)}"]
-    first, last = attrs.get("first"), attrs.get("last")
-    if first:
-        lines.append(f"when: {first}" + (f" – {last}" if last and last != first else ""))
-    about = Counter(str(d.get("relation")) for *_, d in view.out_edges(node, data=True))
-    parties = sorted({_label(view, v) for _, v in view.out_edges(node)})
-    if parties:
-        lines.append(plain(", ".join(sorted(about)) + " about: " + ", ".join(parties), 200))
-    shown = signatories[:_SIGNATORIES_SHOWN]
-    rest = len(signatories) - len(shown)
-    lines.append(plain("signed by: " + ", ".join(shown) + (f" and {rest} more" if rest else ""), 400))
-    sources = [str(s) for s in attrs.get("sources") or []]
-    if sources:
-        more = f" and {len(sources) - 5} more" if len(sources) > 5 else ""
-        lines.append(plain("sources: " + ", ".join(sources[:5]) + more, 200))
-    lines.extend(f"“{plain(s)}”" for s in attrs.get("evidence") or [])
-    lines.extend(plain(u, 200) for u in list(attrs.get("urls") or [])[:5])
-    lines.append(plain(node, 200))
-    return "\n".join(lines)
