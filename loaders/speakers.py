@@ -83,6 +83,20 @@ def _titled_person(ctx: ArticleContext, title: Tag, states: list[str]) -> str | 
     return found[0] if len(found) == 1 else None
 
 
+def _the_titled(ctx: ArticleContext, title: Tag) -> str | None:
+    """The person "the spokesman" or "the minister" is: the last person who spoke or was named,
+    when that person holds such a title, else the one person of the article who does."""
+    wanted = {w.lower() for w in (title.value, title.extra.get("title")) if w}
+    people = [
+        a.key
+        for a in ctx.extraction.actors.values()
+        if a.kind == "person" and a.role and any(w in a.role.lower() or a.role.lower() in w for w in wanted)
+    ]
+    if ctx.last_person in people:
+        return ctx.last_person
+    return people[0] if len(people) == 1 else None
+
+
 def _titled_body(tok: Token, sent: ParsedSentence, ctx: ArticleContext) -> str | None:
     """The body a spokesperson's title names ("Chinese foreign ministry spokesperson Wang
     Wenbin": the Chinese foreign ministry), registered as an organization of its state."""
@@ -144,6 +158,10 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         body = _titled_body(tok, sent, ctx) if tags else None
         if body is not None:  # "a Pakistan military spokesman": the military speaks
             return [body]
+    if not tags and title is not None and any(c.lower_ == "the" for c in tok.children):
+        person = _the_titled(ctx, title)
+        if person is not None:  # '"...," the spokesman said': the spokesman the article named
+            return [person]
     if not tags:
         members = [
             o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"

@@ -756,3 +756,11 @@ def test_a_charge_the_accused_denies_is_no_allegation_of_theirs() -> None:
 def test_a_strike_stated_with_its_weapon_elsewhere_drops_the_weaponless_copy() -> None:
     text = "Russian drones struck Odesa overnight. Russia struck Odesa again, the mayor said."
     assert _strikes(_extract(text)) == {("RUS", "UKR", "drone")}
+
+
+def test_the_spokesman_is_the_spokesman_the_article_named() -> None:
+    text = (
+        "Iranian foreign ministry spokesman Esmaeil Baghaei spoke on Monday. "
+        '"We reject these baseless accusations," the spokesman said.'
+    )
+    assert (frozenset({"person:esmaeilbaghaei"}), "deny") in _statements(_extract(text))
