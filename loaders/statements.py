@@ -252,6 +252,14 @@ def _others_act(ctx: ArticleContext, tok: Token, speakers: list[str], readings: 
     return bool(doers) and bool(parties) and not doers & parties
 
 
+def _outer_speech(voice: Voice, voices: list[Voice]) -> Voice | None:
+    """The speech verb a concern, condemnation or warning is reported under ("X said the US is
+    concerned by ..."): its speaker also claims the event the stance is about."""
+    if voice.verb is None or voice.stance not in ("concern", "condemn", "warn"):
+        return None
+    return voice_of(voice.verb, [v for v in voices if v.stance is None and v is not voice and v.verb is not None])
+
+
 def _party_stances(out: _Statements, voices: list[Voice], readings: list[SupplyReading],
                    strikes: list[tuple[Strike, Token]]) -> None:  # fmt: skip
     ctx = out.ctx
@@ -262,7 +270,11 @@ def _party_stances(out: _Statements, voices: list[Voice], readings: list[SupplyR
                 out.add(reading.subject_keys, "commit", "statement.supplier.commit", 0.7, reading.transfers[0])
             continue
         if voice.stance is not None:
-            continue
+            asserted = reading.transfers and all(t.status != "planned" for t in reading.transfers)
+            outer = _outer_speech(voice, voices) if asserted and reading.trigger.pos_ == "VERB" else None
+            if outer is None:
+                continue
+            voice = outer  # "Campbell said the US is concerned by Russia providing China ...": Campbell's claim
         states = {s for s in (ctx.party_of(k) for k in voice.speakers) if s}
         if reading.negated and reading.armed and states & {*reading.suppliers, *reading.recipients}:
             out.add(voice.speakers, "deny", "statement.voice.deny", 0.75, None)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .context import ArticleContext
-from .roles import direct_objects, lemma, prep_objects
+from .roles import direct_objects, lemma, prep_objects, subjects
 from .sentence import ParsedSentence
 from .speakers import speaker_keys, speakers_of
 
@@ -53,6 +53,8 @@ def find_voices(sent: ParsedSentence, ctx: ArticleContext) -> list[Voice]:
         if lemma(tok) == "accord":
             to = prep_objects(tok, {"to"})
             keys = [k for t in to for k in speaker_keys(t, sent, ctx)]
+        elif trig.value == "concern":  # "the bloc was alarmed by the transfer": the bloc, not the transfer
+            keys = [k for t in subjects(tok) for k in speaker_keys(t, sent, ctx)]
         else:
             keys = speakers_of(tok, sent, ctx)
         if keys:

@@ -764,3 +764,15 @@ def test_the_spokesman_is_the_spokesman_the_article_named() -> None:
         '"We reject these baseless accusations," the spokesman said.'
     )
     assert (frozenset({"person:esmaeilbaghaei"}), "deny") in _statements(_extract(text))
+
+
+def test_a_bloc_alarmed_by_a_transfer_is_concerned_and_does_not_admit_it() -> None:
+    text = "The EU's top diplomat Josep Borrell said the bloc was alarmed by the transfer of Iranian drones to Russia."
+    ex = _extract(text)
+    assert _statements(ex) == {(frozenset({"org:european-union", "person:josepborrell"}), "concern")}
+    assert all(t.status != "admitted" for t in ex.transfers)
+
+
+def test_who_reports_a_states_concern_about_a_supply_alleges_the_supply() -> None:
+    text = "The US is concerned that Belarus is supplying Russia with shells, US Deputy Secretary of State Kurt Campbell said."
+    assert (frozenset({"person:kurtcampbell"}), "allege") in _statements(_extract(text))
