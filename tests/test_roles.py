@@ -774,5 +774,8 @@ def test_a_bloc_alarmed_by_a_transfer_is_concerned_and_does_not_admit_it() -> No
 
 
 def test_who_reports_a_states_concern_about_a_supply_alleges_the_supply() -> None:
-    text = "The US is concerned that Belarus is supplying Russia with shells, US Deputy Secretary of State Kurt Campbell said."
+    text = (
+        "The US is concerned that Belarus is supplying Russia with shells, "
+        "US Deputy Secretary of State Kurt Campbell said."
+    )
     assert (frozenset({"person:kurtcampbell"}), "allege") in _statements(_extract(text))
