@@ -47,7 +47,8 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store,
 
 from armskg.loaders.article import Article
 from armskg.loaders.readers import InputError
-from armskg.ontology import BASE, article_iri
+from armskg.ontology import article_iri
+from armskg.ontology.vocabulary import RDF_TYPE, STORE_NODE, TALLY_GRAPH, Ak
 
 from . import reporting, tallies
 from .merge import ChangeSet, block_order, plan_changes
@@ -56,7 +57,7 @@ from .reader_lock import bulk_write
 from .spill import ReportSpill
 from .store import IngestReport, StoreError, _io_message, stored_hash
 from .tallies import TallyKey
-from .triples import Report, ak, block_id
+from .triples import Report, block_id
 
 __all__ = [
     "BulkOptions",
@@ -67,13 +68,6 @@ __all__ = [
     "merge_pending",
     "pending_blocks",
 ]
-
-STORE_NODE = NamedNode(BASE + "store")
-PENDING_MERGE = ak("pendingMerge")
-LOADING_ARTICLE = ak("loadingArticle")
-_MERGE_BLOCK = ak("mergeBlock")
-_RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_ARTICLE = ak("Article")
 
 
 class ClusterError(RuntimeError):
@@ -132,7 +126,7 @@ class _Run:
 
 
 def _marker(block: str) -> Quad:
-    return Quad(STORE_NODE, PENDING_MERGE, Literal(block), DefaultGraph())
+    return Quad(STORE_NODE, Ak.pendingMerge, Literal(block), DefaultGraph())
 
 
 class _Writer:
@@ -166,7 +160,7 @@ def pending_blocks(store: Store) -> list[str]:
     """Merge blocks a running or interrupted ingest has loaded but not merged yet (in merge order)."""
     found = {
         q.object.value
-        for q in store.quads_for_pattern(STORE_NODE, PENDING_MERGE, None, DefaultGraph())
+        for q in store.quads_for_pattern(STORE_NODE, Ak.pendingMerge, None, DefaultGraph())
         if isinstance(q.object, Literal)
     }
     return sorted(found, key=block_order)
@@ -388,7 +382,7 @@ def _write_shards(store: Store, articles: list[str], folder: Path, per_shard: in
         done += [pool.submit(shard, n, start) for n, start in enumerate(range(0, len(articles), per_shard), start=1)]
         for future in done:
             future.result()
-    (folder / "tallies.nq").write_bytes(_graph_nquads(store, tallies.TALLY_GRAPH))
+    (folder / "tallies.nq").write_bytes(_graph_nquads(store, TALLY_GRAPH))
 
 
 def _graph_nquads(store: Store, graph: NamedNode) -> bytes:
@@ -444,7 +438,7 @@ def _load_fresh(store: Store, fresh: list[Prepared], known: set[bytes], folder: 
 
     :func:`finish_interrupted` completes or undoes a batch cut short, from the markers.
     """
-    loading = [Quad(STORE_NODE, LOADING_ARTICLE, NamedNode(article_iri(p.id)), DefaultGraph()) for p in fresh]
+    loading = [Quad(STORE_NODE, Ak.loadingArticle, NamedNode(article_iri(p.id)), DefaultGraph()) for p in fresh]
     store.extend(loading)
     graphs = b"".join(p.nquads for p in fresh)
     with bulk_write(folder) as bulk:
@@ -471,11 +465,11 @@ def finish_interrupted(store: Store, *, merge: bool = True) -> tuple[int, int]:
     """
     dropped = 0
     recount = tallies.TALLIES_PENDING in store
-    for quad in list(store.quads_for_pattern(STORE_NODE, LOADING_ARTICLE, None, DefaultGraph())):
+    for quad in list(store.quads_for_pattern(STORE_NODE, Ak.loadingArticle, None, DefaultGraph())):
         graph = quad.object
         if not isinstance(graph, NamedNode):
             continue
-        if not any(True for _ in store.quads_for_pattern(graph, _RDF_TYPE, _ARTICLE, DefaultGraph())):
+        if not any(True for _ in store.quads_for_pattern(graph, RDF_TYPE, Ak.Article, DefaultGraph())):
             store.remove_graph(graph)  # its default-graph triples never went in
             dropped += 1
         ChangeSet(delete=[quad]).apply(store)
@@ -510,7 +504,7 @@ def _spill(run: _Run, batch: list[Prepared]) -> None:
             block = block_id(r)
             if block not in run.seen_blocks:
                 run.seen_blocks.add(block)
-                if next(run.store.quads_for_pattern(None, _MERGE_BLOCK, Literal(block), None), None) is None:
+                if next(run.store.quads_for_pattern(None, Ak.mergeBlock, Literal(block), None), None) is None:
                     run.new_blocks.add(block)
             if block in run.new_blocks:
                 kept.append((block, r))

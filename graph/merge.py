@@ -48,18 +48,16 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
 
-from armskg.ontology import BASE, event_iri
+from armskg.ontology import event_iri
+from armskg.ontology.vocabulary import EVENT_NS, EVIDENCE_NS, RDF_TYPE, STATE_NS, XSD_INTEGER, Ak, term_text
 
 from .reporting import event_quads
 from .tallies import TallyKey, mention_moves, rebuild, statement_keys, tally_changes
 from .triples import (
     EVENT_KINDS,
-    RDF_TYPE,
     STATE_REFERENCE,
-    XSD_INTEGER,
     Report,
     Triple3,
-    ak,
     block_id,
     block_key,
     event_triples,
@@ -79,15 +77,6 @@ __all__ = [
     "remerge_store",
 ]
 
-_EVENT_NS = BASE + "event/"
-_EVIDENCE_NS = BASE + "evidence/"
-_STATE_NS = BASE + "actor/state/"
-_MERGE_BLOCK = ak("mergeBlock")
-_MERGE_RECORD = ak("mergeRecord")
-_ABOUT = ak("about")
-_USED_WEAPONS_FROM = ak("usedWeaponsFrom")
-_EVIDENCE = ak("evidence")
-_SOURCE_COUNT = ak("sourceCount")
 _KIND_RANK: dict[str, int] = {kind: n for n, kind in enumerate(EVENT_KINDS)}
 
 Resolver = Callable[[str], Iterable[str]]
@@ -332,11 +321,11 @@ class MergedEvent:
                 for triple in event_triples(report, node, day, resolve):
                     merged[triple] = None
                     own[triple] = None
-                own[(node, _EVIDENCE, NamedNode(report.evidence))] = None
+                own[(node, Ak.evidence, NamedNode(report.evidence))] = None
             graph = NamedNode(article)
             yield [Quad(s, p, o, graph) for s, p, o in own]
         quads = [Quad(s, p, o, DefaultGraph()) for s, p, o in merged]
-        quads.append(Quad(node, _SOURCE_COUNT, Literal(str(self.source_count), datatype=XSD_INTEGER)))
+        quads.append(Quad(node, Ak.sourceCount, Literal(str(self.source_count), datatype=XSD_INTEGER)))
         yield quads
         yield self.reporting_quads()
 
@@ -406,13 +395,6 @@ def _assignment(events: Iterable[MergedEvent]) -> dict[str, tuple[str, ...]]:
         for report, _day in event.members:
             found.setdefault(report.evidence, set()).add(event.iri)
     return {evidence: tuple(sorted(iris)) for evidence, iris in found.items()}
-
-
-def _value(term: object) -> str:
-    """The text of an IRI or literal read from the store (armskg writes no blank nodes or triple terms)."""
-    if isinstance(term, NamedNode | Literal):
-        return term.value
-    raise TypeError(f"unexpected term in an armskg store: {term!r}")
 
 
 def block_order(block: str) -> tuple[int, str]:
@@ -511,23 +493,23 @@ class _Planner:
     def resolve(self, ref: str) -> tuple[str, ...]:
         if ref in self.resolved:
             return self.resolved[ref]
-        held = self.store.quads_for_pattern(None, _EVIDENCE, NamedNode(ref), None)
-        found = tuple(sorted({_value(q.subject) for q in held if self.live(q.graph_name)}))
+        held = self.store.quads_for_pattern(None, Ak.evidence, NamedNode(ref), None)
+        found = tuple(sorted({term_text(q.subject) for q in held if self.live(q.graph_name)}))
         self.resolved[ref] = found  # until the ref's own block is merged in this plan
         return found
 
     def stored(self, block: str) -> list[tuple[Report, tuple[str, ...]]]:
         """The block's reports in graphs that stay, each with the events it is in now."""
         found = []
-        for q in self.store.quads_for_pattern(None, _MERGE_BLOCK, Literal(block), None):
+        for q in self.store.quads_for_pattern(None, Ak.mergeBlock, Literal(block), None):
             graph = q.graph_name
             if not self.live(graph):
                 continue
             assert isinstance(graph, NamedNode) and isinstance(q.subject, NamedNode)
-            for record in self.store.quads_for_pattern(q.subject, _MERGE_RECORD, None, graph):
-                report = Report.from_json(graph.value, q.subject.value, _value(record.object))
-                now = self.store.quads_for_pattern(None, _EVIDENCE, q.subject, graph)
-                found.append((report, tuple(sorted({_value(e.subject) for e in now}))))
+            for record in self.store.quads_for_pattern(q.subject, Ak.mergeRecord, None, graph):
+                report = Report.from_json(graph.value, q.subject.value, term_text(record.object))
+                now = self.store.quads_for_pattern(None, Ak.evidence, q.subject, graph)
+                found.append((report, tuple(sorted({term_text(e.subject) for e in now}))))
         return found
 
     def referring(self, graph: str, events: Iterable[str]) -> set[str]:
@@ -536,13 +518,14 @@ class _Planner:
         found: set[str] = set()
         g = NamedNode(graph)
         for iri in events:
-            for prop in (_ABOUT, _USED_WEAPONS_FROM):
+            for prop in (Ak.about, Ak.usedWeaponsFrom):
                 for ref in self.store.quads_for_pattern(None, prop, NamedNode(iri), g):
                     assert isinstance(ref.subject, NamedNode)
-                    for link in self.store.quads_for_pattern(ref.subject, _EVIDENCE, None, g):
+                    for link in self.store.quads_for_pattern(ref.subject, Ak.evidence, None, g):
                         assert isinstance(link.object, NamedNode)
                         found.update(
-                            _value(b.object) for b in self.store.quads_for_pattern(link.object, _MERGE_BLOCK, None, g)
+                            term_text(b.object)
+                            for b in self.store.quads_for_pattern(link.object, Ak.mergeBlock, None, g)
                         )
         return found
 
@@ -594,15 +577,15 @@ def plan_changes(
     gone: dict[str, set[str]] = {}  # block -> events of reports in dropped graphs
     left: dict[str, Report] = {}  # block -> one of its reports in a dropped graph
     for graph in changes.drop:
-        for q in store.quads_for_pattern(None, _MERGE_BLOCK, None, graph):
-            block = _value(q.object)
+        for q in store.quads_for_pattern(None, Ak.mergeBlock, None, graph):
+            block = term_text(q.object)
             queue.add(block)
-            planner.moved.add(_value(q.subject))
-            held = store.quads_for_pattern(None, _EVIDENCE, q.subject, graph)
-            gone.setdefault(block, set()).update(_value(e.subject) for e in held)
+            planner.moved.add(term_text(q.subject))
+            held = store.quads_for_pattern(None, Ak.evidence, q.subject, graph)
+            gone.setdefault(block, set()).update(term_text(e.subject) for e in held)
             if block.startswith("statement/") and block not in left:
-                for record in store.quads_for_pattern(q.subject, _MERGE_RECORD, None, graph):
-                    left[block] = Report.from_json(graph.value, _value(q.subject), _value(record.object))
+                for record in store.quads_for_pattern(q.subject, Ak.mergeRecord, None, graph):
+                    left[block] = Report.from_json(graph.value, term_text(q.subject), term_text(record.object))
 
     new_quads = list(add_quads)
     changes.insert.extend(new_quads)
@@ -677,9 +660,9 @@ def _retracted(planner: _Planner, dropped: list[NamedNode], new_quads: list[Quad
             if q.subject == graph:
                 continue
             subject = q.subject.value if isinstance(q.subject, NamedNode) else ""
-            if subject.startswith((_EVENT_NS, _EVIDENCE_NS)):
+            if subject.startswith((EVENT_NS, EVIDENCE_NS)):
                 continue
-            state = subject.startswith(_STATE_NS)
+            state = subject.startswith(STATE_NS)
             if state and q.predicate in STATE_REFERENCE:
                 continue
             triple = (q.subject, q.predicate, q.object)
@@ -698,15 +681,15 @@ def _retracted(planner: _Planner, dropped: list[NamedNode], new_quads: list[Quad
 def remerge_store(store: Store, policy: MergePolicy = DEFAULT_POLICY) -> int:
     """Re-merge every block from the reports kept on the evidence records, and rewrite what
     differs (after a change of ``policy``, or to repair a store).  Returns the quads changed."""
-    blocks = {_value(q.object) for q in store.quads_for_pattern(None, _MERGE_BLOCK, None, None)}
+    blocks = {term_text(q.object) for q in store.quads_for_pattern(None, Ak.mergeBlock, None, None)}
     changes = plan_changes(store, blocks=blocks, policy=policy)
     stale = {
         q.subject.value
         for q in store.quads_for_pattern(None, None, None, DefaultGraph())
-        if isinstance(q.subject, NamedNode) and q.subject.value.startswith(_EVENT_NS)
+        if isinstance(q.subject, NamedNode) and q.subject.value.startswith(EVENT_NS)
     }
-    live = {_value(q.subject) for q in changes.insert if _value(q.subject).startswith(_EVENT_NS)}
-    held = {_value(q.subject) for q in store.quads_for_pattern(None, _EVIDENCE, None, None)}
+    live = {term_text(q.subject) for q in changes.insert if term_text(q.subject).startswith(EVENT_NS)}
+    held = {term_text(q.subject) for q in store.quads_for_pattern(None, Ak.evidence, None, None)}
     for iri in sorted(stale - live - held):
         changes.delete.extend(store.quads_for_pattern(NamedNode(iri), None, None, None))
     changes.tallies.clear()  # events that no report links to left too: count the tallies afresh

@@ -29,7 +29,8 @@ from armskg.loaders.extract import extract
 from armskg.loaders.facts import Extraction
 from armskg.loaders.lexicon import Lexicon, load_lexicon
 from armskg.loaders.readers import InputError
-from armskg.ontology import AK, article_iri, ontology_path
+from armskg.ontology import article_iri, ontology_path
+from armskg.ontology.vocabulary import AK, ONTOLOGY_NODE, SCHEMA, Ak
 
 from .merge import plan_changes
 from .prepare import extraction_failure
@@ -62,9 +63,6 @@ EXPORT_FORMATS: dict[str, RdfFormat] = {
     "jsonld": RdfFormat.JSON_LD,
 }
 """Export formats by name; ``turtle`` holds the merged default graph only."""
-
-_ONTOLOGY_MARK = NamedNode("https://w3id.org/armskg/ontology")
-_CONTENT_HASH = NamedNode(AK + "contentHash")
 
 
 class StoreError(RuntimeError):
@@ -119,7 +117,7 @@ def open_store(path: Path | None = None, *, read_only: bool = False, finish_merg
                 f"wait for it to finish or stop it ({message})"
             ) from exc
         raise StoreError(f"{location}: cannot open the store ({message})") from exc
-    if not any(True for _ in store.quads_for_pattern(_ONTOLOGY_MARK, None, None, DefaultGraph())):
+    if not any(True for _ in store.quads_for_pattern(ONTOLOGY_NODE, None, None, DefaultGraph())):
         try:  # one transaction: the ontology is either all there or not at all
             store.load(path=str(ontology_path()), format=RdfFormat.TURTLE, to_graph=DefaultGraph())
         except OSError as exc:
@@ -158,7 +156,7 @@ class IngestReport:
 
 def stored_hash(store: Store, graph: NamedNode) -> str | None:
     """The content hash of the article whose graph is ``graph``, if the store holds it."""
-    for quad in store.quads_for_pattern(graph, _CONTENT_HASH, None, DefaultGraph()):
+    for quad in store.quads_for_pattern(graph, Ak.contentHash, None, DefaultGraph()):
         if isinstance(quad.object, Literal):
             return quad.object.value
     return None
@@ -259,7 +257,7 @@ def export_store(store: Store, fmt: str, output: Path | None = None) -> bytes | 
     if rdf_format in (RdfFormat.TURTLE, RdfFormat.TRIG):
         kwargs["prefixes"] = {
             "ak": AK,
-            "schema": "https://schema.org/",
+            "schema": SCHEMA,
             "skos": "http://www.w3.org/2004/02/skos/core#",
             "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
             "xsd": "http://www.w3.org/2001/XMLSchema#",

@@ -38,7 +38,18 @@ from collections.abc import Iterable, Mapping
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
 
-from armskg.ontology import AK, BASE, actor_iri, stance_iri
+from armskg.ontology import actor_iri, stance_iri
+from armskg.ontology.vocabulary import (
+    RDF_TYPE,
+    STATE_NS,
+    STORE_NODE,
+    TALLY_GRAPH,
+    TALLY_NS,
+    TRUE,
+    XSD_INTEGER,
+    Ak,
+    term_text,
+)
 
 __all__ = [
     "TALLIES_KEPT",
@@ -59,36 +70,19 @@ __all__ = [
 ]
 
 _STATEMENT_SPEAKERS = (
-    f'SELECT ?stance (GROUP_CONCAT(STR(?speaker); separator=" ") AS ?speakers) WHERE {{ ?statement a <{AK}Statement> ; '
-    f"<{AK}stance> ?stance ; <{AK}speaker> ?speaker }} GROUP BY ?statement ?stance"
+    f'SELECT ?stance (GROUP_CONCAT(STR(?speaker); separator=" ") AS ?speakers) WHERE {{ ?statement a {Ak.Statement} ; '
+    f"{Ak.stance} ?stance ; {Ak.speaker} ?speaker }} GROUP BY ?statement ?stance"
 )
-_COUNT_MENTIONS = f"SELECT ?actor (COUNT(*) AS ?n) WHERE {{ ?article <{AK}mentions> ?actor }} GROUP BY ?actor"
-
-TALLY_GRAPH = NamedNode(BASE + "graph/tallies")
-"""The named graph of the tallies and of each event's reporting (:mod:`armskg.graph.reporting`):
-what armskg counts as it writes, apart from what articles report."""
+_COUNT_MENTIONS = f"SELECT ?actor (COUNT(*) AS ?n) WHERE {{ ?article {Ak.mentions} ?actor }} GROUP BY ?actor"
 
 TallyKey = tuple[str, ...]
 """``("stance", speaker IRI, stance IRI)``, ``("pair", state IRI, state IRI, stance IRI)`` or
 ``("mention", actor IRI)``."""
 
-_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_XSD_INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-_STANCE_TALLY = NamedNode(AK + "StanceTally")
-_PAIR_TALLY = NamedNode(AK + "CosignatureTally")
-_MENTION_TALLY = NamedNode(AK + "MentionTally")
-_SPEAKER = NamedNode(AK + "tallySpeaker")
-_ACTOR = NamedNode(AK + "tallyActor")
-_MENTIONS = NamedNode(AK + "mentions")
-_STANCE = NamedNode(AK + "tallyStance")
-_COUNT = NamedNode(AK + "tallyCount")
-_STATE_NS = BASE + "actor/state/"
-_STORE = NamedNode(BASE + "store")
-_TRUE = Literal("true", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
-TALLIES_KEPT = Quad(_STORE, NamedNode(AK + "talliesKept"), Literal("2", datatype=_XSD_INTEGER), TALLY_GRAPH)
+TALLIES_KEPT = Quad(STORE_NODE, Ak.talliesKept, Literal("2", datatype=XSD_INTEGER), TALLY_GRAPH)
 """Written with the tallies by :func:`rebuild`; the number says which kinds are kept (1: statement
 tallies, 2: mention tallies too). A store without it (made before these tallies) needs a rebuild."""
-TALLIES_PENDING = Quad(_STORE, NamedNode(AK + "talliesPending"), _TRUE, DefaultGraph())
+TALLIES_PENDING = Quad(STORE_NODE, Ak.talliesPending, TRUE, DefaultGraph())
 """Written by a bulk ingest with its first batch, removed with its last tally moves: a killed run
 leaves it, and :func:`ensure` then counts the tallies again."""
 
@@ -102,7 +96,7 @@ def statement_keys(speakers: Iterable[str], stance: str) -> list[TallyKey]:
 
 def _keys(speaker_iris: list[str], stance_node: str) -> list[TallyKey]:
     keys: list[TallyKey] = [("stance", iri, stance_node) for iri in speaker_iris]
-    states = [iri for iri in speaker_iris if iri.startswith(_STATE_NS)]
+    states = [iri for iri in speaker_iris if iri.startswith(STATE_NS)]
     keys.extend(("pair", a, b, stance_node) for a, b in itertools.combinations(states, 2))
     return keys
 
@@ -112,8 +106,8 @@ def mention_moves(added: Iterable[Quad], removed: Iterable[Quad], store: Store |
     store and those among ``removed`` leave it (``removed`` holds only quads the store has; an
     added mention that ``store`` already holds moves nothing, nor does a repeated one).
 
-    >>> article, actor = NamedNode(BASE + "article/a"), NamedNode(BASE + "actor/state/USA")
-    >>> mention = Quad(article, _MENTIONS, actor, DefaultGraph())
+    >>> article, actor = NamedNode("https://w3id.org/armskg/article/a"), NamedNode(STATE_NS + "USA")
+    >>> mention = Quad(article, Ak.mentions, actor, DefaultGraph())
     >>> mention_moves([mention], [])
     Counter({('mention', 'https://w3id.org/armskg/actor/state/USA'): 1})
     """
@@ -121,25 +115,21 @@ def mention_moves(added: Iterable[Quad], removed: Iterable[Quad], store: Store |
     for quads, step in ((added, 1), (removed, -1)):
         seen: set[Quad] = set()
         for q in quads:
-            if q.predicate != _MENTIONS or not isinstance(q.graph_name, DefaultGraph) or q in seen:
+            if q.predicate != Ak.mentions or not isinstance(q.graph_name, DefaultGraph) or q in seen:
                 continue
             seen.add(q)
             if step > 0 and store is not None and q in store:
                 continue
-            moves[("mention", _text(q.object))] += step
+            moves[("mention", term_text(q.object))] += step
     return moves
 
 
-def _text(term: object) -> str:
-    return term.value if isinstance(term, NamedNode | Literal) else str(term)
-
-
 def _node(key: TallyKey) -> NamedNode:
-    return NamedNode(BASE + "tally/" + hashlib.sha256("\x1f".join(key).encode()).hexdigest()[:24])
+    return NamedNode(TALLY_NS + hashlib.sha256("\x1f".join(key).encode()).hexdigest()[:24])
 
 
 def _count_quad(key: TallyKey, count: int) -> Quad:
-    return Quad(_node(key), _COUNT, Literal(str(count), datatype=_XSD_INTEGER), TALLY_GRAPH)
+    return Quad(_node(key), Ak.tallyCount, Literal(str(count), datatype=XSD_INTEGER), TALLY_GRAPH)
 
 
 def tally_quads(key: TallyKey, count: int) -> list[Quad]:
@@ -148,17 +138,21 @@ def tally_quads(key: TallyKey, count: int) -> list[Quad]:
         return []
     node, g = _node(key), TALLY_GRAPH
     if key[0] == "mention":
-        return [Quad(node, _TYPE, _MENTION_TALLY, g), Quad(node, _ACTOR, NamedNode(key[1]), g), _count_quad(key, count)]
-    quads = [Quad(node, _TYPE, _STANCE_TALLY if key[0] == "stance" else _PAIR_TALLY, g)]
-    quads.extend(Quad(node, _SPEAKER, NamedNode(iri), g) for iri in key[1:-1])
-    quads.append(Quad(node, _STANCE, NamedNode(key[-1]), g))
+        return [
+            Quad(node, RDF_TYPE, Ak.MentionTally, g),
+            Quad(node, Ak.tallyActor, NamedNode(key[1]), g),
+            _count_quad(key, count),
+        ]
+    quads = [Quad(node, RDF_TYPE, Ak.StanceTally if key[0] == "stance" else Ak.CosignatureTally, g)]
+    quads.extend(Quad(node, Ak.tallySpeaker, NamedNode(iri), g) for iri in key[1:-1])
+    quads.append(Quad(node, Ak.tallyStance, NamedNode(key[-1]), g))
     quads.append(_count_quad(key, count))
     return quads
 
 
 def _stored_count(store: Store, key: TallyKey) -> int:
-    for quad in store.quads_for_pattern(_node(key), _COUNT, None, TALLY_GRAPH):
-        return int(_text(quad.object))
+    for quad in store.quads_for_pattern(_node(key), Ak.tallyCount, None, TALLY_GRAPH):
+        return int(term_text(quad.object))
     return 0
 
 
@@ -187,8 +181,8 @@ def count_statements(store: Store) -> Counter[TallyKey]:
     statement by statement)."""
     counts: Counter[TallyKey] = Counter()
     for row in store.query(_STATEMENT_SPEAKERS):  # type: ignore[union-attr]
-        speakers = sorted(set(_text(row["speakers"]).split(" ")))
-        counts.update(_keys(speakers, _text(row["stance"])))
+        speakers = sorted(set(term_text(row["speakers"]).split(" ")))
+        counts.update(_keys(speakers, term_text(row["stance"])))
     return counts
 
 
@@ -197,7 +191,7 @@ def count_mentions(store: Store) -> Counter[TallyKey]:
     (a SPARQL count: 20 times faster than reading the triples into Python)."""
     counts: Counter[TallyKey] = Counter()
     for row in store.query(_COUNT_MENTIONS):  # type: ignore[union-attr]
-        counts[("mention", _text(row["actor"]))] = int(_text(row["n"]))
+        counts[("mention", term_text(row["actor"]))] = int(term_text(row["n"]))
     return counts
 
 
@@ -210,16 +204,18 @@ def count_tallies(store: Store) -> Counter[TallyKey]:
 def kept_tallies(store: Store) -> Counter[TallyKey]:
     """The tallies as the store holds them."""
     counts: Counter[TallyKey] = Counter()
-    for typed in store.quads_for_pattern(None, _TYPE, None, TALLY_GRAPH):
+    for typed in store.quads_for_pattern(None, RDF_TYPE, None, TALLY_GRAPH):
         node = typed.subject
-        if typed.object == _MENTION_TALLY:
-            for actor in store.quads_for_pattern(node, _ACTOR, None, TALLY_GRAPH):
-                key: TallyKey = ("mention", _text(actor.object))
+        if typed.object == Ak.MentionTally:
+            for actor in store.quads_for_pattern(node, Ak.tallyActor, None, TALLY_GRAPH):
+                key: TallyKey = ("mention", term_text(actor.object))
                 counts[key] = _stored_count(store, key)
             continue
-        kind = "stance" if typed.object == _STANCE_TALLY else "pair"
-        speakers = sorted(_text(q.object) for q in store.quads_for_pattern(node, _SPEAKER, None, TALLY_GRAPH))
-        stance = next(_text(q.object) for q in store.quads_for_pattern(node, _STANCE, None, TALLY_GRAPH))
+        kind = "stance" if typed.object == Ak.StanceTally else "pair"
+        speakers = sorted(
+            term_text(q.object) for q in store.quads_for_pattern(node, Ak.tallySpeaker, None, TALLY_GRAPH)
+        )
+        stance = next(term_text(q.object) for q in store.quads_for_pattern(node, Ak.tallyStance, None, TALLY_GRAPH))
         counts[(kind, *speakers, stance)] = _stored_count(store, (kind, *speakers, stance))
     return counts
 
@@ -243,7 +239,7 @@ def kept_kinds(store: Store) -> int:
     (made before mention tallies), 2 all of them (:data:`TALLIES_KEPT`)."""
     if TALLIES_KEPT in store:
         return 2
-    return 1 if any(True for _ in store.quads_for_pattern(_STORE, TALLIES_KEPT.predicate, None, TALLY_GRAPH)) else 0
+    return 1 if any(True for _ in store.quads_for_pattern(STORE_NODE, TALLIES_KEPT.predicate, None, TALLY_GRAPH)) else 0
 
 
 def ensure(store: Store) -> bool:

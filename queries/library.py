@@ -57,8 +57,8 @@ from pyoxigraph import (
     Variable,
 )
 
-from armskg.loaders.facts import STANCES, WEAPON_CONCEPTS
-from armskg.ontology import BASE, PREFIXES, actor_iri, stance_iri, weapon_iri
+from armskg.ontology import PREFIXES, actor_iri, stance_iri, weapon_iri
+from armskg.ontology.vocabulary import ACTOR_NS, STANCE_NS, STANCES, WEAPON_CONCEPTS, WEAPON_NS, XSD, XSD_DATE
 
 if TYPE_CHECKING:
     import pandas
@@ -83,11 +83,7 @@ Term: TypeAlias = NamedNode | BlankNode | Literal | Triple
 PARAM_TYPES: Final = ("iri", "actor", "string", "date", "integer", "weapon", "stance")
 """The parameter types a ``# param:`` header may name."""
 
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 _PREFIX_MAP: Final[dict[str, str]] = dict(re.findall(r"PREFIX\s+(\w*):\s*<([^>]*)>", PREFIXES))
-_ACTOR_NS = BASE + "actor/"
-_WEAPON_NS = BASE + "weapon/"
-_STANCE_NS = BASE + "stance/"
 _ACTOR_KINDS = ("state", "person", "org")
 
 _HEADER_LINE = re.compile(r"#\s*(name|description|param|example)\s*:\s?(.*)$")
@@ -387,10 +383,10 @@ def _to_term(param: Param, value: str) -> NamedNode | Literal:
     if param.type == "weapon":
         label = " ".join(text.lower().split())
         known = {weapon_iri(category): category for category in WEAPON_CONCEPTS}
-        return _concept(param, text, _WEAPON_NS, weapon_iri(label), known)
+        return _concept(param, text, WEAPON_NS, weapon_iri(label), known)
     if param.type == "stance":
         label = re.sub(r"[\s-]+", "_", text.lower())
-        return _concept(param, text, _STANCE_NS, stance_iri(label), {stance_iri(s): s for s in STANCES})
+        return _concept(param, text, STANCE_NS, stance_iri(label), {stance_iri(s): s for s in STANCES})
     if param.type == "integer":
         if not _INTEGER.fullmatch(text):
             raise _bad(param, value, "an integer")
@@ -402,7 +398,7 @@ def _to_term(param: Param, value: str) -> NamedNode | Literal:
             dt.date.fromisoformat(text)
         except ValueError:
             raise _bad(param, value, "a date (YYYY-MM-DD)") from None
-        return Literal(text, datatype=NamedNode(_XSD + "date"))
+        return Literal(text, datatype=XSD_DATE)
     raise QueryError(f"parameter {param.name!r} has unknown type {param.type!r}")  # pragma: no cover
 
 
@@ -436,7 +432,7 @@ def _actor(param: Param, text: str) -> NamedNode:
     if colon and kind.lower() in _ACTOR_KINDS and name and not name.startswith("//"):
         name = name.upper() if kind.lower() == "state" else name
         return NamedNode(actor_iri(f"{kind.lower()}:{name}"))
-    if text.startswith(_ACTOR_NS):
+    if text.startswith(ACTOR_NS):
         return _iri(param, text)
     raise _bad(param, text, "an actor", "give an ISO3 code such as PRK, a key such as org:nato, or an actor IRI")
 
@@ -522,13 +518,13 @@ def _json_term(term: Term) -> dict[str, Any]:
     out: dict[str, Any] = {"type": "literal", "value": term.value}
     if term.language:
         out["xml:lang"] = term.language
-    elif term.datatype.value != _XSD + "string":
+    elif term.datatype.value != XSD + "string":
         out["datatype"] = term.datatype.value
     return out
 
 
 _INTEGER_TYPES = frozenset(
-    _XSD + name
+    XSD + name
     for name in (
         "integer",
         "int",
@@ -545,7 +541,7 @@ _INTEGER_TYPES = frozenset(
         "unsignedByte",
     )
 )
-_FLOAT_TYPES = frozenset(_XSD + name for name in ("decimal", "double", "float"))
+_FLOAT_TYPES = frozenset(XSD + name for name in ("decimal", "double", "float"))
 
 
 def _python(term: Term) -> str | int | float | bool:
@@ -558,7 +554,7 @@ def _python(term: Term) -> str | int | float | bool:
                 return float(term.value)
         except ValueError:
             return term.value
-        if datatype == _XSD + "boolean":
+        if datatype == XSD + "boolean":
             return term.value in ("true", "1")
     return _lexical(term)
 

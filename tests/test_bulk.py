@@ -17,14 +17,7 @@ import pytest
 from robustness import article_records, cli, comparable, store_quads, write_jsonl
 
 from armskg.graph import bulk, merge, tallies
-from armskg.graph.bulk import (
-    LOADING_ARTICLE,
-    STORE_NODE,
-    BulkOptions,
-    IngestProgress,
-    ingest_bulk,
-    pending_blocks,
-)
+from armskg.graph.bulk import BulkOptions, IngestProgress, ingest_bulk, pending_blocks
 from armskg.graph.merge import plan_changes
 from armskg.graph.prepare import Prepared, prepare_articles
 from armskg.graph.spill import ReportSpill
@@ -33,6 +26,7 @@ from armskg.graph.triples import Report, block_id
 from armskg.loaders.article import Article
 from armskg.loaders.readers import read_articles
 from armskg.ontology import article_iri
+from armskg.ontology.vocabulary import STORE_NODE, Ak
 
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
 EVENT_TYPES = ("Transfer", "Strike", "Statement")
@@ -228,7 +222,7 @@ def test_a_resumed_ingest_merges_what_the_killed_run_left_with_its_own(
     later = [a for a in read_articles([corpus / "b.jsonl"]) if isinstance(a, Article)]
     cut_short = [p for p in prepare_articles(later[:3]) if isinstance(p, Prepared)]
     store.extend(
-        [ox.Quad(STORE_NODE, LOADING_ARTICLE, ox.NamedNode(article_iri(p.id)), ox.DefaultGraph()) for p in cut_short]
+        [ox.Quad(STORE_NODE, Ak.loadingArticle, ox.NamedNode(article_iri(p.id)), ox.DefaultGraph()) for p in cut_short]
     )
     store.load(b"".join(p.nquads for p in cut_short), format=ox.RdfFormat.N_QUADS)
     del store
@@ -283,7 +277,7 @@ def test_a_batch_cut_short_after_its_graphs_are_loaded_is_undone(
     prepared = [p for p in prepare_articles(articles[10:14]) if isinstance(p, Prepared)]
     assert len(prepared) == 4
     store.extend(
-        [ox.Quad(STORE_NODE, LOADING_ARTICLE, ox.NamedNode(article_iri(p.id)), ox.DefaultGraph()) for p in prepared]
+        [ox.Quad(STORE_NODE, Ak.loadingArticle, ox.NamedNode(article_iri(p.id)), ox.DefaultGraph()) for p in prepared]
     )
     graphs = b"".join(p.nquads for p in prepared)
     if bulk_loader:

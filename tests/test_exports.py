@@ -171,7 +171,7 @@ def test_coalitions_written_back_are_queryable_and_stable(network: nx.MultiDiGra
     store = small_store()
     before = len(store)
     assert write_coalitions(store, network, note="test") == 2
-    graph = ox.NamedNode(COALITIONS_GRAPH)
+    graph = COALITIONS_GRAPH
     first = set(store.quads_for_pattern(None, None, None, graph))
     assert len(first) == 1 + 2 * 3 + 8
     assert read_coalitions(store) == {n: coalitions(network)[n] + 1 for n in sorted(network.nodes)}

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 import click
 from pyoxigraph import DefaultGraph, NamedNode, Store
 
-from armskg.ontology import AK
+from armskg.ontology.vocabulary import RDF_TYPE, Ak
 from armskg.tables import FORMATS, format_result, table_width
 
 if TYPE_CHECKING:
@@ -39,8 +39,6 @@ __all__ = [
 ]
 
 F = TypeVar("F", bound=Callable[..., object])
-
-_RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
 def format_option(command: F) -> F:
@@ -75,7 +73,7 @@ def table_options(command: F) -> F:
 
 def holds_articles(store: Store) -> bool:
     """Whether the store holds at least one article."""
-    return next(store.quads_for_pattern(None, _RDF_TYPE, NamedNode(AK + "Article"), DefaultGraph()), None) is not None
+    return next(store.quads_for_pattern(None, RDF_TYPE, Ak.Article, DefaultGraph()), None) is not None
 
 
 def print_result(
