@@ -25,8 +25,8 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 
-from armskg.loaders.facts import FINER_WEAPONS, WEAPON_CONCEPTS
 from armskg.ontology import AK, BASE, PREFIXES, SCHEMA  # type: ignore[import-not-found, unused-ignore]
+from armskg.ontology.vocabulary import FINER_WEAPONS, STANCES, WEAPON_CONCEPTS
 
 from .statement_view import JOINT_KEY, joint_statements
 
@@ -55,9 +55,6 @@ MAX_EVIDENCE = 3
 
 KINDS = ("state", "person", "organization", "armed_group")
 """Actor kinds, the ``kind`` node attribute."""
-
-STANCES = ("condemn", "concern", "deny", "admit", "allege", "warn", "support", "call_on", "commit")
-"""Stance labels; a statement edge's ``relation`` is one of them."""
 
 PERPETRATOR_ROLES = frozenset({"supplier", "recipient", "attacker", "speaker"})
 """Roles of the parties who *did* the event a statement is about (``target`` is the victim)."""
