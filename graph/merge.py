@@ -42,7 +42,6 @@ import datetime as dt
 import hashlib
 import heapq
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -52,7 +51,8 @@ from armskg.ontology import event_iri
 from armskg.ontology.vocabulary import EVENT_NS, EVIDENCE_NS, RDF_TYPE, STATE_NS, XSD_INTEGER, Ak, term_text
 
 from .reporting import event_quads
-from .tallies import TallyKey, mention_moves, rebuild, statement_keys, tally_changes
+from .store.write import ChangeSet
+from .tallies import mention_moves, rebuild, statement_keys
 from .triples import (
     EVENT_KINDS,
     STATE_REFERENCE,
@@ -429,55 +429,6 @@ def merge_reports(reports: Iterable[Report], policy: MergePolicy = DEFAULT_POLIC
 
 
 @dataclass(slots=True)
-class ChangeSet:
-    """What one change of the corpus does to the store: graphs to drop, quads to delete and add,
-    and how far each tally moves (:mod:`armskg.graph.tallies`)."""
-
-    drop: list[NamedNode] = field(default_factory=list)
-    delete: list[Quad] = field(default_factory=list)
-    insert: list[Quad] = field(default_factory=list)
-    tallies: Counter[TallyKey] = field(default_factory=Counter)
-
-    def _with_tallies(self, store: Store) -> tuple[list[Quad], list[Quad]]:
-        if not any(self.tallies.values()):
-            return self.delete, self.insert
-        delete, insert = tally_changes(store, self.tallies)
-        return [*self.delete, *delete], [*self.insert, *insert]
-
-    def apply(self, store: Store) -> None:
-        """Write the change in one transaction."""
-        delete, insert = self._with_tallies(store)
-        if not self.drop and not delete:
-            if insert:
-                store.extend(insert)
-            return
-        store.update(_update(self.drop, delete, insert))
-
-
-def _update(drop: list[NamedNode], delete: list[Quad], insert: list[Quad]) -> str:
-    """The change as one SPARQL update: drops, then deletions, then insertions."""
-    parts = [f"DROP SILENT GRAPH {graph}" for graph in drop]
-    if delete:
-        parts.append("DELETE DATA { " + _data_block(delete) + " }")
-    if insert:
-        parts.append("INSERT DATA { " + _data_block(insert) + " }")
-    return " ;\n".join(parts)
-
-
-def _data_block(quads: Iterable[Quad]) -> str:
-    default: list[str] = []
-    named: dict[str, list[str]] = {}
-    for q in quads:
-        line = f"{q.subject} {q.predicate} {q.object} ."
-        if isinstance(q.graph_name, DefaultGraph):
-            default.append(line)
-        else:
-            named.setdefault(str(q.graph_name), []).append(line)
-    parts = default + [f"GRAPH {g} {{ " + " ".join(lines) + " }" for g, lines in named.items()]
-    return "\n".join(parts)
-
-
-@dataclass(slots=True)
 class _Planner:
     """Reads the store to work out a :class:`ChangeSet` (nothing is written while planning)."""
 
@@ -564,7 +515,7 @@ def plan_changes(
     one list of quads.
 
     ``loaded`` gives, for a block, all its reports in the store when the caller knows them and
-    none is merged yet (a bulk ingest's :class:`~armskg.graph.spill.ReportSpill`), else None:
+    none is merged yet (a bulk ingest's :class:`~armskg.graph.ingest.spill.ReportSpill`), else None:
     those are not read back from the store.
     """
     planner = _Planner(store, set(drop), policy)

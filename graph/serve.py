@@ -67,7 +67,7 @@ from typing import IO, Final
 import psutil
 
 from .query_page import QueryPage
-from .reader_lock import hold_shared
+from .store.reader_lock import hold_shared
 from .store_watch import StoreWatch, snapshot_time
 
 __all__ = [

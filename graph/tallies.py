@@ -14,7 +14,7 @@ Why this is cheap to keep: a statement's merge block is its *set* of speakers an
 (:func:`armskg.graph.triples.block_key`), so all statements of a block feed the same tallies.
 When the merge takes a block from ``n`` statements to ``m``, each of those tallies moves by
 ``m - n``; :func:`armskg.graph.merge.plan_changes` puts these moves in its
-:class:`~armskg.graph.merge.ChangeSet`, which writes them in the same transaction as the events.
+:class:`~armskg.graph.store.write.ChangeSet`, which writes them in the same transaction as the events.
 A mention tally moves by one for each ``ak:mentions`` triple a write adds or removes
 (:func:`mention_moves`), in the same transaction.
 :func:`count_tallies` counts all of them from the merged statements and the articles' mentions:
@@ -31,25 +31,26 @@ the reference the tests hold the kept tallies to, and what :func:`rebuild` write
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
+from pyoxigraph import DefaultGraph, Quad, Store
 
 from armskg.ontology import actor_iri, stance_iri
-from armskg.ontology.vocabulary import (
-    RDF_TYPE,
-    STATE_NS,
-    STORE_NODE,
-    TALLY_GRAPH,
-    TALLY_NS,
-    TRUE,
-    XSD_INTEGER,
-    Ak,
-    term_text,
+from armskg.ontology.vocabulary import STATE_NS, TALLY_GRAPH, Ak, term_text
+
+from . import reporting
+from .store.tally_quads import (
+    TALLIES_KEPT,
+    TALLIES_PENDING,
+    TallyKey,
+    kept_kinds,
+    kept_tallies,
+    tally_changes,
+    tally_quads,
 )
+from .store.write import ChangeSet
 
 __all__ = [
     "TALLIES_KEPT",
@@ -68,23 +69,14 @@ __all__ = [
     "tally_changes",
     "tally_quads",
 ]
+"""The storage form (:data:`TallyKey`, :func:`tally_quads`, the markers) is re-exported from
+:mod:`armskg.graph.store.tally_quads`: a tally is one name wherever it is read."""
 
 _STATEMENT_SPEAKERS = (
     f'SELECT ?stance (GROUP_CONCAT(STR(?speaker); separator=" ") AS ?speakers) WHERE {{ ?statement a {Ak.Statement} ; '
     f"{Ak.stance} ?stance ; {Ak.speaker} ?speaker }} GROUP BY ?statement ?stance"
 )
 _COUNT_MENTIONS = f"SELECT ?actor (COUNT(*) AS ?n) WHERE {{ ?article {Ak.mentions} ?actor }} GROUP BY ?actor"
-
-TallyKey = tuple[str, ...]
-"""``("stance", speaker IRI, stance IRI)``, ``("pair", state IRI, state IRI, stance IRI)`` or
-``("mention", actor IRI)``."""
-
-TALLIES_KEPT = Quad(STORE_NODE, Ak.talliesKept, Literal("2", datatype=XSD_INTEGER), TALLY_GRAPH)
-"""Written with the tallies by :func:`rebuild`; the number says which kinds are kept (1: statement
-tallies, 2: mention tallies too). A store without it (made before these tallies) needs a rebuild."""
-TALLIES_PENDING = Quad(STORE_NODE, Ak.talliesPending, TRUE, DefaultGraph())
-"""Written by a bulk ingest with its first batch, removed with its last tally moves: a killed run
-leaves it, and :func:`ensure` then counts the tallies again."""
 
 
 def statement_keys(speakers: Iterable[str], stance: str) -> list[TallyKey]:
@@ -106,6 +98,7 @@ def mention_moves(added: Iterable[Quad], removed: Iterable[Quad], store: Store |
     store and those among ``removed`` leave it (``removed`` holds only quads the store has; an
     added mention that ``store`` already holds moves nothing, nor does a repeated one).
 
+    >>> from pyoxigraph import DefaultGraph, NamedNode
     >>> article, actor = NamedNode("https://w3id.org/armskg/article/a"), NamedNode(STATE_NS + "USA")
     >>> mention = Quad(article, Ak.mentions, actor, DefaultGraph())
     >>> mention_moves([mention], [])
@@ -122,57 +115,6 @@ def mention_moves(added: Iterable[Quad], removed: Iterable[Quad], store: Store |
                 continue
             moves[("mention", term_text(q.object))] += step
     return moves
-
-
-def _node(key: TallyKey) -> NamedNode:
-    return NamedNode(TALLY_NS + hashlib.sha256("\x1f".join(key).encode()).hexdigest()[:24])
-
-
-def _count_quad(key: TallyKey, count: int) -> Quad:
-    return Quad(_node(key), Ak.tallyCount, Literal(str(count), datatype=XSD_INTEGER), TALLY_GRAPH)
-
-
-def tally_quads(key: TallyKey, count: int) -> list[Quad]:
-    """The quads of one tally in :data:`TALLY_GRAPH` (none for a count of zero)."""
-    if count <= 0:
-        return []
-    node, g = _node(key), TALLY_GRAPH
-    if key[0] == "mention":
-        return [
-            Quad(node, RDF_TYPE, Ak.MentionTally, g),
-            Quad(node, Ak.tallyActor, NamedNode(key[1]), g),
-            _count_quad(key, count),
-        ]
-    quads = [Quad(node, RDF_TYPE, Ak.StanceTally if key[0] == "stance" else Ak.CosignatureTally, g)]
-    quads.extend(Quad(node, Ak.tallySpeaker, NamedNode(iri), g) for iri in key[1:-1])
-    quads.append(Quad(node, Ak.tallyStance, NamedNode(key[-1]), g))
-    quads.append(_count_quad(key, count))
-    return quads
-
-
-def _stored_count(store: Store, key: TallyKey) -> int:
-    for quad in store.quads_for_pattern(_node(key), Ak.tallyCount, None, TALLY_GRAPH):
-        return int(term_text(quad.object))
-    return 0
-
-
-def tally_changes(store: Store, moves: Mapping[TallyKey, int]) -> tuple[list[Quad], list[Quad]]:
-    """The quads to delete and to insert to move each tally by ``moves[key]`` (read from ``store``):
-    a tally that stays has only its count rewritten."""
-    delete: list[Quad] = []
-    insert: list[Quad] = []
-    for key, move in moves.items():
-        if not move:
-            continue
-        before = _stored_count(store, key)
-        after = before + move
-        if before and after > 0:
-            delete.append(_count_quad(key, before))
-            insert.append(_count_quad(key, after))
-        else:
-            delete.extend(tally_quads(key, before))
-            insert.extend(tally_quads(key, after))
-    return delete, insert
 
 
 def count_statements(store: Store) -> Counter[TallyKey]:
@@ -201,45 +143,15 @@ def count_tallies(store: Store) -> Counter[TallyKey]:
     return count_statements(store) + count_mentions(store)
 
 
-def kept_tallies(store: Store) -> Counter[TallyKey]:
-    """The tallies as the store holds them."""
-    counts: Counter[TallyKey] = Counter()
-    for typed in store.quads_for_pattern(None, RDF_TYPE, None, TALLY_GRAPH):
-        node = typed.subject
-        if typed.object == Ak.MentionTally:
-            for actor in store.quads_for_pattern(node, Ak.tallyActor, None, TALLY_GRAPH):
-                key: TallyKey = ("mention", term_text(actor.object))
-                counts[key] = _stored_count(store, key)
-            continue
-        kind = "stance" if typed.object == Ak.StanceTally else "pair"
-        speakers = sorted(
-            term_text(q.object) for q in store.quads_for_pattern(node, Ak.tallySpeaker, None, TALLY_GRAPH)
-        )
-        stance = next(term_text(q.object) for q in store.quads_for_pattern(node, Ak.tallyStance, None, TALLY_GRAPH))
-        counts[(kind, *speakers, stance)] = _stored_count(store, (kind, *speakers, stance))
-    return counts
-
-
 def rebuild(store: Store) -> int:
     """Replace the tallies with :func:`count_tallies`, in one transaction, then write each
     event's reporting, which shares their graph (:func:`armskg.graph.reporting.backfill`);
     returns how many tallies."""
-    from . import reporting  # it names this module's graph
-    from .merge import ChangeSet  # the merge writes tallies too: it imports this module
-
     counts = count_tallies(store)
     quads = [q for key, count in counts.items() for q in tally_quads(key, count)]
     ChangeSet(drop=[TALLY_GRAPH], delete=[TALLIES_PENDING], insert=[*quads, TALLIES_KEPT]).apply(store)
     reporting.backfill(store)
     return len(counts)
-
-
-def kept_kinds(store: Store) -> int:
-    """Which tallies the store keeps: 0 none (made before tallies), 1 the statement tallies only
-    (made before mention tallies), 2 all of them (:data:`TALLIES_KEPT`)."""
-    if TALLIES_KEPT in store:
-        return 2
-    return 1 if any(True for _ in store.quads_for_pattern(STORE_NODE, TALLIES_KEPT.predicate, None, TALLY_GRAPH)) else 0
 
 
 def ensure(store: Store) -> bool:

@@ -25,6 +25,7 @@ The prefixes of :data:`armskg.ontology.PREFIXES` are predeclared; a query may re
 Only ``SELECT`` and ``ASK`` queries are accepted: an update is refused before it reaches a store.
 
 >>> from pyoxigraph import Store
+>>> from armskg.queries.run import run_query
 >>> result = run_query(Store(), load_query("transfers"), {"supplier": "PRK"})
 >>> result.variables[:3], result.rows
 (['supplierLabel', 'recipientLabel', 'weaponLabel'], [])
@@ -43,18 +44,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, TypeAlias, cast
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 from pyoxigraph import (
     BlankNode,
     Literal,
     NamedNode,
-    QueryBoolean,
-    QuerySolutions,
-    QueryTriples,
-    Store,
     Triple,
-    Variable,
 )
 
 from armskg.ontology import PREFIXES, actor_iri, stance_iri, weapon_iri
@@ -65,6 +61,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PARAM_TYPES",
+    "PREFIX_MAP",
     "NamedQuery",
     "Param",
     "QueryError",
@@ -74,7 +71,6 @@ __all__ = [
     "list_queries",
     "load_query",
     "query_form",
-    "run_query",
 ]
 
 Term: TypeAlias = NamedNode | BlankNode | Literal | Triple
@@ -83,7 +79,8 @@ Term: TypeAlias = NamedNode | BlankNode | Literal | Triple
 PARAM_TYPES: Final = ("iri", "actor", "string", "date", "integer", "weapon", "stance")
 """The parameter types a ``# param:`` header may name."""
 
-_PREFIX_MAP: Final[dict[str, str]] = dict(re.findall(r"PREFIX\s+(\w*):\s*<([^>]*)>", PREFIXES))
+PREFIX_MAP: Final[dict[str, str]] = dict(re.findall(r"PREFIX\s+(\w*):\s*<([^>]*)>", PREFIXES))
+"""The armskg prefixes (:data:`armskg.ontology.PREFIXES`) by name."""
 _ACTOR_KINDS = ("state", "person", "org")
 
 _HEADER_LINE = re.compile(r"#\s*(name|description|param|example)\s*:\s?(.*)$")
@@ -410,8 +407,8 @@ def _bad(param: Param, value: str, wanted: str, reason: str = "") -> QueryError:
 def _expand_prefixed(text: str) -> str:
     """``ak:Transfer`` → the full IRI, for the prefixes armskg declares (none is a URI scheme)."""
     prefix, colon, local = text.partition(":")
-    if colon and prefix in _PREFIX_MAP and not local.startswith("//"):
-        return _PREFIX_MAP[prefix] + local
+    if colon and prefix in PREFIX_MAP and not local.startswith("//"):
+        return PREFIX_MAP[prefix] + local
     return text
 
 
@@ -447,47 +444,6 @@ def _concept(param: Param, text: str, namespace: str, from_label: str, known: di
 
 
 # --- running ---------------------------------------------------------------------------------
-
-
-def run_query(store: Store, query: NamedQuery, values: Mapping[str, str] | None = None) -> QueryResult:
-    """Run ``query`` on ``store`` with ``values`` bound to its parameters.
-
-    The store's default graph (the merged facts) is the query's default graph; article
-    graphs are reached with ``GRAPH``.  Syntax errors and parameters missing from the
-    projection come back as :class:`QueryError`.  An actor may be given by name
-    (:mod:`armskg.queries.names`): "North Korea", or a label the store holds.
-    """
-    from .labels import store_select  # imported on use: they import this module
-    from .names import resolve_names
-
-    terms = bind_parameters(query, resolve_names(query, values or {}, store_select(store)))
-    substitutions: dict[Variable, NamedNode | BlankNode | Literal | Triple] = {
-        Variable(name): term for name, term in terms.items()
-    }
-    try:
-        answer = store.query(query.text, prefixes=_PREFIX_MAP, substitutions=substitutions)
-        if isinstance(answer, QueryBoolean):
-            return QueryResult([], [], bool(answer))
-        if isinstance(answer, QueryTriples):
-            raise QueryError(f"{query.source}: only SELECT and ASK queries are run")
-        return _collect(answer)
-    except SyntaxError as error:
-        first = str(error).splitlines()[0] if str(error) else "syntax error"
-        raise QueryError(f"{query.source}: {first}") from None
-    except RuntimeError as error:
-        message = str(error).splitlines()[0] if str(error) else type(error).__name__
-        missing = re.search(r"variable \?(\w+) in its SELECT projection", message)
-        if missing:
-            message = f"parameter ?{missing.group(1)} must appear in the SELECT clause to be bound"
-        raise QueryError(f"{query.source}: {message}") from None
-
-
-def _collect(solutions: QuerySolutions) -> QueryResult:
-    names = [variable.value for variable in solutions.variables]
-    rows: list[tuple[Term | None, ...]] = [
-        tuple(cast("Term | None", solution[i]) for i in range(len(names))) for solution in solutions
-    ]
-    return QueryResult(names, rows)
 
 
 # --- formatting ------------------------------------------------------------------------------

@@ -36,7 +36,8 @@ from armskg.graph.exports import (
 )
 from armskg.graph.network import actor_network, coalitions
 from armskg.graph.projections import cosignature_graph, hostility_graph, supply_graph
-from armskg.queries.library import load_query, run_query
+from armskg.queries.library import load_query
+from armskg.queries.run import run_query
 
 ARMSKG = Path(sys.executable).parent / "armskg"
 

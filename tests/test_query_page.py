@@ -22,7 +22,8 @@ from armskg.graph.query_page import PAGE_PREFIXES, QueryPage, example_values, li
 from armskg.graph.serve import SparqlServer, free_port, serve
 from armskg.ontology import AK, PREFIXES
 from armskg.queries.client import SparqlEndpoint
-from armskg.queries.library import list_queries, load_query, run_query
+from armskg.queries.library import list_queries, load_query
+from armskg.queries.run import run_query
 
 _FLAGS: tuple[str, ...] = (
     *("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions"),

@@ -21,7 +21,8 @@ import pytest
 from armskg.graph import tallies
 from armskg.graph.merge import merge_reports
 from armskg.graph.triples import Report, article_quads, article_reports
-from armskg.queries.library import bind_parameters, list_queries, load_query, run_query
+from armskg.queries.library import bind_parameters, list_queries, load_query
+from armskg.queries.run import run_query
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 

@@ -20,7 +20,7 @@ from armskg.ontology.vocabulary import RDF_TYPE, Ak
 from armskg.tables import FORMATS, format_result, table_width
 
 if TYPE_CHECKING:
-    from armskg.graph.store import IngestReport
+    from armskg.graph.ingest import IngestReport
     from armskg.graph.summary import Summary
     from armskg.queries.labels import Select
     from armskg.queries.library import QueryResult
@@ -136,7 +136,7 @@ def ingest_line(report: IngestReport, held: Summary, unread: int) -> str:
     counted as ``armskg summary`` counts them (merged: an event two articles report is one),
     beside the mentions found in this run's articles.
 
-    >>> from armskg.graph.store import IngestReport
+    >>> from armskg.graph.ingest import IngestReport
     >>> from armskg.graph.summary import Summary
     >>> ingest_line(IngestReport(ingested=3, transfers=5, strikes=1), Summary(3, 4, 4, 0, 0, 0, 2, 1), 1)
     'ingested 3 articles (0 unchanged, 0 failed, 1 file not read); the store holds 2 transfers \

@@ -8,7 +8,7 @@ default graph over all of them (events are merged across articles, ``armskg.grap
 So a push does not replace the remote merged graph with the local one, which would drop the
 events only a colleague's articles report.  It reads the remote dataset, writes the local
 articles into it the way an ingest would, re-merges, and sends the difference as one SPARQL
-update that applies only if nobody pushed in between (``armskg.graph.push_merge``); otherwise
+update that applies only if nobody pushed in between (``armskg.graph.store.push_merge``); otherwise
 it reads again and retries.  Articles this store pushed and has removed since are retracted;
 what only others' articles say is never deleted.
 

@@ -38,6 +38,8 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store
 
+from armskg.graph.merge import plan_changes, remerge_store
+from armskg.graph.triples import STATE_REFERENCE, Report
 from armskg.ontology import ontology_path
 from armskg.ontology.vocabulary import (
     ARTICLE_NS,
@@ -50,9 +52,6 @@ from armskg.ontology.vocabulary import (
     TALLY_GRAPH,
     Ak,
 )
-
-from .merge import plan_changes, remerge_store
-from .triples import STATE_REFERENCE, Report
 
 __all__ = [
     "PUSH_VERSION",
