@@ -44,9 +44,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from armskg.graph import tallies
 from armskg.graph.ingest import remove_article, write_article
-from armskg.graph.merge import merge_reports
+from armskg.graph.merge import merge_reports, tallies
 from armskg.graph.store import open_store
 from armskg.graph.triples import Report, article_quads, article_reports
 from armskg.loaders.article import Article

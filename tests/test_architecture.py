@@ -27,7 +27,6 @@ TOO_LONG_KNOWN: frozenset[str] = frozenset(
         "armskg.loaders.*",
         # still to split
         "armskg.cli",
-        "armskg.graph.merge",
         "armskg.queries.library",
     }
 )

@@ -16,11 +16,11 @@ import pyoxigraph as ox
 import pytest
 from robustness import article_records, cli, comparable, store_quads, write_jsonl
 
-from armskg.graph import merge, tallies
 from armskg.graph.ingest import IngestOptions, IngestProgress, bulk, ingest
 from armskg.graph.ingest.prepare import Prepared, prepare_articles
 from armskg.graph.ingest.spill import ReportSpill
-from armskg.graph.merge import plan_changes
+from armskg.graph.merge import block_order, plan_changes, tallies
+from armskg.graph.merge import sync as merge
 from armskg.graph.store import open_store, pending_blocks, recovery
 from armskg.graph.triples import Report, block_id
 from armskg.loaders.article import Article
@@ -360,7 +360,7 @@ def test_a_spill_keeps_reports_by_block_and_turns_off_when_it_cannot_write(tmp_p
     half = len(reports) // 2
     spill.add((block_id(r), r) for r in reports[:half])
     spill.add((block_id(r), r) for r in reports[half:])
-    for block in sorted(by_block, key=merge.block_order):  # the merge's order: each bucket read once
+    for block in sorted(by_block, key=block_order):  # the merge's order: each bucket read once
         assert spill.reports(block) == by_block[block]
     assert spill.reports("strike/ffffffffffffffffffffffff") == []
     folder = next(tmp_path.glob("armskg-reports-*"))

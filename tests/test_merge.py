@@ -22,9 +22,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from armskg.graph import tallies
 from armskg.graph.ingest import IngestOptions, ingest, remove_article, write_article
-from armskg.graph.merge import MergePolicy, TimeWindow, merge_block, merge_reports, plan_changes, remerge_store
+from armskg.graph.merge import MergePolicy, TimeWindow, merge_block, merge_reports, plan_changes, remerge_store, tallies
 from armskg.graph.store import open_store, stored_hash
 from armskg.graph.triples import EventKind, Report, article_quads, article_reports, block_id
 from armskg.graph.validate import validate_store

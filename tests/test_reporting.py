@@ -9,9 +9,8 @@ from pathlib import Path
 import pyoxigraph as ox
 from robustness import article_records, query_csv, write_jsonl
 
-from armskg.graph import reporting, tallies
 from armskg.graph.ingest import IngestOptions, ingest, remove_article
-from armskg.graph.merge import remerge_store
+from armskg.graph.merge import remerge_store, reporting, tallies
 from armskg.graph.store import open_store
 from armskg.graph.validate import validate_store
 from armskg.loaders.readers import read_articles

@@ -11,9 +11,8 @@ import pyoxigraph as ox
 import pytest
 from robustness import article_records, cli, query_csv, write_jsonl
 
-from armskg.graph import tallies
 from armskg.graph.ingest import IngestOptions, IngestProgress, ingest, remove_article, write_article
-from armskg.graph.merge import remerge_store
+from armskg.graph.merge import remerge_store, tallies
 from armskg.graph.store import merge_pending, open_store, pending_blocks
 from armskg.loaders.article import Article
 from armskg.loaders.facts import Actor, Evidence, Extraction, Mention, Statement

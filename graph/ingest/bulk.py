@@ -45,8 +45,7 @@ from pathlib import Path
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, parse, serialize
 
-from armskg.graph import reporting, tallies
-from armskg.graph.merge import plan_changes
+from armskg.graph.merge import plan_changes, reporting, tallies
 from armskg.graph.store.background import BackgroundWriter
 from armskg.graph.store.reader_lock import bulk_write
 from armskg.graph.store.recovery import merge_pending, pending_blocks, pending_marker

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from pyoxigraph import DefaultGraph, Quad, RdfFormat, serialize
 
-from armskg.graph.tallies import mention_moves
+from armskg.graph.merge.tallies import mention_moves
 from armskg.graph.triples import Report, article_quads, article_reports
 from armskg.loaders.article import Article
 from armskg.loaders.extract import extract

@@ -53,6 +53,8 @@ from armskg.ontology.vocabulary import (
     Ak,
 )
 
+from .write import data_block
+
 __all__ = [
     "PUSH_VERSION",
     "MergedPush",
@@ -187,18 +189,6 @@ def merge_into(remote: Store, local: Store, *, retract: Collection[str] = ()) ->
     return change
 
 
-def _data(quads: Iterable[Quad]) -> str:
-    default: list[str] = []
-    named: dict[str, list[str]] = {}
-    for q in quads:
-        line = f"{q.subject} {q.predicate} {q.object} ."
-        if isinstance(q.graph_name, DefaultGraph):
-            default.append(line)
-        else:
-            named.setdefault(str(q.graph_name), []).append(line)
-    return "\n".join(default + [f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in named.items()])
-
-
 def versioned_update(change: MergedPush, old: str | None, new: str) -> str:
     """``change`` as one SPARQL update that applies only while the push mark is ``old`` (absent
     when None), and sets it to ``new``: applied whole, or not at all when another push came first.
@@ -222,4 +212,4 @@ def versioned_update(change: MergedPush, old: str | None, new: str) -> str:
         where = f"FILTER NOT EXISTS {{ GRAPH {TALLY_GRAPH} {{\n{mark} ?any }} }}"
     else:
         where = f"GRAPH {TALLY_GRAPH} {{ {mark} {Literal(old)} }}"
-    return f"DELETE {{ {_data(delete)} }}\nINSERT {{ {_data(insert)} }}\nWHERE {{ {where} }}"
+    return f"DELETE {{ {data_block(delete)} }}\nINSERT {{ {data_block(insert)} }}\nWHERE {{ {where} }}"

@@ -79,7 +79,7 @@ def merge_pending(
     to, with ``tally_moves`` (how the articles the bulk load wrote move the mention tallies), in
     one transaction that also removes ``ak:talliesPending``.  Without ``tally_moves`` (the load's
     moves are lost with the run that made them) the marker stays, for the caller to count the
-    tallies again (:func:`armskg.graph.tallies.ensure`); so does it after a run cut short.
+    tallies again (:func:`armskg.graph.merge.tallies.ensure`); so does it after a run cut short.
     ``loaded`` gives the reports of blocks the caller knows in full (see
     :func:`~armskg.graph.merge.plan_changes`).  With the store's ``folder``, new events go in
     through the bulk loader while no reader has the store open (:mod:`armskg.graph.store.reader_lock`):
@@ -144,13 +144,13 @@ def finish_interrupted(store: Store, *, merge: bool = True) -> tuple[int, int]:
     """Finish what a killed ingest left: drop the article graphs of a batch whose load did not
     complete, then merge the pending blocks.  Returns (graphs dropped, blocks merged).
     A store made before armskg kept each event's reporting gets it here
-    (:func:`armskg.graph.reporting.ensure`).
+    (:func:`armskg.graph.merge.reporting.ensure`).
 
     With ``merge=False`` any pending blocks (and a recount of the tallies) are left to the
     ingest about to run, which merges them with its own at the end: a resumed ingest then
     reads each block once, not once for what the killed run left and again for what it adds.
     """
-    from armskg.graph import reporting, tallies
+    from armskg.graph.merge import reporting, tallies
 
     dropped = 0
     recount = TALLIES_PENDING in store

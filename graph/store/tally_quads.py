@@ -3,7 +3,7 @@
 
 This is the storage form only, what the one write primitive (:class:`~armskg.graph.store.write.ChangeSet`)
 needs to move a tally in the same transaction as the events; which tallies a change moves, and
-counting them afresh, are the merge's (:mod:`armskg.graph.tallies`).
+counting them afresh, are the merge's (:mod:`armskg.graph.merge.tallies`).
 
 >>> key = ("mention", "https://w3id.org/armskg/actor/state/USA")
 >>> [q.predicate.value.rsplit("#")[1] for q in tally_quads(key, 3)]
@@ -35,11 +35,12 @@ TallyKey = tuple[str, ...]
 ``("mention", actor IRI)``."""
 
 TALLIES_KEPT = Quad(STORE_NODE, Ak.talliesKept, Literal("2", datatype=XSD_INTEGER), TALLY_GRAPH)
-"""Written with the tallies by :func:`armskg.graph.tallies.rebuild`; the number says which kinds are kept (1: statement
-tallies, 2: mention tallies too). A store without it (made before these tallies) needs a rebuild."""
+"""Written with the tallies by :func:`armskg.graph.merge.tallies.rebuild`; the number says which
+kinds are kept (1: statement tallies, 2: mention tallies too). A store without it (made before these
+tallies) needs a rebuild."""
 TALLIES_PENDING = Quad(STORE_NODE, Ak.talliesPending, TRUE, DefaultGraph())
 """Written by a bulk ingest with its first batch, removed with its last tally moves: a killed run
-leaves it, and :func:`armskg.graph.tallies.ensure` then counts the tallies again."""
+leaves it, and :func:`armskg.graph.merge.tallies.ensure` then counts the tallies again."""
 
 
 def _node(key: TallyKey) -> NamedNode:

@@ -23,13 +23,13 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, Store
 
 from .tally_quads import TallyKey, tally_changes
 
-__all__ = ["ChangeSet", "sparql_update"]
+__all__ = ["ChangeSet", "data_block", "sparql_update"]
 
 
 @dataclass(slots=True)
 class ChangeSet:
     """What one change of the corpus does to the store: graphs to drop, quads to delete and add,
-    and how far each tally moves (:mod:`armskg.graph.tallies`)."""
+    and how far each tally moves (:mod:`armskg.graph.merge.tallies`)."""
 
     drop: list[NamedNode] = field(default_factory=list)
     delete: list[Quad] = field(default_factory=list)
@@ -56,13 +56,15 @@ def sparql_update(drop: list[NamedNode], delete: list[Quad], insert: list[Quad])
     """The change as one SPARQL update: drops, then deletions, then insertions."""
     parts = [f"DROP SILENT GRAPH {graph}" for graph in drop]
     if delete:
-        parts.append("DELETE DATA { " + _data_block(delete) + " }")
+        parts.append("DELETE DATA { " + data_block(delete) + " }")
     if insert:
-        parts.append("INSERT DATA { " + _data_block(insert) + " }")
+        parts.append("INSERT DATA { " + data_block(insert) + " }")
     return " ;\n".join(parts)
 
 
-def _data_block(quads: Iterable[Quad]) -> str:
+def data_block(quads: Iterable[Quad]) -> str:
+    """Quads as the body of ``INSERT DATA`` / ``DELETE DATA`` (or a ``DELETE``/``INSERT`` template):
+    default-graph triples, then one ``GRAPH`` block per named graph."""
     default: list[str] = []
     named: dict[str, list[str]] = {}
     for q in quads:

@@ -333,7 +333,7 @@ _READS_REPORTING = re.compile(r"ak:(articleCount|firstReported|lastReported)\b")
 def _warn_incomplete(kg: Store, query: str) -> bool:
     """One line on stderr when a query reads what the store keeps for it (tallies, each event's
     reporting) and the store's is not complete; whether it was said."""
-    from armskg.graph import reporting, tallies
+    from armskg.graph.merge import reporting, tallies
 
     reason = None
     if tallies.TALLY_GRAPH.value in query:

@@ -2,7 +2,7 @@
 
 The merge writes for every merged event, in the tally graph (:data:`TALLY_GRAPH`: what armskg
 counts as it writes, apart from what articles say), next to the event's ``ak:sourceCount``
-(:meth:`armskg.graph.merge.MergedEvent.reporting_quads`):
+(:meth:`armskg.graph.merge.cluster.MergedEvent.reporting_quads`):
 
 - ``ak:articleCount``: how many articles report it (its ``ak:reportedIn``);
 - ``ak:firstReported`` and ``ak:lastReported``: the first and last ``schema:datePublished`` of
@@ -15,7 +15,7 @@ graphs without the merged default graph.
 
 A store made before armskg kept these values has no :data:`REPORTING_KEPT`: :func:`ensure`,
 run when the store is opened for writing, writes them for every event (:func:`backfill`, which
-:func:`armskg.graph.tallies.rebuild` also calls, as it drops the tally graph).  They are counted
+:func:`armskg.graph.merge.tallies.rebuild` also calls, as it drops the tally graph).  They are counted
 by :func:`count_reporting`, which is also what the tests hold the merge's values to.
 
 >>> from pyoxigraph import Store

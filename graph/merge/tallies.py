@@ -1,7 +1,7 @@
 """Tallies kept as the store is written, so the aggregate questions read counts, not every row.
 
 Three kinds of count live in the named graph :data:`TALLY_GRAPH` (with each event's reporting,
-:mod:`armskg.graph.reporting`):
+:mod:`armskg.graph.merge.reporting`):
 
 - a **stance tally** per speaker and stance: how many statements the speaker made with it
   (``armskg query stance-counts``);
@@ -37,11 +37,7 @@ from collections.abc import Iterable
 
 from pyoxigraph import DefaultGraph, Quad, Store
 
-from armskg.ontology import actor_iri, stance_iri
-from armskg.ontology.vocabulary import STATE_NS, TALLY_GRAPH, Ak, term_text
-
-from . import reporting
-from .store.tally_quads import (
+from armskg.graph.store.tally_quads import (
     TALLIES_KEPT,
     TALLIES_PENDING,
     TallyKey,
@@ -50,7 +46,11 @@ from .store.tally_quads import (
     tally_changes,
     tally_quads,
 )
-from .store.write import ChangeSet
+from armskg.graph.store.write import ChangeSet
+from armskg.ontology import actor_iri, stance_iri
+from armskg.ontology.vocabulary import STATE_NS, TALLY_GRAPH, Ak, term_text
+
+from . import reporting
 
 __all__ = [
     "TALLIES_KEPT",
@@ -145,7 +145,7 @@ def count_tallies(store: Store) -> Counter[TallyKey]:
 
 def rebuild(store: Store) -> int:
     """Replace the tallies with :func:`count_tallies`, in one transaction, then write each
-    event's reporting, which shares their graph (:func:`armskg.graph.reporting.backfill`);
+    event's reporting, which shares their graph (:func:`armskg.graph.merge.reporting.backfill`);
     returns how many tallies."""
     counts = count_tallies(store)
     quads = [q for key, count in counts.items() for q in tally_quads(key, count)]
