@@ -26,7 +26,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from armskg.graph.store import ingest_articles, open_store
+from armskg.graph.ingest import ingest
+from armskg.graph.store import open_store
 from armskg.loaders.readers import read_articles
 from armskg.ontology import PREFIXES, actor_iri, weapon_iri
 
@@ -74,7 +75,7 @@ def check_seeds(seeds: Path) -> list[str]:
     failures: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(Path(tmp) / "kg")
-        report = ingest_articles(store, read_articles([seeds]))
+        report = ingest(store, read_articles([seeds]))
         ids = {r["id"] for r in _rows(store, "SELECT ?id WHERE { ?a a ak:Article ; schema:identifier ?id }")}
         print(f"ingested {report.ingested} seed articles: {', '.join(sorted(ids))}")
         if report.failed or len(ids) < 2:

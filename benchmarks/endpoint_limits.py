@@ -38,7 +38,8 @@ import psutil
 import pyoxigraph as ox
 
 from armskg.graph.endpoint import SparqlServer, free_port, oxigraph_binary
-from armskg.graph.store import ingest_articles, open_store
+from armskg.graph.ingest import ingest
+from armskg.graph.store import open_store
 from armskg.loaders.readers import read_articles
 
 PATHOLOGICAL = (
@@ -104,7 +105,7 @@ def build_store(folder: Path) -> Path:
     location = folder / "store"
     sample = Path(str(resources.files("armskg.samples").joinpath("03_iran_drones_denial.txt")))
     store = open_store(location)
-    ingest_articles(store, read_articles([sample]))
+    ingest(store, read_articles([sample]))
     total, named = len(store), sum(1 for q in store if not isinstance(q.graph_name, ox.DefaultGraph))
     store.flush()
     del store

@@ -18,8 +18,8 @@ Stages, each timed:
   article's graph), plus one aggregate asked of the article graphs instead of the default
   graph, to show what the default graph saves;
 - ``incremental``: ``--extra`` further articles written one by one with
-  :func:`armskg.graph.store.write_extraction` (one transaction each, re-merging the events
-  they touch), then removed one by one with :func:`armskg.graph.store.remove_article`.
+  :func:`armskg.graph.ingest.write_article` (one transaction each, re-merging the events
+  they touch), then removed one by one with :func:`armskg.graph.ingest.remove_article`.
 
 Usage::
 
@@ -44,14 +44,15 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from armskg.graph import tallies
-from armskg.graph.merge import merge_reports
-from armskg.graph.store import open_store, remove_article, write_extraction
+from armskg.graph.ingest import remove_article, write_article
+from armskg.graph.merge import merge_reports, tallies
+from armskg.graph.store import open_store
 from armskg.graph.triples import Report, article_quads, article_reports
 from armskg.loaders.article import Article
 from armskg.loaders.facts import STANCES, Actor, Evidence, Extraction, Mention, Statement, Strike, Transfer
 from armskg.ontology import PREFIXES
-from armskg.queries.library import load_query, run_query
+from armskg.queries.library import load_query
+from armskg.queries.run import run_query
 
 __all__ = ["main", "synthetic_corpus"]
 
@@ -303,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
             adds: list[float] = []
             for article, extraction in extra:
                 start = time.perf_counter()
-                write_extraction(store, article, extraction)
+                write_article(store, article, extraction)
                 adds.append(time.perf_counter() - start)
             removes: list[float] = []
             for article, _ in extra:

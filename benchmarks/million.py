@@ -3,7 +3,7 @@
 A corpus of ``--articles`` synthetic articles (:mod:`synthetic_articles`, seeded; its first 100k
 are the 100k corpus of :mod:`scale`) is written once, as ``--parts`` files of consecutive articles
 (default 1).  Each part goes into the same store with its own
-:func:`armskg.graph.bulk.ingest_bulk` run, as a researcher adding a year of wire copy at a time
+:func:`armskg.graph.ingest.ingest` (the bulk writer) run, as a researcher adding a year of wire copy at a time
 would, and its figures are appended to ``DIR/parts.jsonl`` once it is in: articles, wall and CPU
 time, extract+load, load and merge time, peak RSS, quads and size on disk.  ``DIR/progress.log``
 gets a line every ``--log-every`` articles and every 5% of the merge, with the wall and CPU clocks,
@@ -54,7 +54,7 @@ from query_speed import QueryCase, Runner, Timing, format_table, named_query_cas
 from scale import PeakRss, disk_bytes
 from synthetic_articles import write_corpus
 
-from armskg.graph.bulk import BulkOptions, IngestProgress, ingest_bulk
+from armskg.graph.ingest import IngestOptions, IngestProgress, ingest
 from armskg.graph.store import open_store
 from armskg.loaders.readers import read_articles
 
@@ -163,11 +163,11 @@ def run_part(number: int, path: Path, store_dir: Path, args: argparse.Namespace)
 
     line("start")
     started = _now()
-    options = BulkOptions(workers=args.workers, batch_size=args.batch_size, store_folder=store_dir)
+    options = IngestOptions(writer="bulk", workers=args.workers, batch_size=args.batch_size, store_folder=store_dir)
     progress = IngestProgress(article=counted, merge_total=merging, merged=merged)
     with PeakRss() as rss:
         store = open_store(store_dir, finish_merges=False)
-        report = ingest_bulk(store, read_articles([path]), options, progress)
+        report = ingest(store, read_articles([path]), options, progress)
         store.flush()
         wall = time.perf_counter() - wall0
         cpu = _cpu_s() - cpu0

@@ -38,7 +38,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from armskg.ontology import PREFIXES
-from armskg.queries.library import NamedQuery, bind_parameters, list_queries, load_query, run_query
+from armskg.queries.library import NamedQuery, bind_parameters, list_queries, load_query
+from armskg.queries.run import run_query
 
 __all__ = [
     "QueryCase",
@@ -208,7 +209,7 @@ def load_library(folder: Path | None = None) -> dict[str, NamedQuery]:
 
 
 def store_runner(store: ox.Store, library: dict[str, NamedQuery] | None = None) -> Runner:
-    """Run cases on an Oxigraph store with :func:`armskg.queries.library.run_query` (rows materialised)."""
+    """Run cases on an Oxigraph store with :func:`armskg.queries.run.run_query` (rows materialised)."""
     queries = library if library is not None else load_library()
 
     def run(case: QueryCase) -> int:

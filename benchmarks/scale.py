@@ -3,7 +3,7 @@
 For each size (``--sizes 1000,10000,100000`` by default) it
 
 1. writes a synthetic corpus (:mod:`synthetic_articles`, seeded; ~3.5 KB articles);
-2. ingests it into a fresh store with :func:`armskg.graph.bulk.ingest_bulk`, ``--workers``
+2. ingests it into a fresh store with :func:`armskg.graph.ingest.ingest` (the bulk writer), ``--workers``
    extraction processes, ``--shards`` on, watching the peak RSS of this process and its workers;
 3. loads the same quads (the shards) with the raw ``oxigraph load`` into another fresh store:
    the anchor for the store part of ingestion;
@@ -46,7 +46,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from query_speed import Timing, named_query_cases, store_runner, time_queries, time_rdflib
 from synthetic_articles import write_corpus
 
-from armskg.graph.bulk import BulkOptions, IngestProgress, ingest_bulk
+from armskg.graph.ingest import IngestOptions, IngestProgress, ingest
 from armskg.graph.store import open_store
 from armskg.loaders.readers import read_articles
 
@@ -136,13 +136,13 @@ def run_size(size: int, work: Path, args: argparse.Namespace) -> SizeResult:
         print(f"[{size}]   extracted and loaded; merging {blocks} blocks", flush=True)
 
     progress = IngestProgress(article=counted, merge_total=merging)
-    options = BulkOptions(
-        workers=args.workers, batch_size=args.batch_size, shards=shards, store_folder=store_dir / "kg"
+    options = IngestOptions(
+        writer="bulk", workers=args.workers, batch_size=args.batch_size, shards=shards, store_folder=store_dir / "kg"
     )
     with PeakRss() as rss:
         marks["start"] = time.perf_counter()
         store = open_store(store_dir / "kg")
-        report = ingest_bulk(store, read_articles([corpus]), options, progress)
+        report = ingest(store, read_articles([corpus]), options, progress)
         store.flush()
         result.total_s = time.perf_counter() - marks["start"]
     assert not report.failed, report.failed[:3]

@@ -27,7 +27,6 @@ True
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
@@ -41,8 +40,6 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 from armskg.loaders.article import Article
 from armskg.loaders.facts import Actor, Evidence, Extraction, Statement, Strike, Transfer
 from armskg.ontology import (
-    AK,
-    SCHEMA,
     actor_iri,
     article_iri,
     channel_iri,
@@ -51,6 +48,18 @@ from armskg.ontology import (
     status_iri,
     weapon_iri,
 )
+from armskg.ontology.vocabulary import (
+    OWL_SAME_AS,
+    PROV_DERIVED,
+    RDF_TYPE,
+    RDFS_LABEL,
+    WIKIDATA_NS,
+    XSD_DATE,
+    XSD_DOUBLE,
+    XSD_INTEGER,
+    Ak,
+    Schema,
+)
 
 __all__ = [
     "EVENT_KINDS",
@@ -58,14 +67,12 @@ __all__ = [
     "EventKind",
     "Report",
     "Triple3",
-    "ak",
     "article_quads",
     "article_reports",
     "block_id",
     "block_key",
     "event_triples",
     "normalize_designation",
-    "schema",
     "source_key",
 ]
 
@@ -77,33 +84,12 @@ a statement to a transfer or strike)."""
 Triple3: TypeAlias = tuple[NamedNode, NamedNode, NamedNode | Literal]
 """A triple without a graph, as the builders below yield them."""
 
-RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-OWL_SAME_AS = NamedNode("http://www.w3.org/2002/07/owl#sameAs")
-PROV_DERIVED = NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
-XSD = "http://www.w3.org/2001/XMLSchema#"
-XSD_DATE = NamedNode(XSD + "date")
-XSD_INTEGER = NamedNode(XSD + "integer")
-XSD_DOUBLE = NamedNode(XSD + "double")
-
-STATE_REFERENCE = frozenset({RDFS_LABEL, NamedNode(AK + "iso3"), OWL_SAME_AS})
+STATE_REFERENCE = frozenset({RDFS_LABEL, Ak.iso3, OWL_SAME_AS})
 """A state's name, ISO code and Wikidata id: the lexicon's, the same in every article, so they
 go in the default graph only; an article graph says only that the state is one (``ak:State``)."""
 
-_KIND_CLASS = {"state": "State", "person": "Person", "organization": "Organization", "armed_group": "ArmedGroup"}
-_EVENT_CLASS: dict[str, str] = {"transfer": "Transfer", "strike": "Strike", "statement": "Statement"}
-
-
-@functools.cache
-def ak(term: str) -> NamedNode:
-    """A term of the armskg ontology."""
-    return NamedNode(AK + term)
-
-
-@functools.cache
-def schema(term: str) -> NamedNode:
-    """A schema.org term."""
-    return NamedNode(SCHEMA + term)
+_KIND_CLASS = {"state": Ak.State, "person": Ak.Person, "organization": Ak.Organization, "armed_group": Ak.ArmedGroup}
+_EVENT_CLASS: dict[str, NamedNode] = {"transfer": Ak.Transfer, "strike": Ak.Strike, "statement": Ak.Statement}
 
 
 def _iri(url: str | None) -> NamedNode | None:
@@ -274,89 +260,89 @@ def event_triples(
     ``resolve`` turns an evidence IRI (a report's ``ref``) into the IRIs of the events that
     report belongs to.
     """
-    yield node, RDF_TYPE, ak(_EVENT_CLASS[report.kind])
-    yield node, ak("reportedIn"), NamedNode(report.article)
+    yield node, RDF_TYPE, _EVENT_CLASS[report.kind]
+    yield node, Ak.reportedIn, NamedNode(report.article)
     if report.kind == "transfer":
-        yield node, ak("supplier"), NamedNode(actor_iri(report.supplier or ""))
-        yield node, ak("recipient"), NamedNode(actor_iri(report.recipient or ""))
-        yield node, ak("weapon"), NamedNode(weapon_iri(report.weapon or "other"))
-        yield node, ak("status"), NamedNode(status_iri(report.status or "asserted"))
+        yield node, Ak.supplier, NamedNode(actor_iri(report.supplier or ""))
+        yield node, Ak.recipient, NamedNode(actor_iri(report.recipient or ""))
+        yield node, Ak.weapon, NamedNode(weapon_iri(report.weapon or "other"))
+        yield node, Ak.status, NamedNode(status_iri(report.status or "asserted"))
         if report.designation:
-            yield node, ak("designation"), Literal(report.designation)
+            yield node, Ak.designation, Literal(report.designation)
         if report.quantity:
-            yield node, ak("quantity"), Literal(report.quantity)
+            yield node, Ak.quantity, Literal(report.quantity)
     elif report.kind == "strike":
-        yield node, ak("attacker"), NamedNode(actor_iri(report.attacker or ""))
-        yield node, ak("target"), NamedNode(actor_iri(report.target or ""))
+        yield node, Ak.attacker, NamedNode(actor_iri(report.attacker or ""))
+        yield node, Ak.target, NamedNode(actor_iri(report.target or ""))
         if report.weapon:
-            yield node, ak("weapon"), NamedNode(weapon_iri(report.weapon))
+            yield node, Ak.weapon, NamedNode(weapon_iri(report.weapon))
         if report.designation:
-            yield node, ak("designation"), Literal(report.designation)
+            yield node, Ak.designation, Literal(report.designation)
         if report.weapon_origin:
-            yield node, ak("weaponOrigin"), NamedNode(actor_iri(report.weapon_origin))
+            yield node, Ak.weaponOrigin, NamedNode(actor_iri(report.weapon_origin))
         if report.ref:
             for transfer in resolve(report.ref):
-                yield node, ak("usedWeaponsFrom"), NamedNode(transfer)
+                yield node, Ak.usedWeaponsFrom, NamedNode(transfer)
         if day is not None:
-            yield node, ak("date"), _date(day)
+            yield node, Ak.date, _date(day)
     else:
         for speaker in report.speakers:
-            yield node, ak("speaker"), NamedNode(actor_iri(speaker))
-        yield node, ak("stance"), NamedNode(stance_iri(report.stance or ""))
+            yield node, Ak.speaker, NamedNode(actor_iri(speaker))
+        yield node, Ak.stance, NamedNode(stance_iri(report.stance or ""))
         if report.ref:
             for about in resolve(report.ref):
-                yield node, ak("about"), NamedNode(about)
+                yield node, Ak.about, NamedNode(about)
         for addressee in report.addressee:
-            yield node, ak("addressee"), NamedNode(actor_iri(addressee))
+            yield node, Ak.addressee, NamedNode(actor_iri(addressee))
         if report.channel:
-            yield node, ak("channel"), NamedNode(channel_iri(report.channel))
+            yield node, Ak.channel, NamedNode(channel_iri(report.channel))
         if report.quote:
-            yield node, ak("quote"), Literal(report.quote)
+            yield node, Ak.quote, Literal(report.quote)
         if day is not None:
-            yield node, ak("date"), _date(day)
+            yield node, Ak.date, _date(day)
 
 
 def _actor_triples(actor: Actor) -> Iterable[Triple3]:
     node = NamedNode(actor_iri(actor.key))
-    yield node, RDF_TYPE, ak(_KIND_CLASS[actor.kind])
+    yield node, RDF_TYPE, _KIND_CLASS[actor.kind]
     yield node, RDFS_LABEL, Literal(actor.label)
     if actor.iso3:
-        yield node, ak("iso3"), Literal(actor.iso3)
+        yield node, Ak.iso3, Literal(actor.iso3)
     if actor.wikidata:
-        yield node, OWL_SAME_AS, NamedNode("http://www.wikidata.org/entity/" + actor.wikidata)
+        yield node, OWL_SAME_AS, NamedNode(WIKIDATA_NS + actor.wikidata)
     if actor.role:
-        yield node, ak("role"), Literal(actor.role)
+        yield node, Ak.role, Literal(actor.role)
     if actor.affiliation:
-        yield node, ak("affiliation"), NamedNode(actor_iri(actor.affiliation))
+        yield node, Ak.affiliation, NamedNode(actor_iri(actor.affiliation))
     if actor.based_in:
-        yield node, ak("basedIn"), NamedNode(actor_iri(actor.based_in))
+        yield node, Ak.basedIn, NamedNode(actor_iri(actor.based_in))
 
 
 def _article_triples(article: Article) -> Iterable[Triple3]:
     node = NamedNode(article_iri(article.id))
-    yield node, RDF_TYPE, ak("Article")
-    yield node, schema("identifier"), Literal(article.id)
-    yield node, ak("contentHash"), Literal(article.content_hash)
+    yield node, RDF_TYPE, Ak.Article
+    yield node, Schema.identifier, Literal(article.id)
+    yield node, Ak.contentHash, Literal(article.content_hash)
     url = _iri(article.url)
     if url is not None:
-        yield node, schema("url"), url
+        yield node, Schema.url, url
     if article.date:
-        yield node, schema("datePublished"), _date(article.date)
+        yield node, Schema.datePublished, _date(article.date)
     elif article.date_text:
-        yield node, ak("datePublishedText"), Literal(article.date_text)
+        yield node, Ak.datePublishedText, Literal(article.date_text)
     if article.publisher:
-        yield node, schema("publisher"), Literal(article.publisher)
+        yield node, Schema.publisher, Literal(article.publisher)
     if article.title:
-        yield node, schema("headline"), Literal(article.title)
+        yield node, Schema.headline, Literal(article.title)
 
 
 def _evidence_triples(node: NamedNode, evidence: Evidence, article: NamedNode) -> Iterable[Triple3]:
-    yield node, RDF_TYPE, ak("Evidence")
-    yield node, ak("sentence"), Literal(evidence.sentence)
-    yield node, ak("charStart"), Literal(str(evidence.start), datatype=XSD_INTEGER)
-    yield node, ak("charEnd"), Literal(str(evidence.end), datatype=XSD_INTEGER)
-    yield node, ak("rule"), Literal(evidence.rule)
-    yield node, ak("confidence"), Literal(repr(float(evidence.confidence)), datatype=XSD_DOUBLE)
+    yield node, RDF_TYPE, Ak.Evidence
+    yield node, Ak.sentence, Literal(evidence.sentence)
+    yield node, Ak.charStart, Literal(str(evidence.start), datatype=XSD_INTEGER)
+    yield node, Ak.charEnd, Literal(str(evidence.end), datatype=XSD_INTEGER)
+    yield node, Ak.rule, Literal(evidence.rule)
+    yield node, Ak.confidence, Literal(repr(float(evidence.confidence)), datatype=XSD_DOUBLE)
     yield node, PROV_DERIVED, article
 
 
@@ -461,15 +447,15 @@ def article_quads(article: Article, extraction: Extraction) -> list[Quad]:
             reference = actor.kind == "state" and triple[1] in STATE_REFERENCE
             (shared if reference else described).append(triple)
     for key in dict.fromkeys(m.actor for m in extraction.mentions):
-        shared.append((art, ak("mentions"), NamedNode(actor_iri(key))))
+        shared.append((art, Ak.mentions, NamedNode(actor_iri(key))))
     facts = _facts(extraction)
     reports = article_reports(article, extraction)
     evidence: list[Triple3] = []
     for fact, report in zip(facts, reports, strict=True):
         ev = NamedNode(report.evidence)
         evidence.extend(_evidence_triples(ev, fact.evidence, art))
-        evidence.append((ev, ak("mergeBlock"), Literal(block_id(report))))
-        evidence.append((ev, ak("mergeRecord"), Literal(report.to_json())))
+        evidence.append((ev, Ak.mergeBlock, Literal(block_id(report))))
+        evidence.append((ev, Ak.mergeRecord, Literal(report.to_json())))
     quads: dict[Quad, None] = {}
     for s, p, o in described:
         quads[Quad(s, p, o, art)] = None

@@ -25,6 +25,8 @@ from typing import Literal
 
 from anyascii import anyascii
 
+from armskg.ontology.vocabulary import FINER_WEAPONS, STANCES, STATUSES, WEAPON_CATEGORIES, WEAPON_CONCEPTS
+
 __all__ = [
     "FINER_WEAPONS",
     "STANCES",
@@ -45,46 +47,6 @@ __all__ = [
 ]
 
 ActorKind = Literal["state", "person", "organization", "armed_group"]
-
-WEAPON_CATEGORIES: tuple[str, ...] = (
-    "ballistic missile",
-    "cruise missile",
-    "drone",
-    "artillery ammunition",
-    "air defence system",
-    "armoured vehicle",
-    "aircraft",
-    "rocket artillery",
-    "small arms",
-    "other",
-)
-"""The weapon categories of the eval contract (``ak:weapon``), as their SKOS labels."""
-
-FINER_WEAPONS: dict[str, str] = {
-    "tube artillery": "other",
-    "aircraft bomb": "other",
-    "anti-tank missile": "other",
-}
-"""Finer weapon concepts an event may carry instead, each with its broader category (``skos:broader``)."""
-
-WEAPON_CONCEPTS: tuple[str, ...] = (*WEAPON_CATEGORIES, *FINER_WEAPONS)
-"""Every weapon concept an event may carry."""
-
-STANCES: tuple[str, ...] = (
-    "condemn",
-    "concern",
-    "deny",
-    "admit",
-    "allege",
-    "warn",
-    "support",
-    "call_on",
-    "commit",
-)
-"""The stances a statement may take (``ak:stance``), as their SKOS labels."""
-
-STATUSES: tuple[str, ...] = ("asserted", "alleged", "denied", "admitted", "planned")
-"""How an article frames a transfer (``ak:status``)."""
 
 
 def state_key(iso3: str) -> str:

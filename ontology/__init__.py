@@ -17,6 +17,20 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
 
+from .vocabulary import (
+    ACTOR_NS,
+    AK,
+    ARTICLE_NS,
+    BASE,
+    CHANNEL_NS,
+    EVENT_NS,
+    EVIDENCE_NS,
+    SCHEMA,
+    STANCE_NS,
+    STATUS_NS,
+    WEAPON_NS,
+)
+
 __all__ = [
     "AK",
     "BASE",
@@ -36,9 +50,6 @@ __all__ = [
     "weapon_iri",
 ]
 
-BASE = "https://w3id.org/armskg/"
-AK = BASE + "ontology#"
-SCHEMA = "https://schema.org/"
 ONTOLOGY_FILE = "armskg.ttl"
 SHAPES_FILE = "shapes.ttl"
 
@@ -62,44 +73,44 @@ def _slug(label: str) -> str:
 
 def article_iri(article_id: str) -> str:
     """The article's IRI; it also names the graph that holds the article's evidence."""
-    return f"{BASE}article/{quote(article_id, safe='')}"
+    return f"{ARTICLE_NS}{quote(article_id, safe='')}"
 
 
 @functools.lru_cache(maxsize=65_536)
 def actor_iri(key: str) -> str:
     """An actor's IRI from its key (``state:PRK``, ``person:jakesullivan``, ``org:nato``)."""
     kind, _, name = key.partition(":")
-    return f"{BASE}actor/{kind}/{quote(name, safe='')}"
+    return f"{ACTOR_NS}{kind}/{quote(name, safe='')}"
 
 
 def event_iri(kind: str, digest: str) -> str:
     """An event's IRI: ``kind`` is transfer, strike or statement; ``digest`` its merge key's hash."""
-    return f"{BASE}event/{kind}/{digest}"
+    return f"{EVENT_NS}{kind}/{digest}"
 
 
 def evidence_iri(article_id: str, n: int) -> str:
     """The IRI of the ``n``-th evidence record of an article."""
-    return f"{BASE}evidence/{quote(article_id, safe='')}/{n}"
+    return f"{EVIDENCE_NS}{quote(article_id, safe='')}/{n}"
 
 
 def weapon_iri(category: str) -> str:
     """The SKOS concept of a weapon category (``ak:weapon``)."""
-    return f"{BASE}weapon/{_slug(category)}"
+    return f"{WEAPON_NS}{_slug(category)}"
 
 
 def stance_iri(stance: str) -> str:
     """The SKOS concept of a stance (``ak:stance``)."""
-    return f"{BASE}stance/{stance}"
+    return f"{STANCE_NS}{stance}"
 
 
 def status_iri(status: str) -> str:
     """The SKOS concept of a transfer status (``ak:status``)."""
-    return f"{BASE}status/{status}"
+    return f"{STATUS_NS}{status}"
 
 
 def channel_iri(channel: str) -> str:
     """The SKOS concept of a reporting channel (joint statement, phone call, ...)."""
-    return f"{BASE}channel/{_slug(channel)}"
+    return f"{CHANNEL_NS}{_slug(channel)}"
 
 
 def _resource(name: str) -> Path:

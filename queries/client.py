@@ -1,7 +1,7 @@
 """Run named queries anywhere: the embedded store, armskg's own endpoint, or any SPARQL 1.1 endpoint.
 
 The client speaks the SPARQL 1.1 Protocol through SPARQLWrapper and returns the same
-:class:`~armskg.queries.library.QueryResult` as :func:`~armskg.queries.library.run_query`,
+:class:`~armskg.queries.library.QueryResult` as :func:`~armskg.queries.run.run_query`,
 so a table, CSV, SPARQL JSON or a pandas DataFrame come out the same way::
 
     from armskg.queries.client import SparqlEndpoint, run
@@ -45,8 +45,8 @@ from armskg.queries.library import (
     bind_parameters,
     load_query,
     query_form,
-    run_query,
 )
+from armskg.queries.run import run_query
 
 __all__ = [
     "DEFAULT_USER_AGENT",

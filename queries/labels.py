@@ -30,7 +30,8 @@ from urllib.parse import unquote
 
 from pyoxigraph import Literal, NamedNode, QuerySolutions, Store
 
-from armskg.ontology import BASE, PREFIXES
+from armskg.ontology import PREFIXES
+from armskg.ontology.vocabulary import ACTOR_NS, ARTICLE_NS, EVENT_NS, EVIDENCE_NS
 
 from .library import Term
 
@@ -53,10 +54,6 @@ LABEL_PROPERTIES: Final = ("rdfs:label", "schema:name", "skos:prefLabel")
 """Where a name is read from, first found first."""
 
 _PREFIXES: Final[dict[str, str]] = dict(re.findall(r"PREFIX\s+(\w*):\s*<([^>]*)>", PREFIXES))
-_ACTOR = BASE + "actor/"
-_EVENT = BASE + "event/"
-_ARTICLE = BASE + "article/"
-_EVIDENCE = BASE + "evidence/"
 _EVENT_SHORT = re.compile(r"(transfer|strike|statement)/([0-9a-f]{6,64})")
 EVENT_DIGITS: Final = 10
 """Digits of an event's digest a short form keeps: unique among a million events but for chance."""
@@ -66,16 +63,16 @@ _CHUNK = 400
 def short_form(iri: str) -> str:
     """The shortest readable form of an armskg IRI that armskg takes back as input; other IRIs
     under a declared prefix as ``prefix:local``; anything else unchanged."""
-    if iri.startswith(_ACTOR):
-        kind, _, name = iri[len(_ACTOR) :].partition("/")
+    if iri.startswith(ACTOR_NS):
+        kind, _, name = iri[len(ACTOR_NS) :].partition("/")
         return unquote(name) if kind == "state" else f"{kind}:{unquote(name)}"
-    if iri.startswith(_EVENT):
-        kind, _, digest = iri[len(_EVENT) :].partition("/")
+    if iri.startswith(EVENT_NS):
+        kind, _, digest = iri[len(EVENT_NS) :].partition("/")
         return f"{kind}/{digest[:EVENT_DIGITS]}"
-    if iri.startswith(_ARTICLE):
-        return unquote(iri[len(_ARTICLE) :])
-    if iri.startswith(_EVIDENCE):
-        return "evidence/" + unquote(iri[len(_EVIDENCE) :])
+    if iri.startswith(ARTICLE_NS):
+        return unquote(iri[len(ARTICLE_NS) :])
+    if iri.startswith(EVIDENCE_NS):
+        return "evidence/" + unquote(iri[len(EVIDENCE_NS) :])
     for prefix, namespace in _PREFIXES.items():
         local = iri[len(namespace) :]
         if iri.startswith(namespace) and local and re.fullmatch(r"[\w.-]+", local):
@@ -87,13 +84,13 @@ def expand_event(text: str) -> tuple[str, str] | None:
     """The kind and the IRI (or the start of the IRI) of an event's short form ``transfer/<digits>``
     (as :func:`short_form` writes it), else None."""
     match = _EVENT_SHORT.fullmatch(text.strip())
-    return (match.group(1), _EVENT + match.group()) if match else None
+    return (match.group(1), EVENT_NS + match.group()) if match else None
 
 
 def is_labelled(iri: str) -> bool:
     """Whether a name is looked up for ``iri``: not for events, articles and evidence, whose
     short forms are their names (an event's label would be a sentence, not a name)."""
-    return not iri.startswith((_EVENT, _ARTICLE, _EVIDENCE))
+    return not iri.startswith((EVENT_NS, ARTICLE_NS, EVIDENCE_NS))
 
 
 def store_select(store: Store) -> Select:

@@ -25,6 +25,7 @@ The prefixes of :data:`armskg.ontology.PREFIXES` are predeclared; a query may re
 Only ``SELECT`` and ``ASK`` queries are accepted: an update is refused before it reaches a store.
 
 >>> from pyoxigraph import Store
+>>> from armskg.queries.run import run_query
 >>> result = run_query(Store(), load_query("transfers"), {"supplier": "PRK"})
 >>> result.variables[:3], result.rows
 (['supplierLabel', 'recipientLabel', 'weaponLabel'], [])
@@ -43,28 +44,24 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, TypeAlias, cast
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 from pyoxigraph import (
     BlankNode,
     Literal,
     NamedNode,
-    QueryBoolean,
-    QuerySolutions,
-    QueryTriples,
-    Store,
     Triple,
-    Variable,
 )
 
-from armskg.loaders.facts import STANCES, WEAPON_CONCEPTS
-from armskg.ontology import BASE, PREFIXES, actor_iri, stance_iri, weapon_iri
+from armskg.ontology import PREFIXES, actor_iri, stance_iri, weapon_iri
+from armskg.ontology.vocabulary import ACTOR_NS, STANCE_NS, STANCES, WEAPON_CONCEPTS, WEAPON_NS, XSD, XSD_DATE
 
 if TYPE_CHECKING:
     import pandas
 
 __all__ = [
     "PARAM_TYPES",
+    "PREFIX_MAP",
     "NamedQuery",
     "Param",
     "QueryError",
@@ -74,7 +71,6 @@ __all__ = [
     "list_queries",
     "load_query",
     "query_form",
-    "run_query",
 ]
 
 Term: TypeAlias = NamedNode | BlankNode | Literal | Triple
@@ -83,11 +79,8 @@ Term: TypeAlias = NamedNode | BlankNode | Literal | Triple
 PARAM_TYPES: Final = ("iri", "actor", "string", "date", "integer", "weapon", "stance")
 """The parameter types a ``# param:`` header may name."""
 
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_PREFIX_MAP: Final[dict[str, str]] = dict(re.findall(r"PREFIX\s+(\w*):\s*<([^>]*)>", PREFIXES))
-_ACTOR_NS = BASE + "actor/"
-_WEAPON_NS = BASE + "weapon/"
-_STANCE_NS = BASE + "stance/"
+PREFIX_MAP: Final[dict[str, str]] = dict(re.findall(r"PREFIX\s+(\w*):\s*<([^>]*)>", PREFIXES))
+"""The armskg prefixes (:data:`armskg.ontology.PREFIXES`) by name."""
 _ACTOR_KINDS = ("state", "person", "org")
 
 _HEADER_LINE = re.compile(r"#\s*(name|description|param|example)\s*:\s?(.*)$")
@@ -387,10 +380,10 @@ def _to_term(param: Param, value: str) -> NamedNode | Literal:
     if param.type == "weapon":
         label = " ".join(text.lower().split())
         known = {weapon_iri(category): category for category in WEAPON_CONCEPTS}
-        return _concept(param, text, _WEAPON_NS, weapon_iri(label), known)
+        return _concept(param, text, WEAPON_NS, weapon_iri(label), known)
     if param.type == "stance":
         label = re.sub(r"[\s-]+", "_", text.lower())
-        return _concept(param, text, _STANCE_NS, stance_iri(label), {stance_iri(s): s for s in STANCES})
+        return _concept(param, text, STANCE_NS, stance_iri(label), {stance_iri(s): s for s in STANCES})
     if param.type == "integer":
         if not _INTEGER.fullmatch(text):
             raise _bad(param, value, "an integer")
@@ -402,7 +395,7 @@ def _to_term(param: Param, value: str) -> NamedNode | Literal:
             dt.date.fromisoformat(text)
         except ValueError:
             raise _bad(param, value, "a date (YYYY-MM-DD)") from None
-        return Literal(text, datatype=NamedNode(_XSD + "date"))
+        return Literal(text, datatype=XSD_DATE)
     raise QueryError(f"parameter {param.name!r} has unknown type {param.type!r}")  # pragma: no cover
 
 
@@ -414,8 +407,8 @@ def _bad(param: Param, value: str, wanted: str, reason: str = "") -> QueryError:
 def _expand_prefixed(text: str) -> str:
     """``ak:Transfer`` → the full IRI, for the prefixes armskg declares (none is a URI scheme)."""
     prefix, colon, local = text.partition(":")
-    if colon and prefix in _PREFIX_MAP and not local.startswith("//"):
-        return _PREFIX_MAP[prefix] + local
+    if colon and prefix in PREFIX_MAP and not local.startswith("//"):
+        return PREFIX_MAP[prefix] + local
     return text
 
 
@@ -436,7 +429,7 @@ def _actor(param: Param, text: str) -> NamedNode:
     if colon and kind.lower() in _ACTOR_KINDS and name and not name.startswith("//"):
         name = name.upper() if kind.lower() == "state" else name
         return NamedNode(actor_iri(f"{kind.lower()}:{name}"))
-    if text.startswith(_ACTOR_NS):
+    if text.startswith(ACTOR_NS):
         return _iri(param, text)
     raise _bad(param, text, "an actor", "give an ISO3 code such as PRK, a key such as org:nato, or an actor IRI")
 
@@ -451,47 +444,6 @@ def _concept(param: Param, text: str, namespace: str, from_label: str, known: di
 
 
 # --- running ---------------------------------------------------------------------------------
-
-
-def run_query(store: Store, query: NamedQuery, values: Mapping[str, str] | None = None) -> QueryResult:
-    """Run ``query`` on ``store`` with ``values`` bound to its parameters.
-
-    The store's default graph (the merged facts) is the query's default graph; article
-    graphs are reached with ``GRAPH``.  Syntax errors and parameters missing from the
-    projection come back as :class:`QueryError`.  An actor may be given by name
-    (:mod:`armskg.queries.names`): "North Korea", or a label the store holds.
-    """
-    from .labels import store_select  # imported on use: they import this module
-    from .names import resolve_names
-
-    terms = bind_parameters(query, resolve_names(query, values or {}, store_select(store)))
-    substitutions: dict[Variable, NamedNode | BlankNode | Literal | Triple] = {
-        Variable(name): term for name, term in terms.items()
-    }
-    try:
-        answer = store.query(query.text, prefixes=_PREFIX_MAP, substitutions=substitutions)
-        if isinstance(answer, QueryBoolean):
-            return QueryResult([], [], bool(answer))
-        if isinstance(answer, QueryTriples):
-            raise QueryError(f"{query.source}: only SELECT and ASK queries are run")
-        return _collect(answer)
-    except SyntaxError as error:
-        first = str(error).splitlines()[0] if str(error) else "syntax error"
-        raise QueryError(f"{query.source}: {first}") from None
-    except RuntimeError as error:
-        message = str(error).splitlines()[0] if str(error) else type(error).__name__
-        missing = re.search(r"variable \?(\w+) in its SELECT projection", message)
-        if missing:
-            message = f"parameter ?{missing.group(1)} must appear in the SELECT clause to be bound"
-        raise QueryError(f"{query.source}: {message}") from None
-
-
-def _collect(solutions: QuerySolutions) -> QueryResult:
-    names = [variable.value for variable in solutions.variables]
-    rows: list[tuple[Term | None, ...]] = [
-        tuple(cast("Term | None", solution[i]) for i in range(len(names))) for solution in solutions
-    ]
-    return QueryResult(names, rows)
 
 
 # --- formatting ------------------------------------------------------------------------------
@@ -522,13 +474,13 @@ def _json_term(term: Term) -> dict[str, Any]:
     out: dict[str, Any] = {"type": "literal", "value": term.value}
     if term.language:
         out["xml:lang"] = term.language
-    elif term.datatype.value != _XSD + "string":
+    elif term.datatype.value != XSD + "string":
         out["datatype"] = term.datatype.value
     return out
 
 
 _INTEGER_TYPES = frozenset(
-    _XSD + name
+    XSD + name
     for name in (
         "integer",
         "int",
@@ -545,7 +497,7 @@ _INTEGER_TYPES = frozenset(
         "unsignedByte",
     )
 )
-_FLOAT_TYPES = frozenset(_XSD + name for name in ("decimal", "double", "float"))
+_FLOAT_TYPES = frozenset(XSD + name for name in ("decimal", "double", "float"))
 
 
 def _python(term: Term) -> str | int | float | bool:
@@ -558,7 +510,7 @@ def _python(term: Term) -> str | int | float | bool:
                 return float(term.value)
         except ValueError:
             return term.value
-        if datatype == _XSD + "boolean":
+        if datatype == XSD + "boolean":
             return term.value in ("true", "1")
     return _lexical(term)
 

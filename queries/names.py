@@ -39,15 +39,14 @@ from rapidfuzz import process
 
 from armskg.loaders.facts import org_key, person_key
 from armskg.loaders.lexicon import load_lexicon
-from armskg.ontology import BASE, actor_iri
+from armskg.ontology import actor_iri
+from armskg.ontology.vocabulary import ACTOR_NS, ARTICLE_NS
 
 from .labels import Select, expand_event, short_form
 from .library import NamedQuery, QueryError
 
 __all__ = ["article_id", "name_key", "resolve_actor", "resolve_event", "resolve_names"]
 
-_ACTOR_NS: Final = BASE + "actor/"
-_ARTICLE_NS: Final = BASE + "article/"
 _ACTOR_KINDS: Final = ("state", "person", "org")
 _ISO3: Final = re.compile(r"[A-Za-z]{3}")
 _DIGEST_DIGITS: Final = 20
@@ -123,7 +122,7 @@ def _sparql_string(text: str) -> str:
 def _is_actor_syntax(text: str) -> bool:
     """An actor IRI or key, as the library reads it without a store."""
     kind, colon, name = text.partition(":")
-    return text.startswith(_ACTOR_NS) or (bool(colon) and kind.lower() in _ACTOR_KINDS and bool(name))
+    return text.startswith(ACTOR_NS) or (bool(colon) and kind.lower() in _ACTOR_KINDS and bool(name))
 
 
 def resolve_actor(text: str, select: Select | None) -> str:
@@ -214,4 +213,4 @@ def article_id(text: str) -> str:
     value = text.strip()
     if value.startswith("<") and value.endswith(">"):
         value = value[1:-1]
-    return unquote(value[len(_ARTICLE_NS) :]) if value.startswith(_ARTICLE_NS) else text
+    return unquote(value[len(ARTICLE_NS) :]) if value.startswith(ARTICLE_NS) else text

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from armskg.graph import tallies
+from armskg.graph.merge import tallies
 from armskg.ontology import BASE, actor_iri
 
 __all__ = [

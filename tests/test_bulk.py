@@ -16,23 +16,17 @@ import pyoxigraph as ox
 import pytest
 from robustness import article_records, cli, comparable, store_quads, write_jsonl
 
-from armskg.graph import bulk, merge, tallies
-from armskg.graph.bulk import (
-    LOADING_ARTICLE,
-    STORE_NODE,
-    BulkOptions,
-    IngestProgress,
-    ingest_bulk,
-    pending_blocks,
-)
-from armskg.graph.merge import plan_changes
-from armskg.graph.prepare import Prepared, prepare_articles
-from armskg.graph.spill import ReportSpill
-from armskg.graph.store import ingest_articles, open_store
+from armskg.graph.ingest import IngestOptions, IngestProgress, bulk, ingest
+from armskg.graph.ingest.prepare import Prepared, prepare_articles
+from armskg.graph.ingest.spill import ReportSpill
+from armskg.graph.merge import block_order, plan_changes, tallies
+from armskg.graph.merge import sync as merge
+from armskg.graph.store import open_store, pending_blocks, recovery
 from armskg.graph.triples import Report, block_id
 from armskg.loaders.article import Article
 from armskg.loaders.readers import read_articles
 from armskg.ontology import article_iri
+from armskg.ontology.vocabulary import STORE_NODE, Ak
 
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
 EVENT_TYPES = ("Transfer", "Strike", "Statement")
@@ -54,7 +48,7 @@ def _renamed(records: list[dict[str, str]]) -> list[dict[str, str]]:
 def clean(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[frozenset[ox.Quad], int]:
     """The store the article-by-article path makes of the corpus."""
     store = open_store(tmp_path_factory.mktemp("clean") / "kg")
-    report = ingest_articles(store, read_articles([corpus]))
+    report = ingest(store, read_articles([corpus]), IngestOptions(writer="transactional"))
     assert report.failed == [] and report.ingested == 55
     quads = comparable(store)
     del store
@@ -76,10 +70,10 @@ def test_batches_give_the_graph_of_article_by_article_ingestion(
 ) -> None:
     store = open_store(tmp_path / "kg")
     seen: list[str] = []
-    report = ingest_bulk(
+    report = ingest(
         store,
         read_articles([corpus]),
-        BulkOptions(batch_size=7, chunk_size=3, store_folder=tmp_path / "kg" if bulk_loader else None),
+        IngestOptions(writer="bulk", batch_size=7, chunk_size=3, store_folder=tmp_path / "kg" if bulk_loader else None),
         IngestProgress(article=seen.append),
     )
     assert (report.ingested, report.unchanged, report.failed) == (55, 0, [])
@@ -98,7 +92,7 @@ def test_batches_forgetting_loaded_lines_give_the_same_graph(
     lines are sent again and the graph does not change."""
     monkeypatch.setattr(bulk, "_KNOWN_LINES", 40)
     store = open_store(tmp_path / "kg")
-    report = ingest_bulk(store, read_articles([corpus]), BulkOptions(batch_size=5, chunk_size=2))
+    report = ingest(store, read_articles([corpus]), IngestOptions(writer="bulk", batch_size=5, chunk_size=2))
     assert report.ingested == 55
     assert comparable(store) == clean
 
@@ -166,7 +160,12 @@ def test_an_interrupted_merge_is_finished_when_the_store_is_opened_again(
 
     store = open_store(tmp_path / "kg")
     with pytest.raises(KeyboardInterrupt):
-        ingest_bulk(store, read_articles([corpus]), BulkOptions(batch_size=20), IngestProgress(merge_total=stop))
+        ingest(
+            store,
+            read_articles([corpus]),
+            IngestOptions(writer="bulk", batch_size=20),
+            IngestProgress(merge_total=stop),
+        )
     assert len(pending_blocks(store)) > 5
     assert _events(comparable(store)[0]) == 0  # loaded, not merged yet
     del store
@@ -190,7 +189,12 @@ def test_a_first_time_merge_hands_each_event_over_as_it_is_made(
 
     store = open_store(tmp_path / "kg")
     with pytest.raises(KeyboardInterrupt):
-        ingest_bulk(store, read_articles([corpus]), BulkOptions(batch_size=20), IngestProgress(merge_total=stop))
+        ingest(
+            store,
+            read_articles([corpus]),
+            IngestOptions(writer="bulk", batch_size=20),
+            IngestProgress(merge_total=stop),
+        )
     blocks = [b for b in pending_blocks(store) if not b.startswith("statement/")]  # statements refer to these
     whole = plan_changes(store, blocks=blocks)
     handed: list[list[ox.Quad]] = []
@@ -203,7 +207,7 @@ def test_a_first_time_merge_hands_each_event_over_as_it_is_made(
     assert len({quads[0].subject for quads in handed}) == events > 10
     assert len(handed) > 2 * events  # an event reported by several articles comes in several parts
 
-    bulk.merge_pending(store, flush_quads=40)  # many transactions inside one plan
+    recovery.merge_pending(store, flush_quads=40)  # many transactions inside one plan
     assert pending_blocks(store) == []
     assert tallies.TALLIES_PENDING in store  # the killed load's mention moves are lost: a count is due
     assert tallies.ensure(store)
@@ -221,14 +225,17 @@ def test_a_resumed_ingest_merges_what_the_killed_run_left_with_its_own(
 
     store = open_store(tmp_path / "kg")
     with pytest.raises(KeyboardInterrupt):
-        ingest_bulk(
-            store, read_articles([corpus / "a.jsonl"]), BulkOptions(batch_size=20), IngestProgress(merge_total=stop)
+        ingest(
+            store,
+            read_articles([corpus / "a.jsonl"]),
+            IngestOptions(writer="bulk", batch_size=20),
+            IngestProgress(merge_total=stop),
         )
     left = pending_blocks(store)
     later = [a for a in read_articles([corpus / "b.jsonl"]) if isinstance(a, Article)]
     cut_short = [p for p in prepare_articles(later[:3]) if isinstance(p, Prepared)]
     store.extend(
-        [ox.Quad(STORE_NODE, LOADING_ARTICLE, ox.NamedNode(article_iri(p.id)), ox.DefaultGraph()) for p in cut_short]
+        [ox.Quad(STORE_NODE, Ak.loadingArticle, ox.NamedNode(article_iri(p.id)), ox.DefaultGraph()) for p in cut_short]
     )
     store.load(b"".join(p.nquads for p in cut_short), format=ox.RdfFormat.N_QUADS)
     del store
@@ -238,8 +245,11 @@ def test_a_resumed_ingest_merges_what_the_killed_run_left_with_its_own(
     assert pending_blocks(store) == left  # not merged on opening
     assert not list(store.quads_for_pattern(None, None, None, ox.NamedNode(article_iri(cut_short[0].id))))
     totals: list[int] = []
-    report = ingest_bulk(
-        store, read_articles([corpus]), BulkOptions(batch_size=7), IngestProgress(merge_total=totals.append)
+    report = ingest(
+        store,
+        read_articles([corpus]),
+        IngestOptions(writer="bulk", batch_size=7),
+        IngestProgress(merge_total=totals.append),
     )
     assert (report.ingested, report.unchanged) == (25, 30)
     added = {block_id(r) for p in prepare_articles(later) if isinstance(p, Prepared) for r in p.reports}
@@ -256,17 +266,17 @@ def test_repeats_failures_and_replacements_in_one_run(tmp_path: Path) -> None:
     write_jsonl(tmp_path / "again.jsonl", records[2:3])  # the same article in a second file
     store = open_store(tmp_path / "kg")
     inputs = [tmp_path / "in.jsonl", tmp_path / "again.jsonl"]
-    report = ingest_bulk(store, read_articles(inputs), BulkOptions(batch_size=4))
+    report = ingest(store, read_articles(inputs), IngestOptions(writer="bulk", batch_size=4))
     assert (report.ingested, report.duplicates) == (6, 1)
     [failure] = report.failed
     assert failure.startswith(f"{tmp_path / 'in.jsonl'}:7:")
     newer = article_records(6, seed=3, version=2)
     write_jsonl(tmp_path / "v2.jsonl", newer[:3])
-    report = ingest_bulk(store, read_articles([tmp_path / "v2.jsonl"]), BulkOptions(batch_size=2))
+    report = ingest(store, read_articles([tmp_path / "v2.jsonl"]), IngestOptions(writer="bulk", batch_size=2))
     assert (report.ingested, report.unchanged, report.failed) == (3, 0, [])
     expected = open_store(tmp_path / "expected")
-    ingest_articles(expected, read_articles([tmp_path / "in.jsonl"]))
-    ingest_articles(expected, read_articles([tmp_path / "v2.jsonl"]))
+    ingest(expected, read_articles([tmp_path / "in.jsonl"]), IngestOptions(writer="transactional"))
+    ingest(expected, read_articles([tmp_path / "v2.jsonl"]), IngestOptions(writer="transactional"))
     assert comparable(store) == comparable(expected)
 
 
@@ -278,12 +288,12 @@ def test_a_batch_cut_short_after_its_graphs_are_loaded_is_undone(
     that makes its articles count: the next write open drops those graphs."""
     store = open_store(tmp_path / "kg")
     articles = [a for a in read_articles([corpus / "a.jsonl"]) if isinstance(a, Article)]
-    ingest_bulk(store, articles[:10])
+    ingest(store, articles[:10], IngestOptions(writer="bulk"))
     before = comparable(store)
     prepared = [p for p in prepare_articles(articles[10:14]) if isinstance(p, Prepared)]
     assert len(prepared) == 4
     store.extend(
-        [ox.Quad(STORE_NODE, LOADING_ARTICLE, ox.NamedNode(article_iri(p.id)), ox.DefaultGraph()) for p in prepared]
+        [ox.Quad(STORE_NODE, Ak.loadingArticle, ox.NamedNode(article_iri(p.id)), ox.DefaultGraph()) for p in prepared]
     )
     graphs = b"".join(p.nquads for p in prepared)
     if bulk_loader:
@@ -295,7 +305,7 @@ def test_a_batch_cut_short_after_its_graphs_are_loaded_is_undone(
     gc.collect()
     store = open_store(tmp_path / "kg")
     assert comparable(store) == before
-    report = ingest_bulk(store, articles[10:14])
+    report = ingest(store, articles[10:14], IngestOptions(writer="bulk"))
     assert report.ingested == 4  # nothing of them was taken as already there
 
 
@@ -308,7 +318,7 @@ def test_blocks_new_to_the_store_are_merged_from_the_run_s_own_reports(
     corpus: Path, clean: tuple[frozenset[ox.Quad], int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The merge does not read back from the store the reports of blocks the run brought first:
-    it takes them from the run's :class:`~armskg.graph.spill.ReportSpill`.  Blocks the store
+    it takes them from the run's :class:`~armskg.graph.ingest.spill.ReportSpill`.  Blocks the store
     held before the run are read from the store, with what the run added to them."""
     read: list[str] = []
     stored = merge._Planner.stored
@@ -319,11 +329,11 @@ def test_blocks_new_to_the_store_are_merged_from_the_run_s_own_reports(
 
     monkeypatch.setattr(merge._Planner, "stored", reading)
     store = open_store(tmp_path / "kg")
-    ingest_bulk(store, read_articles([corpus / "a.jsonl"]), BulkOptions(batch_size=7))
+    ingest(store, read_articles([corpus / "a.jsonl"]), IngestOptions(writer="bulk", batch_size=7))
     assert read == []
     before, added = _blocks(corpus / "a.jsonl"), _blocks(corpus / "b.jsonl")
     assert added - before and added & before
-    ingest_bulk(store, read_articles([corpus / "b.jsonl"]), BulkOptions(batch_size=7))
+    ingest(store, read_articles([corpus / "b.jsonl"]), IngestOptions(writer="bulk", batch_size=7))
     assert set(read) >= added & before
     assert not set(read) & (added - before)
     assert comparable(store) == clean
@@ -335,7 +345,7 @@ def test_without_a_temporary_folder_the_merge_reads_the_store(
 ) -> None:
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
     store = open_store(tmp_path / "kg")
-    report = ingest_bulk(store, read_articles([corpus]), BulkOptions(batch_size=7))
+    report = ingest(store, read_articles([corpus]), IngestOptions(writer="bulk", batch_size=7))
     assert (report.ingested, report.failed) == (55, [])
     assert comparable(store) == clean
 
@@ -350,7 +360,7 @@ def test_a_spill_keeps_reports_by_block_and_turns_off_when_it_cannot_write(tmp_p
     half = len(reports) // 2
     spill.add((block_id(r), r) for r in reports[:half])
     spill.add((block_id(r), r) for r in reports[half:])
-    for block in sorted(by_block, key=merge.block_order):  # the merge's order: each bucket read once
+    for block in sorted(by_block, key=block_order):  # the merge's order: each bucket read once
         assert spill.reports(block) == by_block[block]
     assert spill.reports("strike/ffffffffffffffffffffffff") == []
     folder = next(tmp_path.glob("armskg-reports-*"))
@@ -387,13 +397,17 @@ def test_a_replaced_article_and_a_new_one_bringing_a_block_the_store_lacked(
     fillers = [Article.from_text(f"f-{n}", text, date="2023-03-04") for n, text in enumerate(_FILLERS)]
     articles = [other, *fillers, second] if written_first else [other, second]
     store = open_store(tmp_path / "kg")
-    ingest_bulk(store, [first])
-    options = BulkOptions(batch_size=1, chunk_size=1) if written_first else BulkOptions(batch_size=10)
-    report = ingest_bulk(store, articles, options)
+    ingest(store, [first], IngestOptions(writer="bulk"))
+    options = (
+        IngestOptions(writer="bulk", batch_size=1, chunk_size=1)
+        if written_first
+        else IngestOptions(writer="bulk", batch_size=10)
+    )
+    report = ingest(store, articles, options)
     assert (report.ingested, report.failed) == (len(articles), [])
     expected = open_store(tmp_path / "expected")
-    ingest_articles(expected, [first])
-    ingest_articles(expected, articles)
+    ingest(expected, [first], IngestOptions(writer="transactional"))
+    ingest(expected, articles, IngestOptions(writer="transactional"))
     assert comparable(store) == comparable(expected)
     assert _events(comparable(store)[0]) == len(articles) - 1  # both articles report one transfer
 
@@ -404,14 +418,18 @@ def test_a_reader_beside_the_ingest_keeps_the_bulk_loader_off(
     """A read-only open (here in this very process) holds the readers' lock: the ingest writes
     in transactions while it is there, to the same graph."""
     store = open_store(tmp_path / "kg")
-    first = ingest_bulk(
-        store, read_articles([corpus / "a.jsonl"]), BulkOptions(batch_size=10, store_folder=tmp_path / "kg")
+    first = ingest(
+        store,
+        read_articles([corpus / "a.jsonl"]),
+        IngestOptions(writer="bulk", batch_size=10, store_folder=tmp_path / "kg"),
     )
     assert first.bulk_loaded == 30
     reader = open_store(tmp_path / "kg", read_only=True)
     result = reader.query("ASK { ?s ?p ?o }")
     assert isinstance(result, ox.QueryBoolean) and bool(result)
-    report = ingest_bulk(store, read_articles([corpus]), BulkOptions(batch_size=10, store_folder=tmp_path / "kg"))
+    report = ingest(
+        store, read_articles([corpus]), IngestOptions(writer="bulk", batch_size=10, store_folder=tmp_path / "kg")
+    )
     assert (report.ingested, report.unchanged, report.bulk_loaded) == (25, 30, 0)
     assert comparable(store) == clean
     # Not queried again: a read-only open queried after the writer's transactions can spin at
@@ -431,10 +449,12 @@ def test_a_merge_cut_short_inside_a_bulk_write_is_finished_on_the_next_open(
         written.append(len(events) // 2)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(bulk, "_write_merged", half_then_killed)
+    monkeypatch.setattr(recovery, "_write_merged", half_then_killed)
     store = open_store(tmp_path / "kg")
     with pytest.raises(KeyboardInterrupt):
-        ingest_bulk(store, read_articles([corpus]), BulkOptions(batch_size=20, store_folder=tmp_path / "kg"))
+        ingest(
+            store, read_articles([corpus]), IngestOptions(writer="bulk", batch_size=20, store_folder=tmp_path / "kg")
+        )
     assert written and written[0] > 0
     assert pending_blocks(store) and comparable(store) != clean
     del store

@@ -29,7 +29,8 @@ from armskg.queries.client import (
     result_from_json,
     run,
 )
-from armskg.queries.library import QueryError, bind_parameters, list_queries, load_query, run_query
+from armskg.queries.library import QueryError, bind_parameters, list_queries, load_query
+from armskg.queries.run import run_query
 
 ARMSKG = Path(sys.executable).parent / "armskg"
 

@@ -342,7 +342,8 @@ def test_details_show_text_and_only_web_links(tmp_path: Path, hostile_network: n
 
 
 def test_hostile_article_ingested_end_to_end_stays_inert(tmp_path: Path) -> None:
-    from armskg.graph.store import ingest_articles, open_store
+    from armskg.graph.ingest import IngestOptions, ingest
+    from armskg.graph.store import open_store
     from armskg.loaders.article import Article
 
     text = (
@@ -354,7 +355,7 @@ def test_hostile_article_ingested_end_to_end_stays_inert(tmp_path: Path) -> None
         "hostile-1", text, title=f"Missiles {SCRIPT_ATTACK}", url="https://example.org/h1", date="2024-01-10"
     )
     store = open_store(tmp_path / "kg")
-    assert ingest_articles(store, [article]).ok
+    assert ingest(store, [article], IngestOptions(writer="transactional")).ok
     graph = actor_network(store)
     condemn = graph.edges[actor_iri("state:USA"), PRK, "condemn"]
     assert SCRIPT_ATTACK in condemn["evidence"][0] and SCRIPT_ATTACK in condemn["quotes"][0]

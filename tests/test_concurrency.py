@@ -19,8 +19,8 @@ import pytest
 from robustness import ARMSKG, article_records, cli, store_quads, write_jsonl
 
 from armskg.graph.endpoint import SparqlServer, free_port
-from armskg.graph.reader_lock import bulk_write
 from armskg.graph.store import StoreError, open_store
+from armskg.graph.store.reader_lock import bulk_write
 
 pytestmark = pytest.mark.slow
 

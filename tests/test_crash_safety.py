@@ -30,8 +30,8 @@ import pyoxigraph as ox
 import pytest
 from robustness import ARMSKG, article_records, cli, comparable, store_quads, write_jsonl
 
-from armskg.graph.bulk import pending_blocks
-from armskg.graph.store import ingest_articles, open_store
+from armskg.graph.ingest import IngestOptions, ingest
+from armskg.graph.store import open_store, pending_blocks
 from armskg.loaders.article import Article
 from armskg.ontology import article_iri
 
@@ -104,7 +104,7 @@ def _articles(records: list[dict[str, str]]) -> list[Article]:
 def _clean_graph(records: list[dict[str, str]], folder: Path) -> tuple[frozenset[ox.Quad], int]:
     """What a store holds after a clean, uninterrupted ingest of ``records`` (in this process)."""
     store = open_store(folder)
-    report = ingest_articles(store, _articles(records))
+    report = ingest(store, _articles(records), IngestOptions(writer="transactional"))
     assert report.failed == []
     quads = comparable(store)
     del store

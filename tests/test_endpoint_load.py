@@ -34,7 +34,8 @@ import pytest
 from robustness import ARMSKG
 
 from armskg.graph.endpoint import SparqlServer, free_port
-from armskg.graph.store import ingest_articles, open_store
+from armskg.graph.ingest import IngestOptions, ingest
+from armskg.graph.store import open_store
 from armskg.loaders.readers import read_articles
 from armskg.queries.library import load_query
 
@@ -86,7 +87,7 @@ def _canonical(body: bytes) -> Any:
 def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     location = tmp_path_factory.mktemp("load") / "kg"
     store = open_store(location)
-    assert ingest_articles(store, read_articles([SAMPLES])).failed == []
+    assert ingest(store, read_articles([SAMPLES]), IngestOptions(writer="transactional")).failed == []
     store.flush()
     del store
     gc.collect()

@@ -39,7 +39,8 @@ from armskg.graph.network import (
     supply_graph,
     write_coalitions,
 )
-from armskg.queries.library import load_query, run_query
+from armskg.queries.library import load_query
+from armskg.queries.run import run_query
 
 ARMSKG = Path(sys.executable).parent / "armskg"
 
@@ -174,7 +175,7 @@ def test_coalitions_written_back_are_queryable_and_stable(network: nx.MultiDiGra
     store = small_store()
     before = len(store)
     assert write_coalitions(store, network, note="test") == 2
-    graph = ox.NamedNode(COALITIONS_GRAPH)
+    graph = COALITIONS_GRAPH
     first = set(store.quads_for_pattern(None, None, None, graph))
     assert len(first) == 1 + 2 * 3 + 8
     assert read_coalitions(store) == {n: coalitions(network)[n] + 1 for n in sorted(network.nodes)}

@@ -32,7 +32,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from armskg.graph.store import ingest_articles, open_store
+from armskg.graph.ingest import IngestOptions, ingest
+from armskg.graph.store import open_store
 from armskg.graph.triples import article_quads, article_reports
 from armskg.loaders.article import Article
 from armskg.loaders.extract import extract
@@ -297,7 +298,7 @@ def test_extraction_and_store_never_fail_on_what_the_readers_accept(
         for fact in facts:
             evidence = fact.evidence
             assert article.text[evidence.start : evidence.end] == evidence.sentence
-    report = ingest_articles(fuzz_store, articles, lexicon=lexicon)  # type: ignore[arg-type]
+    report = ingest(fuzz_store, articles, IngestOptions(writer="transactional", lexicon=lexicon))  # type: ignore[arg-type]
     assert report.failed == []
     assert report.ingested + report.unchanged == len(articles)
 

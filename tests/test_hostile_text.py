@@ -25,7 +25,8 @@ from browser import dump_dom, root_dataset
 from robustness import cli
 
 from armskg.graph.store import open_store
-from armskg.queries.library import QueryError, list_queries, load_query, run_query
+from armskg.queries.library import QueryError, list_queries, load_query
+from armskg.queries.run import run_query
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*deprecated.*:DeprecationWarning:rdflib")
 

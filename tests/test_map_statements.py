@@ -87,12 +87,14 @@ def test_statement_view_keeps_what_a_speaker_said_alone() -> None:
 
 def ingest_samples(folder: Path) -> Path:
     """A store folder holding every bundled sample article (what ``armskg demo`` ingests), closed again."""
-    from armskg.graph.store import ingest_articles, open_store
+    from armskg.graph.ingest import IngestOptions, ingest
+    from armskg.graph.store import open_store
     from armskg.loaders.readers import read_articles
 
     root = Path(str(resources.files("armskg.samples")))
     store = open_store(folder)
-    assert ingest_articles(store, read_articles(sorted(p for p in root.iterdir() if p.suffix in (".txt", ".jsonl")))).ok
+    samples = read_articles(sorted(p for p in root.iterdir() if p.suffix in (".txt", ".jsonl")))
+    assert ingest(store, samples, IngestOptions(writer="transactional")).ok
     del store
     return folder
 

@@ -22,9 +22,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from armskg.graph import tallies
-from armskg.graph.merge import MergePolicy, TimeWindow, merge_block, merge_reports, plan_changes, remerge_store
-from armskg.graph.store import ingest_articles, open_store, remove_article, stored_hash, write_extraction
+from armskg.graph.ingest import IngestOptions, ingest, remove_article, write_article
+from armskg.graph.merge import MergePolicy, TimeWindow, merge_block, merge_reports, plan_changes, remerge_store, tallies
+from armskg.graph.store import open_store, stored_hash
 from armskg.graph.triples import EventKind, Report, article_quads, article_reports, block_id
 from armskg.graph.validate import validate_store
 from armskg.loaders.article import Article
@@ -32,7 +32,8 @@ from armskg.loaders.facts import Actor, Evidence, Extraction, Mention, Statement
 from armskg.loaders.lexicon import Lexicon, load_lexicon
 from armskg.loaders.readers import read_articles
 from armskg.ontology import AK, BASE, PREFIXES, actor_iri, article_iri, evidence_iri
-from armskg.queries.library import load_query, run_query
+from armskg.queries.library import load_query
+from armskg.queries.run import run_query
 
 # rdflib's own parsers (used by validation) call its deprecated Dataset API; that is not ours to fix
 pytestmark = pytest.mark.filterwarnings("ignore:.*deprecated.*:DeprecationWarning:rdflib")
@@ -305,8 +306,8 @@ def test_merge_does_not_depend_on_the_order_of_reports(reports: list[Report], rn
 
 
 def test_one_transfer_two_articles_each_keeps_its_own_view(kg: ox.Store) -> None:
-    write_extraction(kg, _art("a1", "2024-01-10", "Wire"), _extraction(_transfer("KN-23", "asserted")))
-    write_extraction(kg, _art("a2", "2024-01-11", "Post"), _extraction(_transfer(None, "alleged")))
+    write_article(kg, _art("a1", "2024-01-10", "Wire"), _extraction(_transfer("KN-23", "asserted")))
+    write_article(kg, _art("a2", "2024-01-11", "Post"), _extraction(_transfer(None, "alleged")))
     [(event, (ids, sources))] = _events(kg, "Transfer").items()
     assert (ids, sources) == ({"a1", "a2"}, 2)
     statuses = _rows(kg, f"SELECT ?g ?s WHERE {{ GRAPH ?g {{ <{event}> ak:status ?s }} }}")
@@ -324,9 +325,9 @@ def test_one_transfer_two_articles_each_keeps_its_own_view(kg: ox.Store) -> None
 
 def test_the_same_article_twice_changes_nothing(kg: ox.Store) -> None:
     article, facts = _art("a1", "2024-01-10", "Wire"), _extraction(_transfer("KN-23"), _strike(D(2024, 1, 2)))
-    assert write_extraction(kg, article, facts) is True
+    assert write_article(kg, article, facts) is True
     before = set(kg)
-    assert write_extraction(kg, _art("a1", "2024-01-10", "Wire"), facts) is False
+    assert write_article(kg, _art("a1", "2024-01-10", "Wire"), facts) is False
     assert set(kg) == before
 
 
@@ -339,14 +340,14 @@ def _references(store: ox.Store, prop: str) -> tuple[set[tuple[str, str]], set[s
 
 def test_a_later_article_moves_an_event_and_what_refers_to_it(kg: ox.Store) -> None:
     vague = _transfer(None)
-    write_extraction(
+    write_article(
         kg,
         _art("first", "2024-01-10", "Wire"),
         _extraction(vague, _strike(D(2024, 1, 2), transfer=vague), _statement("condemn", "state:USA", about=vague)),
     )
     [alone] = _events(kg, "Transfer")
     # a KN-23 transfer arrives: the vague report joins it, under the KN-23 transfer's name
-    write_extraction(kg, _art("kn23", "2024-01-11", "Post"), _extraction(_transfer("KN-23")))
+    write_article(kg, _art("kn23", "2024-01-11", "Post"), _extraction(_transfer("KN-23")))
     [(merged, (ids, sources))] = _events(kg, "Transfer").items()
     assert merged != alone and ids == {"first", "kn23"} and sources == 2
     assert list(kg.quads_for_pattern(ox.NamedNode(alone), None, None, None)) == []
@@ -355,7 +356,7 @@ def test_a_later_article_moves_an_event_and_what_refers_to_it(kg: ox.Store) -> N
     for prop in ("usedWeaponsFrom", "about"):
         assert _references(kg, prop) == ({(article_iri("first"), merged)}, {merged})
     # a second designation arrives: the vague report can no longer tell which, and stands alone again
-    write_extraction(kg, _art("hw", "2024-01-12", "Daily"), _extraction(_transfer("Hwasong-11")))
+    write_article(kg, _art("hw", "2024-01-12", "Daily"), _extraction(_transfer("Hwasong-11")))
     assert _events(kg, "Transfer")[alone] == ({"first"}, 1)
     assert _events(kg, "Transfer")[merged] == ({"kn23"}, 1)
     for prop in ("usedWeaponsFrom", "about"):
@@ -371,12 +372,12 @@ def test_removing_an_article_gives_the_store_that_never_had_it(tmp_path: Path) -
     corpus = _corpus()
     everything = open_store(tmp_path / "all")
     for name in ("a", "b", "c", "d", "e"):
-        write_extraction(everything, *corpus[name])
+        write_article(everything, *corpus[name])
     remove_article(everything, "b")
     remove_article(everything, "d")
     without = open_store(tmp_path / "without")
     for name in ("a", "c", "e"):
-        write_extraction(without, *corpus[name])
+        write_article(without, *corpus[name])
     assert _content(everything) == _content(without)
 
 
@@ -384,18 +385,18 @@ def test_replacing_an_article_gives_the_store_of_its_new_version(tmp_path: Path)
     corpus = _corpus()
     replaced = open_store(tmp_path / "replaced")
     for name in ("a", "b", "c"):
-        write_extraction(replaced, *corpus[name])
-    write_extraction(replaced, *corpus["a2"])  # same id "a", other facts
+        write_article(replaced, *corpus[name])
+    write_article(replaced, *corpus["a2"])  # same id "a", other facts
     direct = open_store(tmp_path / "direct")
     for name in ("a2", "b", "c"):
-        write_extraction(direct, *corpus[name])
+        write_article(direct, *corpus[name])
     assert _content(replaced) == _content(direct)
 
 
 def test_remerge_changes_nothing_on_a_store_in_step_and_repairs_one_that_is_not(kg: ox.Store) -> None:
     corpus = _corpus()
     for name in ("a", "b", "c"):
-        write_extraction(kg, *corpus[name])
+        write_article(kg, *corpus[name])
     before = set(kg)
     assert remerge_store(kg) == 0
     assert set(kg) == before
@@ -503,12 +504,12 @@ def test_every_ingest_order_of_a_corpus_gives_the_same_store() -> None:
 
 def test_contested_facts_lists_each_claim_with_its_speaker_stance_and_source(kg: ox.Store) -> None:
     supplied = Transfer("state:IRN", "state:RUS", "drone", _ev(), status="asserted")
-    write_extraction(kg, _art("says", "2022-10-20", "Wire"), _extraction(supplied))
+    write_article(kg, _art("says", "2022-10-20", "Wire"), _extraction(supplied))
     denied = Transfer("state:IRN", "state:RUS", "drone", _ev(), status="denied")
-    write_extraction(
+    write_article(
         kg, _art("denies", "2022-10-21", "Post"), _extraction(denied, _statement("deny", "state:IRN", about=denied))
     )
-    write_extraction(kg, _art("other", "2022-10-21", "Post"), _extraction(_transfer()))  # not contested
+    write_article(kg, _art("other", "2022-10-21", "Post"), _extraction(_transfer()))  # not contested
     result = run_query(kg, load_query("contested-facts"))
     rows = [dict(zip(result.variables, row, strict=True)) for row in result.rows]
     [fact] = {str(r["fact"]) for r in rows}
@@ -532,7 +533,7 @@ def test_contested_facts_lists_each_claim_with_its_speaker_stance_and_source(kg:
 def test_most_corroborated_ranks_by_distinct_publishers(kg: ox.Store) -> None:
     corpus = _corpus()
     for name in ("a", "b", "c", "d", "f"):
-        write_extraction(kg, *corpus[name])
+        write_article(kg, *corpus[name])
     result = run_query(kg, load_query("most-corroborated"))
     # a and b (both Wire) and f (Daily) report the KN-23 transfer: three articles, two sources
     assert [row[:4] for row in result.rows] == [
@@ -567,9 +568,9 @@ def test_ingest_order_does_not_matter_end_to_end(tmp_path: Path, lexicon: Lexico
     results = []
     for n, order in enumerate(itertools.permutations(articles)):
         store = open_store(tmp_path / f"kg{n}")
-        report = ingest_articles(store, [articles[k] for k in order], lexicon=lexicon)
+        report = ingest(store, [articles[k] for k in order], IngestOptions(writer="transactional", lexicon=lexicon))
         assert report.failed == []
-        again = ingest_articles(store, [articles[k] for k in order], lexicon=lexicon)
+        again = ingest(store, [articles[k] for k in order], IngestOptions(writer="transactional", lexicon=lexicon))
         assert (again.ingested, again.unchanged) == (0, 3)
         results.append(_content(store))
         del store
@@ -579,7 +580,7 @@ def test_ingest_order_does_not_matter_end_to_end(tmp_path: Path, lexicon: Lexico
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory: pytest.TempPathFactory) -> ox.Store:
     store = open_store(tmp_path_factory.mktemp("samples") / "kg")
-    assert ingest_articles(store, read_articles([SAMPLES])).failed == []
+    assert ingest(store, read_articles([SAMPLES]), IngestOptions(writer="transactional")).failed == []
     return store
 
 

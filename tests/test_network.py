@@ -449,13 +449,14 @@ SAMPLE_SIGNATORIES = tuple(_SIGNED.split())
 @pytest.fixture(scope="module")
 def sample_network(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
     """The actor network of every bundled sample article, ingested into a real on-disk store."""
-    from armskg.graph.store import ingest_articles, open_store
+    from armskg.graph.ingest import IngestOptions, ingest
+    from armskg.graph.store import open_store
     from armskg.loaders.readers import read_articles
 
     root = Path(str(resources.files("armskg.samples")))
     paths = sorted(p for p in root.iterdir() if p.suffix in (".txt", ".jsonl"))
     store = open_store(tmp_path_factory.mktemp("samples") / "kg")
-    assert ingest_articles(store, read_articles(paths)).ok
+    assert ingest(store, read_articles(paths), IngestOptions(writer="transactional")).ok
     return actor_network(store)
 
 

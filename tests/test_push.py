@@ -17,7 +17,9 @@ import pytest
 from query_graph import build_store, iri
 
 from armskg.graph.endpoint import SparqlServer, free_port, serve
-from armskg.graph.push import (
+from armskg.graph.ingest import IngestOptions, ingest, remove_article
+from armskg.graph.store import open_store
+from armskg.graph.store.push import (
     PUSH_STATE_FILE,
     PushError,
     fetch_dataset,
@@ -26,11 +28,11 @@ from armskg.graph.push import (
     push_store,
     send_update,
 )
-from armskg.graph.push_merge import PUSH_VERSION, MergedPush, push_mark, versioned_update
-from armskg.graph.store import ingest_articles, open_store, remove_article
+from armskg.graph.store.push_merge import PUSH_VERSION, MergedPush, push_mark, versioned_update
 from armskg.loaders.article import Article
 from armskg.queries.client import SparqlEndpoint
-from armskg.queries.library import list_queries, run_query
+from armskg.queries.library import list_queries
+from armskg.queries.run import run_query
 
 ARMSKG = Path(sys.executable).parent / "armskg"
 
@@ -104,7 +106,7 @@ def remote(tmp_path: Path) -> Iterator[SparqlServer]:
 
 def _ingested(path: Path, articles: list[Article]) -> ox.Store:
     store = open_store(path)
-    report = ingest_articles(store, articles)
+    report = ingest(store, articles, IngestOptions(writer="transactional"))
     assert report.ingested == len(articles), report.failed
     return store
 

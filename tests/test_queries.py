@@ -25,8 +25,8 @@ from armskg.queries.library import (
     list_queries,
     load_query,
     query_form,
-    run_query,
 )
+from armskg.queries.run import run_query
 
 I = iri  # noqa: E741 - short on purpose: the expected rows below are easier to read
 Row = tuple[str | None, ...]

@@ -29,7 +29,8 @@ from armskg.graph.endpoint import (
 )
 from armskg.ontology import AK, PREFIXES
 from armskg.queries.client import SparqlEndpoint
-from armskg.queries.library import list_queries, load_query, run_query
+from armskg.queries.library import list_queries, load_query
+from armskg.queries.run import run_query
 
 _FLAGS: tuple[str, ...] = (
     *("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions"),

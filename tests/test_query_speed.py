@@ -18,10 +18,10 @@ from types import ModuleType
 import pyoxigraph as ox
 import pytest
 
-from armskg.graph import tallies
-from armskg.graph.merge import merge_reports
+from armskg.graph.merge import merge_reports, tallies
 from armskg.graph.triples import Report, article_quads, article_reports
-from armskg.queries.library import bind_parameters, list_queries, load_query, run_query
+from armskg.queries.library import bind_parameters, list_queries, load_query
+from armskg.queries.run import run_query
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 

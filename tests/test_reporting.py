@@ -9,14 +9,14 @@ from pathlib import Path
 import pyoxigraph as ox
 from robustness import article_records, query_csv, write_jsonl
 
-from armskg.graph import reporting, tallies
-from armskg.graph.bulk import BulkOptions, ingest_bulk
-from armskg.graph.merge import remerge_store
-from armskg.graph.store import ingest_articles, open_store, remove_article
+from armskg.graph.ingest import IngestOptions, ingest, remove_article
+from armskg.graph.merge import remerge_store, reporting, tallies
+from armskg.graph.store import open_store
 from armskg.graph.validate import validate_store
 from armskg.loaders.readers import read_articles
 from armskg.ontology import AK
-from armskg.queries.library import load_query, run_query
+from armskg.queries.library import load_query
+from armskg.queries.run import run_query
 
 
 def _records(count: int, seed: int, version: int = 1) -> list[dict[str, str]]:
@@ -47,20 +47,20 @@ def _same(store: ox.Store) -> dict[str, reporting.Reporting]:
 def test_the_merge_keeps_each_events_reporting_as_articles_come_change_and_go(tmp_path: Path) -> None:
     corpus = write_jsonl(tmp_path / "a.jsonl", _records(40, seed=21))
     one = open_store(tmp_path / "one")
-    ingest_articles(one, read_articles([corpus]))
+    ingest(one, read_articles([corpus]), IngestOptions(writer="transactional"))
     kept = _same(one)
     assert any(n > 1 and first is not None and first < last for n, first, last in kept.values()), kept  # type: ignore[operator]
     assert any(first is None for _n, first, _last in kept.values()), "some events only undated articles report"
     bulk = open_store(tmp_path / "bulk")
-    ingest_bulk(bulk, read_articles([corpus]), BulkOptions(batch_size=6, chunk_size=2))
+    ingest(bulk, read_articles([corpus]), IngestOptions(writer="bulk", batch_size=6, chunk_size=2))
     assert _same(bulk) == kept
 
     newer = _records(40, seed=21, version=2)[:15]
     for n, record in enumerate(newer):  # replacements that also move the publication day
         if "date" in record and len(record["date"]) == 10:
             record["date"] = f"2023-{1 + n % 12:02d}-15"
-    ingest_bulk(bulk, read_articles([write_jsonl(tmp_path / "v2.jsonl", newer)]), BulkOptions(batch_size=4))
-    ingest_articles(one, read_articles([write_jsonl(tmp_path / "v2.jsonl", newer)]))
+    ingest(bulk, read_articles([write_jsonl(tmp_path / "v2.jsonl", newer)]), IngestOptions(writer="bulk", batch_size=4))
+    ingest(one, read_articles([write_jsonl(tmp_path / "v2.jsonl", newer)]), IngestOptions(writer="transactional"))
     moved = _same(bulk)
     assert moved != kept and _same(one) == moved
     for record in _records(40, seed=21)[20:30]:
@@ -79,7 +79,7 @@ def test_an_article_dated_by_month_only_does_not_hide_the_dated_ones(tmp_path: P
         {"id": "late", "text": text, "date": "2024-03-20"},
     ]
     store = open_store(tmp_path / "kg")
-    ingest_articles(store, read_articles([write_jsonl(tmp_path / "a.jsonl", records)]))
+    ingest(store, read_articles([write_jsonl(tmp_path / "a.jsonl", records)]), IngestOptions(writer="transactional"))
     query = load_query("transfers-by-period")
     [row] = run_query(store, query, {}).rows
     first, last, articles = (str(value) for value in (row[0], row[1], row[5]))
@@ -99,7 +99,7 @@ def test_an_article_dated_by_month_only_does_not_hide_the_dated_ones(tmp_path: P
 def test_a_store_made_before_reporting_was_kept_gets_it_when_opened_for_writing(tmp_path: Path) -> None:
     corpus = write_jsonl(tmp_path / "a.jsonl", _records(15, seed=3))
     store = open_store(tmp_path / "kg")
-    ingest_articles(store, read_articles([corpus]))
+    ingest(store, read_articles([corpus]), IngestOptions(writer="transactional"))
     kept = _same(store)
     assert kept
     _forget_reporting(store)
@@ -120,9 +120,15 @@ def test_a_store_made_before_reporting_was_kept_gets_it_when_opened_for_writing(
 def test_a_bulk_ingest_into_a_store_made_before_reporting_was_kept_writes_it_for_every_event(tmp_path: Path) -> None:
     records = _records(20, seed=9)
     store = open_store(tmp_path / "kg")
-    ingest_articles(store, read_articles([write_jsonl(tmp_path / "a.jsonl", records[:12])]))
+    ingest(
+        store, read_articles([write_jsonl(tmp_path / "a.jsonl", records[:12])]), IngestOptions(writer="transactional")
+    )
     _forget_reporting(store)
     # straight to the bulk ingest (as open_store(finish_merges=False) leaves a store with pending merges)
-    ingest_bulk(store, read_articles([write_jsonl(tmp_path / "b.jsonl", records[12:])]), BulkOptions(batch_size=4))
+    ingest(
+        store,
+        read_articles([write_jsonl(tmp_path / "b.jsonl", records[12:])]),
+        IngestOptions(writer="bulk", batch_size=4),
+    )
     assert reporting.REPORTING_KEPT in store
     assert len(_same(store)) == len(reporting.count_reporting(store)) > 0  # old events too, not only those it touched

@@ -16,14 +16,8 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 
-from armskg.graph.store import (
-    IngestReport,
-    StoreError,
-    export_store,
-    ingest_articles,
-    open_store,
-    remove_article,
-)
+from armskg.graph.ingest import IngestOptions, IngestProgress, IngestReport, ingest, remove_article
+from armskg.graph.store import StoreError, export_store, open_store
 from armskg.graph.summary import summarize
 from armskg.graph.validate import validate_store
 from armskg.loaders.article import Article
@@ -100,7 +94,7 @@ def kg(tmp_path: Path) -> Iterator[ox.Store]:
 def samples_store(tmp_path_factory: pytest.TempPathFactory) -> ox.Store:
     """The bundled sample articles in one store, shared by the read-only tests below."""
     store = open_store(tmp_path_factory.mktemp("samples") / "kg")
-    report = ingest_articles(store, read_articles([SAMPLES]))
+    report = ingest(store, read_articles([SAMPLES]), IngestOptions(writer="transactional"))
     assert report.failed == []
     assert report.ingested >= 8
     return store
@@ -116,11 +110,11 @@ def test_new_store_holds_the_ontology(kg: ox.Store) -> None:
 
 def test_ingesting_twice_changes_nothing(kg: ox.Store) -> None:
     article = _article("d1", DRONES_A)
-    first = ingest_articles(kg, [article])
+    first = ingest(kg, [article], IngestOptions(writer="transactional"))
     assert (first.ingested, first.unchanged, first.failed) == (1, 0, [])
     assert first.transfers == 1
     before = _quads(kg)
-    second = ingest_articles(kg, [_article("d1", DRONES_A)])
+    second = ingest(kg, [_article("d1", DRONES_A)], IngestOptions(writer="transactional"))
     assert (second.ingested, second.unchanged, second.failed) == (0, 1, [])
     assert second.transfers == 0
     assert len(kg) == len(before)
@@ -128,9 +122,9 @@ def test_ingesting_twice_changes_nothing(kg: ox.Store) -> None:
 
 
 def test_changed_text_replaces_the_article(kg: ox.Store) -> None:
-    ingest_articles(kg, [_article("x1", DRONES_A)])
+    ingest(kg, [_article("x1", DRONES_A)], IngestOptions(writer="transactional"))
     assert list(_transfers(kg, IRN, RUS)) != []
-    report = ingest_articles(kg, [_article("x1", SHELLS)])
+    report = ingest(kg, [_article("x1", SHELLS)], IngestOptions(writer="transactional"))
     assert (report.ingested, report.unchanged) == (1, 0)
     # the old fact is gone from the merged default graph ...
     assert _transfers(kg, IRN, RUS) == {}
@@ -147,8 +141,8 @@ def test_changed_text_replaces_the_article(kg: ox.Store) -> None:
 
 
 def test_changed_text_keeps_what_another_article_still_says(kg: ox.Store) -> None:
-    ingest_articles(kg, [_article("y1", DRONES_A), _article("y2", DRONES_B)])
-    ingest_articles(kg, [_article("y1", SHELLS)])
+    ingest(kg, [_article("y1", DRONES_A), _article("y2", DRONES_B)], IngestOptions(writer="transactional"))
+    ingest(kg, [_article("y1", SHELLS)], IngestOptions(writer="transactional"))
     [(_, sources)] = _transfers(kg, IRN, RUS).items()
     assert sources == {article_iri("y2")}
     assert _ask(kg, f"ASK {{ <{IRN}> a ak:State }}")
@@ -166,7 +160,7 @@ def _as_stores_before(kg: ox.Store, subject: ox.NamedNode, graph: ox.NamedNode) 
 
 
 def test_a_state_is_described_once_and_goes_with_its_last_article(kg: ox.Store) -> None:
-    ingest_articles(kg, [_article("r1", DRONES_A), _article("r2", DRONES_B)])
+    ingest(kg, [_article("r1", DRONES_A), _article("r2", DRONES_B)], IngestOptions(writer="transactional"))
     described = f"ASK {{ <{IRN}> rdfs:label 'Iran' ; ak:iso3 'IRN' ; owl:sameAs ?wd }}"
     assert _ask(kg, described)
     # the article graphs say the state is one, not the lexicon's name, code and id
@@ -183,7 +177,7 @@ def test_a_state_is_described_once_and_goes_with_its_last_article(kg: ox.Store) 
 
 
 def test_the_article_node_is_said_once_and_goes_with_its_graph(kg: ox.Store) -> None:
-    ingest_articles(kg, [_article("n1", DRONES_A), _article("n2", DRONES_B)])
+    ingest(kg, [_article("n1", DRONES_A), _article("n2", DRONES_B)], IngestOptions(writer="transactional"))
     graphs = {name: ox.NamedNode(article_iri(name)) for name in ("n1", "n2")}
     for name, graph in graphs.items():
         assert _ask(kg, f"ASK {{ {graph} a ak:Article ; schema:identifier '{name}' ; ak:mentions <{IRN}> }}")
@@ -197,7 +191,7 @@ def test_the_article_node_is_said_once_and_goes_with_its_graph(kg: ox.Store) -> 
 
 
 def test_same_transfer_in_two_articles_is_one_node(kg: ox.Store) -> None:
-    report = ingest_articles(kg, [_article("s1", DRONES_A), _article("s2", DRONES_B)])
+    report = ingest(kg, [_article("s1", DRONES_A), _article("s2", DRONES_B)], IngestOptions(writer="transactional"))
     assert (report.ingested, report.failed) == (2, [])
     transfers = _transfers(kg, IRN, RUS)
     assert len(transfers) == 1
@@ -221,7 +215,7 @@ def test_same_transfer_in_two_articles_is_one_node(kg: ox.Store) -> None:
 
 
 def test_removing_an_unknown_article_returns_false(kg: ox.Store) -> None:
-    ingest_articles(kg, [_article("r1", DRONES_A)])
+    ingest(kg, [_article("r1", DRONES_A)], IngestOptions(writer="transactional"))
     before = _quads(kg)
     assert remove_article(kg, "no-such-article") is False
     assert _quads(kg) == before
@@ -229,7 +223,7 @@ def test_removing_an_unknown_article_returns_false(kg: ox.Store) -> None:
 
 def test_evidence_lives_only_in_article_graphs_with_exact_offsets(kg: ox.Store) -> None:
     articles = {a.id: a for a in (_article("e1", DRONES_A), _article("e2", DRONES_B), _article("e3", SHELLS))}
-    ingest_articles(kg, articles.values())
+    ingest(kg, articles.values(), IngestOptions(writer="transactional"))
     assert not _ask(kg, "ASK { ?ev a ak:Evidence }")
     assert not _ask(kg, "ASK { ?event ak:evidence ?ev }")
     assert not _ask(kg, "ASK { ?ev ak:sentence ?s }")
@@ -261,7 +255,7 @@ def test_evidence_lives_only_in_article_graphs_with_exact_offsets(kg: ox.Store) 
 
 @pytest.mark.parametrize(("fmt", "rdflib_format"), [("nquads", "nquads"), ("trig", "trig"), ("jsonld", "json-ld")])
 def test_dataset_exports_parse_back_with_every_graph(kg: ox.Store, fmt: str, rdflib_format: str) -> None:
-    ingest_articles(kg, [_article("x1", DRONES_A), _article("x2", SHELLS)])
+    ingest(kg, [_article("x1", DRONES_A), _article("x2", SHELLS)], IngestOptions(writer="transactional"))
     data = export_store(kg, fmt)
     assert data
     dataset = rdflib.Dataset()
@@ -273,14 +267,14 @@ def test_dataset_exports_parse_back_with_every_graph(kg: ox.Store, fmt: str, rdf
 
 
 def test_export_writes_a_file(kg: ox.Store, tmp_path: Path) -> None:
-    ingest_articles(kg, [_article("x1", DRONES_A)])
+    ingest(kg, [_article("x1", DRONES_A)], IngestOptions(writer="transactional"))
     out = tmp_path / "graph.nq"
     assert export_store(kg, "nquads", out) is None
     assert out.read_bytes() == export_store(kg, "nquads")
 
 
 def test_turtle_export_holds_only_the_default_graph(kg: ox.Store) -> None:
-    ingest_articles(kg, [_article("x1", DRONES_A), _article("x2", DRONES_B)])
+    ingest(kg, [_article("x1", DRONES_A), _article("x2", DRONES_B)], IngestOptions(writer="transactional"))
     data = export_store(kg, "turtle")
     assert data
     graph = rdflib.Graph().parse(data=data.decode("utf-8"), format="turtle")
@@ -306,7 +300,7 @@ def test_samples_conform_to_the_shapes(samples_store: ox.Store) -> None:
 
 
 def test_a_broken_fact_does_not_conform(kg: ox.Store) -> None:
-    ingest_articles(kg, [_article("v1", DRONES_A)])
+    ingest(kg, [_article("v1", DRONES_A)], IngestOptions(writer="transactional"))
     assert validate_store(kg).conforms
     kg.update(
         PREFIXES
@@ -355,7 +349,11 @@ def test_summary_counts_match_sparql(samples_store: ox.Store) -> None:
 
 
 def test_summary_of_a_small_store(kg: ox.Store) -> None:
-    ingest_articles(kg, [_article("m1", DRONES_A), _article("m2", DRONES_B), _article("m3", SHELLS)])
+    ingest(
+        kg,
+        [_article("m1", DRONES_A), _article("m2", DRONES_B), _article("m3", SHELLS)],
+        IngestOptions(writer="transactional"),
+    )
     summary = summarize(kg)
     assert (summary.articles, summary.transfers) == (3, 2)
     assert summary.states == 4  # Iran, Russia, France, Ukraine
@@ -383,7 +381,7 @@ def test_read_only_open_of_a_missing_store_is_a_store_error(tmp_path: Path) -> N
 
 def test_read_only_store_sees_what_was_written(tmp_path: Path) -> None:
     writer = open_store(tmp_path / "kg")
-    ingest_articles(writer, [_article("o1", DRONES_A)])
+    ingest(writer, [_article("o1", DRONES_A)], IngestOptions(writer="transactional"))
     del writer
     reader = open_store(tmp_path / "kg", read_only=True)
     assert summarize(reader).transfers == 1
@@ -394,18 +392,14 @@ def test_read_only_store_sees_what_was_written(tmp_path: Path) -> None:
 
 def test_input_error_in_a_batch_counts_as_failed_and_the_rest_goes_in(kg: ox.Store) -> None:
     bad = InputError("inbox/broken.txt", "looks binary (holds NUL bytes), not text")
-    seen: list[tuple[str, str]] = []
-
-    def on_item(item: Article | InputError, outcome: str) -> None:
-        seen.append((item.id if isinstance(item, Article) else str(item), outcome))
-
+    seen: list[str] = []
     items: list[Article | InputError] = [_article("b1", DRONES_A), bad, _article("b2", SHELLS)]
-    report = ingest_articles(kg, items, on_item=on_item)
+    report = ingest(kg, items, IngestOptions(writer="transactional"), IngestProgress(article=seen.append))
     assert isinstance(report, IngestReport)
     assert (report.ingested, report.unchanged) == (2, 0)
     assert report.failed == [str(bad)]
     assert not report.ok
-    assert seen == [("b1", "ingested"), (str(bad), "failed"), ("b2", "ingested")]
+    assert seen == ["ingested", "failed", "ingested"]  # b1, bad, b2, as they came
     assert summarize(kg).articles == 2
 
 
@@ -414,7 +408,7 @@ def test_reader_errors_flow_through_ingest(kg: ox.Store, tmp_path: Path) -> None
     folder.mkdir()
     (folder / "bad.txt").write_bytes(b"\x00\x01\x02")
     (folder / "good.txt").write_text(DRONES_A, encoding="utf-8")
-    report = ingest_articles(kg, read_articles([folder]))
+    report = ingest(kg, read_articles([folder]), IngestOptions(writer="transactional"))
     assert report.ingested == 1
     assert len(report.failed) == 1
     assert "bad.txt" in report.failed[0]

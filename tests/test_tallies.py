@@ -11,15 +11,15 @@ import pyoxigraph as ox
 import pytest
 from robustness import article_records, cli, query_csv, write_jsonl
 
-from armskg.graph import tallies
-from armskg.graph.bulk import BulkOptions, IngestProgress, ingest_bulk, merge_pending, pending_blocks
-from armskg.graph.merge import remerge_store
-from armskg.graph.store import ingest_articles, open_store, remove_article, write_extraction
+from armskg.graph.ingest import IngestOptions, IngestProgress, ingest, remove_article, write_article
+from armskg.graph.merge import remerge_store, tallies
+from armskg.graph.store import merge_pending, open_store, pending_blocks
 from armskg.loaders.article import Article
 from armskg.loaders.facts import Actor, Evidence, Extraction, Mention, Statement
 from armskg.loaders.readers import read_articles
 from armskg.ontology import actor_iri, stance_iri
-from armskg.queries.library import load_query, run_query
+from armskg.queries.library import load_query
+from armskg.queries.run import run_query
 
 STATES = {"USA": "United States", "KOR": "South Korea", "JPN": "Japan", "RUS": "Russia"}
 
@@ -53,10 +53,10 @@ def _mention(actor: str) -> tallies.TallyKey:
 def test_tallies_follow_statements_as_articles_come_and_go(tmp_path: Path) -> None:
     store = open_store(tmp_path / "kg")
     jan, mar = dt.date(2024, 1, 10), dt.date(2024, 3, 2)
-    write_extraction(store, *_joint("first", jan, "condemn", "USA", "KOR", "JPN"))
-    write_extraction(store, *_joint("again", jan, "condemn", "USA", "KOR", "JPN"))  # the same statement
-    write_extraction(store, *_joint("later", mar, "condemn", "USA", "KOR", "JPN"))  # another one
-    write_extraction(store, *_joint("deny", mar, "deny", "RUS"))
+    write_article(store, *_joint("first", jan, "condemn", "USA", "KOR", "JPN"))
+    write_article(store, *_joint("again", jan, "condemn", "USA", "KOR", "JPN"))  # the same statement
+    write_article(store, *_joint("later", mar, "condemn", "USA", "KOR", "JPN"))  # another one
+    write_article(store, *_joint("deny", mar, "deny", "RUS"))
     kept = tallies.kept_tallies(store)
     assert kept[_pair("USA", "KOR", "condemn")] == 2
     assert kept[_stance("JPN", "condemn")] == 2
@@ -94,9 +94,9 @@ def _records(count: int, seed: int, version: int = 1) -> list[dict[str, str]]:
 def test_article_by_article_and_bulk_ingest_keep_what_counting_gives(tmp_path: Path) -> None:
     corpus = write_jsonl(tmp_path / "a.jsonl", _records(40, seed=21))
     one = open_store(tmp_path / "one")
-    ingest_articles(one, read_articles([corpus]))
+    ingest(one, read_articles([corpus]), IngestOptions(writer="transactional"))
     bulk = open_store(tmp_path / "bulk")
-    ingest_bulk(bulk, read_articles([corpus]), BulkOptions(batch_size=6, chunk_size=2))
+    ingest(bulk, read_articles([corpus]), IngestOptions(writer="bulk", batch_size=6, chunk_size=2))
     counted = tallies.count_tallies(one)
     assert any(key[0] == "pair" for key in counted), "the corpus should hold joint statements"
     assert sum(key[0] == "mention" for key in counted) > 5
@@ -107,11 +107,15 @@ def test_article_by_article_and_bulk_ingest_keep_what_counting_gives(tmp_path: P
     halves = open_store(tmp_path / "halves")
     records = _records(40, seed=21)
     for name, part in (("h1", records[:20]), ("h2", records[20:])):
-        ingest_bulk(halves, read_articles([write_jsonl(tmp_path / f"{name}.jsonl", part)]), BulkOptions(batch_size=6))
+        ingest(
+            halves,
+            read_articles([write_jsonl(tmp_path / f"{name}.jsonl", part)]),
+            IngestOptions(writer="bulk", batch_size=6),
+        )
     assert tallies.kept_tallies(halves) == counted
 
     newer = write_jsonl(tmp_path / "v2.jsonl", _records(40, seed=21, version=2)[:15])
-    ingest_bulk(bulk, read_articles([newer]), BulkOptions(batch_size=4))  # replacements
+    ingest(bulk, read_articles([newer]), IngestOptions(writer="bulk", batch_size=4))  # replacements
     assert tallies.kept_tallies(bulk) == tallies.count_tallies(bulk)
     for record in _records(40, seed=21)[20:30]:
         remove_article(bulk, record["id"])
@@ -128,7 +132,12 @@ def test_a_killed_bulk_ingest_has_its_tallies_counted_on_the_next_write_open(tmp
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        ingest_bulk(store, read_articles([corpus]), BulkOptions(batch_size=10), IngestProgress(merge_total=stop))
+        ingest(
+            store,
+            read_articles([corpus]),
+            IngestOptions(writer="bulk", batch_size=10),
+            IngestProgress(merge_total=stop),
+        )
     blocks = len(pending_blocks(store))
     steps = 0
 
@@ -162,7 +171,9 @@ def test_an_ingest_resuming_a_merge_killed_midway_counts_the_tallies_again(tmp_p
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        ingest_bulk(store, read_articles([first]), BulkOptions(batch_size=10), IngestProgress(merge_total=stop))
+        ingest(
+            store, read_articles([first]), IngestOptions(writer="bulk", batch_size=10), IngestProgress(merge_total=stop)
+        )
     blocks, steps = len(pending_blocks(store)), 0
 
     def late(merged: int) -> None:
@@ -178,8 +189,10 @@ def test_an_ingest_resuming_a_merge_killed_midway_counts_the_tallies_again(tmp_p
     gc.collect()
     store = open_store(tmp_path / "kg", finish_merges=False)
     assert pending_blocks(store)  # left to the ingest
-    report = ingest_bulk(
-        store, read_articles([write_jsonl(tmp_path / "all.jsonl", records)]), BulkOptions(batch_size=10)
+    report = ingest(
+        store,
+        read_articles([write_jsonl(tmp_path / "all.jsonl", records)]),
+        IngestOptions(writer="bulk", batch_size=10),
     )
     assert (report.ingested, report.unchanged) == (10, 30)
     assert tallies.TALLIES_PENDING not in store
@@ -189,7 +202,7 @@ def test_an_ingest_resuming_a_merge_killed_midway_counts_the_tallies_again(tmp_p
 def test_a_store_made_before_tallies_gets_them_when_opened_for_writing(tmp_path: Path) -> None:
     corpus = write_jsonl(tmp_path / "a.jsonl", _records(12, seed=8))
     store = open_store(tmp_path / "kg")
-    ingest_articles(store, read_articles([corpus]))
+    ingest(store, read_articles([corpus]), IngestOptions(writer="transactional"))
     store.remove_graph(tallies.TALLY_GRAPH)
     assert tallies.kept_tallies(store) == Counter()
     del store
@@ -201,7 +214,7 @@ def test_a_store_made_before_tallies_gets_them_when_opened_for_writing(tmp_path:
 
 def test_tallies_stay_out_of_the_merged_default_graph(tmp_path: Path) -> None:
     store = open_store(tmp_path / "kg")
-    write_extraction(store, *_joint("first", dt.date(2024, 1, 10), "condemn", "USA", "KOR"))
+    write_article(store, *_joint("first", dt.date(2024, 1, 10), "condemn", "USA", "KOR"))
     default = store.quads_for_pattern(None, None, None, ox.DefaultGraph())
     assert [q for q in default if "/tally/" in str(q.subject)] == []
     assert len(list(store.quads_for_pattern(None, None, None, tallies.TALLY_GRAPH))) > 3
@@ -210,7 +223,7 @@ def test_tallies_stay_out_of_the_merged_default_graph(tmp_path: Path) -> None:
 def test_a_query_on_a_store_without_tallies_says_so_until_the_next_ingest(tmp_path: Path) -> None:
     corpus = write_jsonl(tmp_path / "a.jsonl", _records(9, seed=4))
     store = open_store(tmp_path / "kg")
-    ingest_articles(store, read_articles([corpus]))
+    ingest(store, read_articles([corpus]), IngestOptions(writer="transactional"))
     store.remove_graph(tallies.TALLY_GRAPH)  # as a store made before tallies were kept
     del store
     gc.collect()
@@ -249,13 +262,15 @@ def test_the_actors_query_reads_mention_tallies_that_follow_replacements_and_rem
     for record in records[::4]:
         record["text"] += " U.S. Secretary of State Antony Blinken condemned the launch."
     store = open_store(tmp_path / "kg")
-    ingest_articles(store, read_articles([write_jsonl(tmp_path / "a.jsonl", records)]))
+    ingest(store, read_articles([write_jsonl(tmp_path / "a.jsonl", records)]), IngestOptions(writer="transactional"))
     first = _article_counts(store)
     assert max(first.values()) > 1
     columns = _actors_column(store)
     assert {actor: n for actor, n in columns.items() if n} == first
     newer = _records(24, seed=13, version=2)[:10]  # the same ids, other text: their mentions change
-    ingest_bulk(store, read_articles([write_jsonl(tmp_path / "v2.jsonl", newer)]), BulkOptions(batch_size=4))
+    ingest(
+        store, read_articles([write_jsonl(tmp_path / "v2.jsonl", newer)]), IngestOptions(writer="bulk", batch_size=4)
+    )
     for record in records[15:20]:
         remove_article(store, record["id"])
     after = _article_counts(store)
@@ -269,7 +284,7 @@ def test_the_actors_query_reads_mention_tallies_that_follow_replacements_and_rem
 def test_a_store_with_statement_tallies_only_gets_mention_tallies_when_opened_for_writing(tmp_path: Path) -> None:
     corpus = write_jsonl(tmp_path / "a.jsonl", _records(12, seed=8))
     store = open_store(tmp_path / "kg")
-    ingest_articles(store, read_articles([corpus]))
+    ingest(store, read_articles([corpus]), IngestOptions(writer="transactional"))
     counted = tallies.count_tallies(store)
     # as armskg kept tallies before it kept mention tallies: statement tallies, marked true
     for key in [key for key in counted if key[0] == "mention"]:

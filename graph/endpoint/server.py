@@ -53,7 +53,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Final
 
-from armskg.graph.reader_lock import hold_shared
+from armskg.graph.store.reader_lock import hold_shared
 
 from .child import ServerError, oxigraph_binary, unservable
 from .front import Front, url_host

@@ -23,6 +23,8 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 
+from armskg.ontology.vocabulary import STANCES
+
 from .filters import NetworkFilter
 from .joint_statements import JOINT_KEY, joint_statements
 from .read import PERPETRATOR_ROLES, EventFacts, local_name, read_actors, read_event_facts, read_evidence, select_rows
@@ -32,9 +34,6 @@ __all__ = ["MAX_EVIDENCE", "STANCES", "actor_network", "network_period"]
 MAX_EVIDENCE = 3
 """Evidence sentences kept per aggregated edge."""
 
-# vocabulary: the stance list belongs in ontology/vocabulary.py (issue 23); this is its one copy in graph/
-STANCES = ("condemn", "concern", "deny", "admit", "allege", "warn", "support", "call_on", "commit")
-"""Stance labels; a statement edge's ``relation`` is one of them."""
 
 _Q_EVENTS = """
 SELECT DISTINCT ?event ?kind ?from ?to WHERE {

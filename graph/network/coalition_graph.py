@@ -28,7 +28,16 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 
-from armskg.ontology import AK, BASE, SCHEMA
+from armskg.ontology.vocabulary import (
+    COALITION_NS,
+    COALITIONS_GRAPH,
+    RDF_TYPE,
+    RDFS_COMMENT,
+    RDFS_LABEL,
+    XSD_INTEGER,
+    Ak,
+    Schema,
+)
 
 from .coalition_detection import coalition_assignment
 from .coalition_names import name_coalitions
@@ -41,13 +50,6 @@ __all__ = [
     "write_coalitions",
 ]
 
-COALITIONS_GRAPH = BASE + "graph/coalitions"
-"""The named graph that holds the coalitions (its IRI is outside the article namespace)."""
-
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-_RDFS_COMMENT = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#comment")
-_XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 _METHOD = (
     "Coalitions found by armskg.graph.network.coalitions (Louvain communities of the positive ties of the "
     "signed actor graph, merged while their signed sum is positive; actors without a positive tie join the "
@@ -61,7 +63,7 @@ def coalition_iri(number: int) -> str:
     >>> coalition_iri(1)
     'https://w3id.org/armskg/coalition/1'
     """
-    return f"{BASE}coalition/{number}"
+    return f"{COALITION_NS}{number}"
 
 
 def coalition_rows(graph: nx.MultiDiGraph, assignment: Mapping[str, int] | None = None) -> list[dict[str, Any]]:
@@ -121,16 +123,16 @@ def write_coalitions(
         The number of coalitions written.
     """
     named = name_coalitions(graph, coalition_assignment(graph, assignment))
-    name = ox.NamedNode(COALITIONS_GRAPH)
-    quads = [ox.Quad(name, _RDFS_COMMENT, ox.Literal(f"{_METHOD} {note}".strip()), name)]
-    member_of = ox.NamedNode(AK + "memberOf")
+    name = COALITIONS_GRAPH
+    quads = [ox.Quad(name, RDFS_COMMENT, ox.Literal(f"{_METHOD} {note}".strip()), name)]
+    member_of = Ak.memberOf
     for found in named:
         node = ox.NamedNode(coalition_iri(found.number))
-        position = ox.Literal(str(found.number), datatype=_XSD_INTEGER)
+        position = ox.Literal(str(found.number), datatype=XSD_INTEGER)
         quads += [
-            ox.Quad(node, _RDF_TYPE, ox.NamedNode(AK + "Coalition"), name),
-            ox.Quad(node, _RDFS_LABEL, ox.Literal(found.name), name),
-            ox.Quad(node, ox.NamedNode(SCHEMA + "position"), position, name),
+            ox.Quad(node, RDF_TYPE, Ak.Coalition, name),
+            ox.Quad(node, RDFS_LABEL, ox.Literal(found.name), name),
+            ox.Quad(node, Schema.position, position, name),
         ]
         quads += [ox.Quad(ox.NamedNode(n), member_of, node, name) for n in found.members]
     body = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
@@ -148,7 +150,7 @@ def read_coalitions(store: ox.Store) -> dict[str, int]:
     """
     found: dict[str, int] = {}
     prefix = coalition_iri(0)[:-1]
-    for quad in store.quads_for_pattern(None, ox.NamedNode(AK + "memberOf"), None, ox.NamedNode(COALITIONS_GRAPH)):
+    for quad in store.quads_for_pattern(None, Ak.memberOf, None, COALITIONS_GRAPH):
         target = str(quad.object.value) if isinstance(quad.object, ox.NamedNode) else ""
         if isinstance(quad.subject, ox.NamedNode) and target.startswith(prefix) and target[len(prefix) :].isdigit():
             found[quad.subject.value] = int(target[len(prefix) :])

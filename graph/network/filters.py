@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from armskg.loaders.facts import FINER_WEAPONS, WEAPON_CONCEPTS
+from armskg.ontology.vocabulary import FINER_WEAPONS, WEAPON_CONCEPTS
 
 from .read import EventFacts, date_range
 

@@ -188,8 +188,7 @@ def ingest(
     The last line counts the events the store then holds as 'armskg summary' does
     (an event several articles report is one), with the mentions in these articles.
     """
-    from armskg.graph.bulk import BulkOptions, ClusterError, ingest_bulk
-    from armskg.graph.prepare import lexicon_spec
+    from armskg.graph.ingest import ClusterError, IngestOptions, ingest
     from armskg.graph.store import StoreError, default_store_path
     from armskg.graph.summary import summarize
     from armskg.loaders.lexicon import LexiconError, load_lexicon
@@ -202,17 +201,19 @@ def ingest(
     except ValueError as exc:
         _fail(f"--max-bytes: {exc}", 2)
         return
+    folder = lexicons.resolve() if lexicons else None
     try:
-        load_lexicon(lexicons.resolve() if lexicons else None)
+        lexicon = load_lexicon(folder)
     except LexiconError as exc:
         _fail(str(exc), 2)
         return
-    options = BulkOptions(
+    options = IngestOptions(
         workers=workers,
         dask_scheduler=dask_scheduler,
         batch_size=batch_size,
         shards=shards,
-        lexicon=lexicon_spec(lexicons.resolve() if lexicons else None),
+        lexicon=lexicon,
+        lexicon_folder=folder,
         store_folder=store or default_store_path(),
     )
     kg = _store(store, finish_merges=False)  # a killed run's merges are done with this run's
@@ -223,7 +224,7 @@ def ingest(
     try:
         items = read_articles(paths, max_bytes=limit, html_timeout_s=html_timeout_s, max_chars=max_chars)
         with _IngestBars(paths, show) as bars:
-            result = ingest_bulk(kg, items, options, bars.progress)
+            result = ingest(kg, items, options, bars.progress)
     except ClusterError as exc:
         _fail(str(exc), 2)
         return
@@ -244,7 +245,7 @@ class _IngestBars:
     """tqdm bars on stderr for ``ingest``: articles (rate, ETA), then the blocks merged."""
 
     def __init__(self, paths: tuple[Path, ...], show: bool) -> None:
-        from armskg.graph.bulk import IngestProgress
+        from armskg.graph.ingest import IngestProgress
 
         self.show = show
         self.articles: tqdm[Never] | None = None
@@ -281,8 +282,8 @@ class _IngestBars:
 
 def _push(kg: Store, store: Path | None, endpoint: str, quiet: bool) -> None:
     """Merge the store's articles into what a Graph Store endpoint holds (``ingest --endpoint``)."""
-    from armskg.graph.push import PushError, push_store
     from armskg.graph.store import default_store_path
+    from armskg.graph.store.push import PushError, push_store
 
     try:
         pushed = push_store(kg, store or default_store_path(), endpoint)
@@ -332,7 +333,7 @@ _READS_REPORTING = re.compile(r"ak:(articleCount|firstReported|lastReported)\b")
 def _warn_incomplete(kg: Store, query: str) -> bool:
     """One line on stderr when a query reads what the store keeps for it (tallies, each event's
     reporting) and the store's is not complete; whether it was said."""
-    from armskg.graph import reporting, tallies
+    from armskg.graph.merge import reporting, tallies
 
     reason = None
     if tallies.TALLY_GRAPH.value in query:
@@ -488,7 +489,8 @@ def query(
     """
     from armskg.printing import nothing_matched, print_result
     from armskg.queries.labels import Select, store_select
-    from armskg.queries.library import QueryError, list_queries, load_query, run_query
+    from armskg.queries.library import QueryError, list_queries, load_query
+    from armskg.queries.run import run_query
 
     if list_only or name is None:
         for q in list_queries():
@@ -744,7 +746,7 @@ def validate(store: Path | None) -> None:
 def remove(article_ids: tuple[str, ...], store: Path | None) -> None:
     """Retract articles (by identifier, or the article IRI 'query evidence' prints) and every
     fact only they reported."""
-    from armskg.graph.store import remove_article
+    from armskg.graph.ingest import remove_article
     from armskg.queries.names import article_id
 
     kg = _store(store)
@@ -761,7 +763,7 @@ def remove(article_ids: tuple[str, ...], store: Path | None) -> None:
 @format_option
 def summary(store: Path | None, fmt: str) -> None:
     """Count what the graph holds (each event once, however many articles report it)."""
-    from armskg.graph.bulk import pending_blocks
+    from armskg.graph.store import pending_blocks
     from armskg.graph.summary import summarize
     from armskg.tables import format_counts
 
@@ -801,19 +803,21 @@ DEMO_QUERIES: tuple[tuple[str, dict[str, str]], ...] = (
 )
 def demo(store: Path | None, out: Path) -> None:
     """The main job on the bundled sample articles: ingest, summarise, query, map."""
+    from armskg.graph.ingest import ingest
     from armskg.graph.network import actor_network
     from armskg.graph.render import write_coalition_map
-    from armskg.graph.store import default_store_path, ingest_articles
+    from armskg.graph.store import default_store_path
     from armskg.graph.summary import summarize
     from armskg.loaders.readers import read_articles
     from armskg.printing import result_labels
     from armskg.queries.labels import store_select
-    from armskg.queries.library import load_query, run_query
+    from armskg.queries.library import load_query
+    from armskg.queries.run import run_query
     from armskg.tables import format_result, table_width
 
     location = store or default_store_path()
     kg = _store(location)
-    result = ingest_articles(kg, read_articles(list(_sample_paths())))
+    result = ingest(kg, read_articles(list(_sample_paths())))
     for reason in result.failed:
         click.echo(f"armskg: {reason}", err=True)
     click.echo(f"store: {location.resolve()}  ({result.ingested} articles ingested, {result.unchanged} unchanged)")

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, TypeVar
 import click
 from pyoxigraph import DefaultGraph, NamedNode, Store
 
-from armskg.ontology import AK
+from armskg.ontology.vocabulary import RDF_TYPE, Ak
 from armskg.tables import FORMATS, format_result, table_width
 
 if TYPE_CHECKING:
-    from armskg.graph.store import IngestReport
+    from armskg.graph.ingest import IngestReport
     from armskg.graph.summary import Summary
     from armskg.queries.labels import Select
     from armskg.queries.library import QueryResult
@@ -39,8 +39,6 @@ __all__ = [
 ]
 
 F = TypeVar("F", bound=Callable[..., object])
-
-_RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
 def format_option(command: F) -> F:
@@ -75,7 +73,7 @@ def table_options(command: F) -> F:
 
 def holds_articles(store: Store) -> bool:
     """Whether the store holds at least one article."""
-    return next(store.quads_for_pattern(None, _RDF_TYPE, NamedNode(AK + "Article"), DefaultGraph()), None) is not None
+    return next(store.quads_for_pattern(None, RDF_TYPE, Ak.Article, DefaultGraph()), None) is not None
 
 
 def print_result(
@@ -138,7 +136,7 @@ def ingest_line(report: IngestReport, held: Summary, unread: int) -> str:
     counted as ``armskg summary`` counts them (merged: an event two articles report is one),
     beside the mentions found in this run's articles.
 
-    >>> from armskg.graph.store import IngestReport
+    >>> from armskg.graph.ingest import IngestReport
     >>> from armskg.graph.summary import Summary
     >>> ingest_line(IngestReport(ingested=3, transfers=5, strikes=1), Summary(3, 4, 4, 0, 0, 0, 2, 1), 1)
     'ingested 3 articles (0 unchanged, 0 failed, 1 file not read); the store holds 2 transfers \

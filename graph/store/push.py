@@ -8,7 +8,7 @@ default graph over all of them (events are merged across articles, ``armskg.grap
 So a push does not replace the remote merged graph with the local one, which would drop the
 events only a colleague's articles report.  It reads the remote dataset, writes the local
 articles into it the way an ingest would, re-merges, and sends the difference as one SPARQL
-update that applies only if nobody pushed in between (``armskg.graph.push_merge``); otherwise
+update that applies only if nobody pushed in between (``armskg.graph.store.push_merge``); otherwise
 it reads again and retries.  Articles this store pushed and has removed since are retracted;
 what only others' articles say is never deleted.
 
@@ -45,10 +45,9 @@ from typing import Final
 from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, Store
 
 from armskg import __version__
-from armskg.ontology import BASE
+from armskg.ontology.vocabulary import ARTICLE_NS, TALLY_GRAPH
 
 from .push_merge import MergedPush, merge_into, push_mark, take_mark, update_endpoint, versioned_update
-from .tallies import TALLY_GRAPH
 
 __all__ = [
     "PUSH_STATE_FILE",
@@ -72,7 +71,6 @@ _REFUSALS: Final = {
     405: "this URL does not accept graph writes; give the Graph Store endpoint, not the query endpoint",
 }
 _MASK: Final = (1 << 64) - 1
-_ARTICLE_NS: Final = BASE + "article/"
 _ATTEMPTS: Final = 3  # a push that finds the remote changed under it reads it again, at most this often in all
 
 PUSH_STATE_FILE: Final = "armskg-push.json"
@@ -319,7 +317,7 @@ def push_store(
             "give the Graph Store endpoint of Oxigraph (.../store), Fuseki (.../DATASET/data) "
             "or GraphDB (.../rdf-graphs/service)"
         )
-    retract = [name for name in gone if name.startswith(_ARTICLE_NS)]
+    retract = [name for name in gone if name.startswith(ARTICLE_NS)]
     for _attempt in range(_ATTEMPTS):
         remote = fetch_dataset(endpoint, timeout_s=timeout_s, credentials=credentials)
         old = take_mark(remote)

@@ -40,54 +40,38 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import heapq
 from bisect import bisect_left
-from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
-from armskg.ontology import BASE, event_iri
-
-from .reporting import event_quads
-from .tallies import TallyKey, mention_moves, rebuild, statement_keys, tally_changes
-from .triples import (
+from armskg.graph.triples import (
     EVENT_KINDS,
-    RDF_TYPE,
-    STATE_REFERENCE,
-    XSD_INTEGER,
     Report,
     Triple3,
-    ak,
     block_id,
     block_key,
     event_triples,
     normalize_designation,
 )
+from armskg.ontology import event_iri
+from armskg.ontology.vocabulary import XSD_INTEGER, Ak
+
+from .reporting import event_quads
 
 __all__ = [
     "DEFAULT_POLICY",
-    "ChangeSet",
     "MergePolicy",
     "MergedEvent",
+    "Resolver",
     "TimeWindow",
     "block_order",
+    "event_assignment",
     "merge_block",
     "merge_reports",
-    "plan_changes",
-    "remerge_store",
 ]
 
-_EVENT_NS = BASE + "event/"
-_EVIDENCE_NS = BASE + "evidence/"
-_STATE_NS = BASE + "actor/state/"
-_MERGE_BLOCK = ak("mergeBlock")
-_MERGE_RECORD = ak("mergeRecord")
-_ABOUT = ak("about")
-_USED_WEAPONS_FROM = ak("usedWeaponsFrom")
-_EVIDENCE = ak("evidence")
-_SOURCE_COUNT = ak("sourceCount")
 _KIND_RANK: dict[str, int] = {kind: n for n, kind in enumerate(EVENT_KINDS)}
 
 Resolver = Callable[[str], Iterable[str]]
@@ -306,7 +290,7 @@ class MergedEvent:
 
     def reporting_quads(self) -> list[Quad]:
         """``ak:articleCount`` and, when an article is dated, ``ak:firstReported`` and
-        ``ak:lastReported``, in the tally graph (:mod:`armskg.graph.reporting`): what queries read
+        ``ak:lastReported``, in the tally graph (:mod:`armskg.graph.merge.reporting`): what queries read
         instead of counting every article."""
         days = self.reported
         first, last = (days[0].isoformat(), days[1].isoformat()) if days else (None, None)
@@ -332,11 +316,11 @@ class MergedEvent:
                 for triple in event_triples(report, node, day, resolve):
                     merged[triple] = None
                     own[triple] = None
-                own[(node, _EVIDENCE, NamedNode(report.evidence))] = None
+                own[(node, Ak.evidence, NamedNode(report.evidence))] = None
             graph = NamedNode(article)
             yield [Quad(s, p, o, graph) for s, p, o in own]
         quads = [Quad(s, p, o, DefaultGraph()) for s, p, o in merged]
-        quads.append(Quad(node, _SOURCE_COUNT, Literal(str(self.source_count), datatype=XSD_INTEGER)))
+        quads.append(Quad(node, Ak.sourceCount, Literal(str(self.source_count), datatype=XSD_INTEGER)))
         yield quads
         yield self.reporting_quads()
 
@@ -399,20 +383,13 @@ def merge_block(
     return sorted(events, key=lambda e: e.iri)
 
 
-def _assignment(events: Iterable[MergedEvent]) -> dict[str, tuple[str, ...]]:
+def event_assignment(events: Iterable[MergedEvent]) -> dict[str, tuple[str, ...]]:
     """Evidence IRI → the IRIs of the events its report belongs to."""
     found: dict[str, set[str]] = {}
     for event in events:
         for report, _day in event.members:
             found.setdefault(report.evidence, set()).add(event.iri)
     return {evidence: tuple(sorted(iris)) for evidence, iris in found.items()}
-
-
-def _value(term: object) -> str:
-    """The text of an IRI or literal read from the store (armskg writes no blank nodes or triple terms)."""
-    if isinstance(term, NamedNode | Literal):
-        return term.value
-    raise TypeError(f"unexpected term in an armskg store: {term!r}")
 
 
 def block_order(block: str) -> tuple[int, str]:
@@ -437,279 +414,7 @@ def merge_reports(reports: Iterable[Report], policy: MergePolicy = DEFAULT_POLIC
     quads: list[Quad] = []
     for block in sorted(blocks, key=block_order):
         events = merge_block(blocks[block], resolve, policy)
-        resolved.update(_assignment(events))
+        resolved.update(event_assignment(events))
         for event in events:
             quads.extend(event.quads(resolve))
     return quads
-
-
-# --- keeping a store in step -----------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class ChangeSet:
-    """What one change of the corpus does to the store: graphs to drop, quads to delete and add,
-    and how far each tally moves (:mod:`armskg.graph.tallies`)."""
-
-    drop: list[NamedNode] = field(default_factory=list)
-    delete: list[Quad] = field(default_factory=list)
-    insert: list[Quad] = field(default_factory=list)
-    tallies: Counter[TallyKey] = field(default_factory=Counter)
-
-    def _with_tallies(self, store: Store) -> tuple[list[Quad], list[Quad]]:
-        if not any(self.tallies.values()):
-            return self.delete, self.insert
-        delete, insert = tally_changes(store, self.tallies)
-        return [*self.delete, *delete], [*self.insert, *insert]
-
-    def apply(self, store: Store) -> None:
-        """Write the change in one transaction."""
-        delete, insert = self._with_tallies(store)
-        if not self.drop and not delete:
-            if insert:
-                store.extend(insert)
-            return
-        store.update(_update(self.drop, delete, insert))
-
-
-def _update(drop: list[NamedNode], delete: list[Quad], insert: list[Quad]) -> str:
-    """The change as one SPARQL update: drops, then deletions, then insertions."""
-    parts = [f"DROP SILENT GRAPH {graph}" for graph in drop]
-    if delete:
-        parts.append("DELETE DATA { " + _data_block(delete) + " }")
-    if insert:
-        parts.append("INSERT DATA { " + _data_block(insert) + " }")
-    return " ;\n".join(parts)
-
-
-def _data_block(quads: Iterable[Quad]) -> str:
-    default: list[str] = []
-    named: dict[str, list[str]] = {}
-    for q in quads:
-        line = f"{q.subject} {q.predicate} {q.object} ."
-        if isinstance(q.graph_name, DefaultGraph):
-            default.append(line)
-        else:
-            named.setdefault(str(q.graph_name), []).append(line)
-    parts = default + [f"GRAPH {g} {{ " + " ".join(lines) + " }" for g, lines in named.items()]
-    return "\n".join(parts)
-
-
-@dataclass(slots=True)
-class _Planner:
-    """Reads the store to work out a :class:`ChangeSet` (nothing is written while planning)."""
-
-    store: Store
-    dropped: set[str]
-    policy: MergePolicy
-    resolved: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    moved: set[str] = field(default_factory=set)
-
-    def live(self, graph: NamedNode | DefaultGraph | object) -> bool:
-        return isinstance(graph, NamedNode) and graph.value not in self.dropped
-
-    def resolve(self, ref: str) -> tuple[str, ...]:
-        if ref in self.resolved:
-            return self.resolved[ref]
-        held = self.store.quads_for_pattern(None, _EVIDENCE, NamedNode(ref), None)
-        found = tuple(sorted({_value(q.subject) for q in held if self.live(q.graph_name)}))
-        self.resolved[ref] = found  # until the ref's own block is merged in this plan
-        return found
-
-    def stored(self, block: str) -> list[tuple[Report, tuple[str, ...]]]:
-        """The block's reports in graphs that stay, each with the events it is in now."""
-        found = []
-        for q in self.store.quads_for_pattern(None, _MERGE_BLOCK, Literal(block), None):
-            graph = q.graph_name
-            if not self.live(graph):
-                continue
-            assert isinstance(graph, NamedNode) and isinstance(q.subject, NamedNode)
-            for record in self.store.quads_for_pattern(q.subject, _MERGE_RECORD, None, graph):
-                report = Report.from_json(graph.value, q.subject.value, _value(record.object))
-                now = self.store.quads_for_pattern(None, _EVIDENCE, q.subject, graph)
-                found.append((report, tuple(sorted({_value(e.subject) for e in now}))))
-        return found
-
-    def referring(self, graph: str, events: Iterable[str]) -> set[str]:
-        """Blocks of the reports in ``graph`` whose events refer to ``events`` (a strike's supply,
-        a statement's topic: always in the same article)."""
-        found: set[str] = set()
-        g = NamedNode(graph)
-        for iri in events:
-            for prop in (_ABOUT, _USED_WEAPONS_FROM):
-                for ref in self.store.quads_for_pattern(None, prop, NamedNode(iri), g):
-                    assert isinstance(ref.subject, NamedNode)
-                    for link in self.store.quads_for_pattern(ref.subject, _EVIDENCE, None, g):
-                        assert isinstance(link.object, NamedNode)
-                        found.update(
-                            _value(b.object) for b in self.store.quads_for_pattern(link.object, _MERGE_BLOCK, None, g)
-                        )
-        return found
-
-    def current(self, events: Iterable[str]) -> set[Quad]:
-        """What the store holds now about ``events``, outside the graphs being dropped."""
-        found = set()
-        for iri in events:
-            for q in self.store.quads_for_pattern(NamedNode(iri), None, None, None):
-                if isinstance(q.graph_name, DefaultGraph) or self.live(q.graph_name):
-                    found.add(q)
-        return found
-
-
-def plan_changes(
-    store: Store,
-    *,
-    drop: Collection[str] = (),
-    add_quads: Iterable[Quad] = (),
-    add_reports: Iterable[Report] = (),
-    blocks: Iterable[str] = (),
-    policy: MergePolicy = DEFAULT_POLICY,
-    emit: Callable[[list[Quad]], None] | None = None,
-    loaded: Callable[[str], list[Report] | None] | None = None,
-) -> ChangeSet:
-    """Work out how the store changes when the article graphs ``drop`` go and an article
-    (its own quads ``add_quads`` and its ``add_reports``) comes in.
-
-    Only the blocks the change touches are re-merged (with the blocks of statements and strikes
-    that refer to a report that moved), and within them only the events whose reports moved
-    are rewritten; ``blocks`` names more blocks to re-merge in full (repair).
-
-    With ``emit``, the quads of each event of a block met for the first time (nothing in the
-    store to compare with) go to ``emit`` in parts (an event's quads in one article's graph, then
-    its merged description) instead of into the change set:
-    a bulk merge writes them as they come, so a block of a million reports is never held as
-    one list of quads.
-
-    ``loaded`` gives, for a block, all its reports in the store when the caller knows them and
-    none is merged yet (a bulk ingest's :class:`~armskg.graph.spill.ReportSpill`), else None:
-    those are not read back from the store.
-    """
-    planner = _Planner(store, set(drop), policy)
-    changes = ChangeSet(drop=[NamedNode(g) for g in sorted(planner.dropped)])
-    fresh: dict[str, list[Report]] = {}
-    for report in add_reports:
-        fresh.setdefault(block_id(report), []).append(report)
-    forced = set(blocks)
-    queue: set[str] = set(fresh) | forced
-    gone: dict[str, set[str]] = {}  # block -> events of reports in dropped graphs
-    left: dict[str, Report] = {}  # block -> one of its reports in a dropped graph
-    for graph in changes.drop:
-        for q in store.quads_for_pattern(None, _MERGE_BLOCK, None, graph):
-            block = _value(q.object)
-            queue.add(block)
-            planner.moved.add(_value(q.subject))
-            held = store.quads_for_pattern(None, _EVIDENCE, q.subject, graph)
-            gone.setdefault(block, set()).update(_value(e.subject) for e in held)
-            if block.startswith("statement/") and block not in left:
-                for record in store.quads_for_pattern(q.subject, _MERGE_RECORD, None, graph):
-                    left[block] = Report.from_json(graph.value, _value(q.subject), _value(record.object))
-
-    new_quads = list(add_quads)
-    changes.insert.extend(new_quads)
-    retracted = _retracted(planner, changes.drop, new_quads)
-    changes.delete.extend(retracted)
-    changes.tallies.update(mention_moves(new_quads, retracted, store))
-
-    heap = [block_order(b) for b in queue]
-    heapq.heapify(heap)
-    done: set[str] = set()
-    while heap:
-        _rank, block = heapq.heappop(heap)
-        if block in done:
-            continue
-        done.add(block)
-        known = loaded(block) if loaded is not None else None
-        stored: list[tuple[Report, tuple[str, ...]]] = (
-            [(r, ()) for r in known] if known is not None else planner.stored(block)
-        )
-        new = fresh.get(block, [])
-        events = merge_block([r for r, _ in stored] + new, planner.resolve, policy)
-        assignment = _assignment(events)
-        touched = set(gone.get(block, ()))
-        dependents: set[str] = set()
-        for report, now in stored:
-            after = assignment.get(report.evidence, ())
-            if now != after:  # the report moved: what refers to it must follow
-                planner.moved.add(report.evidence)
-                dependents |= planner.referring(report.article, now)
-            if block in forced or now != after or (report.ref is not None and report.ref in planner.moved):
-                touched.update(now, after)
-        for report in new:
-            touched.update(assignment.get(report.evidence, ()))
-            planner.moved.add(report.evidence)
-        if block.startswith("statement/"):
-            before = len(set(gone.get(block, ())).union(*(now for _, now in stored)))
-            sample = stored[0][0] if stored else new[0] if new else left.get(block)
-            if sample is not None and len(events) != before:
-                for key in statement_keys(sample.speakers, sample.stance or ""):
-                    changes.tallies[key] += len(events) - before
-        planner.resolved.update(assignment)
-        # events exist only where a report links to one: a block met for the first time has none to read
-        linked = bool(gone.get(block)) or any(now for _, now in stored)
-        if touched and emit is not None and not linked:
-            for event in events:
-                if event.iri in touched:
-                    for part in event.quad_parts(planner.resolve):
-                        emit(part)
-        elif touched:
-            desired = {q for event in events if event.iri in touched for q in event.quads(planner.resolve)}
-            now_held = planner.current(touched) if linked else set()
-            changes.delete.extend(sorted(now_held - desired, key=str))
-            changes.insert.extend(sorted(desired - now_held, key=str))
-        for dependent in dependents - done:
-            heapq.heappush(heap, block_order(dependent))
-    return changes
-
-
-def _retracted(planner: _Planner, dropped: list[NamedNode], new_quads: list[Quad]) -> list[Quad]:
-    """Default-graph triples (articles, actors, mentions) that only the dropped graphs said.
-
-    The article node and its mentions (subject: the dropped graph's name) go with the graph, and
-    a state's :data:`~armskg.graph.triples.STATE_REFERENCE` triples with its type triple: article
-    graphs do not repeat them (older stores did, hence those copies are skipped here)."""
-    keep = {(q.subject, q.predicate, q.object) for q in new_quads if isinstance(q.graph_name, DefaultGraph)}
-    out: dict[Quad, None] = {}
-    for graph in dropped:
-        for q in planner.store.quads_for_pattern(graph, None, None, DefaultGraph()):
-            if (q.subject, q.predicate, q.object) not in keep:
-                out[q] = None
-        for q in planner.store.quads_for_pattern(None, None, None, graph):
-            if q.subject == graph:
-                continue
-            subject = q.subject.value if isinstance(q.subject, NamedNode) else ""
-            if subject.startswith((_EVENT_NS, _EVIDENCE_NS)):
-                continue
-            state = subject.startswith(_STATE_NS)
-            if state and q.predicate in STATE_REFERENCE:
-                continue
-            triple = (q.subject, q.predicate, q.object)
-            if triple in keep:
-                continue
-            said = planner.store.quads_for_pattern(q.subject, q.predicate, q.object, None)
-            if not any(planner.live(other.graph_name) for other in said):
-                out[Quad(q.subject, q.predicate, q.object, DefaultGraph())] = None
-                if state and q.predicate == RDF_TYPE:
-                    for p in STATE_REFERENCE:
-                        for ref in planner.store.quads_for_pattern(q.subject, p, None, DefaultGraph()):
-                            out[ref] = None
-    return list(out)
-
-
-def remerge_store(store: Store, policy: MergePolicy = DEFAULT_POLICY) -> int:
-    """Re-merge every block from the reports kept on the evidence records, and rewrite what
-    differs (after a change of ``policy``, or to repair a store).  Returns the quads changed."""
-    blocks = {_value(q.object) for q in store.quads_for_pattern(None, _MERGE_BLOCK, None, None)}
-    changes = plan_changes(store, blocks=blocks, policy=policy)
-    stale = {
-        q.subject.value
-        for q in store.quads_for_pattern(None, None, None, DefaultGraph())
-        if isinstance(q.subject, NamedNode) and q.subject.value.startswith(_EVENT_NS)
-    }
-    live = {_value(q.subject) for q in changes.insert if _value(q.subject).startswith(_EVENT_NS)}
-    held = {_value(q.subject) for q in store.quads_for_pattern(None, _EVIDENCE, None, None)}
-    for iri in sorted(stale - live - held):
-        changes.delete.extend(store.quads_for_pattern(NamedNode(iri), None, None, None))
-    changes.tallies.clear()  # events that no report links to left too: count the tallies afresh
-    changes.apply(store)
-    rebuild(store)
-    return len(changes.delete) + len(changes.insert)

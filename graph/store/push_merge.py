@@ -38,11 +38,22 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store
 
-from armskg.ontology import AK, BASE, ontology_path
+from armskg.graph.merge import plan_changes, remerge_store
+from armskg.graph.triples import STATE_REFERENCE, Report
+from armskg.ontology import ontology_path
+from armskg.ontology.vocabulary import (
+    ARTICLE_NS,
+    EVENT_NS,
+    EVIDENCE_NS,
+    ONTOLOGY_NODE,
+    RDF_TYPE,
+    STATE_NS,
+    STORE_NODE,
+    TALLY_GRAPH,
+    Ak,
+)
 
-from .merge import plan_changes, remerge_store
-from .tallies import TALLY_GRAPH
-from .triples import RDF_TYPE, STATE_REFERENCE, Report
+from .write import data_block
 
 __all__ = [
     "PUSH_VERSION",
@@ -56,17 +67,9 @@ __all__ = [
     "versioned_update",
 ]
 
-PUSH_VERSION = NamedNode(AK + "pushVersion")
+PUSH_VERSION = Ak.pushVersion
 """The property of the push mark: its value changes with every push that changes the remote store."""
 
-_STORE_NODE = NamedNode(BASE + "store")
-_ARTICLE_NS = BASE + "article/"
-_EVENT_NS = BASE + "event/"
-_EVIDENCE_NS = BASE + "evidence/"
-_STATE_NS = BASE + "actor/state/"
-_MERGE_RECORD = NamedNode(AK + "mergeRecord")
-_CONTENT_HASH = NamedNode(AK + "contentHash")
-_ONTOLOGY_MARK = NamedNode("https://w3id.org/armskg/ontology")
 _UPDATE_BESIDE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"/rdf-graphs/service/?$"), "/statements"),  # GraphDB, RDF4J
     (re.compile(r"/store/?$"), "/update"),  # Oxigraph, armskg serve --writable
@@ -87,9 +90,9 @@ def article_hashes(store: Store) -> dict[str, str | None]:
     """Each article graph of ``store`` with the content hash the default graph gives its article."""
     found: dict[str, str | None] = {}
     for graph in store.named_graphs():
-        if isinstance(graph, NamedNode) and graph.value.startswith(_ARTICLE_NS):
+        if isinstance(graph, NamedNode) and graph.value.startswith(ARTICLE_NS):
             found[graph.value] = None
-    for quad in store.quads_for_pattern(None, _CONTENT_HASH, None, DefaultGraph()):
+    for quad in store.quads_for_pattern(None, Ak.contentHash, None, DefaultGraph()):
         name = quad.subject.value if isinstance(quad.subject, NamedNode) else ""
         if name in found and isinstance(quad.object, Literal):
             found[name] = quad.object.value
@@ -105,17 +108,17 @@ def stored_article(store: Store, graph: str) -> tuple[list[Quad], list[Report]]:
     reports: list[Report] = []
     for quad in store.quads_for_pattern(None, None, None, name):
         subject = quad.subject.value if isinstance(quad.subject, NamedNode) else ""
-        if subject.startswith(_EVENT_NS):
+        if subject.startswith(EVENT_NS):
             continue  # the merge writes these
         quads[quad] = None
-        if quad.predicate == _MERGE_RECORD and isinstance(quad.object, Literal):
+        if quad.predicate == Ak.mergeRecord and isinstance(quad.object, Literal):
             reports.append(Report.from_json(graph, subject, quad.object.value))
-        if subject.startswith(_EVIDENCE_NS):
+        if subject.startswith(EVIDENCE_NS):
             continue  # evidence stays in the article's graph
         copy = Quad(quad.subject, quad.predicate, quad.object, DefaultGraph())
         if copy in store:
             quads[copy] = None
-        if subject.startswith(_STATE_NS) and quad.predicate == RDF_TYPE:
+        if subject.startswith(STATE_NS) and quad.predicate == RDF_TYPE:
             for reference in STATE_REFERENCE:
                 quads.update(dict.fromkeys(store.quads_for_pattern(quad.subject, reference, None, DefaultGraph())))
     quads.update(dict.fromkeys(store.quads_for_pattern(name, None, None, DefaultGraph())))
@@ -124,7 +127,7 @@ def stored_article(store: Store, graph: str) -> tuple[list[Quad], list[Report]]:
 
 def push_mark(store: Store) -> str | None:
     """The version mark a push left in ``store`` (None when there is none)."""
-    for quad in store.quads_for_pattern(_STORE_NODE, PUSH_VERSION, None, TALLY_GRAPH):
+    for quad in store.quads_for_pattern(STORE_NODE, PUSH_VERSION, None, TALLY_GRAPH):
         if isinstance(quad.object, Literal):
             return quad.object.value
     return None
@@ -133,7 +136,7 @@ def push_mark(store: Store) -> str | None:
 def take_mark(store: Store) -> str | None:
     """:func:`push_mark`, removed from ``store`` (a scratch copy), so that the merge does not see it."""
     found = push_mark(store)
-    for quad in list(store.quads_for_pattern(_STORE_NODE, PUSH_VERSION, None, TALLY_GRAPH)):
+    for quad in list(store.quads_for_pattern(STORE_NODE, PUSH_VERSION, None, TALLY_GRAPH)):
         store.remove(quad)
     return found
 
@@ -165,7 +168,7 @@ def merge_into(remote: Store, local: Store, *, retract: Collection[str] = ()) ->
     without its push mark) as an ingest would, retract the articles ``retract`` that ``local``
     no longer holds, re-merge all events, and return the difference with what ``remote`` held."""
     before = set(remote)
-    if not any(True for _ in remote.quads_for_pattern(_ONTOLOGY_MARK, None, None, DefaultGraph())):
+    if not any(True for _ in remote.quads_for_pattern(ONTOLOGY_NODE, None, None, DefaultGraph())):
         remote.load(path=str(ontology_path()), format=RdfFormat.TURTLE, to_graph=DefaultGraph())
     here, there = article_hashes(local), article_hashes(remote)
     change = MergedPush()
@@ -186,18 +189,6 @@ def merge_into(remote: Store, local: Store, *, retract: Collection[str] = ()) ->
     return change
 
 
-def _data(quads: Iterable[Quad]) -> str:
-    default: list[str] = []
-    named: dict[str, list[str]] = {}
-    for q in quads:
-        line = f"{q.subject} {q.predicate} {q.object} ."
-        if isinstance(q.graph_name, DefaultGraph):
-            default.append(line)
-        else:
-            named.setdefault(str(q.graph_name), []).append(line)
-    return "\n".join(default + [f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in named.items()])
-
-
 def versioned_update(change: MergedPush, old: str | None, new: str) -> str:
     """``change`` as one SPARQL update that applies only while the push mark is ``old`` (absent
     when None), and sets it to ``new``: applied whole, or not at all when another push came first.
@@ -210,10 +201,10 @@ def versioned_update(change: MergedPush, old: str | None, new: str) -> str:
     WHERE { FILTER NOT EXISTS { GRAPH <https://w3id.org/armskg/graph/tallies> {
     <https://w3id.org/armskg/store> <https://w3id.org/armskg/ontology#pushVersion> ?any } } }
     """
-    mark = f"{_STORE_NODE} {PUSH_VERSION}"
+    mark = f"{STORE_NODE} {PUSH_VERSION}"
 
     def marked(value: str) -> Quad:
-        return Quad(_STORE_NODE, PUSH_VERSION, Literal(value), TALLY_GRAPH)
+        return Quad(STORE_NODE, PUSH_VERSION, Literal(value), TALLY_GRAPH)
 
     delete = [*change.delete, *([marked(old)] if old is not None else [])]
     insert = [*change.insert, marked(new)]
@@ -221,4 +212,4 @@ def versioned_update(change: MergedPush, old: str | None, new: str) -> str:
         where = f"FILTER NOT EXISTS {{ GRAPH {TALLY_GRAPH} {{\n{mark} ?any }} }}"
     else:
         where = f"GRAPH {TALLY_GRAPH} {{ {mark} {Literal(old)} }}"
-    return f"DELETE {{ {_data(delete)} }}\nINSERT {{ {_data(insert)} }}\nWHERE {{ {where} }}"
+    return f"DELETE {{ {data_block(delete)} }}\nINSERT {{ {data_block(insert)} }}\nWHERE {{ {where} }}"

@@ -2,7 +2,7 @@
 
 The merge writes for every merged event, in the tally graph (:data:`TALLY_GRAPH`: what armskg
 counts as it writes, apart from what articles say), next to the event's ``ak:sourceCount``
-(:meth:`armskg.graph.merge.MergedEvent.reporting_quads`):
+(:meth:`armskg.graph.merge.cluster.MergedEvent.reporting_quads`):
 
 - ``ak:articleCount``: how many articles report it (its ``ak:reportedIn``);
 - ``ak:firstReported`` and ``ak:lastReported``: the first and last ``schema:datePublished`` of
@@ -15,7 +15,7 @@ graphs without the merged default graph.
 
 A store made before armskg kept these values has no :data:`REPORTING_KEPT`: :func:`ensure`,
 run when the store is opened for writing, writes them for every event (:func:`backfill`, which
-:func:`armskg.graph.tallies.rebuild` also calls, as it drops the tally graph).  They are counted
+:func:`armskg.graph.merge.tallies.rebuild` also calls, as it drops the tally graph).  They are counted
 by :func:`count_reporting`, which is also what the tests hold the merge's values to.
 
 >>> from pyoxigraph import Store
@@ -41,17 +41,13 @@ from collections.abc import Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
-from armskg.ontology import AK, BASE
-
-from .tallies import TALLY_GRAPH
-from .triples import XSD_DATE, XSD_INTEGER
+from armskg.ontology.vocabulary import AK, SCHEMA, STORE_NODE, TALLY_GRAPH, TRUE, XSD_DATE, XSD_INTEGER, Ak, term_text
 
 __all__ = ["REPORTING_KEPT", "Reporting", "backfill", "count_reporting", "ensure", "event_quads", "kept_reporting"]
 
-_PREFIXES = f"PREFIX ak: <{AK}> PREFIX schema: <https://schema.org/>\n"
+_PREFIXES = f"PREFIX ak: <{AK}> PREFIX schema: <{SCHEMA}>\n"
 _G = f"GRAPH {TALLY_GRAPH}"
-_TRUE = Literal("true", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
-REPORTING_KEPT = Quad(NamedNode(BASE + "store"), NamedNode(AK + "reportingKept"), _TRUE, TALLY_GRAPH)
+REPORTING_KEPT = Quad(STORE_NODE, Ak.reportingKept, TRUE, TALLY_GRAPH)
 """Said once every event has its article count and reporting days (see the module docstring)."""
 
 Reporting = tuple[int, str | None, str | None]
@@ -87,13 +83,10 @@ DELETE WHERE {{ {_G} {{ ?event ak:lastReported ?last }} }} ;
 DELETE DATA {{ {_G} {{ {REPORTING_KEPT.subject} {REPORTING_KEPT.predicate} {REPORTING_KEPT.object} }} }}
 """
 
-_ARTICLE_COUNT = NamedNode(AK + "articleCount")
-_FIRST = NamedNode(AK + "firstReported")
-_LAST = NamedNode(AK + "lastReported")
-
 
 def _text(term: object) -> str | None:
-    return term.value if isinstance(term, NamedNode | Literal) else None
+    """An IRI's or literal's text; None for an unbound variable."""
+    return None if term is None else term_text(term)
 
 
 def _rows(store: Store, query: str) -> Iterator[tuple[str, Reporting]]:
@@ -106,15 +99,16 @@ def _rows(store: Store, query: str) -> Iterator[tuple[str, Reporting]]:
 def event_quads(event: str, reporting: Reporting) -> list[Quad]:
     """The quads that keep one event's reporting in the tally graph (the merge's and the backfill's).
 
-    >>> [q.predicate.value.rsplit("#")[1] for q in event_quads(BASE + "event/transfer/t", (2, None, None))]
+    >>> quads = event_quads("https://w3id.org/armskg/event/transfer/t", (2, None, None))
+    >>> [q.predicate.value.rsplit("#")[1] for q in quads]
     ['articleCount']
     """
     articles, first, last = reporting
     node = NamedNode(event)
-    quads = [Quad(node, _ARTICLE_COUNT, Literal(str(articles), datatype=XSD_INTEGER), TALLY_GRAPH)]
+    quads = [Quad(node, Ak.articleCount, Literal(str(articles), datatype=XSD_INTEGER), TALLY_GRAPH)]
     if first is not None and last is not None:
-        quads.append(Quad(node, _FIRST, Literal(first, datatype=XSD_DATE), TALLY_GRAPH))
-        quads.append(Quad(node, _LAST, Literal(last, datatype=XSD_DATE), TALLY_GRAPH))
+        quads.append(Quad(node, Ak.firstReported, Literal(first, datatype=XSD_DATE), TALLY_GRAPH))
+        quads.append(Quad(node, Ak.lastReported, Literal(last, datatype=XSD_DATE), TALLY_GRAPH))
     return quads
 
 

@@ -22,16 +22,25 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import DefaultGraph, RdfFormat, serialize
+from pyoxigraph import DefaultGraph, Quad, RdfFormat, serialize
 
+from armskg.graph.merge.tallies import mention_moves
+from armskg.graph.triples import Report, article_quads, article_reports
 from armskg.loaders.article import Article
 from armskg.loaders.extract import extract
+from armskg.loaders.facts import Extraction
 from armskg.loaders.lexicon import Lexicon, load_lexicon
 
-from .tallies import mention_moves
-from .triples import Report, article_quads, article_reports
-
-__all__ = ["Failed", "LexiconSpec", "Prepared", "extraction_failure", "lexicon_spec", "prepare_articles"]
+__all__ = [
+    "Extracted",
+    "Failed",
+    "LexiconSpec",
+    "Prepared",
+    "extract_article",
+    "extraction_failure",
+    "lexicon_spec",
+    "prepare_articles",
+]
 
 NQ = RdfFormat.N_QUADS
 LexiconSpec = tuple[tuple[str, str], ...]
@@ -100,18 +109,39 @@ def extraction_failure(exc: Exception) -> str:
     return f"extraction failed ({type(exc).__name__}: {why})"
 
 
-def prepare_articles(articles: list[Article], spec: LexiconSpec = ()) -> list[Prepared | Failed]:
-    """Extract each article and serialize what it contributes; a failure stays with its article."""
-    lexicon = _lexicon(spec)
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """One article's facts, and the quads and merge reports they give (:mod:`armskg.graph.triples`)."""
+
+    extraction: Extraction
+    quads: list[Quad]
+    reports: list[Report]
+
+
+def extract_article(article: Article, lexicon: Lexicon) -> Extracted | Failed:
+    """Extract ``article`` and turn its facts into quads and reports; a failure (a bug in the
+    rules, not the user's input) comes back as :class:`Failed`, so it does not lose the rest of a run."""
+    try:
+        extraction = extract(article, lexicon)
+        return Extracted(extraction, article_quads(article, extraction), article_reports(article, extraction))
+    except Exception as exc:  # an extraction bug must not lose the rest of the batch
+        return Failed(article.source or article.id, extraction_failure(exc))
+
+
+def prepare_articles(articles: list[Article], lexicon: Lexicon | LexiconSpec = ()) -> list[Prepared | Failed]:
+    """Extract each article and serialize what it contributes; a failure stays with its article.
+
+    ``lexicon`` is the lexicon itself in this process, or (for another process or machine) the
+    files of a lexicon folder as data (:func:`lexicon_spec`), built once per process.
+    """
+    lex = lexicon if isinstance(lexicon, Lexicon) else _lexicon(lexicon)
     out: list[Prepared | Failed] = []
     for article in articles:
-        try:
-            extraction = extract(article, lexicon)
-            quads = article_quads(article, extraction)
-            reports = tuple(article_reports(article, extraction))
-        except Exception as exc:  # an extraction bug must not lose the rest of the batch
-            out.append(Failed(article.source or article.id, extraction_failure(exc)))
+        done = extract_article(article, lex)
+        if isinstance(done, Failed):
+            out.append(done)
             continue
+        quads = done.quads
         out.append(
             Prepared(
                 article.id,
@@ -119,10 +149,10 @@ def prepare_articles(articles: list[Article], spec: LexiconSpec = ()) -> list[Pr
                 article.content_hash,
                 serialize([q for q in quads if not isinstance(q.graph_name, DefaultGraph)], format=NQ) or b"",
                 serialize([q for q in quads if isinstance(q.graph_name, DefaultGraph)], format=NQ) or b"",
-                reports,
-                len(extraction.transfers),
-                len(extraction.strikes),
-                len(extraction.statements),
+                tuple(done.reports),
+                len(done.extraction.transfers),
+                len(done.extraction.strikes),
+                len(done.extraction.statements),
                 tuple(key[1] for key in mention_moves(quads, [])),
             )
         )

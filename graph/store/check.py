@@ -3,7 +3,7 @@
 scatters a store's files among someone's other files.
 
 An armskg store is an Oxigraph (RocksDB) folder: it holds ``CURRENT``, ``MANIFEST-*``,
-``*.sst`` files and the like, and armskg's readers' lock (:mod:`armskg.graph.reader_lock`).
+``*.sst`` files and the like, and armskg's readers' lock (:mod:`armskg.graph.store.reader_lock`).
 A new store may be made where nothing is, or in an empty folder.
 
 >>> import tempfile

@@ -8,7 +8,7 @@ first two hex digits of the block id.  The merge takes blocks in id order within
 each bucket is read once, in order, and the ingest stays within bounded memory.
 
 The spill is only an index of what the run itself loaded: a run cut short loses it, and the next
-write open merges from the store (:func:`armskg.graph.bulk.finish_interrupted`).
+write open merges from the store (:func:`armskg.graph.store.recovery.finish_interrupted`).
 
 >>> from armskg.graph.triples import Report, block_id
 >>> r = Report("strike", "https://w3id.org/armskg/article/a", "e/1", attacker="state:RUS", target="state:UKR")
@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
-from .triples import Report
+from armskg.graph.triples import Report
 
 __all__ = ["ReportSpill"]
 
