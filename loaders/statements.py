@@ -174,9 +174,10 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
         return True  # "there is no denying it"
     if tok.pos_ == "NOUN" and any(c.dep_ == "relcl" and any(v.verb is c for v in voices) for c in tok.children):
         return True  # ", a charge the UAE has denied": what the clause's speaker rejects, not their stance
-    denials = {sent.head(t).i for t in sent.triggers("stance") if t.value == "deny"}
-    unowned = not any(c.dep_ in ("poss", "amod", "compound") and sent.token_tag(c) is not None for c in tok.children)
-    if tok.pos_ == "NOUN" and value != "deny" and unowned and tok.head.i in denials and tok.dep_ in ("nsubj", "dobj"):
+    stance_heads = [(sent.head(t).i, t.value) for t in sent.triggers("stance")]
+    denials = {i for i, v in stance_heads if v == "deny"}
+    owner = any(c.dep_ in ("poss", "amod", "compound") and sent.token_tag(c) is not None for c in tok.children)
+    if tok.pos_ == "NOUN" and value != "deny" and not owner and tok.head.i in denials and tok.dep_ in ("nsubj", "dobj"):
         return True  # the same, parsed as "a charge ... denied" ("denied Indian claims": India's claims)
     near = [*tok.children, *(g for c in tok.children if c.dep_ == "aux" for g in c.children)]
     if any(c.dep_ == "nsubj" and c.lower_ == "which" for c in near):
@@ -185,8 +186,7 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
         return True  # "the United States, which backs the campaign, said ...": background, not this statement
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and lemma(tok.head) not in ctx.words("medium"):
         return True  # "the coalition supporting the government": a description ("a statement condemning" speaks)
-    framing = {sent.head(t).i for t in sent.triggers("stance") if t.value in ("deny", "allege", "condemn")}
-    owner = any(c.dep_ in ("poss", "amod", "compound") and sent.token_tag(c) is not None for c in tok.children)
+    framing = {i for i, v in stance_heads if v in ("deny", "allege", "condemn")}
     if value != "deny" and framing and not owner:  # "denied Indian claims": the claims are India's
         node = tok
         while node.dep_ in ("xcomp", "pcomp", "ccomp", "prep", "pobj", "dobj") and node.head.i != node.i:

@@ -131,12 +131,10 @@ def _fires(sent: ParsedSentence, objects: list[Token]) -> bool:
     return any(o.pos_ == "PRON" or _counted(sent, o) for o in objects)
 
 
-def _unreal(ctx: ArticleContext, tok: Token, cues: set[str]) -> bool:
+def _unreal(ctx: ArticleContext, tok: Token) -> bool:
     """A strike threatened, planned, rehearsed or feared rather than carried out ("threatened
     to strike", "said it would strike back", "a possible Russian offensive", "drills
-    simulated an attack")."""
-    if cues & ctx.words("hedge"):
-        return True
+    simulated an attack"); the caller has already set aside a hedge among its own marks."""
     chain = list(clause_chain(tok, stop=("ccomp", "relcl", "advcl", "conj")))  # not "... as Russia launches"
     words = {lemma(t) for t in chain[1:]} | {lemma(c) for t in chain for c in t.children if c.dep_ == "aux"}
     if tok.pos_ in _NOUN_POS:
@@ -297,7 +295,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             continue
         if sent.doc.text.rstrip().endswith("?"):
             continue  # "Will Israel strike Iran?"
-        if _unreal(ctx, tok, cues):
+        if _unreal(ctx, tok):
             continue
         attackers, targets, weapon_roots = _roles(sent, ctx, tok)
         if tok.dep_ == "relcl" and sent.token_tag(tok.head, "weapon") is not None:
@@ -325,7 +323,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in _interceptor(sent, ctx, tok, voices)]
         inferred = False
         last = ctx.last_event
-        used = not target_keys and weapons and lemma(tok) == "use" and isinstance(last, Strike)
+        used = not target_keys and weapons and lemma(tok) == "use"
         if used and isinstance(last, Strike) and any(last.attacker == a for a, _ in attacker_keys):
             target_keys, inferred = [(last.target, Tag("actor", 0, 0, key=last.target))], True  # "Russia used Kinzhals"
         if not attacker_keys or not target_keys:
