@@ -75,6 +75,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "given_name",
     "anaphor",
     "civil_body",
+    "impact_verb",
 )
 """The classes of ``grammar.tsv``."""
 

@@ -227,8 +227,12 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
         return attackers, targets, weapons
     subject = subjects(tok)
     attackers = [t for t in sent.phrase_actors_of(subject, weapons=True) if not _maker(sent, ctx, t)]
+    if not attackers:  # "drones launched by Russia slammed into ..."
+        launched = [c for s in subject for c in s.children if c.dep_ == "acl" and sent.weapons_under(s)]
+        by = [a for c in launched for a in agents(c)]
+        attackers = [t for t in sent.phrase_actors_of(by) if not _maker(sent, ctx, t)]
     platforms = [s for s in subject if (w := sent.token_tag(s, "weapon")) is not None and w.value != "aircraft"]
-    objects = direct_objects(tok)
+    objects = direct_objects(tok) or _free_relative(tok)
     if lemma(tok) in ctx.words("downing") or (lemma(tok) not in _NEEDS_WEAPON and not _fires(sent, objects)):
         # "shot down an Indian jet", "targeted a US warship with missiles": what was hit is the target
         fired, targets = [], _targets(sent, ctx, objects, weapons=True)
@@ -249,11 +253,31 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
     return attackers, targets, [*fired, *platforms, *prep_objects(tok, {"with", "using"}, depth=2), *used]
 
 
+def _free_relative(tok: Token) -> list[Token]:
+    """What a verb hit when its object is a free relative ("struck what it said were militant
+    camps in Balakot", "hit what the military described as a weapons depot", "what it called a
+    command post"): the attribute the "what" clause gives, however the parse hangs it."""
+    what = next((t for t in tok.doc[tok.i + 1 : tok.i + 3] if t.lower_ == "what" and t.dep_ in ("nsubj", "dobj")), None)
+    if what is None or (what.head.i == tok.i and what.dep_ == "dobj"):
+        return []
+    clause = what.head
+    while clause.dep_ == "ccomp" and clause.head.i != tok.i:
+        clause = clause.head
+    said = [t for t in clause.subtree if t.i > what.i and t.dep_ in ("attr", "oprd")]
+    said += [t for t in clause.subtree if t.i > what.i and t.dep_ == "pobj" and t.head.lower_ == "as"]
+    return said[:1]
+
+
 def _dates(ctx: ArticleContext, sent: ParsedSentence, tok: Token) -> tuple[dt.date, ...]:
     clause = list(clause_chain(tok, stop=("ccomp", "relcl", "advcl", "conj")))[-1]
     words = sorted(clause.subtree, key=lambda t: t.i)
     text = sent.doc[words[0].i : words[-1].i + 1].text
     return tuple(days_in(text, ctx.published, ctx.year))
+
+
+def _weapon_subject(sent: ParsedSentence, tok: Token) -> bool:
+    """An impact verb's subject is a weapon ("drones killed", "glide bombs rained down on")."""
+    return not is_passive(tok) and any(sent.weapons_under(s) for s in subjects(tok))
 
 
 def _generic(sent: ParsedSentence, weapon: Tag) -> bool:
@@ -298,6 +322,8 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         if _unreal(ctx, tok):
             continue
         attackers, targets, weapon_roots = _roles(sent, ctx, tok)
+        if lemma(tok) in ctx.words("impact_verb") and not _weapon_subject(sent, tok):
+            continue  # "the strike killed five" is read from the noun; "Hamas killed" is no strike
         if tok.dep_ == "relcl" and sent.token_tag(tok.head, "weapon") is not None:
             weapon_roots.append(tok.head)  # "drones, some of which were launched"
         weapons = event_weapons(sent, weapon_roots, attacks=True)

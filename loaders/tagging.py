@@ -131,10 +131,12 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocVi
         free = taken.isdisjoint(range(first, last)) or (event == "supply_noun" and named.isdisjoint(range(first, last)))
         if free or event in ("negation", "hedge"):  # "arms sale": "arms" is a weapon; "military aid" is both
             by_event.setdefault(event, []).append((first, last, name))
+    triggers: list[Tag] = []
     for found in by_event.values():
         for start, end, label in _longest_first(found):
             _, event, value = m.meaning[label]
-            tags.append(Tag("trigger", start, end, event=event, value=value))
+            triggers.append(Tag("trigger", start, end, event=event, value=value))
+    tags += _phrases_first(triggers)
     tags += people_and_bodies(view, tags, taken, lexicon, extraction)
     tags += surnames(view, tags, taken, extraction)
     tags += listed_surnames(view, tags, taken | {i for t in tags for i in range(t.start, t.end)}, lexicon, extraction)
@@ -142,6 +144,16 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocVi
     tags += korea_shorthand(view, tags, taken)
     tags += _latter_former(view, tags)
     return sorted(_without_given_names(view, tags, lexicon), key=lambda t: (t.start, t.end))
+
+
+def _phrases_first(triggers: list[Tag]) -> list[Tag]:
+    """A trigger word that begins a longer phrase of another event is that phrase ("slammed
+    into a building" is a strike, not the stance "slammed")."""
+    longest: dict[int, int] = {}
+    for t in triggers:
+        if t.event not in ("negation", "hedge"):
+            longest[t.start] = max(longest.get(t.start, 0), t.end)
+    return [t for t in triggers if t.event in ("negation", "hedge") or t.end >= longest[t.start]]
 
 
 def _without_given_names(doc: DocView, tags: list[Tag], lexicon: Lexicon) -> list[Tag]:

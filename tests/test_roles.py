@@ -779,3 +779,25 @@ def test_who_reports_a_states_concern_about_a_supply_alleges_the_supply() -> Non
         "US Deputy Secretary of State Kurt Campbell said."
     )
     assert (frozenset({"person:kurtcampbell"}), "allege") in _statements(_extract(text))
+
+
+def test_a_weapon_that_kills_or_slams_into_a_place_is_a_strike_by_its_owner() -> None:
+    assert _strikes(_extract("Sudanese army drones killed eleven people in Nyala on Sunday.")) == {
+        ("SDN", "SDN", "drone")
+    }
+    assert _strikes(_extract("Russian glide bombs rained down on Sumy overnight.")) == {("RUS", "UKR", "aircraft bomb")}
+    assert _strikes(_extract("Hamas killed three soldiers near Rafah.")) == set()  # no weapon: no strike read
+
+
+def test_slammed_into_is_an_impact_not_a_condemnation() -> None:
+    ex = _extract("Turkish-made drones launched by Azerbaijan slammed into Armenian positions.")
+    assert _strikes(ex) == {("AZE", "ARM", "drone")}
+    assert _statements(ex) == set()
+
+
+def test_a_free_relative_object_names_what_was_hit() -> None:
+    assert _strikes(_extract("Israel struck what it said was a Hamas command centre in Rafah.")) == {
+        ("ISR", "org:hamas", None)
+    }
+    text = "Ukrainian drones hit what Moscow described as an oil depot in Russia's Bryansk region."
+    assert _strikes(_extract(text)) == {("UKR", "RUS", "drone")}
