@@ -98,8 +98,9 @@ def subjects(verb: Token, depth: int = 0, *, barriers: Collection[int] = ()) -> 
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return with_conjuncts(head)  # "countries supplying arms"
     if verb.dep_ == "acl" and verb.tag_ == "VB" and head.pos_ in ("NOUN", "PROPN"):
-        owners = [c for c in head.children if c.dep_ in ("poss", "compound")]
-        if owners:
+        owners = [c for c in head.children if c.dep_ in ("poss", "compound") or (c.dep_ == "amod" and c.is_title)]
+        owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children]
+        if owners:  # "Berlin's decision to send", "the Dutch decision", "the move by Washington to supply"
             return owners
         if head.dep_ in ("dobj", "attr", "nsubjpass") and head.head.i not in barriers:
             return subjects(head.head, depth + 1, barriers=barriers)

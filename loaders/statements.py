@@ -89,12 +89,27 @@ def _sources(tok: Token) -> list[Token]:
     return [*prep_objects(tok, {"from", "by"}), *(prep_objects(tok.head, {"from"}) if tok.dep_ == "dobj" else [])]
 
 
+def _trailing_participle(tok: Token) -> bool:
+    """A stance participle after a comma at the end of reported speech ("said Iran had sent
+    drones, calling it an escalation"), which the parse hangs on the reported clause: it is the
+    reporter's."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and tok.head.dep_ == "ccomp"
+        and tok.doc[tok.i - 1].text == ","
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    )
+
+
 def _stance_speakers(
     tok: Token, value: str, sent: ParsedSentence, ctx: ArticleContext, voice: Voice | None, voices: list[Voice]
 ) -> tuple[list[str], str]:
     quoted = voice.speakers if voice is not None else ()
     if lemma(tok) == "be":  # '"These claims are baseless," X said': the subject is what is judged
         return (list(voice.speakers), "voice") if voice is not None else ([], "")
+    if voice is not None and _trailing_participle(tok):  # "X said Iran sent drones, calling it an escalation"
+        return list(voice.speakers), "voice"
     if _clausal(tok) and value == "concern":  # "the US is concerned by ...": the subject feels it
         speakers = [k for t in subjects(tok) for k in speaker_keys(t, sent, ctx, quoted)]
     elif _clausal(tok):
@@ -208,6 +223,7 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
         there = tok.dep_ == "attr" and any(
             c.dep_ == "expl" for c in tok.head.children
         )  # "there would be repercussions"
+        there = there or (tok.dep_ == "attr" and value == "warn")  # "the convoys would be legitimate targets"
         sourced = value != "support" and bool(sent.phrase_actors_of(_sources(tok)))  # "condemnation from Beijing"
         named = lemma(tok) in ctx.words("condemnation_word") and any(c.dep_ == "det" for c in tok.children)
         sourced = sourced or named  # '"... for this crime," he said': the speaker names the event
@@ -266,8 +282,10 @@ def _party_stances(out: _Statements, voices: list[Voice], readings: list[SupplyR
     for reading in readings:
         voice = voice_of(reading.trigger, voices)
         if voice is None:
-            if reading.transfers and all(t.status == "planned" for t in reading.transfers) and reading.subject_keys:
-                out.add(reading.subject_keys, "commit", "statement.supplier.commit", 0.7, reading.transfers[0])
+            statuses = {t.status for t in reading.transfers}
+            if statuses in ({"planned"}, {"denied"}) and reading.subject_keys:  # "will deliver", "ruled out sending"
+                stance = "commit" if statuses == {"planned"} else "deny"
+                out.add(reading.subject_keys, stance, f"statement.supplier.{stance}", 0.7, reading.transfers[0])
             continue
         if voice.stance is not None:
             asserted = reading.transfers and all(t.status != "planned" for t in reading.transfers)

@@ -801,3 +801,32 @@ def test_a_free_relative_object_names_what_was_hit() -> None:
     }
     text = "Ukrainian drones hit what Moscow described as an oil depot in Russia's Bryansk region."
     assert _strikes(_extract(text)) == {("UKR", "RUS", "drone")}
+
+
+def test_a_supplier_ruling_out_a_delivery_denies_it() -> None:
+    ex = _extract("Japan's prime minister ruled out sending Patriot missiles to Ukraine.")
+    assert {t.status for t in ex.transfers} == {"denied"}
+    assert any(stance == "deny" for _, stance in _statements(ex))
+    assert _statements(_extract("Greece refused to supply tanks to Kyiv.")) == {(frozenset({"state:GRC"}), "deny")}
+
+
+def test_a_trailing_participle_in_reported_speech_is_the_reporters_stance() -> None:
+    text = "The Pentagon said North Korea had shipped shells to Russia, calling it a flagrant violation."
+    statements = _statements(_extract(text))
+    assert (frozenset({"org:us-department-of-defense"}), "condemn") in statements
+    assert all("state:PRK" not in speakers for speakers, _ in statements)
+
+
+def test_legitimate_targets_and_solemn_representations_are_stances() -> None:
+    text = 'Moscow said Western tanks sent to Ukraine would be "legitimate targets".'
+    assert (frozenset({"state:RUS"}), "warn") in _statements(_extract(text))
+    text = "Beijing lodged solemn representations over the latest arms sale to Taiwan."
+    assert _statements(_extract(text)) == {(frozenset({"state:CHN"}), "condemn")}
+
+
+def test_a_decision_by_a_state_to_send_arms_names_the_supplier() -> None:
+    assert _transfers(_extract("Moscow condemned the Danish decision to send F-16 jets to Ukraine.")) == {
+        ("DNK", "UKR", "aircraft")
+    }
+    text = "Moscow condemned the decision by Norway to send NASAMS systems to Ukraine."
+    assert _transfers(_extract(text)) == {("NOR", "UKR", "air defence system")}
