@@ -84,6 +84,7 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
     _drop_repeated_headlines(extraction, [s for s in sentences if _is_headline(s)])
     armed = {(s.attacker, s.target) for s in extraction.strikes if s.weapon is not None}
     extraction.strikes = [s for s in extraction.strikes if s.weapon is not None or (s.attacker, s.target) not in armed]
+    _mention_group_bases(extraction)
     used = {m.actor for m in extraction.mentions}
     for event_actors in _event_actors(extraction):
         used |= event_actors
@@ -213,6 +214,21 @@ def _drop_repeated_headlines(ex: Extraction, headlines: list[SpanView]) -> None:
 def _sentence_of(starts: list[int], token: int) -> int | None:
     i = bisect_right(starts, token) - 1
     return i if i >= 0 else None
+
+
+def _mention_group_bases(ex: Extraction) -> None:
+    """An armed group that supplies, receives, strikes or is struck names the state it is based
+    in ("Houthi drones hit Eilat" speaks of Yemen): a mention of that state where the group is named."""
+    parties = {k for t in ex.transfers for k in (t.supplier, t.recipient)} | {
+        k for s in ex.strikes for k in (s.attacker, s.target)
+    }
+    named = {m.actor for m in ex.mentions}
+    for mention in list(ex.mentions):
+        actor = ex.actors.get(mention.actor)
+        base = actor.based_in if actor is not None and mention.actor in parties else None
+        if base and base not in named:
+            ex.mentions.append(Mention(base, mention.start, mention.end, mention.text))
+            named.add(base)
 
 
 def _event_actors(ex: Extraction) -> list[set[str]]:

@@ -76,6 +76,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "anaphor",
     "civil_body",
     "impact_verb",
+    "language_noun",
 )
 """The classes of ``grammar.tsv``."""
 

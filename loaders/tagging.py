@@ -143,7 +143,21 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocVi
     tags += org_heads(view, tags, taken | {i for t in tags for i in range(t.start, t.end)}, extraction)
     tags += korea_shorthand(view, tags, taken)
     tags += _latter_former(view, tags)
-    return sorted(_without_given_names(view, tags, lexicon), key=lambda t: (t.start, t.end))
+    kept = _without_languages(view, _without_given_names(view, tags, lexicon), lexicon)
+    return sorted(kept, key=lambda t: (t.start, t.end))
+
+
+def _without_languages(doc: DocView, tags: list[Tag], lexicon: Lexicon) -> list[Tag]:
+    """Demonyms that name a language, not a state ("its French acronym", "the Arabic name",
+    "a Russian-language channel"): the word after them is a ``language_noun`` (``grammar.tsv``)."""
+    words = lexicon.words("language_noun")
+    kept: list[Tag] = []
+    for tag in tags:
+        after = tag.end + 1 if tag.end < len(doc) and doc[tag.end].text == "-" else tag.end
+        if tag.via == "demonym" and after < len(doc) and doc[after].lower_ in words:
+            continue
+        kept.append(tag)
+    return kept
 
 
 def _phrases_first(triggers: list[Tag]) -> list[Tag]:

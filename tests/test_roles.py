@@ -830,3 +830,22 @@ def test_a_decision_by_a_state_to_send_arms_names_the_supplier() -> None:
     }
     text = "Moscow condemned the decision by Norway to send NASAMS systems to Ukraine."
     assert _transfers(_extract(text)) == {("NOR", "UKR", "air defence system")}
+
+
+# --- states mentioned ---------------------------------------------------------------------------
+
+
+def test_a_demonym_naming_a_language_mentions_no_state() -> None:
+    text = "The plant, known by its Italian acronym, was struck by Russian missiles in Kharkiv."
+    assert "ITA" not in _states(_extract(text))
+    assert "ITA" in _states(_extract("Italian engineers built the plant near Kharkiv."))
+
+
+def test_member_states_are_not_the_united_states() -> None:
+    text = "The committee urged Member States to enforce the arms embargo on South Sudan."
+    assert _states(_extract(text)) == {"SSD"}
+
+
+def test_an_armed_group_in_a_fact_mentions_its_base() -> None:
+    assert "YEM" in _states(_extract("Houthi drones struck the Israeli port of Eilat on Friday."))
+    assert "YEM" not in _states(_extract("Houthi leaders met in a hotel on Friday."))
