@@ -77,6 +77,8 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "civil_body",
     "impact_verb",
     "language_noun",
+    "arrival_verb",
+    "agent_noun",
 )
 """The classes of ``grammar.tsv``."""
 

@@ -79,7 +79,7 @@ def subjects(verb: Token, depth: int = 0, *, barriers: Collection[int] = ()) -> 
     own = _own_subjects(verb)
     if own:
         if own[0].lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
-            return [verb.head, *(c for c in verb.head.conjuncts if c.i < verb.i)]
+            return _members(verb.head) or [verb.head, *(c for c in verb.head.conjuncts if c.i < verb.i)]
         return own
     head = verb.head
     if depth > 4 or head.i == verb.i or head.i in barriers:
@@ -93,11 +93,12 @@ def subjects(verb: Token, depth: int = 0, *, barriers: Collection[int] = ()) -> 
         return subjects(head, depth + 1, barriers=barriers)
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ":
         return subjects(head, depth + 1, barriers=barriers)
-    if verb.dep_ == "relcl":
-        return [head, *(c for c in head.conjuncts if c.i < verb.i)]
+    to_infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "relcl" and not to_infinitive:
+        return _members(head) or [head, *(c for c in head.conjuncts if c.i < verb.i)]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return with_conjuncts(head)  # "countries supplying arms"
-    if verb.dep_ == "acl" and verb.tag_ == "VB" and head.pos_ in ("NOUN", "PROPN"):
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VB" and head.pos_ in ("NOUN", "PROPN"):  # "a deal to buy"
         owners = [c for c in head.children if c.dep_ in ("poss", "compound") or (c.dep_ == "amod" and c.is_title)]
         owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children]
         if owners:  # "Berlin's decision to send", "the Dutch decision", "the move by Washington to supply"
@@ -105,6 +106,18 @@ def subjects(verb: Token, depth: int = 0, *, barriers: Collection[int] = ()) -> 
         if head.dep_ in ("dobj", "attr", "nsubjpass") and head.head.i not in barriers:
             return subjects(head.head, depth + 1, barriers=barriers)
     return []
+
+
+def _members(noun: Token) -> list[Token]:
+    """Who a class noun is said of ("the Netherlands is among the countries that ...", "Turkey is
+    one of the states that ..."): the subject of the copula the class hangs from."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("among", "of"):
+        return []
+    copula = prep.head if prep.lower_ == "among" else prep.head.head if prep.head.lower_ == "one" else None
+    if copula is None or copula.lemma_ != "be" or (prep.lower_ == "of" and prep.head.dep_ != "attr"):
+        return []
+    return _own_subjects(copula)
 
 
 def direct_objects(verb: Token) -> list[Token]:

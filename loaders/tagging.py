@@ -143,8 +143,41 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocVi
     tags += org_heads(view, tags, taken | {i for t in tags for i in range(t.start, t.end)}, extraction)
     tags += korea_shorthand(view, tags, taken)
     tags += _latter_former(view, tags)
+    tags = [t for t in tags if not _anti(view, t)]
+    tags += _shared_heads(view, tags, lexicon)
     kept = _without_languages(view, _without_given_names(view, tags, lexicon), lexicon)
     return sorted(kept, key=lambda t: (t.start, t.end))
+
+
+def _anti(doc: DocView, tag: Tag) -> bool:
+    """A weapon word that only names what a weapon is against ("tank" in "anti-tank and
+    anti-aircraft missiles", "drone" in "counter-drone systems")."""
+    before = [doc[i].lower_ for i in range(max(tag.start - 2, 0), tag.start)]
+    return tag.kind == "weapon" and before in (["anti", "-"], ["counter", "-"])
+
+
+def _shared_heads(doc: DocView, tags: list[Tag], lexicon: Lexicon) -> list[Tag]:
+    """Weapons that share the head noun of the next one ("ballistic and cruise missiles",
+    "anti-tank and anti-aircraft missiles"): the modifier before "and"/"or" with that head
+    is a weapon term too."""
+    terms = {w.term.lower(): w for w in lexicon.weapons}
+    covered = {i for t in tags for i in range(t.start, t.end)}
+    found: list[Tag] = []
+    for tag in tags:
+        joint = tag.start - 1
+        if tag.kind != "weapon" or tag.end - tag.start < 2 or joint < 1 or doc[joint].lower_ not in ("and", "or"):
+            continue
+        head = doc[tag.end - 1].lower_
+        for start in range(joint - 1, max(joint - 4, -1), -1):
+            if start in covered or "\n" in doc.text_of(start, joint):
+                break
+            entry = terms.get(f"{doc.text_of(start, joint).lower()} {head}")
+            if entry is not None:
+                producer = state_key(entry.producer) if entry.producer else None
+                found.append(Tag("weapon", start, joint, value=entry.category, designation=entry.designation,
+                                 producer=producer))  # fmt: skip
+                break
+    return found
 
 
 def _without_languages(doc: DocView, tags: list[Tag], lexicon: Lexicon) -> list[Tag]:

@@ -182,12 +182,28 @@ def _states(ctx: ArticleContext, tags: list[Tag]) -> list[str]:
     return out
 
 
+def _agent_noun_roles(sent: ParsedSentence, tok: Token, receive: bool) -> tuple[list[Tag], list[Tag], list[Token]]:
+    """A party named by what it does ("China is Pakistan's largest arms supplier", "Russia,
+    India's main supplier,", "India is the biggest buyer of Russian arms"): the noun's holder
+    supplies (or buys), its possessor is the other party."""
+    holder = subjects(tok.head) if tok.dep_ in ("attr", "acomp") else [tok.head] if tok.dep_ == "appos" else []
+    other = [c for c in tok.children if c.dep_ == "poss"]
+    goods = [*prep_objects(tok, {"of"}), *(c for c in tok.children if c.dep_ in ("compound", "nmod"))]
+    makers = [c for g in goods for c in g.children if c.dep_ in ("amod", "compound")]  # "Russian arms"
+    if receive:
+        sources = [*other, *prep_objects(tok, {"from"}), *makers]
+        return sent.phrase_actors_of(sources), sent.phrase_actors_of(holder), goods
+    return sent.phrase_actors_of(holder), sent.phrase_actors_of([*other, *prep_objects(tok, {"to", "for"})]), goods
+
+
 def _noun_roles(
     sent: ParsedSentence, ctx: ArticleContext, tok: Token, receive: bool
 ) -> tuple[list[Tag], list[Tag], list[Token]]:
+    if lemma(tok) in ctx.words("agent_noun"):
+        return _agent_noun_roles(sent, tok, receive)
     owners = [c for c in tok.children if c.dep_ in _NOUN_MODIFIERS and sent.token_tag(c, "weapon") is None]
     owner_tags = sent.phrase_actors_of(owners)
-    by = sent.phrase_actors_of(prep_objects(tok, {"by", "from"}))
+    by = sent.phrase_actors_of(prep_objects(tok, {"by", "from"})) or sent.phrase_actors_of(_nested_from(tok))
     to = sent.phrase_actors_of(prep_objects(tok, {"to", "for"}))
     weapon_roots = [
         *prep_objects(tok, {"of", "with", *(("for",) if lemma(tok) in ctx.words("deal_noun") else ())}),
@@ -201,7 +217,10 @@ def _noun_roles(
         weapon_roots += listed
         to += [t for t in sent.phrase_actors_of(_prep_objects_of(listed, {"for", "to"})) if t not in to]
     if tok.dep_ == "dobj" and lemma(tok) in ctx.words("deal_noun"):  # "signed a contract with Russia for S-400s"
-        weapon_roots += prep_objects(tok.head, {"for"})
+        weapon_roots += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "for"]  # its whole phrase
+    if not to and tok.dep_ == "nsubj" and lemma(tok.head) in ctx.words("arrival_verb"):  # "arrived in Poland"
+        where = [*prep_objects(tok.head, {"in", "at"}), *direct_objects(tok.head)]
+        to = sent.phrase_actors_of(where, places=True)
     if not to and tok.dep_ == "dobj":  # "condemned North Korean supply of missiles to Russia" (to under the verb)
         to = sent.phrase_actors_of(prep_objects(tok.head, {"to"}))
     if receive:
@@ -287,6 +306,8 @@ def _framing(ctx: ArticleContext, tok: Token) -> tuple[bool, bool, bool, bool]:
 
     future = bool(cues & ctx.words("future")) or bool(governors & ctx.words("future"))
     future = future or (tok.pos_ in ("NOUN", "PROPN") and lemma(tok) in ctx.words("future"))  # "an aid package"
+    on_deal = tok.dep_ in ("acl", "relcl") and lemma(tok.head) in ctx.words("deal_noun") | ctx.words("future")
+    future = future or (on_deal and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))  # "a deal to buy"
     above = {lemma(t) for t in tok.ancestors}
     nouns = [t for t in tok.ancestors if t.pos_ == "NOUN"]
     rumours = {w for t in nouns for w in (lemma(t), t.lower_.removesuffix("s"))} & ctx.words("rumour")  # "Reports that"

@@ -849,3 +849,37 @@ def test_member_states_are_not_the_united_states() -> None:
 def test_an_armed_group_in_a_fact_mentions_its_base() -> None:
     assert "YEM" in _states(_extract("Houthi drones struck the Israeli port of Eilat on Friday."))
     assert "YEM" not in _states(_extract("Houthi leaders met in a hotel on Friday."))
+
+
+# --- transfers in other phrasings ---------------------------------------------------------------
+
+
+def test_a_deal_to_buy_from_a_maker_is_a_planned_transfer() -> None:
+    (transfer,) = _extract("Indonesia has signed a deal to buy Rafale jets from France.").transfers
+    assert (transfer.supplier, transfer.recipient, transfer.status) == ("state:FRA", "state:IDN", "planned")
+    text = "Vietnam signed a contract with Russia for Su-30 fighter jets worth $1 billion."
+    assert _transfers(_extract(text)) == {("RUS", "VNM", "aircraft")}
+
+
+def test_a_shipment_that_arrived_somewhere_was_received_there() -> None:
+    text = "A shipment of Grad rockets from Belarus arrived in Serbia in March."
+    assert _transfers(_extract(text)) == {("BLR", "SRB", "rocket artillery")}
+
+
+def test_a_party_named_as_supplier_or_buyer_is_one() -> None:
+    assert _transfers(_extract("Russia is Algeria's largest arms supplier.")) == {("RUS", "DZA", "other")}
+    assert _transfers(_extract("Qatar is a major buyer of French weapons.")) == {("FRA", "QAT", "other")}
+
+
+def test_a_state_among_the_countries_that_supplied_supplied() -> None:
+    text = "Norway is among the countries that have sent F-16 jets to Ukraine."
+    assert _transfers(_extract(text)) == {("NOR", "UKR", "aircraft")}
+    text = "Belarus is one of the few states that still sell weapons to Myanmar."
+    assert _transfers(_extract(text)) == {("BLR", "MMR", "other")}
+
+
+def test_weapons_sharing_a_head_noun_are_each_named() -> None:
+    text = "Iran supplied Hezbollah with ballistic and cruise missiles."
+    assert {w for _, _, w in _transfers(_extract(text))} == {"ballistic missile", "cruise missile"}
+    text = "Canada sent anti-tank and anti-aircraft missiles to Ukraine."
+    assert {w for _, _, w in _transfers(_extract(text))} == {"anti-tank missile", "air defence system"}
