@@ -79,6 +79,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "language_noun",
     "arrival_verb",
     "agent_noun",
+    "armed_anaphor",
 )
 """The classes of ``grammar.tsv``."""
 

@@ -290,6 +290,11 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
             continue
         start, end, text = name
         state = state_before(doc, named, tag.start, orgs=True) or state_after_of(doc, named, tag.end, window=8)
+        before = next((t for t in tags if t.kind == "body" and t.end == tag.start), None)
+        family = role_family(before.value) if before is not None else ""
+        if state is None and before is not None and family in bodies:  # "Army spokesman X": the army named before
+            state = Tag("actor", before.start, before.end, key=bodies[family], via="body")
+            found.append(state)
         key = same_person(ex, text)
         title = tag.extra.get("title", tag.value or "")
         actor = ex.add_actor(Actor(key, "person", text, role=title))

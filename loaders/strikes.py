@@ -25,7 +25,7 @@ from .facts import Strike, Transfer
 from .roles import agents, clause_chain, direct_objects, is_passive, lemma, marks, negated, prep_objects, subjects
 from .sentence import ParsedSentence
 from .tags import Tag
-from .voices import Voice, pronoun_actors
+from .voices import Voice, pronoun_actors, voice_of
 from .weapons import event_weapons, origin_of, resolve_weapon
 
 __all__ = ["read_strikes"]
@@ -215,7 +215,7 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
             weapons += [a for a in agents(tok.head) if sent.token_tag(a, "weapon") is not None]
         return attackers, targets, weapons
     if is_passive(tok):
-        attackers = sent.phrase_actors_of(agents(tok), weapons=True)
+        attackers = [t for t in sent.phrase_actors_of(agents(tok), weapons=True) if not _maker(sent, ctx, t)]
         patient = [c for c in tok.children if c.dep_ == "nsubjpass"]
         weapons = [*prep_objects(tok, {"with"}), *(a for a in agents(tok) if sent.token_tag(a, "weapon") is not None)]
         if tok.dep_ == "acl":
@@ -239,7 +239,7 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
     else:
         fired = [o for o in objects if sent.token_tag(o, "weapon") is not None or o.pos_ == "PRON" or _counted(sent, o)]
         targets = _targets(sent, ctx, [o for o in objects if sent.token_tag(o, "weapon") is None])
-    if not (fired == [] and targets and lemma(tok) in ctx.words("downing")):  # "shot down a US drone over Yemen"
+    if lemma(tok) not in ctx.words("downing"):  # "shot down drones over Belgorod": no strike on Belgorod
         aimed = _targets(sent, ctx, prep_objects(tok, targets_prep - _WHERE, depth=2))
         targets += [t for t in aimed if t not in targets]
         if not any(t.kind == "actor" for t in targets):  # "attacked US bases in Iraq": the bases' owner
@@ -251,6 +251,53 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
     sending = tok.dep_ in ("xcomp", "advcl") and lemma(tok.head) in _NEEDS_WEAPON  # "launched 120 missiles to hit"
     used = direct_objects(tok.head) if sending else []
     return attackers, targets, [*fired, *platforms, *prep_objects(tok, {"with", "using"}, depth=2), *used]
+
+
+def _armed_anaphor(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list[tuple[str, Tag]]:
+    """An attacker named only as "the group", "the militia", "the rebels" (``grammar.tsv``:
+    armed_anaphor): the armed group the article named last before this sentence."""
+    if tok.pos_ in _NOUN_POS:
+        heads = prep_objects(tok, {"by"})
+    elif is_passive(tok):
+        heads = agents(tok)
+    else:  # "the group fired", "a drone launched by the group hit"
+        heads = [*subjects(tok), *(a for s in subjects(tok) for c in s.children if c.dep_ == "acl" for a in agents(c))]
+    pointing = [
+        h for h in heads if lemma(h) in ctx.words("armed_anaphor") and any(c.lower_ == "the" for c in h.children)
+    ]
+    if not pointing:
+        return []
+    start = sent.span.view.span(sent.offset, sent.offset + 1).start_char
+    groups = [m for m in ctx.extraction.mentions if m.start < start and ctx.kind_of(m.actor) == "armed_group"]
+    if not groups:
+        return []
+    key = max(groups, key=lambda m: m.start).actor
+    return [(key, Tag("actor", 0, 0, key=key))]
+
+
+def _reporting_target(
+    ctx: ArticleContext, tok: Token, voices: list[Voice], attackers: list[tuple[str, Tag]]
+) -> list[tuple[str, Tag]]:
+    """Who was fired at when the text names no target but the defender reports the launch
+    ("Russia launched 112 drones overnight, Ukraine's air force said"): the reporter's state."""
+    voice = voice_of(tok, voices)
+    if voice is None or voice.stance is not None:
+        return []
+    states = list(dict.fromkeys(s for k in voice.speakers if (s := ctx.party_of(k)) and s.startswith("state:")))
+    if len(states) != 1 or any(states[0] == a for a, _ in attackers):
+        return []
+    return [(states[0], Tag("actor", 0, 0, key=states[0]))]
+
+
+def _intercepted(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[tuple[str, Tag]], list[Tag]]:
+    """Who fired the named systems a defender downed, when the article has said who received
+    them ("Britain supplied Ukraine with Storm Shadow missiles ... Russia said it shot down
+    12 Storm Shadow missiles"): those recipients, and the downed weapons."""
+    downed = [w for w in event_weapons(sent, direct_objects(tok), attacks=True) if w.designation]
+    named = {w.designation for w in downed}
+    users = [t.recipient for t in ctx.extraction.transfers if t.designation in named]
+    keys = list(dict.fromkeys(users))
+    return [(k, Tag("actor", 0, 0, key=k)) for k in keys], downed
 
 
 def _free_relative(tok: Token) -> list[Token]:
@@ -300,6 +347,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
     "we" is ("the Israeli military said it struck ...")."""
     out: list[tuple[Strike, Token]] = []
     seen: set[int] = set()
+    blamed = [t for trig in sent.triggers("strike_noun") for t in _blamed(sent, ctx, sent.head(trig))]
     for trig in sent.triggers("strike", "strike_noun"):
         tok = sent.head(trig)
         if tok.i in seen:
@@ -334,7 +382,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         )
         if lemma(tok) in _NEEDS_WEAPON and not weapons and not (pronoun and earlier):
             continue
-        attacker_keys = _keys(ctx, attackers)
+        attacker_keys = _keys(ctx, attackers) or _armed_anaphor(sent, ctx, tok) or _keys(ctx, blamed)
         if not attacker_keys and tok.pos_ not in _NOUN_POS and not is_passive(tok):
             for subj in subjects(tok):
                 attacker_keys += [(k, Tag("actor", 0, 0, key=k)) for k in pronoun_actors(subj, voices, ctx)]
@@ -348,6 +396,13 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         if not target_keys and tok.dep_ in ("relcl", "acl"):
             target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in _interceptor(sent, ctx, tok, voices)]
         inferred = False
+        if not target_keys and attacker_keys and lemma(tok) in ctx.words("downing"):
+            users, downed = _intercepted(sent, ctx, tok)  # "Russia shot down 12 Storm Shadow missiles"
+            if users:
+                target_keys, attacker_keys, inferred = attacker_keys, users, True
+                weapons = downed
+        if not target_keys and weapons and lemma(tok) in _NEEDS_WEAPON - {"use"}:
+            target_keys, inferred = _reporting_target(ctx, tok, voices, attacker_keys), True
         last = ctx.last_event
         used = not target_keys and weapons and lemma(tok) == "use"
         if used and isinstance(last, Strike) and any(last.attacker == a for a, _ in attacker_keys):

@@ -86,8 +86,9 @@ def voice_of(token: Token, voices: list[Voice]) -> Voice | None:
         reporting = v.verb.dep_ in ("ROOT", "parataxis", "dep") or (
             v.verb.dep_ == "advcl" and v.verb.head.dep_ == "ROOT"
         )
-        if v.stance is None and reporting and token.i not in {t.i for t in v.verb.subtree}:
-            return v
+        after = v.verb.dep_ == "parataxis" and token.i > max(t.i for t in v.verb.subtree)
+        if v.stance is None and reporting and token.i not in {t.i for t in v.verb.subtree} and not after:
+            return v  # not "..., the military said, a day after a drone hit Tel Aviv": the reporter's
         if v.stance is None and lemma(v.verb) == "accord":
             return v
     return None
@@ -107,6 +108,9 @@ def pronoun_actors(token: Token, voices: list[Voice], ctx: ArticleContext) -> li
         named = [p for p in (ctx.party_of(k) for k in voice.objects) if p]
         if named:  # "accused Tehran of playing down how many drones it had supplied": Tehran
             return named
-    if token.lower_ in ("we", "i", "it", "they", "our", "its", "their"):
+    third = token.lower_ in ("it", "they", "its", "their")
+    if voice.verb is None and third:
+        return []  # a quote that goes on: '"It provides the militia with drones."' is someone else
+    if third or token.lower_ in ("we", "i", "our"):
         return [s for s in (ctx.party_of(k) for k in voice.speakers) if s]
     return []

@@ -883,3 +883,67 @@ def test_weapons_sharing_a_head_noun_are_each_named() -> None:
     assert {w for _, _, w in _transfers(_extract(text))} == {"ballistic missile", "cruise missile"}
     text = "Canada sent anti-tank and anti-aircraft missiles to Ukraine."
     assert {w for _, _, w in _transfers(_extract(text))} == {"anti-tank missile", "air defence system"}
+
+
+# --- strikes named from context -----------------------------------------------------------------
+
+
+def test_downed_systems_were_fired_by_whoever_received_them() -> None:
+    text = (
+        "France has supplied Ukraine with SCALP cruise missiles. "
+        "Russia's defence ministry said its air defences shot down six SCALP missiles over Bryansk."
+    )
+    assert ("UKR", "RUS", "cruise missile") in _strikes(_extract(text))
+    assert all(s[:2] != ("RUS", "RUS") for s in _strikes(_extract(text)))
+
+
+def test_a_launch_the_defender_reports_was_aimed_at_it() -> None:
+    text = "Russia launched 90 drones and two Kinzhal missiles overnight, Ukraine's air force said."
+    assert _strikes(_extract(text)) == {("RUS", "UKR", "drone"), ("RUS", "UKR", "ballistic missile")}
+    strike = _extract(text).strikes[0]
+    assert strike.evidence.confidence < 0.8  # the target is inferred
+
+
+def test_the_group_that_fired_is_the_armed_group_named_before() -> None:
+    text = "Hezbollah vowed to keep fighting. A day later, rockets launched by the group hit a base near Haifa."
+    assert _strikes(_extract(text)) == {("org:hezbollah", "ISR", "rocket artillery")}
+
+
+def test_an_attack_blamed_on_a_party_in_the_same_sentence_is_its() -> None:
+    text = "Drones struck El Obeid on Monday, the Sudanese army said, blaming the Rapid Support Forces for the attack."
+    assert _strikes(_extract(text)) == {("org:rapid-support-forces", "SDN", "drone")}
+
+
+def test_background_after_a_parenthetical_speech_verb_is_the_reporters() -> None:
+    text = (
+        "Israeli jets struck Houthi targets in Yemen on Sunday, the Israeli military said, "
+        "a day after a drone launched by the Houthis hit Eilat."
+    )
+    statements = _statements(_extract(text))
+    assert (frozenset({"org:israel-defense-forces"}), "admit") in statements
+    assert (frozenset({"org:israel-defense-forces"}), "allege") not in statements
+
+
+# --- speakers -----------------------------------------------------------------------------------
+
+
+def test_a_spokesman_of_a_body_named_before_speaks_with_it() -> None:
+    text = (
+        "Mali's army said it repelled an attack. "
+        "Army spokesman Souleymane Dembele said Algeria had supplied drones to Niger."
+    )
+    statements = _statements(_extract(text))
+    assert (frozenset({"org:malian-armed-forces", "person:souleymanedembele"}), "allege") in statements
+
+
+def test_calling_a_state_an_aggressor_condemns_it() -> None:
+    text = "Sudan's Sovereignty Council said it was cutting ties with Chad, calling it an aggressor state."
+    assert any(stance == "condemn" for _, stance in _statements(_extract(text)))
+
+
+def test_it_in_a_quote_that_goes_on_is_not_the_speaker() -> None:
+    text = (
+        'Army spokesman Nabil Salem spoke on Monday. "Chad is a party to this war," Salem said. '
+        '"It provides the rebels with drones."'
+    )
+    assert all(stance != "admit" for _, stance in _statements(_extract(text)))
