@@ -2,7 +2,8 @@
 
 Each fact keeps the rule that made it (``Evidence.rule``, e.g. ``transfer.verb.transfer``) so a
 researcher can see why the graph says something.  The rules themselves live in one module per
-kind of fact: :mod:`~armskg.loaders.transfers`, :mod:`~armskg.loaders.strikes`,
+kind of fact: :mod:`~armskg.loaders.transfers`, :mod:`~armskg.loaders.strikes` (with
+:mod:`~armskg.loaders.strike_parties` for parties only the context names),
 :mod:`~armskg.loaders.statements`, with :mod:`~armskg.loaders.voices` (who speaks through
 which verb) and :mod:`~armskg.loaders.speakers` (who a subject stands for).
 """

@@ -24,8 +24,17 @@ from .dates import days_in
 from .facts import Strike, Transfer
 from .roles import agents, clause_chain, direct_objects, is_passive, lemma, marks, negated, prep_objects, subjects
 from .sentence import ParsedSentence
+from .strike_parties import (
+    armed_anaphor,
+    blamed,
+    claimed_by,
+    defended,
+    intercepted,
+    interceptor,
+    reporting_target,
+)
 from .tags import Tag
-from .voices import Voice, pronoun_actors, voice_of
+from .voices import Voice, pronoun_actors
 from .weapons import event_weapons, origin_of, resolve_weapon
 
 __all__ = ["read_strikes"]
@@ -85,38 +94,6 @@ def _targets(
     return found
 
 
-def _defended(sent: ParsedSentence, ctx: ArticleContext, tok: Token, transfers: list[Transfer]) -> list[str]:
-    """Who is defended against attacks that a verb repels ("systems to repel Russian drone
-    attacks"): the recipient of the sentence's transfer, else the defending verb's subject."""
-    verb = tok.head if tok.dep_ in ("dobj", "pobj") else (tok.head.head if tok.dep_ == "conj" else None)
-    if verb is not None and verb.dep_ == "pobj":
-        verb = verb.head.head
-    if verb is None or lemma(verb) not in ctx.words("defend"):
-        return []
-    if transfers:
-        return [transfers[-1].recipient]
-    return [k for t in sent.phrase_actors_of(subjects(verb)) if (k := ctx.party_of(t.key))]
-
-
-def _interceptor(sent: ParsedSentence, ctx: ArticleContext, tok: Token, voices: list[Voice]) -> list[str]:
-    """Who downs the weapons a clause launches ("Ukraine shot down 30 of the drones Russia
-    launched", "the air force said it downed 20 drones launched by Russia"): the target of
-    that launch."""
-    weapon = tok.head
-    while weapon.dep_ in ("pobj", "prep") and weapon.head.i != weapon.i:  # "30 of the drones", "81 out of 93"
-        weapon = weapon.head
-    verb = weapon if weapon.pos_ == "VERB" else weapon.head
-    if (weapon is not verb and weapon.dep_ != "dobj") or verb.pos_ != "VERB":
-        return []
-    downing = lemma(verb) in ctx.words("defend") or (
-        lemma(verb) == "shoot" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in verb.children)
-    )
-    if not downing:
-        return []
-    found = [k for t in sent.phrase_actors_of(subjects(verb)) if (k := ctx.party_of(t.key))]
-    return found or [k for s in subjects(verb) for k in pronoun_actors(s, voices, ctx)]
-
-
 def _maker(sent: ParsedSentence, ctx: ArticleContext, tag: Tag) -> bool:
     """The actor only made, supplied or backs what is named ("an Iranian-made drone hit",
     "Iranian-backed militias attacked", "Iran-linked targets"): it is not that party."""
@@ -149,29 +126,6 @@ def _counted(sent: ParsedSentence, obj: Token) -> bool:
     return any(sent.token_tag(w, "weapon") is not None for w in prep_objects(obj, {"of"}))
 
 
-def _blamed(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list[Tag]:
-    """Who a speaker says carried out an attack ("blamed Hezbollah for the rocket attack",
-    "said Russia was behind the attack"): the blamed object, or the subject that is "behind" it."""
-    if tok.dep_ != "pobj":
-        return []
-    prep, verb = tok.head, tok.head.head
-    if prep.lower_ == "for" and lemma(verb) in ctx.words("allegation") | {"blame"}:
-        return sent.phrase_actors_of(direct_objects(verb))
-    if prep.lower_ == "behind" and lemma(verb) == "be":
-        return sent.phrase_actors_of(subjects(verb))
-    return []
-
-
-def _claimed_by(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list[Tag]:
-    """Who owns an attack it claims ("the group claimed responsibility for the drone attack"):
-    the subject of the verb whose ``responsibility`` the attack noun is ``for``."""
-    if tok.dep_ != "pobj" or tok.head.lower_ != "for" or lemma(tok.head.head) not in ctx.words("responsibility"):
-        return []
-    owner = tok.head.head
-    verb = owner.head if owner.dep_ in ("dobj", "nsubjpass") else None
-    return sent.phrase_actors_of(subjects(verb)) if verb is not None else []
-
-
 def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[Tag], list[Tag], list[Token]]:
     targets_prep = ctx.words("target_prep")
     if tok.pos_ in _NOUN_POS:
@@ -180,7 +134,7 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
             owners += [c for c in tok.head.children if c.dep_ in ("poss", "amod", "nmod")]
         attackers = [t for c in owners for t in sent.phrase_actors(c) if t.kind == "actor" and not _maker(sent, ctx, t)]
         attackers += [t for t in sent.phrase_actors_of(prep_objects(tok, {"by"})) if t not in attackers]
-        attackers = attackers or _claimed_by(sent, ctx, tok) or _blamed(sent, ctx, tok)
+        attackers = attackers or claimed_by(sent, ctx, tok) or blamed(sent, ctx, tok)
         if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ == "VERB" and not attackers:
             attackers = sent.phrase_actors_of(
                 subjects(tok.head.head), weapons=True
@@ -253,53 +207,6 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
     return attackers, targets, [*fired, *platforms, *prep_objects(tok, {"with", "using"}, depth=2), *used]
 
 
-def _armed_anaphor(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list[tuple[str, Tag]]:
-    """An attacker named only as "the group", "the militia", "the rebels" (``grammar.tsv``:
-    armed_anaphor): the armed group the article named last before this sentence."""
-    if tok.pos_ in _NOUN_POS:
-        heads = prep_objects(tok, {"by"})
-    elif is_passive(tok):
-        heads = agents(tok)
-    else:  # "the group fired", "a drone launched by the group hit"
-        heads = [*subjects(tok), *(a for s in subjects(tok) for c in s.children if c.dep_ == "acl" for a in agents(c))]
-    pointing = [
-        h for h in heads if lemma(h) in ctx.words("armed_anaphor") and any(c.lower_ == "the" for c in h.children)
-    ]
-    if not pointing:
-        return []
-    start = sent.span.view.span(sent.offset, sent.offset + 1).start_char
-    groups = [m for m in ctx.extraction.mentions if m.start < start and ctx.kind_of(m.actor) == "armed_group"]
-    if not groups:
-        return []
-    key = max(groups, key=lambda m: m.start).actor
-    return [(key, Tag("actor", 0, 0, key=key))]
-
-
-def _reporting_target(
-    ctx: ArticleContext, tok: Token, voices: list[Voice], attackers: list[tuple[str, Tag]]
-) -> list[tuple[str, Tag]]:
-    """Who was fired at when the text names no target but the defender reports the launch
-    ("Russia launched 112 drones overnight, Ukraine's air force said"): the reporter's state."""
-    voice = voice_of(tok, voices)
-    if voice is None or voice.stance is not None:
-        return []
-    states = list(dict.fromkeys(s for k in voice.speakers if (s := ctx.party_of(k)) and s.startswith("state:")))
-    if len(states) != 1 or any(states[0] == a for a, _ in attackers):
-        return []
-    return [(states[0], Tag("actor", 0, 0, key=states[0]))]
-
-
-def _intercepted(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[tuple[str, Tag]], list[Tag]]:
-    """Who fired the named systems a defender downed, when the article has said who received
-    them ("Britain supplied Ukraine with Storm Shadow missiles ... Russia said it shot down
-    12 Storm Shadow missiles"): those recipients, and the downed weapons."""
-    downed = [w for w in event_weapons(sent, direct_objects(tok), attacks=True) if w.designation]
-    named = {w.designation for w in downed}
-    users = [t.recipient for t in ctx.extraction.transfers if t.designation in named]
-    keys = list(dict.fromkeys(users))
-    return [(k, Tag("actor", 0, 0, key=k)) for k in keys], downed
-
-
 def _free_relative(tok: Token) -> list[Token]:
     """What a verb hit when its object is a free relative ("struck what it said were militant
     camps in Balakot", "hit what the military described as a weapons depot", "what it called a
@@ -347,7 +254,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
     "we" is ("the Israeli military said it struck ...")."""
     out: list[tuple[Strike, Token]] = []
     seen: set[int] = set()
-    blamed = [t for trig in sent.triggers("strike_noun") for t in _blamed(sent, ctx, sent.head(trig))]
+    accused = [t for trig in sent.triggers("strike_noun") for t in blamed(sent, ctx, sent.head(trig))]
     for trig in sent.triggers("strike", "strike_noun"):
         tok = sent.head(trig)
         if tok.i in seen:
@@ -382,7 +289,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         )
         if lemma(tok) in _NEEDS_WEAPON and not weapons and not (pronoun and earlier):
             continue
-        attacker_keys = _keys(ctx, attackers) or _armed_anaphor(sent, ctx, tok) or _keys(ctx, blamed)
+        attacker_keys = _keys(ctx, attackers) or armed_anaphor(sent, ctx, tok) or _keys(ctx, accused)
         if not attacker_keys and tok.pos_ not in _NOUN_POS and not is_passive(tok):
             for subj in subjects(tok):
                 attacker_keys += [(k, Tag("actor", 0, 0, key=k)) for k in pronoun_actors(subj, voices, ctx)]
@@ -392,17 +299,17 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             ]  # who holds what was supplied
         target_keys = _keys(ctx, _owners_first([t for t in targets if not _maker(sent, ctx, t)]))
         if not target_keys and tok.pos_ in _NOUN_POS:
-            target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in _defended(sent, ctx, tok, transfers)]
+            target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in defended(sent, ctx, tok, transfers)]
         if not target_keys and tok.dep_ in ("relcl", "acl"):
-            target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in _interceptor(sent, ctx, tok, voices)]
+            target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in interceptor(sent, ctx, tok, voices)]
         inferred = False
         if not target_keys and attacker_keys and lemma(tok) in ctx.words("downing"):
-            users, downed = _intercepted(sent, ctx, tok)  # "Russia shot down 12 Storm Shadow missiles"
+            users, downed = intercepted(sent, ctx, tok)  # "Russia shot down 12 Storm Shadow missiles"
             if users:
                 target_keys, attacker_keys, inferred = attacker_keys, users, True
                 weapons = downed
         if not target_keys and weapons and lemma(tok) in _NEEDS_WEAPON - {"use"}:
-            target_keys, inferred = _reporting_target(ctx, tok, voices, attacker_keys), True
+            target_keys, inferred = reporting_target(ctx, tok, voices, attacker_keys), True
         last = ctx.last_event
         used = not target_keys and weapons and lemma(tok) == "use"
         if used and isinstance(last, Strike) and any(last.attacker == a for a, _ in attacker_keys):

@@ -1,0 +1,130 @@
+"""Who struck whom when a strike's own roles leave a party out: the party a speaker blames or
+that claims the attack, "the group" named before, the defender who reports a launch or downs
+what another party received, the side a defence verb protects.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .context import ArticleContext
+from .facts import Transfer
+from .roles import agents, direct_objects, is_passive, lemma, prep_objects, subjects
+from .sentence import ParsedSentence
+from .tags import Tag
+from .voices import Voice, pronoun_actors, voice_of
+from .weapons import event_weapons
+
+__all__ = [
+    "armed_anaphor",
+    "blamed",
+    "claimed_by",
+    "defended",
+    "intercepted",
+    "interceptor",
+    "reporting_target",
+]
+
+_NOUN_POS = {"NOUN", "PROPN"}
+
+
+def defended(sent: ParsedSentence, ctx: ArticleContext, tok: Token, transfers: list[Transfer]) -> list[str]:
+    """Who is defended against attacks that a verb repels ("systems to repel Russian drone
+    attacks"): the recipient of the sentence's transfer, else the defending verb's subject."""
+    verb = tok.head if tok.dep_ in ("dobj", "pobj") else (tok.head.head if tok.dep_ == "conj" else None)
+    if verb is not None and verb.dep_ == "pobj":
+        verb = verb.head.head
+    if verb is None or lemma(verb) not in ctx.words("defend"):
+        return []
+    if transfers:
+        return [transfers[-1].recipient]
+    return [k for t in sent.phrase_actors_of(subjects(verb)) if (k := ctx.party_of(t.key))]
+
+
+def interceptor(sent: ParsedSentence, ctx: ArticleContext, tok: Token, voices: list[Voice]) -> list[str]:
+    """Who downs the weapons a clause launches ("Ukraine shot down 30 of the drones Russia
+    launched", "the air force said it downed 20 drones launched by Russia"): the target of
+    that launch."""
+    weapon = tok.head
+    while weapon.dep_ in ("pobj", "prep") and weapon.head.i != weapon.i:  # "30 of the drones", "81 out of 93"
+        weapon = weapon.head
+    verb = weapon if weapon.pos_ == "VERB" else weapon.head
+    if (weapon is not verb and weapon.dep_ != "dobj") or verb.pos_ != "VERB":
+        return []
+    downing = lemma(verb) in ctx.words("defend") or (
+        lemma(verb) == "shoot" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in verb.children)
+    )
+    if not downing:
+        return []
+    found = [k for t in sent.phrase_actors_of(subjects(verb)) if (k := ctx.party_of(t.key))]
+    return found or [k for s in subjects(verb) for k in pronoun_actors(s, voices, ctx)]
+
+
+def blamed(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list[Tag]:
+    """Who a speaker says carried out an attack ("blamed Hezbollah for the rocket attack",
+    "said Russia was behind the attack"): the blamed object, or the subject that is "behind" it."""
+    if tok.dep_ != "pobj":
+        return []
+    prep, verb = tok.head, tok.head.head
+    if prep.lower_ == "for" and lemma(verb) in ctx.words("allegation") | {"blame"}:
+        return sent.phrase_actors_of(direct_objects(verb))
+    if prep.lower_ == "behind" and lemma(verb) == "be":
+        return sent.phrase_actors_of(subjects(verb))
+    return []
+
+
+def claimed_by(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list[Tag]:
+    """Who owns an attack it claims ("the group claimed responsibility for the drone attack"):
+    the subject of the verb whose ``responsibility`` the attack noun is ``for``."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "for" or lemma(tok.head.head) not in ctx.words("responsibility"):
+        return []
+    owner = tok.head.head
+    verb = owner.head if owner.dep_ in ("dobj", "nsubjpass") else None
+    return sent.phrase_actors_of(subjects(verb)) if verb is not None else []
+
+
+def armed_anaphor(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list[tuple[str, Tag]]:
+    """An attacker named only as "the group", "the militia", "the rebels" (``grammar.tsv``:
+    armed_anaphor): the armed group the article named last before this sentence."""
+    if tok.pos_ in _NOUN_POS:
+        heads = prep_objects(tok, {"by"})
+    elif is_passive(tok):
+        heads = agents(tok)
+    else:  # "the group fired", "a drone launched by the group hit"
+        heads = [*subjects(tok), *(a for s in subjects(tok) for c in s.children if c.dep_ == "acl" for a in agents(c))]
+    pointing = [
+        h for h in heads if lemma(h) in ctx.words("armed_anaphor") and any(c.lower_ == "the" for c in h.children)
+    ]
+    if not pointing:
+        return []
+    start = sent.span.view.span(sent.offset, sent.offset + 1).start_char
+    groups = [m for m in ctx.extraction.mentions if m.start < start and ctx.kind_of(m.actor) == "armed_group"]
+    if not groups:
+        return []
+    key = max(groups, key=lambda m: m.start).actor
+    return [(key, Tag("actor", 0, 0, key=key))]
+
+
+def reporting_target(
+    ctx: ArticleContext, tok: Token, voices: list[Voice], attackers: list[tuple[str, Tag]]
+) -> list[tuple[str, Tag]]:
+    """Who was fired at when the text names no target but the defender reports the launch
+    ("Russia launched 112 drones overnight, Ukraine's air force said"): the reporter's state."""
+    voice = voice_of(tok, voices)
+    if voice is None or voice.stance is not None:
+        return []
+    states = list(dict.fromkeys(s for k in voice.speakers if (s := ctx.party_of(k)) and s.startswith("state:")))
+    if len(states) != 1 or any(states[0] == a for a, _ in attackers):
+        return []
+    return [(states[0], Tag("actor", 0, 0, key=states[0]))]
+
+
+def intercepted(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[tuple[str, Tag]], list[Tag]]:
+    """Who fired the named systems a defender downed, when the article has said who received
+    them ("Britain supplied Ukraine with Storm Shadow missiles ... Russia said it shot down
+    12 Storm Shadow missiles"): those recipients, and the downed weapons."""
+    downed = [w for w in event_weapons(sent, direct_objects(tok), attacks=True) if w.designation]
+    named = {w.designation for w in downed}
+    users = [t.recipient for t in ctx.extraction.transfers if t.designation in named]
+    keys = list(dict.fromkeys(users))
+    return [(k, Tag("actor", 0, 0, key=k)) for k in keys], downed
