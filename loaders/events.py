@@ -16,6 +16,7 @@ from .sentence import ParsedSentence
 from .statements import read_statements
 from .strikes import read_strikes
 from .transfers import read_transfers
+from .usage import read_usage
 from .voices import find_voices
 
 __all__ = ["read_sentence"]
@@ -38,6 +39,7 @@ def read_sentence(sent: ParsedSentence, ctx: ArticleContext) -> None:
     readings = read_transfers(sent, ctx, voices)
     transfers = _dedupe_transfers([t for r in readings for t in r.transfers])
     strikes = read_strikes(sent, ctx, transfers, voices)
+    transfers += read_usage(sent, ctx, voices, transfers)
     statements = read_statements(sent, ctx, voices, readings, strikes)
     ex.transfers.extend(transfers)
     seen: set[tuple[str, str, str | None]] = set()

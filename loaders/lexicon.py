@@ -80,6 +80,8 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "arrival_verb",
     "agent_noun",
     "armed_anaphor",
+    "reprisal",
+    "use_verb",
 )
 """The classes of ``grammar.tsv``."""
 

@@ -185,6 +185,8 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
     a stance noun no one holds ("close air support"), a negated noun ("there is no denying")."""
     if tok.dep_ in ("amod", "compound", "nmod") and tok.lower_ not in _ADVERBS:
         return True
+    if value == "warn" and tok.tag_ in ("VBD", "VBN") and lemma(tok) in ctx.words("reprisal"):
+        return True  # "Pakistan retaliated with artillery fire": a reprisal done, not threatened
     if any(c.dep_ in ("det", "neg", "nsubj") and c.lower_ == "no" for c in tok.children):
         return True  # "there is no denying it"
     if tok.pos_ == "NOUN" and any(c.dep_ == "relcl" and any(v.verb is c for v in voices) for c in tok.children):

@@ -135,9 +135,12 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
         attackers = [t for c in owners for t in sent.phrase_actors(c) if t.kind == "actor" and not _maker(sent, ctx, t)]
         attackers += [t for t in sent.phrase_actors_of(prep_objects(tok, {"by"})) if t not in attackers]
         attackers = attackers or claimed_by(sent, ctx, tok) or blamed(sent, ctx, tok)
-        if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ == "VERB" and not attackers:
+        first = tok
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "retaliated with artillery fire and drone attacks"
+        if first.dep_ == "pobj" and first.head.lower_ == "with" and first.head.head.pos_ == "VERB" and not attackers:
             attackers = sent.phrase_actors_of(
-                subjects(tok.head.head), weapons=True
+                subjects(first.head.head), weapons=True
             )  # "Israel retaliated with a strike"
         targets = _targets(sent, ctx, prep_objects(tok, targets_prep))
         if tok.dep_ == "pobj" and tok.head.lower_ == "under" and lemma(tok.head.head) in ("come", "be"):

@@ -128,7 +128,9 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocVi
     for match_id, first, last in m.lemma(doc):
         name = doc.vocab.strings[match_id]
         event = m.meaning[name][1]
-        free = taken.isdisjoint(range(first, last)) or (event == "supply_noun" and named.isdisjoint(range(first, last)))
+        # a strike or supply phrase may hold a weapon word ("artillery fire", "arms sale")
+        over_weapon = event in ("supply_noun", "strike_noun") and named.isdisjoint(range(first, last))
+        free = taken.isdisjoint(range(first, last)) or over_weapon
         if free or event in ("negation", "hedge"):  # "arms sale": "arms" is a weapon; "military aid" is both
             by_event.setdefault(event, []).append((first, last, name))
     triggers: list[Tag] = []

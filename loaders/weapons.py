@@ -10,7 +10,7 @@ from .context import ArticleContext
 from .sentence import ParsedSentence
 from .tags import Tag
 
-__all__ = ["event_weapons", "origin_of", "quantity_of", "resolve_weapon"]
+__all__ = ["event_weapons", "made_by", "origin_of", "quantity_of", "resolve_weapon"]
 
 _MADE = re.compile(r"made|built|produced|manufactured|supplied|designed|origin", re.IGNORECASE)
 _ATTACK_NOUNS = {"attack", "strike", "raid", "barrage", "assault", "salvo"}
@@ -56,17 +56,21 @@ def resolve_weapon(ctx: ArticleContext, sent: ParsedSentence, weapon: Tag) -> tu
     return category, designation
 
 
-def origin_of(ctx: ArticleContext, sent: ParsedSentence, weapon: Tag) -> str | None:
-    """The state that made a weapon: a named system's producer, "Iranian-made", "US-supplied"."""
-    if weapon.producer:
-        return weapon.producer
+def made_by(sent: ParsedSentence, weapon: Tag) -> str | None:
+    """The state the text says made or supplied a weapon, right before it ("Iranian-made",
+    "US-supplied", "Chinese-built")."""
     view = sent.span.view
     for tag in sent.tags:
         key = tag.key or ""
         near = tag.kind == "actor" and key.startswith("state:") and weapon.start - 4 <= tag.end <= weapon.start
         if near and _MADE.search(view.text_of(tag.end, weapon.start)):
             return key
-    return ctx.producers.get(weapon.value or "")
+    return None
+
+
+def origin_of(ctx: ArticleContext, sent: ParsedSentence, weapon: Tag) -> str | None:
+    """The state that made a weapon: a named system's producer, "Iranian-made", "US-supplied"."""
+    return weapon.producer or made_by(sent, weapon) or ctx.producers.get(weapon.value or "")
 
 
 def quantity_of(sent: ParsedSentence, weapon: Tag) -> str | None:

@@ -947,3 +947,22 @@ def test_it_in_a_quote_that_goes_on_is_not_the_speaker() -> None:
         '"It provides the rebels with drones."'
     )
     assert all(stance != "admit" for _, stance in _statements(_extract(text)))
+
+
+def test_a_reprisal_done_is_an_act_not_a_warning() -> None:
+    assert _statements(_extract("Armenia retaliated with artillery fire on Azerbaijani positions.")) == set()
+    assert _statements(_extract("Tehran vowed to retaliate.")) == {(frozenset({"state:IRN"}), "warn")}
+
+
+def test_retaliating_with_fire_and_drone_attacks_strikes() -> None:
+    text = "Pakistan retaliated with artillery fire and drone attacks on Indian border towns."
+    assert _strikes(_extract(text)) == {("PAK", "IND", "drone")}
+    assert _strikes(_extract("Azerbaijani artillery fire hit Armenian positions.")) == {("AZE", "ARM", "other")}
+
+
+def test_using_weapons_another_state_made_implies_their_transfer() -> None:
+    (transfer,) = _extract("The Sudanese army has used Turkish-made Akinci drones against the RSF.").transfers
+    assert (transfer.supplier, transfer.recipient, transfer.weapon) == ("state:TUR", "state:SDN", "drone")
+    assert transfer.evidence.confidence <= 0.5
+    assert _extract("Turkey has used Turkish-made Akinci drones in Syria.").transfers == []
+    assert _extract("Sudan could use Turkish-made drones against the RSF.").transfers == []
