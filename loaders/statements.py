@@ -23,6 +23,7 @@ from .facts import Statement, Strike, Transfer
 from .roles import contrasted, lemma, marks, negated, prep_objects, subjects
 from .sentence import ParsedSentence
 from .speakers import speaker_keys, speakers_of
+from .threats import threatening_voices
 from .transfers import SupplyReading
 from .voices import Voice, voice_of
 
@@ -353,6 +354,8 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
         confidence = {"subject": 0.85, "spokesperson": 0.8, "voice": 0.7}.get(how, 0.6) - _VAGUE.get(value, 0.0)
         out.add(speakers, value, f"statement.stance.{value}.{how}", confidence, target)
     _party_stances(out, voices, readings, strikes)
+    for voice in threatening_voices(sent, ctx, voices):  # "Israel would hit Beirut if ...", Katz said
+        out.add(voice.speakers, "warn", "statement.threat.warn", 0.7, None)
     if not readings and not strikes:
         _about_the_last_event(out, voices)
     _abetting(out, voices)

@@ -966,3 +966,10 @@ def test_using_weapons_another_state_made_implies_their_transfer() -> None:
     assert transfer.evidence.confidence <= 0.5
     assert _extract("Turkey has used Turkish-made Akinci drones in Syria.").transfers == []
     assert _extract("Sudan could use Turkish-made drones against the RSF.").transfers == []
+
+
+def test_a_speaker_whose_side_will_strike_warns() -> None:
+    text = "Defence Minister Yoav Gallant said Israel would strike Tehran if Iran attacked again."
+    assert (frozenset({"person:yoavgallant"}), "warn") in _statements(_extract(text))
+    assert _statements(_extract("Analysts said Russia would strike Odesa again.")) == set()
+    assert _statements(_extract("Kyiv said Russia would attack the plant.")) == set()
