@@ -180,6 +180,33 @@ def _about_the_last_event(out: _Statements, voices: list[Voice]) -> None:
             out.add(v.speakers, "allege", "statement.this.allege", 0.6, event)
 
 
+def _about_the_strike(out: _Statements, voices: list[Voice]) -> None:
+    """A party speaking of "the strikes" the article reported ("Biden said the strikes were a
+    direct response"; "the Houthis said the strikes killed five fighters"): its attacker admits
+    them, its target alleges them."""
+    ctx, sent = out.ctx, out.sent
+    for v in voices:
+        if v.stance is not None or v.verb is None or any(set(m.speakers) == set(v.speakers) for m in out.made):
+            continue  # a speaker who takes a stance on the strike in the sentence says no more of it
+        spoken = {t.i for s in subjects(v.verb) for t in s.subtree}
+        nouns = {sent.head(t).i for t in sent.triggers("strike_noun")}
+        named = [
+            t
+            for t in v.verb.subtree
+            if t.i not in spoken
+            and t.i in nouns
+            and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in t.children)
+            and not any(c.dep_ in ("poss", "amod", "compound") and sent.token_tag(c) is not None for c in t.children)
+        ]
+        states = {s for s in (ctx.party_of(k) for k in v.speakers) if s}
+        struck = [s for s in ctx.extraction.strikes if s.attacker in states]
+        hit = [s for s in ctx.extraction.strikes if s.target in states]
+        if named and struck:
+            out.add(v.speakers, "admit", "statement.strike.admit", 0.65, struck[-1])
+        elif named and hit:
+            out.add(v.speakers, "allege", "statement.strike.allege", 0.6, hit[-1])
+
+
 def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> bool:
     """Uses of a stance word that state no one's stance: a qualifier ("government-supported
     groups", "a press release"), a purpose clause ("deployed jets to support the militia"),
@@ -358,6 +385,8 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
         out.add(voice.speakers, "warn", "statement.threat.warn", 0.7, None)
     if not readings and not strikes:
         _about_the_last_event(out, voices)
+    if not strikes and not any(r.transfers for r in readings):
+        _about_the_strike(out, voices)
     _abetting(out, voices)
     return out.made
 

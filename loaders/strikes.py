@@ -163,6 +163,7 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
             if not targets:
                 targets = _targets(sent, ctx, prep_objects(tok.head, targets_prep))
         if tok.dep_ == "dobj" and lemma(tok.head) in ctx.words("agent_verb"):  # "Israel launched airstrikes on Gaza"
+            owners += _using(tok.head)
             if not attackers:
                 attackers = sent.phrase_actors_of(subjects(tok.head), weapons=True)
             if not targets:
@@ -207,7 +208,14 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
         targets = _targets(sent, ctx, at)
     sending = tok.dep_ in ("xcomp", "advcl") and lemma(tok.head) in _NEEDS_WEAPON  # "launched 120 missiles to hit"
     used = direct_objects(tok.head) if sending else []
+    used += _using(tok)
     return attackers, targets, [*fired, *platforms, *prep_objects(tok, {"with", "using"}, depth=2), *used]
+
+
+def _using(verb: Token) -> list[Token]:
+    """What a participle "using ..." on the verb names ("carried out strikes ..., using warplanes
+    and Tomahawk missiles")."""
+    return [o for c in verb.children if c.pos_ == "VERB" and lemma(c) == "use" for o in direct_objects(c)]
 
 
 def _free_relative(tok: Token) -> list[Token]:
@@ -284,7 +292,8 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             continue  # "the strike killed five" is read from the noun; "Hamas killed" is no strike
         if tok.dep_ == "relcl" and sent.token_tag(tok.head, "weapon") is not None:
             weapon_roots.append(tok.head)  # "drones, some of which were launched"
-        weapons = event_weapons(sent, weapon_roots, attacks=True)
+        launch_sites = {t.i for t in sent.doc if t.dep_ == "prep" and t.lower_ == "from"}  # "launched from a submarine"
+        weapons = event_weapons(sent, weapon_roots, skip=launch_sites, attacks=True)
         earlier = transfers[-1] if transfers else ctx.last_transfer
         pronoun = any(
             r.pos_ == "PRON" and any(x.lower_ in ("it", "them", "they", "which") for x in r.subtree)
@@ -327,6 +336,8 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
                 continue  # "missiles hit Kharkiv": no class named
             if all(category != k[0] for k in kinds):
                 kinds.append((category, designation, origin_of(ctx, sent, weapon)))
+        if len(kinds) > 1:  # "using warplanes and Tomahawk missiles": the munition, not the platform
+            kinds = [k for k in kinds if k[0] != "aircraft"]
         if not kinds and pronoun and earlier is not None:  # "... and the latter used them"
             kinds.append((earlier.weapon, earlier.designation, earlier.supplier))
         direct = tok.pos_ not in _NOUN_POS

@@ -973,3 +973,22 @@ def test_a_speaker_whose_side_will_strike_warns() -> None:
     assert (frozenset({"person:yoavgallant"}), "warn") in _statements(_extract(text))
     assert _statements(_extract("Analysts said Russia would strike Odesa again.")) == set()
     assert _statements(_extract("Kyiv said Russia would attack the plant.")) == set()
+
+
+def test_weapons_named_by_using_are_the_strikes_not_the_launch_platform() -> None:
+    text = (
+        "France carried out strikes on Islamic State targets in Syria, "
+        "using Rafale jets and SCALP cruise missiles launched from a frigate."
+    )
+    assert {w for *_, w in _strikes(_extract(text))} == {"cruise missile"}
+
+
+def test_the_attacker_speaking_of_the_strikes_admits_them_and_the_target_alleges() -> None:
+    text = (
+        "Israeli jets struck Hezbollah targets in Lebanon on Monday. "
+        "Prime Minister Benjamin Netanyahu said the strikes sent a clear message. "
+        "Hezbollah said the attacks killed two of its fighters."
+    )
+    statements = _statements(_extract(text))
+    assert (frozenset({"person:benjaminnetanyahu"}), "admit") in statements
+    assert (frozenset({"org:hezbollah"}), "allege") in statements
