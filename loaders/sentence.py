@@ -207,6 +207,8 @@ def object_triggers(
                 if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")
                 for w in c.subtree
             }
+            after = [w for c in tok.children if c.dep_ == "dobj" for w in c.rights if w.dep_ == "amod"]
+            words |= {(w.lemma_ or w.text).lower() for w in after}  # 'called the reports "absurd"' (misparsed)
             sense = next((("stance", value) for value, kind in judged.items() if words & kind), None)
         if sense is not None:
             found.append(Tag("trigger", offset + tok.i, offset + tok.i + 1, event=sense[0], value=sense[1]))

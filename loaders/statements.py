@@ -180,6 +180,17 @@ def _about_the_last_event(out: _Statements, voices: list[Voice]) -> None:
             out.add(v.speakers, "allege", "statement.this.allege", 0.6, event)
 
 
+def _planned_object(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> bool:
+    """The stance verb's object is a supply still to come ("the potential sale", "a planned
+    delivery", "the aid package")."""
+    nouns = {sent.head(t).i for t in sent.triggers("supply_noun")}
+    future = ctx.words("future")
+    for obj in (c for c in tok.children if c.dep_ == "dobj" and c.i in nouns):
+        if lemma(obj) in future or any(c.dep_ == "amod" and lemma(c) in future for c in obj.children):
+            return True
+    return False
+
+
 def _about_the_strike(out: _Statements, voices: list[Voice]) -> None:
     """A party speaking of "the strikes" the article reported ("Biden said the strikes were a
     direct response"; "the Houthis said the strikes killed five fighters"): its attacker admits
@@ -377,6 +388,8 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
         speakers, how = _stance_speakers(tok, value, sent, ctx, voice, voices)
         if value == "admit" and _others_act(ctx, tok, speakers, readings, strikes):
             value = "allege"  # "confirmed that the rockets were supplied by Iran": Iran's act, not theirs
+        elif value == "admit" and _planned_object(sent, ctx, tok):
+            value = "commit"  # "confirmed the potential sale": a supply still to come
         target = about if about is not None else (ctx.last_event if value in ("allege", "condemn") else None)
         confidence = {"subject": 0.85, "spokesperson": 0.8, "voice": 0.7}.get(how, 0.6) - _VAGUE.get(value, 0.0)
         out.add(speakers, value, f"statement.stance.{value}.{how}", confidence, target)

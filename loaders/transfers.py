@@ -306,6 +306,8 @@ def _framing(ctx: ArticleContext, tok: Token) -> tuple[bool, bool, bool, bool]:
 
     future = bool(cues & ctx.words("future")) or bool(governors & ctx.words("future"))
     future = future or (tok.pos_ in ("NOUN", "PROPN") and lemma(tok) in ctx.words("future"))  # "an aid package"
+    qualifiers = {lemma(c) for c in tok.children if c.dep_ == "amod"} if tok.pos_ in ("NOUN", "PROPN") else set()
+    future = future or bool(qualifiers & ctx.words("future"))  # "the potential sale", "a proposed deal"
     on_deal = tok.dep_ in ("acl", "relcl") and lemma(tok.head) in ctx.words("deal_noun") | ctx.words("future")
     future = future or (on_deal and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))  # "a deal to buy"
     above = {lemma(t) for t in tok.ancestors}
@@ -390,6 +392,10 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         makers = {w.producer for w in weapons if w.producer}
         if noun and weapons and not suppliers and recipients and len(makers) == 1:
             suppliers, inferred = [m for m in makers if m and m not in recipients], True  # "S-400 deliveries to India"
+        earlier = ctx.last_transfer
+        definite = noun and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        if specific and not suppliers and not recipients and definite and earlier is not None:
+            suppliers, recipients, inferred = [earlier.supplier], [earlier.recipient], True  # "The package includes"
         if weapons and not suppliers and recipients and (receive or is_passive(tok)):
             suppliers, inferred = _supplier_from_context(ctx, sent, weapons, recipients), True
         elif weapons and suppliers and not recipients and not noun and not receive:

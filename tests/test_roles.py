@@ -992,3 +992,22 @@ def test_the_attacker_speaking_of_the_strikes_admits_them_and_the_target_alleges
     statements = _statements(_extract(text))
     assert (frozenset({"person:benjaminnetanyahu"}), "admit") in statements
     assert (frozenset({"org:hezbollah"}), "allege") in statements
+
+
+def test_called_the_reports_absurd_denies_however_the_adjective_is_parsed() -> None:
+    text = 'Moscow denied buying shells from Iran, and Tehran has called the reports "absurd".'
+    assert (frozenset({"state:IRN"}), "deny") in _statements(_extract(text))
+
+
+def test_the_package_named_again_is_the_last_transfers() -> None:
+    text = (
+        "Germany announced a new military aid package for Ukraine on Monday. "
+        "The package includes IRIS-T air defence systems and Leopard 1 tanks."
+    )
+    assert _transfers(_extract(text)) >= {("DEU", "UKR", "air defence system"), ("DEU", "UKR", "armoured vehicle")}
+
+
+def test_a_potential_sale_is_planned_and_confirming_it_commits() -> None:
+    ex = _extract("Washington confirmed the potential sale of 40 F-16 jets to Turkey.")
+    assert {t.status for t in ex.transfers} == {"planned"}
+    assert _statements(ex) == {(frozenset({"state:USA"}), "commit")}
