@@ -24,7 +24,7 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeAlias, TypeVar
 
 from pyoxigraph import Literal, NamedNode
@@ -219,8 +219,8 @@ class EventKindSpec(Generic[F]):
     - ``fact``: the extraction's dataclass, and ``facts``: where an extraction keeps them;
     - ``report``: the fact's own fields of its :class:`Report` (the article, evidence, publication
       and ``ref`` are filled in by :func:`armskg.graph.triples.article_reports`);
-    - ``refers``: the fact another fact of the same article this one refers to (a strike's transfer,
-      a statement's topic), which becomes the report's ``ref``;
+    - ``refers``: the other fact of the same article this one refers to (a strike's transfer, a
+      statement's topic), whose evidence IRI becomes the report's ``ref``;
     - ``block``: the values two reports must share to be one event (the kind is put in front);
     - ``details``: the values that must agree when both reports state them (None: not stated);
     - ``window``: the time window of the merge (:class:`TimeWindow`);
@@ -248,7 +248,7 @@ class EventKindSpec(Generic[F]):
     ref_property: NamedNode | None = None
     tallies: Callable[[Report], list[tuple[str, ...]]] | None = None
     edge: NetworkEdge | None = None
-    roles: tuple[Role, ...] = field(default=())
+    roles: tuple[Role, ...] = ()
     weapons_from_about: bool = False
 
 
