@@ -28,26 +28,25 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any, TypeAlias
-from typing import Literal as Kind
+from collections.abc import Iterable, Iterator
 from urllib.parse import quote, urlsplit
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
-from armskg.loaders.article import Article
-from armskg.loaders.facts import Actor, Evidence, Extraction, Statement, Strike, Transfer
-from armskg.ontology import (
-    actor_iri,
-    article_iri,
-    channel_iri,
-    evidence_iri,
-    stance_iri,
-    status_iri,
-    weapon_iri,
+from armskg.graph.kinds.builtin import normalize_designation
+from armskg.graph.kinds.registry import (
+    EventKind,
+    Fact,
+    Report,
+    Resolver,
+    Triple3,
+    registered,
+    spec_for_fact,
+    spec_of,
 )
+from armskg.loaders.article import Article
+from armskg.loaders.facts import Actor, Evidence, Extraction
+from armskg.ontology import actor_iri, article_iri, evidence_iri
 from armskg.ontology.vocabulary import (
     OWL_SAME_AS,
     PROV_DERIVED,
@@ -62,7 +61,6 @@ from armskg.ontology.vocabulary import (
 )
 
 __all__ = [
-    "EVENT_KINDS",
     "STATE_REFERENCE",
     "EventKind",
     "Report",
@@ -75,21 +73,14 @@ __all__ = [
     "normalize_designation",
     "source_key",
 ]
-
-EventKind: TypeAlias = Kind["transfer", "strike", "statement"]
-EVENT_KINDS: tuple[EventKind, ...] = ("transfer", "strike", "statement")
-"""The kinds of event, in the order the merge settles them (a strike refers to a transfer,
-a statement to a transfer or strike)."""
-
-Triple3: TypeAlias = tuple[NamedNode, NamedNode, NamedNode | Literal]
-"""A triple without a graph, as the builders below yield them."""
+"""``Report``, ``EventKind``, ``Triple3`` and ``normalize_designation`` are re-exported from
+:mod:`armskg.graph.kinds`, where each kind of event is spelled once."""
 
 STATE_REFERENCE = frozenset({RDFS_LABEL, Ak.iso3, OWL_SAME_AS})
 """A state's name, ISO code and Wikidata id: the lexicon's, the same in every article, so they
 go in the default graph only; an article graph says only that the state is one (``ak:State``)."""
 
 _KIND_CLASS = {"state": Ak.State, "person": Ak.Person, "organization": Ak.Organization, "armed_group": Ak.ArmedGroup}
-_EVENT_CLASS: dict[str, NamedNode] = {"transfer": Ak.Transfer, "strike": Ak.Strike, "statement": Ak.Statement}
 
 
 def _iri(url: str | None) -> NamedNode | None:
@@ -125,120 +116,13 @@ def source_key(article: Article) -> str:
     return "article:" + article.id
 
 
-def normalize_designation(designation: str | None) -> str | None:
-    """A weapon designation as the merge compares it: letters and digits, lower case.
-
-    >>> normalize_designation("KN-23"), normalize_designation("kn 23"), normalize_designation(" - ")
-    ('kn23', 'kn23', None)
-    """
-    if designation is None:
-        return None
-    key = "".join(ch for ch in designation.casefold() if ch.isalnum())
-    return key or None
-
-
-_TEXT_FIELDS = (
-    "supplier",
-    "recipient",
-    "attacker",
-    "target",
-    "weapon",
-    "status",
-    "designation",
-    "quantity",
-    "weapon_origin",
-    "ref",
-    "stance",
-    "channel",
-    "quote",
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    """One transfer, strike or statement as one article states it: what the merge clusters.
-
-    ``article`` and ``evidence`` are the IRIs of the article (its named graph) and of the
-    evidence record the report is kept on.  ``published`` and ``source`` come from the
-    article (its publication day, :func:`source_key`).  The other fields are the fact's
-    values; which are set depends on ``kind``.  ``ref`` is the evidence IRI of a related
-    report of the same article: for a strike, the transfer its weapons came from; for a
-    statement, the transfer or strike it is about.  ``dates`` are a strike's days, or a
-    statement's day.
-    """
-
-    kind: EventKind
-    article: str
-    evidence: str
-    published: dt.date | None = None
-    source: str = ""
-    supplier: str | None = None
-    recipient: str | None = None
-    attacker: str | None = None
-    target: str | None = None
-    weapon: str | None = None
-    status: str | None = None
-    designation: str | None = None
-    quantity: str | None = None
-    weapon_origin: str | None = None
-    dates: tuple[dt.date, ...] = ()
-    ref: str | None = None
-    speakers: tuple[str, ...] = ()
-    stance: str | None = None
-    addressee: tuple[str, ...] = ()
-    channel: str | None = None
-    quote: str | None = None
-
-    def to_json(self) -> str:
-        """The report as the JSON kept in ``ak:mergeRecord`` (article and evidence are the record's place)."""
-        data: dict[str, Any] = {"kind": self.kind}
-        if self.published is not None:
-            data["published"] = self.published.isoformat()
-        data["source"] = self.source
-        for name in _TEXT_FIELDS:
-            value = getattr(self, name)
-            if value is not None:
-                data[name] = value
-        if self.dates:
-            data["dates"] = [d.isoformat() for d in self.dates]
-        if self.speakers:
-            data["speakers"] = list(self.speakers)
-        if self.addressee:
-            data["addressee"] = list(self.addressee)
-        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-    @classmethod
-    def from_json(cls, article: str, evidence: str, text: str) -> Report:
-        """Read a report back from its ``ak:mergeRecord``; ValueError if it is not one."""
-        data = json.loads(text)
-        if not isinstance(data, dict) or data.get("kind") not in EVENT_KINDS:
-            raise ValueError(f"{evidence}: not a merge record")
-        published = data.get("published")
-        return cls(
-            kind=data["kind"],
-            article=article,
-            evidence=evidence,
-            published=dt.date.fromisoformat(published) if published else None,
-            source=str(data.get("source", "")),
-            dates=tuple(dt.date.fromisoformat(d) for d in data.get("dates", ())),
-            speakers=tuple(data.get("speakers", ())),
-            addressee=tuple(data.get("addressee", ())),
-            **{name: data[name] for name in _TEXT_FIELDS if name in data},
-        )
-
-
 def block_key(report: Report) -> tuple[str, ...]:
-    """The values two reports must share to be one event (the *merge block*).
-
-    transfer: supplier, recipient, weapon category; strike: attacker, target;
-    statement: the set of speakers and the stance.  Within a block, designation, weapon,
-    topic and time decide (see :mod:`armskg.graph.merge`).
+    """The values two reports must share to be one event (the *merge block*): the kind, then its
+    spec's ``block`` (transfer: supplier, recipient, weapon category; strike: attacker, target;
+    statement: the set of speakers and the stance).  Within a block, designation, weapon, topic
+    and time decide (see :mod:`armskg.graph.merge`).
     """
-    if report.kind == "transfer":
-        return ("transfer", report.supplier or "", report.recipient or "", report.weapon or "")
-    if report.kind == "strike":
-        return ("strike", report.attacker or "", report.target or "")
-    return ("statement", *sorted(set(report.speakers)), "|", report.stance or "")
+    return (report.kind, *spec_of(report.kind).block(report))
 
 
 def block_id(report: Report) -> str:
@@ -252,54 +136,17 @@ def block_id(report: Report) -> str:
     return f"{key[0]}/{digest}"
 
 
-def event_triples(
-    report: Report, node: NamedNode, day: dt.date | None, resolve: Callable[[str], Iterable[str]]
-) -> Iterator[Triple3]:
-    """The triples ``report`` gives event ``node`` (``day``: the one day of a strike event).
+def event_triples(report: Report, node: NamedNode, day: dt.date | None, resolve: Resolver) -> Iterator[Triple3]:
+    """The triples ``report`` gives event ``node`` (``day``: the one day of a dated event): its
+    class and ``ak:reportedIn``, then its kind's own (the spec's ``triples``).
 
     ``resolve`` turns an evidence IRI (a report's ``ref``) into the IRIs of the events that
     report belongs to.
     """
-    yield node, RDF_TYPE, _EVENT_CLASS[report.kind]
+    spec = spec_of(report.kind)
+    yield node, RDF_TYPE, spec.cls
     yield node, Ak.reportedIn, NamedNode(report.article)
-    if report.kind == "transfer":
-        yield node, Ak.supplier, NamedNode(actor_iri(report.supplier or ""))
-        yield node, Ak.recipient, NamedNode(actor_iri(report.recipient or ""))
-        yield node, Ak.weapon, NamedNode(weapon_iri(report.weapon or "other"))
-        yield node, Ak.status, NamedNode(status_iri(report.status or "asserted"))
-        if report.designation:
-            yield node, Ak.designation, Literal(report.designation)
-        if report.quantity:
-            yield node, Ak.quantity, Literal(report.quantity)
-    elif report.kind == "strike":
-        yield node, Ak.attacker, NamedNode(actor_iri(report.attacker or ""))
-        yield node, Ak.target, NamedNode(actor_iri(report.target or ""))
-        if report.weapon:
-            yield node, Ak.weapon, NamedNode(weapon_iri(report.weapon))
-        if report.designation:
-            yield node, Ak.designation, Literal(report.designation)
-        if report.weapon_origin:
-            yield node, Ak.weaponOrigin, NamedNode(actor_iri(report.weapon_origin))
-        if report.ref:
-            for transfer in resolve(report.ref):
-                yield node, Ak.usedWeaponsFrom, NamedNode(transfer)
-        if day is not None:
-            yield node, Ak.date, _date(day)
-    else:
-        for speaker in report.speakers:
-            yield node, Ak.speaker, NamedNode(actor_iri(speaker))
-        yield node, Ak.stance, NamedNode(stance_iri(report.stance or ""))
-        if report.ref:
-            for about in resolve(report.ref):
-                yield node, Ak.about, NamedNode(about)
-        for addressee in report.addressee:
-            yield node, Ak.addressee, NamedNode(actor_iri(addressee))
-        if report.channel:
-            yield node, Ak.channel, NamedNode(channel_iri(report.channel))
-        if report.quote:
-            yield node, Ak.quote, Literal(report.quote)
-        if day is not None:
-            yield node, Ak.date, _date(day)
+    yield from spec.triples(report, node, day, resolve)
 
 
 def _actor_triples(actor: Actor) -> Iterable[Triple3]:
@@ -346,20 +193,21 @@ def _evidence_triples(node: NamedNode, evidence: Evidence, article: NamedNode) -
     yield node, PROV_DERIVED, article
 
 
-def _facts(extraction: Extraction) -> list[Transfer | Strike | Statement]:
-    """The article's facts in evidence order, with any fact only referred to (by a strike's
-    transfer or a statement's topic) added at the end so that it has a report too."""
-    facts: list[Transfer | Strike | Statement] = [*extraction.transfers, *extraction.strikes, *extraction.statements]
+def _facts(extraction: Extraction) -> list[Fact]:
+    """The article's facts in evidence order (each kind's in turn, in registry order), with any fact
+    only referred to (by a strike's transfer or a statement's topic) added at the end so that it
+    has a report too."""
+    facts: list[Fact] = [fact for spec in registered() for fact in spec.facts(extraction)]
     seen = {id(f) for f in facts}
     for fact in list(facts):
-        target = fact.transfer if isinstance(fact, Strike) else fact.about if isinstance(fact, Statement) else None
+        target = spec_for_fact(fact).refers(fact)
         if target is not None and id(target) not in seen and target not in facts:
             facts.append(target)
             seen.add(id(target))
     return facts
 
 
-def _index_of(facts: list[Transfer | Strike | Statement], target: Transfer | Strike) -> int:
+def _index_of(facts: list[Fact], target: Fact) -> int:
     for n, fact in enumerate(facts):
         if fact is target:
             return n
@@ -368,65 +216,26 @@ def _index_of(facts: list[Transfer | Strike | Statement], target: Transfer | Str
 
 def article_reports(article: Article, extraction: Extraction) -> list[Report]:
     """One :class:`Report` per fact of the extraction, in evidence order (report ``n`` is
-    kept on the article's evidence record ``n``)."""
+    kept on the article's evidence record ``n``); its fields come from its kind's spec."""
     art = article_iri(article.id)
     published, source = article.date, source_key(article)
     facts = _facts(extraction)
     reports: list[Report] = []
     for n, fact in enumerate(facts):
-        evidence = evidence_iri(article.id, n)
-        if isinstance(fact, Transfer):
-            reports.append(
-                Report(
-                    "transfer",
-                    evidence=evidence,
-                    supplier=fact.supplier,
-                    recipient=fact.recipient,
-                    weapon=fact.weapon,
-                    status=fact.status,
-                    designation=fact.designation,
-                    quantity=fact.quantity,
-                    article=art,
-                    published=published,
-                    source=source,
-                )
+        spec = spec_for_fact(fact)
+        target = spec.refers(fact)
+        ref = evidence_iri(article.id, _index_of(facts, target)) if target is not None else None
+        reports.append(
+            Report(
+                spec.name,
+                evidence=evidence_iri(article.id, n),
+                article=art,
+                published=published,
+                source=source,
+                ref=ref,
+                **spec.report(fact),
             )
-        elif isinstance(fact, Strike):
-            ref = evidence_iri(article.id, _index_of(facts, fact.transfer)) if fact.transfer is not None else None
-            reports.append(
-                Report(
-                    "strike",
-                    evidence=evidence,
-                    attacker=fact.attacker,
-                    target=fact.target,
-                    weapon=fact.weapon,
-                    designation=fact.designation,
-                    weapon_origin=fact.weapon_origin,
-                    dates=tuple(sorted(set(fact.dates))),
-                    ref=ref,
-                    article=art,
-                    published=published,
-                    source=source,
-                )
-            )
-        else:
-            ref = evidence_iri(article.id, _index_of(facts, fact.about)) if fact.about is not None else None
-            reports.append(
-                Report(
-                    "statement",
-                    evidence=evidence,
-                    speakers=tuple(dict.fromkeys(fact.speakers)),
-                    stance=fact.stance,
-                    ref=ref,
-                    addressee=tuple(dict.fromkeys(fact.addressee)),
-                    channel=fact.channel,
-                    quote=fact.quote,
-                    dates=(fact.date,) if fact.date else (),
-                    article=art,
-                    published=published,
-                    source=source,
-                )
-            )
+        )
     return reports
 
 

@@ -41,20 +41,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
-from armskg.graph.triples import (
-    EVENT_KINDS,
-    Report,
-    Triple3,
-    block_id,
-    block_key,
-    event_triples,
-    normalize_designation,
-)
+from armskg.graph.kinds.registry import Report, Resolver, TimeWindow, Triple3, kind_rank, lookup, spec_of
+from armskg.graph.triples import block_id, block_key, event_triples
 from armskg.ontology import event_iri
 from armskg.ontology.vocabulary import XSD_INTEGER, Ak
 
@@ -72,41 +65,36 @@ __all__ = [
     "merge_reports",
 ]
 
-_KIND_RANK: dict[str, int] = {kind: n for n, kind in enumerate(EVENT_KINDS)}
 
-Resolver = Callable[[str], Iterable[str]]
+class MergePolicy:
+    """The time windows of the kinds of event: each kind's own (its spec's ``window``) unless
+    overridden by name, as in ``MergePolicy(strike=TimeWindow(0, 30, 30))``.
 
-
-@dataclass(frozen=True, slots=True)
-class TimeWindow:
-    """How time separates reports of one block, in days.
-
-    ``day_span``: stated days from an event's first day to this many days later are one
-    event (a wave of strikes; a statement reported a day apart); None when this kind has
-    no stated day.  ``report_gap``: undated reports whose articles appeared at most this
-    far apart (one after another) are one event.  ``lookback``/``lookahead``: an undated
-    report may join an event with stated days from this long before to this long after
-    its article's publication.
+    >>> MergePolicy(strike=TimeWindow(0, 30, 30)).window("strike").day_span, MergePolicy().window("strike").day_span
+    (0, 7)
     """
 
-    day_span: int | None
-    report_gap: int
-    lookback: int
-    lookahead: int = 1
+    __slots__ = ("_windows",)
 
-
-@dataclass(frozen=True, slots=True)
-class MergePolicy:
-    """The time windows of each kind of event."""
-
-    transfer: TimeWindow = TimeWindow(None, 365, 365)
-    strike: TimeWindow = TimeWindow(7, 30, 30)
-    statement: TimeWindow = TimeWindow(1, 7, 7)
+    def __init__(self, **windows: TimeWindow) -> None:
+        unknown = sorted(kind for kind in windows if lookup(kind) is None)
+        if unknown:
+            raise ValueError(f"no event kind {', '.join(map(repr, unknown))} is registered")
+        self._windows: dict[str, TimeWindow] = dict(windows)
 
     def window(self, kind: str) -> TimeWindow:
-        """The window of ``kind`` (transfer, strike or statement)."""
-        window: TimeWindow = getattr(self, kind)
-        return window
+        """The window of ``kind`` (a registered kind's name)."""
+        found = self._windows.get(kind)
+        return found if found is not None else spec_of(kind).window
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, MergePolicy) and self._windows == other._windows
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self._windows.items())))
+
+    def __repr__(self) -> str:
+        return f"MergePolicy({', '.join(f'{k}={v!r}' for k, v in sorted(self._windows.items()))})"
 
 
 DEFAULT_POLICY = MergePolicy()
@@ -253,13 +241,7 @@ def _found(pattern: Pattern, items: list[_Item], window: TimeWindow) -> list[_Cl
 
 
 def _items(report: Report, resolve: Resolver) -> list[_Item]:
-    if report.kind == "transfer":
-        details: tuple[str | None, ...] = (normalize_designation(report.designation),)
-    elif report.kind == "strike":
-        details = (report.weapon or None,)
-    else:
-        about = sorted(set(resolve(report.ref))) if report.ref else []
-        details = ("|".join(about) or None,)
+    details = spec_of(report.kind).details(report, resolve)
     days: Sequence[dt.date | None] = sorted(set(report.dates)) or [None]
     return [_Item(report, day, details) for day in days]
 
@@ -393,9 +375,9 @@ def event_assignment(events: Iterable[MergedEvent]) -> dict[str, tuple[str, ...]
 
 
 def block_order(block: str) -> tuple[int, str]:
-    """Where a block goes in a merge: transfers, then strikes, then statements (later kinds refer
-    to earlier ones), then by id."""
-    return _KIND_RANK.get(block.partition("/")[0], len(_KIND_RANK)), block
+    """Where a block goes in a merge: by kind in registry order (transfers, then strikes, then
+    statements: later kinds refer to earlier ones), then by id."""
+    return kind_rank(block.partition("/")[0]), block
 
 
 def merge_reports(reports: Iterable[Report], policy: MergePolicy = DEFAULT_POLICY) -> list[Quad]:

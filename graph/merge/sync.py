@@ -11,17 +11,32 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
 
+from armskg.graph.kinds.registry import EventKindSpec, Report, lookup, registered
 from armskg.graph.store.write import ChangeSet
-from armskg.graph.triples import STATE_REFERENCE, Report, block_id
+from armskg.graph.triples import STATE_REFERENCE, block_id
 from armskg.ontology.vocabulary import EVENT_NS, EVIDENCE_NS, RDF_TYPE, STATE_NS, Ak, term_text
 
 from .cluster import DEFAULT_POLICY, MergePolicy, block_order, event_assignment, merge_block
-from .tallies import mention_moves, rebuild, statement_keys
+from .tallies import mention_moves, rebuild
 
 __all__ = ["plan_changes", "remerge_store"]
+
+
+def _ref_properties() -> list[NamedNode]:
+    """The properties an event links what its report refers to with (a strike's ``ak:usedWeaponsFrom``,
+    a statement's ``ak:about``), of every registered kind."""
+    return [spec.ref_property for spec in registered() if spec.ref_property is not None]
+
+
+def _tallied(block: str) -> EventKindSpec[Any] | None:
+    """The kind of ``block`` when its events feed tallies (statements), else None: all events of a
+    block feed the same tallies, so a block's tallies move by its change in number of events."""
+    spec = lookup(block.partition("/")[0])
+    return spec if spec is not None and spec.tallies is not None else None
 
 
 @dataclass(slots=True)
@@ -65,7 +80,7 @@ class _Planner:
         found: set[str] = set()
         g = NamedNode(graph)
         for iri in events:
-            for prop in (Ak.about, Ak.usedWeaponsFrom):
+            for prop in _ref_properties():
                 for ref in self.store.quads_for_pattern(None, prop, NamedNode(iri), g):
                     assert isinstance(ref.subject, NamedNode)
                     for link in self.store.quads_for_pattern(ref.subject, Ak.evidence, None, g):
@@ -130,7 +145,7 @@ def plan_changes(
             planner.moved.add(term_text(q.subject))
             held = store.quads_for_pattern(None, Ak.evidence, q.subject, graph)
             gone.setdefault(block, set()).update(term_text(e.subject) for e in held)
-            if block.startswith("statement/") and block not in left:
+            if _tallied(block) is not None and block not in left:
                 for record in store.quads_for_pattern(q.subject, Ak.mergeRecord, None, graph):
                     left[block] = Report.from_json(graph.value, term_text(q.subject), term_text(record.object))
 
@@ -167,11 +182,12 @@ def plan_changes(
         for report in new:
             touched.update(assignment.get(report.evidence, ()))
             planner.moved.add(report.evidence)
-        if block.startswith("statement/"):
+        tallied = _tallied(block)
+        if tallied is not None and tallied.tallies is not None:
             before = len(set(gone.get(block, ())).union(*(now for _, now in stored)))
             sample = stored[0][0] if stored else new[0] if new else left.get(block)
             if sample is not None and len(events) != before:
-                for key in statement_keys(sample.speakers, sample.stance or ""):
+                for key in tallied.tallies(sample):
                     changes.tallies[key] += len(events) - before
         planner.resolved.update(assignment)
         # events exist only where a report links to one: a block met for the first time has none to read

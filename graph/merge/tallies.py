@@ -31,12 +31,12 @@ the reference the tests hold the kept tallies to, and what :func:`rebuild` write
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 from collections.abc import Iterable
 
 from pyoxigraph import DefaultGraph, Quad, Store
 
+from armskg.graph.kinds.builtin import stance_keys, statement_keys
 from armskg.graph.store.tally_quads import (
     TALLIES_KEPT,
     TALLIES_PENDING,
@@ -47,8 +47,7 @@ from armskg.graph.store.tally_quads import (
     tally_quads,
 )
 from armskg.graph.store.write import ChangeSet
-from armskg.ontology import actor_iri, stance_iri
-from armskg.ontology.vocabulary import STATE_NS, TALLY_GRAPH, Ak, term_text
+from armskg.ontology.vocabulary import TALLY_GRAPH, Ak, term_text
 
 from . import reporting
 
@@ -70,7 +69,9 @@ __all__ = [
     "tally_quads",
 ]
 """The storage form (:data:`TallyKey`, :func:`tally_quads`, the markers) is re-exported from
-:mod:`armskg.graph.store.tally_quads`: a tally is one name wherever it is read."""
+:mod:`armskg.graph.store.tally_quads`, and :func:`statement_keys` (which tallies a statement feeds:
+the statement kind's ``tallies``) from :mod:`armskg.graph.kinds.builtin`: a tally is one name
+wherever it is read."""
 
 _STATEMENT_SPEAKERS = (
     f'SELECT ?stance (GROUP_CONCAT(STR(?speaker); separator=" ") AS ?speakers) WHERE {{ ?statement a {Ak.Statement} ; '
@@ -79,26 +80,13 @@ _STATEMENT_SPEAKERS = (
 _COUNT_MENTIONS = f"SELECT ?actor (COUNT(*) AS ?n) WHERE {{ ?article {Ak.mentions} ?actor }} GROUP BY ?actor"
 
 
-def statement_keys(speakers: Iterable[str], stance: str) -> list[TallyKey]:
-    """The tallies one statement feeds, from its speakers' actor keys and its stance label."""
-    stance_node = stance_iri(stance)
-    iris = sorted({actor_iri(s) for s in speakers})
-    return _keys(iris, stance_node)
-
-
-def _keys(speaker_iris: list[str], stance_node: str) -> list[TallyKey]:
-    keys: list[TallyKey] = [("stance", iri, stance_node) for iri in speaker_iris]
-    states = [iri for iri in speaker_iris if iri.startswith(STATE_NS)]
-    keys.extend(("pair", a, b, stance_node) for a, b in itertools.combinations(states, 2))
-    return keys
-
-
 def mention_moves(added: Iterable[Quad], removed: Iterable[Quad], store: Store | None = None) -> Counter[TallyKey]:
     """How the mention tallies move when the ``ak:mentions`` triples among ``added`` go into the
     store and those among ``removed`` leave it (``removed`` holds only quads the store has; an
     added mention that ``store`` already holds moves nothing, nor does a repeated one).
 
     >>> from pyoxigraph import DefaultGraph, NamedNode
+    >>> from armskg.ontology.vocabulary import STATE_NS
     >>> article, actor = NamedNode("https://w3id.org/armskg/article/a"), NamedNode(STATE_NS + "USA")
     >>> mention = Quad(article, Ak.mentions, actor, DefaultGraph())
     >>> mention_moves([mention], [])
@@ -124,7 +112,7 @@ def count_statements(store: Store) -> Counter[TallyKey]:
     counts: Counter[TallyKey] = Counter()
     for row in store.query(_STATEMENT_SPEAKERS):  # type: ignore[union-attr]
         speakers = sorted(set(term_text(row["speakers"]).split(" ")))
-        counts.update(_keys(speakers, term_text(row["stance"])))
+        counts.update(stance_keys(speakers, term_text(row["stance"])))
     return counts
 
 

@@ -23,11 +23,12 @@ from typing import Any
 import networkx as nx
 import pyoxigraph as ox
 
+from armskg.graph.kinds.registry import NetworkEdge, derived, registered
 from armskg.ontology.vocabulary import STANCES
 
 from .filters import NetworkFilter
 from .joint_statements import JOINT_KEY, joint_statements
-from .read import PERPETRATOR_ROLES, EventFacts, local_name, read_actors, read_event_facts, read_evidence, select_rows
+from .read import EventFacts, local_name, perpetrator_roles, read_actors, read_event_facts, read_evidence, select_rows
 
 __all__ = ["MAX_EVIDENCE", "STANCES", "actor_network", "network_period"]
 
@@ -35,12 +36,16 @@ MAX_EVIDENCE = 3
 """Evidence sentences kept per aggregated edge."""
 
 
-_Q_EVENTS = """
-SELECT DISTINCT ?event ?kind ?from ?to WHERE {
-  { ?event a ak:Transfer ; ak:supplier ?from ; ak:recipient ?to BIND("supplies" AS ?kind) }
-  UNION { ?event a ak:Strike ; ak:attacker ?from ; ak:target ?to BIND("strikes" AS ?kind) }
-}
-"""
+def _edges_query() -> str | None:
+    """Each event of a kind with a network edge (:class:`~armskg.graph.kinds.registry.NetworkEdge`),
+    with its relation and its two ends; None when no kind has one."""
+    parts = [
+        f'{{ ?event a {spec.cls} ; {edge.source} ?from ; {edge.target} ?to BIND("{edge.relation}" AS ?kind) }}'
+        for spec in registered()
+        if (edge := spec.edge) is not None
+    ]
+    return "SELECT DISTINCT ?event ?kind ?from ?to WHERE {\n  " + "\n  UNION ".join(parts) + "\n}\n" if parts else None
+
 
 _Q_STATEMENTS = """
 SELECT DISTINCT ?statement ?speaker ?stance WHERE {
@@ -49,16 +54,18 @@ SELECT DISTINCT ?statement ?speaker ?stance WHERE {
 }
 """
 
-_Q_PARTIES = """
-SELECT DISTINCT ?statement ?about ?role ?party WHERE {
-  ?statement a ak:Statement ; ak:about ?about .
-  { ?about ak:supplier ?party BIND("supplier" AS ?role) }
-  UNION { ?about ak:recipient ?party BIND("recipient" AS ?role) }
-  UNION { ?about ak:attacker ?party BIND("attacker" AS ?role) }
-  UNION { ?about ak:target ?party BIND("target" AS ?role) }
-  UNION { ?about a ak:Statement ; ak:speaker ?party BIND("speaker" AS ?role) }
-}
-"""
+
+def _parties_query() -> str | None:
+    """Each party of the event a statement is about, with its role there (the kinds' ``roles``);
+    None when no kind has parties."""
+    parts = [
+        f'{{ ?about a {spec.cls} ; {role.property} ?party BIND("{role.name}" AS ?role) }}'
+        for spec in registered()
+        for role in spec.roles
+    ]
+    head = "SELECT DISTINCT ?statement ?about ?role ?party WHERE {\n  ?statement a ak:Statement ; ak:about ?about .\n  "
+    return head + "\n  UNION ".join(parts) + "\n}\n" if parts else None
+
 
 _Q_AFFILIATIONS = """
 SELECT DISTINCT ?member ?group ?source ?id WHERE {
@@ -120,7 +127,8 @@ def _collect_edges(
     """
     drawn: dict[tuple[str, str, str], _Edge] = defaultdict(_Edge)
     edges: dict[tuple[str, str, str], _Edge] = defaultdict(_Edge)
-    for row in select_rows(store, _Q_EVENTS):
+    events_query = _edges_query()
+    for row in select_rows(store, events_query) if events_query is not None else ():
         event, kind, u, v = row["event"], row["kind"], row["from"], row["to"]
         assert event is not None and kind is not None and u is not None and v is not None
         if kept is None or event in kept:
@@ -139,7 +147,8 @@ def _collect_edges(
 
     # parties[statement][event] = {party: roles of the party in that event}
     parties: dict[str, dict[str, dict[str, set[str]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(set)))
-    for row in select_rows(store, _Q_PARTIES):
+    parties_query = _parties_query()
+    for row in select_rows(store, parties_query) if parties_query is not None else ():
         statement, about, role, party = row["statement"], row["about"], row["role"], row["party"]
         assert statement is not None and about is not None and role is not None and party is not None
         parties[statement][about][party].add(role)
@@ -154,6 +163,7 @@ def _collect_edges(
             if source is not None:
                 edge.sources.add(ident or source)
 
+    perpetrators = perpetrator_roles()
     for statement in sorted(speakers):
         said_by = sorted(speakers[statement])
         joint = len(said_by) > 1
@@ -164,7 +174,7 @@ def _collect_edges(
                 drawn[u, statement, "signs"].events.add(statement)
             speaks_for = _closure(u, memberships)
             for event, roles_of in parties.get(statement, {}).items():
-                own = any(roles_of.get(a, set()) & PERPETRATOR_ROLES for a in speaks_for)
+                own = any(roles_of.get(a, set()) & perpetrators for a in speaks_for)
                 for v, roles in roles_of.items():
                     if v == u:
                         continue
@@ -175,11 +185,17 @@ def _collect_edges(
         if joint:  # the statement itself speaks to each party, once
             speaks_for = set().union(*(_closure(u, memberships) for u in said_by))
             for event, roles_of in parties.get(statement, {}).items():
-                own = any(roles_of.get(a, set()) & PERPETRATOR_ROLES for a in speaks_for)
+                own = any(roles_of.get(a, set()) & perpetrators for a in speaks_for)
                 for v, roles in roles_of.items():
                     for stance in stances.get(statement, set()):
                         _add_stance(drawn[statement, v, stance], statement, event, roles, own)
     return edges, memberships, drawn, {s: stances.get(s, set()) for s in speakers if len(speakers[s]) > 1}
+
+
+@derived
+def _edge_specs() -> dict[str, NetworkEdge]:
+    """The network edge of each kind that has one, by relation (``supplies``, ``strikes``)."""
+    return {spec.edge.relation: spec.edge for spec in registered() if spec.edge is not None}
 
 
 def _ranked(scored: Iterable[tuple[float, str]], limit: int) -> list[str]:
@@ -216,11 +232,10 @@ def _edge_attributes(
         "corroboration": max(corroboration),
         "reports": sum(corroboration),
     }
-    if relation in ("supplies", "strikes"):
-        attrs["weapons"] = sorted({w for f in behind for w in f.weapons})
-        attrs["designations"] = sorted({d for f in behind for d in f.designations})
-        if relation == "supplies":
-            attrs["statuses"] = sorted({s for f in behind for s in f.statuses})
+    edge_spec = _edge_specs().get(relation)
+    if edge_spec is not None:
+        for name in edge_spec.attributes:
+            attrs[name] = sorted({value for f in behind for value in getattr(f, name)})
     elif relation not in ("co_signs", "affiliated", "signs"):
         attrs["about"] = sorted(edge.about)
         attrs["roles"] = dict(sorted(edge.roles.items()))

@@ -15,7 +15,9 @@ from typing import Any
 
 import networkx as nx
 
-from .read import PERPETRATOR_ROLES
+from armskg.graph.kinds.registry import derived, registered
+
+from .read import perpetrator_roles
 
 __all__ = [
     "APPROVING_STANCES",
@@ -24,6 +26,7 @@ __all__ = [
     "coalition_assignment",
     "coalitions",
     "edge_weight",
+    "relation_weights",
     "signed_graph",
 ]
 
@@ -33,16 +36,29 @@ HOSTILE_STANCES: Mapping[str, float] = {"condemn": 1.0, "allege": 1.0, "warn": 1
 APPROVING_STANCES: Mapping[str, float] = {"support": 1.0, "commit": 1.0}
 """Stances for an event: positive to its perpetrators, negative to its target."""
 
-RELATION_WEIGHTS: Mapping[str, float] = {"supplies": 1.0, "strikes": -1.0, "co_signs": 1.0, "affiliated": 2.0}
-"""Signed weight per event of the non-statement relations (``affiliated``: per edge)."""
+_OWN_WEIGHTS: Mapping[str, float] = {"co_signs": 1.0, "affiliated": 2.0}
+
+
+@derived
+def relation_weights() -> dict[str, float]:
+    """Signed weight per event of the non-statement relations: each kind's network edge
+    (:class:`~armskg.graph.kinds.registry.NetworkEdge`: ``supplies`` +1, ``strikes`` −1), then
+    ``co_signs`` and ``affiliated`` (per edge)."""
+    weights = {spec.edge.relation: spec.edge.weight for spec in registered() if spec.edge is not None}
+    return {**weights, **_OWN_WEIGHTS}
+
+
+RELATION_WEIGHTS: Mapping[str, float] = relation_weights()
+"""The built-in kinds' :func:`relation_weights`: supplies +1, strikes −1, co_signs +1, affiliated +2."""
 
 
 def _statement_weight(relation: str, roles: Mapping[str, int], own_roles: Mapping[str, int]) -> float:
     """Signed weight of a statement edge, summed over the roles the addressed party played."""
     weight = 0.0
+    perpetrators = perpetrator_roles()
     for role, n in roles.items():
         own = own_roles.get(role, 0)
-        perpetrator = role in PERPETRATOR_ROLES
+        perpetrator = role in perpetrators
         if relation in HOSTILE_STANCES:
             weight += HOSTILE_STANCES[relation] * n * (-1 if perpetrator else 1)
         elif relation in APPROVING_STANCES:
@@ -79,9 +95,10 @@ def edge_weight(attrs: Mapping[str, Any]) -> float:
     """
     relation = str(attrs.get("relation"))
     if relation == "affiliated":
-        return RELATION_WEIGHTS["affiliated"]
-    if relation in RELATION_WEIGHTS:
-        return RELATION_WEIGHTS[relation] * int(attrs.get("count", 1))
+        return _OWN_WEIGHTS["affiliated"]
+    weights = relation_weights()
+    if relation in weights:
+        return weights[relation] * int(attrs.get("count", 1))
     return _statement_weight(relation, attrs.get("roles", {}), attrs.get("own_roles", {}))
 
 

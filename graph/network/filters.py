@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from armskg.graph.kinds.registry import lookup
 from armskg.ontology.vocabulary import FINER_WEAPONS, WEAPON_CONCEPTS
 
 from .read import EventFacts, date_range
@@ -20,6 +21,12 @@ __all__ = ["FilterError", "NetworkFilter"]
 
 class FilterError(ValueError):
     """A filter value armskg cannot use; the message names the parameter and what is wrong."""
+
+
+def _weapons_from_about(kind: str) -> bool:
+    """Whether events of ``kind`` take their weapons from what they are about (a statement)."""
+    spec = lookup(kind)
+    return spec is not None and spec.weapons_from_about
 
 
 def _with_broader(labels: set[str]) -> set[str]:
@@ -141,8 +148,8 @@ class NetworkFilter:
             if span is None or (self.since and span[1] < self.since) or (self.until and span[0] > self.until):
                 return False
         if self.weapons:
-            if event.kind == "statement":
+            if _weapons_from_about(event.kind):
                 about = (facts[a] for a in event.about if a in facts)
-                return any(a.kind != "statement" and _with_broader(a.weapons) & self.weapons for a in about)
+                return any(not _weapons_from_about(a.kind) and _with_broader(a.weapons) & self.weapons for a in about)
             return bool(_with_broader(event.weapons) & self.weapons)
         return True

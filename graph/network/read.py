@@ -19,6 +19,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from armskg.graph.kinds.registry import derived, registered
 from armskg.ontology import AK, BASE, PREFIXES, SCHEMA  # type: ignore[import-not-found, unused-ignore]
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "date_range",
     "event_confidences",
     "local_name",
+    "perpetrator_roles",
     "read_actors",
     "read_event_facts",
     "read_evidence",
@@ -37,8 +39,16 @@ __all__ = [
 KINDS = ("state", "person", "organization", "armed_group")
 """Actor kinds, the ``kind`` node attribute."""
 
-PERPETRATOR_ROLES = frozenset({"supplier", "recipient", "attacker", "speaker"})
-"""Roles of the parties who *did* the event a statement is about (``target`` is the victim)."""
+
+@derived
+def perpetrator_roles() -> frozenset[str]:
+    """Roles of the parties who *did* the event a statement is about (``target`` is the victim), of
+    every registered kind (:class:`~armskg.graph.kinds.registry.Role`)."""
+    return frozenset(role.name for spec in registered() for role in spec.roles if role.perpetrator)
+
+
+PERPETRATOR_ROLES = perpetrator_roles()
+"""The built-in kinds' :func:`perpetrator_roles`: supplier, recipient, attacker, speaker."""
 
 _KIND_BY_CLASS = {  # most specific first: ak:ArmedGroup is a subclass of ak:Organization
     AK + "ArmedGroup": "armed_group",
@@ -155,10 +165,10 @@ def read_event_facts(store: ox.Store, *, confidence: bool = False) -> dict[str, 
     ``confidence`` each event's :attr:`EventFacts.confidence` is read from the evidence records of
     the article graphs (a scan of every graph, so only when a filter needs it).
     """
-    kinds = {AK + "Transfer": "transfer", AK + "Strike": "strike", AK + "Statement": "statement"}
     facts: dict[str, EventFacts] = {}
-    for cls, kind in kinds.items():
-        for quad in store.quads_for_pattern(None, ox.NamedNode(_RDF + "type"), ox.NamedNode(cls), ox.DefaultGraph()):
+    for spec in registered():
+        kind = spec.name
+        for quad in store.quads_for_pattern(None, ox.NamedNode(_RDF + "type"), spec.cls, ox.DefaultGraph()):
             if isinstance(quad.subject, ox.NamedNode):
                 facts.setdefault(quad.subject.value, EventFacts(quad.subject.value, kind))
     labels: dict[str, str] = {}
@@ -266,12 +276,12 @@ _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 _SKOS_PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
-_PARTICIPANT_ROLES = ("supplier", "recipient", "attacker", "target", "speaker")
 
 
 def read_actors(store: ox.Store) -> dict[str, dict[str, Any]]:
     """Node attributes of every actor taking part in an event, plus whom they are affiliated to."""
-    todo = [o.value for role in _PARTICIPANT_ROLES for _, o in _pairs(store, AK + role) if isinstance(o, ox.NamedNode)]
+    roles = dict.fromkeys(role.property.value for spec in registered() for role in spec.roles)
+    todo = [o.value for role in roles for _, o in _pairs(store, role) if isinstance(o, ox.NamedNode)]
     seen: set[str] = set()
     while todo:
         actor = todo.pop()
