@@ -54,7 +54,7 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
     year = article.date.year if article.date else year_hint(article.date_text)
     ctx = ArticleContext(article.date, year, extraction, lex)
     sentences = view.sentences()
-    ctx.signatories = signatory_group(view, sentences, tags, extraction)
+    signatories, listed_from = signatory_group(view, sentences, tags, extraction)
     missiles = {t.value for t in tags if t.kind == "weapon" and t.value and "missile" in t.value}
     ctx.missile = missiles.pop() if len(missiles) == 1 else None
     ctx.producers = _producers(view, tags)
@@ -75,6 +75,8 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
     ]
     parsed = iter(_parse(view, chosen, lex, extraction))
     for i in range(len(sentences)):
+        before_the_list = sentences[i].start < listed_from and ctx.last_group  # "the ministers" of an earlier group
+        ctx.signatories = () if before_the_list else signatories
         if worth[i]:
             read_sentence(next(parsed), ctx)
             continue

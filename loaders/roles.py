@@ -57,7 +57,21 @@ def is_passive(verb: Token) -> bool:
     ("weapons supplied by Iran")."""
     if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
         return True
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not _main_verb_as_modifier(verb)
+
+
+def _main_verb_as_modifier(verb: Token) -> bool:
+    """A sentence's main verb the parse hangs on its subject as a participle ("The foreign
+    ministers of the G7 condemned on Friday the transfer ...": "condemned" parsed as modifying
+    "ministers"): it has an object of its own and its noun is the sentence's root."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBD", "VBN")
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def _own_subjects(verb: Token) -> list[Token]:
@@ -84,6 +98,8 @@ def subjects(verb: Token, depth: int = 0, *, barriers: Collection[int] = ()) -> 
     head = verb.head
     if depth > 4 or head.i == verb.i or head.i in barriers:
         return []
+    if _main_verb_as_modifier(verb):
+        return with_conjuncts(head)
     infinitive = verb.tag_ in ("VB", "VBG") or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ in ("xcomp", "advcl") and infinitive and is_passive(head) and agents(head):
         return agents(head)  # "the port was used by the Houthis to receive weapons": the Houthis receive

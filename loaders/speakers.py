@@ -211,13 +211,17 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
     return keys
 
 
-def signatory_group(view: DocView, sentences: list[SpanView], tags: list[Tag], ex: Extraction) -> tuple[str, ...]:
-    """The states (and bodies) an article lists as signatories of a joint statement.
+def signatory_group(
+    view: DocView, sentences: list[SpanView], tags: list[Tag], ex: Extraction
+) -> tuple[tuple[str, ...], int]:
+    """The states (and bodies) an article lists as signatories of a joint statement, and the
+    token where the first list starts (before it, another group may be who "the ministers" are).
 
     A list of three or more states in a sentence that speaks of a statement, its signatories,
     ministers or governments; lists from several sentences add up. ``tags`` are in token order.
     """
     group: dict[str, None] = {}
+    first = len(view)
     starts = [t.start for t in tags]
     for sent in sentences:
         inside = [
@@ -228,6 +232,7 @@ def signatory_group(view: DocView, sentences: list[SpanView], tags: list[Tag], e
         listed = _listed(view, inside)
         if not listed or not _SIGNATORY_CUE.search(sent.text):
             continue
+        first = min(first, sent.start)
         for t in inside:
             if t.key and t.key.startswith("state:") and t in listed:
                 group[t.key] = None
@@ -241,7 +246,7 @@ def signatory_group(view: DocView, sentences: list[SpanView], tags: list[Tag], e
                 if any(x.kind == "title" and x.start == after for x in tags):
                     group[t.key] = None  # "the EU's High Representative"
     states = [k for k in group if k.startswith("state:")]
-    return tuple(group) if len(states) >= 3 else ()
+    return (tuple(group), first) if len(states) >= 3 else ((), first)
 
 
 def _listed(view: DocView, actors: list[Tag]) -> list[Tag]:

@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from .context import ArticleContext
 from .dates import days_in
 from .facts import Statement, Strike, Transfer
-from .roles import contrasted, lemma, marks, negated, prep_objects, subjects
+from .roles import agents, contrasted, lemma, marks, negated, prep_objects, subjects
 from .sentence import ParsedSentence
 from .speakers import speaker_keys, speakers_of
 from .threats import threatening_voices
@@ -224,6 +224,9 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
     a stance noun no one holds ("close air support"), a negated noun ("there is no denying")."""
     if tok.dep_ in ("amod", "compound", "nmod") and tok.lower_ not in _ADVERBS:
         return True
+    asked = tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in tok.children)
+    if value == "call_on" and asked and (lemma(tok) == "ask" or not sent.phrase_actors_of(agents(tok))):
+        return True  # "Asked about the figure, Vucic said", "when asked": someone asked the speaker
     if value == "warn" and tok.tag_ in ("VBD", "VBN") and lemma(tok) in ctx.words("reprisal"):
         return True  # "Pakistan retaliated with artillery fire": a reprisal done, not threatened
     if any(c.dep_ in ("det", "neg", "nsubj") and c.lower_ == "no" for c in tok.children):
@@ -347,6 +350,7 @@ def _party_stances(out: _Statements, voices: list[Voice], readings: list[SupplyR
             if t.supplier in states:  # announcing a delivery, even one under way, commits; a done one admits
                 ongoing = any(lemma(a) in ctx.words("ongoing") for a in reading.trigger.ancestors)
                 stance = "commit" if t.status == "planned" or ongoing else "admit"
+                stance = "deny" if t.status == "denied" else stance  # "saying Tehran had not supplied missiles"
                 out.add(voice.speakers, stance, f"statement.voice.{stance}", 0.75, t)
             elif states and t.recipient not in states:
                 out.add(voice.speakers, "allege", "statement.voice.allege", _said(voice, reading.trigger), t)

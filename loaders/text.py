@@ -101,8 +101,10 @@ def _sentences(doc: Doc) -> Doc:
 
 
 class LookupLemmas:
-    """Lemmas from spaCy's English lookup table, exactly as spaCy's lookup ``lemmatizer``
-    gives them (the table's entry for the word, else the word itself).
+    """Lemmas from spaCy's English lookup table, as spaCy's lookup ``lemmatizer`` gives them
+    (the table's entry for the word, else the word itself), except that a capitalised word the
+    table lacks takes its lower-case form's entry: a sentence's or a headline's first word
+    ("According to", "Strikes hit") is read as the same word in the middle of a sentence.
 
     spaCy's component builds a ``Token`` object and hashes the word again for every word
     of every document; this one reads the words as one array, remembers each distinct
@@ -122,6 +124,9 @@ class LookupLemmas:
     def _lemma(self, word: int) -> int:
         """The lemma (as a string-store id) of the word with id ``word``."""
         found = self.table.get(word)
+        text = self.vocab.strings[word]
+        if found is None and text[:1].isupper() and not text.isupper():
+            found = self.table.get(self.vocab.strings.add(text.lower()))
         lemma = word if found is None else self.vocab.strings.add(found if isinstance(found, str) else found[0])
         self.cache[word] = lemma
         return lemma

@@ -8,11 +8,13 @@ tests compare them with the stock spaCy objects and components on texts written 
 
 from __future__ import annotations
 
+import functools
 import random
 
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.lookups import Table, load_lookups
 from spacy.tokens import Doc
 
 from armskg.loaders.doc_view import DocView
@@ -61,6 +63,25 @@ def _stock_line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@functools.cache
+def _lookup_table() -> Table:
+    return load_lookups(lang="en", tables=["lemma_lookup"]).get_table("lemma_lookup")
+
+
+@Language.component("test_stock_capitalised_lemmas")
+def _stock_capitalised_lemmas(doc: Doc) -> Doc:
+    """armskg's one change to the lookup lemmas: a capitalised word the table lacks takes its
+    lower-case form's lemma ("According" -> "accord"), written here with spaCy's own table."""
+    table = _lookup_table()
+    for token in doc:
+        text = token.text
+        capitalised = token.lemma_ == text and text[:1].isupper() and not text.isupper()
+        if capitalised and text not in table and text.lower() in table:
+            found = table[text.lower()]
+            token.lemma_ = found if isinstance(found, str) else found[0]
+    return doc
+
+
 @Language.component("test_stock_opening_quotes")
 def _stock_opening_quotes(doc: Doc) -> Doc:
     """An opening quote (after a space, glued to the next word) before a sentence the
@@ -89,6 +110,7 @@ def stock() -> Language:
     pipeline.add_pipe("sentencizer")
     pipeline.add_pipe("test_stock_opening_quotes")
     pipeline.add_pipe("lemmatizer", config={"mode": "lookup"})
+    pipeline.add_pipe("test_stock_capitalised_lemmas")
     pipeline.initialize()
     return pipeline
 

@@ -1011,3 +1011,36 @@ def test_a_potential_sale_is_planned_and_confirming_it_commits() -> None:
     ex = _extract("Washington confirmed the potential sale of 40 F-16 jets to Turkey.")
     assert {t.status for t in ex.transfers} == {"planned"}
     assert _statements(ex) == {(frozenset({"state:USA"}), "commit")}
+
+
+def test_a_main_verb_parsed_as_its_subjects_modifier_still_has_that_subject() -> None:
+    text = "The foreign ministers of the Group of Seven condemned on Monday the transfer of drones from Iran to Russia."
+    condemned = [s for s, stance in _statements(_extract(text)) if stance == "condemn"]
+    assert condemned and {"state:USA", "state:JPN"} <= condemned[0]
+
+
+def test_a_supplier_saying_it_supplied_nothing_denies() -> None:
+    text = "Iran's mission to the UN rejected the report, saying Tehran had not supplied missiles to any party."
+    assert all(stance != "admit" for _, stance in _statements(_extract(text)))
+
+
+def test_the_ministers_before_a_later_list_are_the_group_that_spoke_before() -> None:
+    text = (
+        "G7 foreign ministers condemned the transfer of Iranian missiles to Russia. "
+        '"We are deeply concerned," the ministers said. '
+        "Separately, the foreign ministers of France, Germany and Britain said in a joint statement they would act."
+    )
+    concern = [s for s, stance in _statements(_extract(text)) if stance == "concern"]
+    assert concern and "state:JPN" in concern[0]
+
+
+def test_a_sentences_first_word_is_read_like_any_other() -> None:
+    text = "According to the Pentagon, Russia has used Iranian missiles in strikes on Ukraine."
+    assert (frozenset({"org:us-department-of-defense"}), "allege") in _statements(_extract(text))
+
+
+def test_asked_about_it_the_speaker_calls_on_no_one() -> None:
+    text = "Asked about the shipments, Serbian President Aleksandar Vucic said Serbia sells ammunition legally."
+    assert all(stance != "call_on" for _, stance in _statements(_extract(text)))
+    text = "Tehran was urged by the European Union to stop supplying drones to Russia."
+    assert (frozenset({"org:european-union"}), "call_on") in _statements(_extract(text))
