@@ -8,12 +8,14 @@ Three jobs, one module each (the others serve them):
   :mod:`.relay` (a request to the child and its whole answer back);
 - resource limits: :mod:`.limits` (time, memory and size bounds, the 503/504 answers).
 
-:mod:`.server` puts them together as :class:`SparqlServer` and :func:`serve`.
+:mod:`.server` puts them together as :class:`SparqlServer` and :func:`serve`;
+:mod:`.foreground` runs one until Ctrl-C or SIGTERM (``armskg serve``).
 """
 
 from __future__ import annotations
 
 from .child import ServerError, free_port, oxigraph_binary
+from .foreground import run_in_foreground
 from .limits import DEFAULT_TIMEOUT_S, ServerStats, default_memory_mb
 from .query_page import PAGE_PREFIXES, QueryPage, example_values, library_document, page_query
 from .server import SparqlServer, serve
@@ -33,6 +35,7 @@ __all__ = [
     "library_document",
     "oxigraph_binary",
     "page_query",
+    "run_in_foreground",
     "serve",
     "snapshot_time",
 ]

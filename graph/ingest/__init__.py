@@ -6,7 +6,8 @@
 - :mod:`.prepare`: the map step (extract, turn into quads and merge reports), with no store;
 - :mod:`.triage`: which inputs are failed, repeated, unchanged or to write;
 - :mod:`.spill`: the reports of new blocks kept on disk for the bulk merge;
-- :mod:`.options`, :mod:`.report`: how a run goes, and what it did.
+- :mod:`.options`, :mod:`.report`: how a run goes, and what it did;
+- :mod:`.files`: :func:`ingest_files`, articles from files and folders (``armskg ingest PATHS``).
 
 Modules inside the package import each other's modules, never this ``__init__``.
 """
@@ -14,6 +15,7 @@ Modules inside the package import each other's modules, never this ``__init__``.
 from __future__ import annotations
 
 from .bulk import ClusterError
+from .files import FilesIngested, ingest_files
 from .options import SMALL_RUN, IngestOptions, IngestProgress
 from .pipeline import WRITERS, Writer, choose_writer, ingest
 from .prepare import Failed, LexiconSpec, Prepared, lexicon_spec, prepare_articles
@@ -26,6 +28,7 @@ __all__ = [
     "WRITERS",
     "ClusterError",
     "Failed",
+    "FilesIngested",
     "IngestOptions",
     "IngestProgress",
     "IngestReport",
@@ -35,6 +38,7 @@ __all__ = [
     "Writer",
     "choose_writer",
     "ingest",
+    "ingest_files",
     "lexicon_spec",
     "prepare_articles",
     "remove_article",

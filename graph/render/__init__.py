@@ -5,7 +5,8 @@
 - :mod:`.legend` (the side panel, :func:`coalition_table`), :mod:`.titles` (tooltips and the
   details panel), :mod:`.styles` (colours, shapes, line styles);
 - :mod:`.figure` with :mod:`.figure_labels`: the same network as a PNG, SVG or PDF for papers;
-- :mod:`.layout`: starting positions with coalitions apart, and the figure's layout.
+- :mod:`.layout`: starting positions with coalitions apart, and the figure's layout;
+- :mod:`.maps`: :func:`write_maps`, a store's map and figure in one call (``armskg map``).
 
 The network itself comes from :mod:`armskg.graph.network`.
 """
@@ -16,6 +17,7 @@ from .coalition_map import NotebookMap, coalition_map_html, notebook_map, stabil
 from .figure import FIGURE_FORMATS, MAX_LABELS, caption, draw_figure, drawn_summary, write_figure
 from .layout import components, figure_layout, pack_components, seed_layout
 from .legend import coalition_table
+from .maps import DrawnMap, NothingToMapError, write_maps
 from .styles import COALITION_COLOURS, KIND_SHAPES, RELATION_STYLES, STATEMENT_STYLE, RelationStyle
 from .titles import statement_title
 
@@ -26,7 +28,9 @@ __all__ = [
     "MAX_LABELS",
     "RELATION_STYLES",
     "STATEMENT_STYLE",
+    "DrawnMap",
     "NotebookMap",
+    "NothingToMapError",
     "RelationStyle",
     "caption",
     "coalition_map_html",
@@ -42,4 +46,5 @@ __all__ = [
     "statement_title",
     "write_coalition_map",
     "write_figure",
+    "write_maps",
 ]

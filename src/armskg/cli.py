@@ -6,31 +6,31 @@ message on stderr and a non-zero exit code, never a traceback.
 
 from __future__ import annotations
 
-import os
-import re
 import sys
-from collections.abc import Callable, Iterator
-from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Never
+from typing import NoReturn
 
 import click
 from pyoxigraph import Store
-from tqdm import tqdm
 
 from armskg import __version__
-from armskg.ontology import PREFIXES
-from armskg.printing import format_option, table_options
-
-if TYPE_CHECKING:
-    from armskg.queries.library import QueryResult
+from armskg.options import (
+    NETWORK_FORMATS,
+    FilterValues,
+    export_options,
+    format_option,
+    input_limits,
+    network_filters,
+    query_options,
+    scale_options,
+    serve_options,
+    store_option,
+)
 
 __all__ = ["main"]
 
-STORE_HELP = "Store folder (default: $ARMSKG_STORE or ./armskg-store)."
 
-
-def _fail(message: str, code: int = 1) -> None:
+def _fail(message: str, code: int = 1) -> NoReturn:
     click.echo(f"armskg: {message}", err=True)
     raise SystemExit(code)
 
@@ -42,7 +42,6 @@ def _store(path: Path | None, *, read_only: bool = False, finish_merges: bool = 
         return open_store(path, read_only=read_only, finish_merges=finish_merges)
     except StoreError as exc:
         _fail(str(exc))
-        raise  # unreachable
 
 
 def _params(values: tuple[str, ...]) -> dict[str, str]:
@@ -81,71 +80,21 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--store", type=click.Path(path_type=Path), help=STORE_HELP)
+@store_option
 @click.option(
     "--lexicons",
     type=click.Path(path_type=Path, exists=True, file_okay=False),
     help="A folder of extra lexicon rows (same file names as the bundled ones).",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the final line.")
-@click.option(
-    "--max-bytes",
-    default="5M",
-    show_default=True,
-    metavar="SIZE",
-    help="Largest input read for one article: a file, or one JSON Lines record (e.g. 500K, 20M).",
-)
-@click.option(
-    "--max-chars",
-    default=1_000_000,
-    show_default=True,
-    type=click.IntRange(min=1, max=1_000_000),
-    metavar="N",
-    help="Longest article text read, in characters (at most the default, the tokenizer's limit); "
-    "a longer article is reported on one line and skipped.",
-)
-@click.option(
-    "--html-timeout-s",
-    default=60.0,
-    show_default=True,
-    type=click.FloatRange(min=0.1),
-    help="Seconds to spend taking one HTML page apart before giving up on it.",
-)
+@input_limits
 @click.option(
     "--endpoint",
     metavar="URL",
     help="Also push the articles to this SPARQL Graph Store endpoint (e.g. http://host:7878/store), merged with "
     "what it holds: others' articles and facts stay, events are re-merged over everyone's articles.",
 )
-@click.option(
-    "--workers",
-    "-j",
-    default=1,
-    show_default=True,
-    type=click.IntRange(min=1),
-    help="Extract in this many processes (this machine's cores: "
-    + str(os.cpu_count() or 1)
-    + "); loading and merging stay in this one.",
-)
-@click.option(
-    "--dask-scheduler",
-    metavar="ADDRESS",
-    help="Extract on a Dask cluster instead (e.g. tcp://10.0.0.5:8786); needs armskg installed on its workers.",
-)
-@click.option(
-    "--batch-size",
-    default=1000,
-    show_default=True,
-    type=click.IntRange(min=1),
-    help="Articles loaded per store transaction.",
-)
-@click.option(
-    "--shards",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Also write the quads as N-Quads files to this folder (articles-NNNNN.nq per batch, default.nq for "
-    "the merged graph, tallies.nq for the tallies and each event's reporting), for 'oxigraph load' or another triple "
-    "store's bulk loader.",
-)
+@scale_options
 @click.option(
     "--progress/--no-progress",
     default=None,
@@ -188,25 +137,21 @@ def ingest(
     The last line counts the events the store then holds as 'armskg summary' does
     (an event several articles report is one), with the mentions in these articles.
     """
-    from armskg.graph.ingest import ClusterError, IngestOptions, ingest
+    from armskg.graph.ingest import ClusterError, IngestOptions, ingest_files
     from armskg.graph.store import StoreError, default_store_path
-    from armskg.graph.summary import summarize
     from armskg.loaders.lexicon import LexiconError, load_lexicon
-    from armskg.loaders.readers import parse_size, read_articles
-    from armskg.loaders.unread import unread_files
-    from armskg.printing import ingest_line
+    from armskg.loaders.readers import parse_size
+    from armskg.printing import IngestBars, ingest_line
 
     try:
         limit = parse_size(max_bytes)
     except ValueError as exc:
         _fail(f"--max-bytes: {exc}", 2)
-        return
     folder = lexicons.resolve() if lexicons else None
     try:
         lexicon = load_lexicon(folder)
     except LexiconError as exc:
         _fail(str(exc), 2)
-        return
     options = IngestOptions(
         workers=workers,
         dask_scheduler=dask_scheduler,
@@ -218,255 +163,95 @@ def ingest(
     )
     kg = _store(store, finish_merges=False)  # a killed run's merges are done with this run's
     show = progress if progress is not None else (not quiet and sys.stderr.isatty())
-    unread = list(unread_files(paths))
-    for path, why in unread:
-        click.echo(f"armskg: {path}: not read: {why}", err=True)
     try:
-        items = read_articles(paths, max_bytes=limit, html_timeout_s=html_timeout_s, max_chars=max_chars)
-        with _IngestBars(paths, show) as bars:
-            result = ingest(kg, items, options, bars.progress)
+        with IngestBars(paths, show) as bars:
+            done = ingest_files(
+                kg,
+                paths,
+                options,
+                max_bytes=limit,
+                max_chars=max_chars,
+                html_timeout_s=html_timeout_s,
+                progress=bars.progress,
+                on_unread=lambda path, why: bars.note(f"armskg: {path}: not read: {why}"),
+            )
     except ClusterError as exc:
         _fail(str(exc), 2)
-        return
     except StoreError as exc:
         _fail(str(exc))
-        return
-    for reason in result.failed:
+    for reason in done.report.failed:
         click.echo(f"armskg: {reason}", err=True)
-    if not quiet or result.failed:
-        click.echo(ingest_line(result, summarize(kg), len(unread)))
+    if not quiet or done.report.failed:
+        click.echo(ingest_line(done.report, done.held, len(done.unread)))
     if endpoint:
         _push(kg, store, endpoint, quiet)
-    if result.failed:
+    if done.report.failed:
         raise SystemExit(1)
-
-
-class _IngestBars:
-    """tqdm bars on stderr for ``ingest``: articles (rate, ETA), then the blocks merged."""
-
-    def __init__(self, paths: tuple[Path, ...], show: bool) -> None:
-        from armskg.graph.ingest import IngestProgress
-
-        self.show = show
-        self.articles: tqdm[Never] | None = None
-        self.merging: tqdm[Never] | None = None
-        self.progress = IngestProgress(article=self._article, merge_total=self._merge_total, merged=self._merged)
-        if show:
-            from armskg.loaders.readers import count_articles
-
-            self.articles = tqdm(total=count_articles(paths), unit="article", desc="extract+load", dynamic_ncols=True)
-
-    def __enter__(self) -> _IngestBars:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        for bar in (self.articles, self.merging):
-            if bar is not None:
-                bar.close()
-
-    def _article(self, outcome: str) -> None:
-        if self.articles is not None:
-            self.articles.update()
-
-    def _merge_total(self, total: int) -> None:
-        if self.articles is not None:
-            self.articles.close()
-            self.articles = None
-        if self.show and total:
-            self.merging = tqdm(total=total, unit="block", desc="merge", dynamic_ncols=True)
-
-    def _merged(self, blocks: int) -> None:
-        if self.merging is not None:
-            self.merging.update(blocks)
 
 
 def _push(kg: Store, store: Path | None, endpoint: str, quiet: bool) -> None:
     """Merge the store's articles into what a Graph Store endpoint holds (``ingest --endpoint``)."""
     from armskg.graph.store import default_store_path
     from armskg.graph.store.push import PushError, push_store
+    from armskg.printing import push_line
 
     try:
         pushed = push_store(kg, store or default_store_path(), endpoint)
     except PushError as exc:
         _fail(f"push failed: {exc}")
-        return
     if not quiet:
-        click.echo(
-            f"pushed {len(pushed.replaced)} graphs ({pushed.triples} triples) to {endpoint}"
-            + (f", removed {pushed.removed} triples" if pushed.removed else "")
-            + (f", deleted {len(pushed.deleted)} articles" if pushed.deleted else "")
-        )
-
-
-_RDF_FORMATS = ("nquads", "trig", "turtle", "jsonld")
-_NETWORK_FORMATS = ("graphml", "gexf", "csv", "coalitions")
-
-
-def _network_filters(command: Callable[..., None]) -> Callable[..., None]:
-    """The options that choose which events make the actor network (``map`` and ``export``)."""
-    options = (
-        click.option("--from", "since", metavar="DATE", help="Only events from this date (YYYY, YYYY-MM, YYYY-MM-DD)."),
-        click.option("--to", "until", metavar="DATE", help="Only events up to this date (same forms)."),
-        click.option(
-            "--weapon",
-            "weapons",
-            multiple=True,
-            metavar="CATEGORY",
-            help="Only transfers and strikes of this weapon category, and statements about them (repeatable).",
-        ),
-        click.option("--min-sources", type=int, metavar="N", help="Only events reported by at least N sources."),
-        click.option(
-            "--min-confidence",
-            type=float,
-            metavar="X",
-            help="Only events with evidence of at least this confidence, 0 to 1 (how directly the parse supports it).",
-        ),
-    )
-    for option in reversed(options):
-        command = option(command)
-    return command
-
-
-_READS_REPORTING = re.compile(r"ak:(articleCount|firstReported|lastReported)\b")
-
-
-def _warn_incomplete(kg: Store, query: str) -> bool:
-    """One line on stderr when a query reads what the store keeps for it (tallies, each event's
-    reporting) and the store's is not complete; whether it was said."""
-    from armskg.graph.merge import reporting, tallies
-
-    reason = None
-    if tallies.TALLY_GRAPH.value in query:
-        kinds = tallies.kept_kinds(kg)
-        if tallies.TALLIES_PENDING in kg:
-            reason = "an ingest is running or was stopped, and its statements and mentions are not counted yet"
-        elif kinds == 0:
-            reason = "this store was made before armskg kept statement tallies"
-        elif kinds == 1 and "tallyActor" in query:
-            reason = "this store was made before armskg kept mention tallies (the article counts read 0)"
-    if reason is None and _READS_REPORTING.search(query) and reporting.REPORTING_KEPT not in kg:
-        reason = "this store was made before armskg kept each event's article count and reporting days (rows lack them)"
-    if reason is not None:
-        click.echo(f"armskg: {reason}; the next 'armskg ingest' or 'remove' counts them", err=True)
-    return reason is not None
+        click.echo(push_line(pushed, endpoint))
 
 
 @main.command()
-@click.option("--store", type=click.Path(path_type=Path), help=STORE_HELP)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice([*_RDF_FORMATS, *_NETWORK_FORMATS]),
-    default="nquads",
-    show_default=True,
-    help="RDF: nquads, trig and jsonld hold every graph, turtle the merged graph only. The actor network: "
-    "graphml or gexf (Gephi). Tables: csv (the transfer register) or coalitions (each actor's coalition).",
-)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="File to write (default: standard output).")
-@click.option(
-    "--projection",
-    type=click.Choice(["cosignature", "supply", "hostility"]),
-    help="With graphml or gexf: only who spoke together, who supplies whom, or who is hostile to whom.",
-)
-@_network_filters
+@store_option
+@export_options
+@network_filters
 def export(
     store: Path | None,
     fmt: str,
     output: Path | None,
     projection: str | None,
-    since: str | None,
-    until: str | None,
-    weapons: tuple[str, ...],
-    min_sources: int | None,
-    min_confidence: float | None,
+    filters: FilterValues,
 ) -> None:
     """Write the graph to a file: RDF, the actor network (GraphML, GEXF) or a table (CSV)."""
+    from armskg.graph.exports import export_document
+    from armskg.graph.network import FilterError
     from armskg.graph.store import export_store
+    from armskg.printing import empty_export_note, filter_words
 
     kg = _store(store, read_only=True)
-    if fmt in _NETWORK_FORMATS:
-        from armskg.graph.exports import export_document
-        from armskg.graph.network import FilterError
-
-        try:
-            text = export_document(
-                kg,
-                fmt,
-                projection=projection,
-                since=since,
-                until=until,
-                weapons=weapons,
-                min_sources=min_sources,
-                min_confidence=min_confidence,
-            )
-        except FilterError as exc:
-            _fail(str(exc), 2)
-            return
-        _say_if_empty(fmt, text, kg, projection, since, until, weapons, min_sources, min_confidence)
+    network = fmt in NETWORK_FORMATS
+    chosen = projection or filters["since"] or filters["until"] or filters["weapons"]
+    if not network and (chosen or filters["min_sources"] is not None or filters["min_confidence"] is not None):
+        formats = ", ".join(NETWORK_FORMATS)
+        _fail(f"--projection, --from, --to, --weapon, --min-sources and --min-confidence apply to {formats}", 2)
+    try:
+        text = export_document(kg, fmt, projection=projection, **filters) if network else None
+    except FilterError as exc:
+        _fail(str(exc), 2)
+    note = empty_export_note(fmt, text, kg, filter_words({"projection": projection, **filters}) if network else [])
+    if note is not None:
+        click.echo(note, err=True)
+    if text is None:
+        data = export_store(kg, fmt, output)
         if output is None:
-            sys.stdout.write(text)
-            return
+            sys.stdout.buffer.write(data or b"")
+    elif output is None:
+        sys.stdout.write(text)
+    else:
         try:
             output.write_text(text, encoding="utf-8")
         except OSError as exc:
             _fail(f"{output}: cannot write ({exc.strerror or exc})")
+    if output is not None:
         click.echo(f"wrote {output}", err=True)
-        return
-    if projection or since or until or weapons or min_sources is not None or min_confidence is not None:
-        _fail(
-            f"--projection, --from, --to, --weapon, --min-sources and --min-confidence apply to "
-            f"{', '.join(_NETWORK_FORMATS)}",
-            2,
-        )
-    _say_if_empty(fmt, None, kg)
-    if output is None:
-        data = export_store(kg, fmt)
-        sys.stdout.buffer.write(data or b"")
-    else:
-        export_store(kg, fmt, output)
-        click.echo(f"wrote {output}", err=True)
-
-
-def _say_if_empty(fmt: str, text: str | None, kg: Store, *options: object) -> None:
-    """One line on stderr when an export holds nothing (see :func:`armskg.printing.empty_export_note`)."""
-    from armskg.printing import empty_export_note, filter_words
-
-    note = empty_export_note(fmt, text, kg, filter_words(*options) if options else [])
-    if note is not None:
-        click.echo(note, err=True)
 
 
 @main.command()
 @click.argument("name", required=False)
-@click.option("--store", type=click.Path(path_type=Path), help=STORE_HELP)
-@click.option(
-    "--endpoint",
-    metavar="URL",
-    help="Run the query on this SPARQL endpoint instead of the store (armskg serve, Fuseki, GraphDB, ...).",
-)
-@click.option(
-    "--param",
-    "-p",
-    "params",
-    multiple=True,
-    help="A query parameter, KEY=VALUE (repeatable). An actor may be named: an ISO3 code, a country's name, "
-    "capital or demonym (\"North Korea\", Pyongyang), a person's or organization's name, a key or an IRI.",
-)
-@table_options
-@click.option(
-    "--timeout-s",
-    default=60.0,
-    show_default=True,
-    type=float,
-    help="With --endpoint: seconds to wait for the answer.",
-)
-@click.option("--list", "list_only", is_flag=True, help="List the named queries with their descriptions.")
-@click.option(
-    "--min-confidence",
-    type=float,
-    metavar="X",
-    help="Only rows whose transfers, strikes and statements have evidence of at least this confidence (0 to 1).",
-)
+@store_option
+@query_options
 def query(
     name: str | None,
     store: Path | None,
@@ -487,17 +272,12 @@ def query(
     terminal's width; --iris shows full IRIs, --format csv/json/tsv every value whole.
     When no row matches, one line on stderr says so (csv and tsv print the header).
     """
-    from armskg.printing import nothing_matched, print_result
-    from armskg.queries.labels import Select, store_select
+    from armskg.printing import print_answer, query_list
+    from armskg.queries.answer import answer_query
     from armskg.queries.library import QueryError, list_queries, load_query
-    from armskg.queries.run import run_query
 
     if list_only or name is None:
-        for q in list_queries():
-            click.echo(f"{q.name:32s} {q.description}")
-            for p in q.params:
-                need = "required" if p.required else ("optional" if p.default == "" else f"default {p.default}")
-                click.echo(f"    --param {p.name}=<{p.type}>  ({need}) {p.description}")
+        click.echo(query_list(list_queries()), nl=False)
         return
     if endpoint and store:
         _fail("give --store or --endpoint, not both", 2)
@@ -508,68 +288,19 @@ def query(
     if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
         _fail(f"--min-confidence {min_confidence:g}: must be a number from 0 to 1", 2)
     try:
-        named = load_query(name)
-        values = _params(params)
-        select: Select
-        warned = False
-        if endpoint:
-            from armskg.queries.client import SparqlEndpoint
-
-            remote = SparqlEndpoint(endpoint, timeout_s=timeout_s)
-            result = remote.run(named, values)
-            select = lambda sparql: remote.run_sparql(PREFIXES + sparql).terms  # noqa: E731
-        else:
-            kg = _store(store, read_only=True)
-            result = run_query(kg, named, values)
-            select = store_select(kg)
-            warned = _warn_incomplete(kg, named.text)
-            if min_confidence is not None:
-                result = _confident_rows(kg, result, min_confidence, named.name)
-        nothing = None if warned else nothing_matched(named.name, values, min_confidence, None if endpoint else kg)
-        given = [key for key, value in values.items() if value]
-        print_result(result, fmt, select=select, iris=iris, width=width, nothing=nothing, given=given)
+        named, values = load_query(name), _params(params)
+        kg = None if endpoint else _store(store, read_only=True)
+        answer = answer_query(
+            named, values, store=kg, endpoint=endpoint, timeout_s=timeout_s, min_confidence=min_confidence
+        )
+        print_answer(answer, fmt, iris=iris, width=width)
     except QueryError as exc:
         _fail(str(exc), 2)
-        return
-
-
-def _confident_rows(kg: Store, result: QueryResult, floor: float, name: str) -> QueryResult:
-    """The rows whose events (transfers, strikes, statements) all have evidence of at least ``floor``."""
-    from armskg.graph.network import read_event_facts
-    from armskg.queries.library import QueryError
-
-    facts = read_event_facts(kg, confidence=True)
-    if result.boolean is None and result.rows and not any(v in facts for row in result.rows for v in row):
-        raise QueryError(f"{name}: its rows name no transfer, strike or statement, so --min-confidence cannot apply")
-    return result.filter_rows(lambda row: all(facts[v].confidence >= floor for v in row if v in facts))
 
 
 @main.command()
-@click.option("--store", type=click.Path(path_type=Path), help=STORE_HELP)
-@click.option(
-    "--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback unless told otherwise)."
-)
-@click.option("--port", default=7878, show_default=True, type=int)
-@click.option("--writable", is_flag=True, help="Accept SPARQL Update and Graph Store writes (no authentication!).")
-@click.option(
-    "--timeout-s",
-    default=30,
-    show_default=True,
-    type=int,
-    help="Seconds a request may run; a longer one is stopped and answered HTTP 504.",
-)
-@click.option(
-    "--memory-mb",
-    type=int,
-    help="Memory the query engine may use (default: a quarter of RAM, 512-4096 MB); "
-    "a query that needs more is stopped and answered HTTP 503.",
-)
-@click.option(
-    "--union-default-graph",
-    is_flag=True,
-    help="Query the union of all graphs as the default graph (for a store that holds only article graphs).",
-)
-@click.option("--cors", is_flag=True, help="Allow cross-origin requests from browsers.")
+@store_option
+@serve_options
 def serve(
     store: Path | None,
     host: str,
@@ -591,12 +322,10 @@ def serve(
     one that needs more than --memory-mb gets HTTP 503, both with a JSON error;
     the engine restarts on its own and other clients keep getting answers.
     """
-    import logging
-    import signal
-
-    from armskg.graph.endpoint import ServerError
+    from armskg.graph.endpoint import ServerError, run_in_foreground
     from armskg.graph.endpoint import serve as serve_store
     from armskg.graph.store import default_store_path
+    from armskg.printing import announce_server, log_to_stderr
 
     location = store or default_store_path()
     if timeout_s < 1:
@@ -607,12 +336,7 @@ def serve(
         _fail(f"{location}: no store here (run 'armskg ingest' first)")
     if writable:
         click.echo("armskg: warning: the endpoint accepts writes and has no authentication", err=True)
-    events = logging.getLogger("armskg.serve")
-    if not events.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("armskg: %(message)s"))
-        events.addHandler(handler)
-        events.setLevel(logging.INFO)
+    log_to_stderr("armskg.serve")
     try:
         server = serve_store(
             location,
@@ -626,34 +350,18 @@ def serve(
         )
     except ServerError as exc:
         _fail(str(exc))
-
-    def _stop_on_term(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, _stop_on_term)
-    click.echo(f"SPARQL endpoint: {server.url}   (query UI: {server.base_url}/)  Ctrl-C to stop")
-    mode = "writable" if writable else "read-only"
-    click.echo(
-        f"armskg: {mode}; each request may run {server.timeout_s} s, the engine may use {server.memory_mb} MB",
-        err=True,
+    run_in_foreground(
+        server,
+        on_ready=lambda: announce_server(server, writable),
+        on_stop=lambda: click.echo("stopping", err=True),
     )
-    if not writable:
-        click.echo(
-            "armskg: new ingests show once written (the header X-Armskg-Snapshot says when it read the store)", err=True
-        )
-    try:
-        server.wait()
-    except KeyboardInterrupt:
-        click.echo("stopping", err=True)
-    finally:
-        server.stop()
 
 
 @main.command(name="map")
-@click.option("--store", type=click.Path(path_type=Path), help=STORE_HELP)
+@store_option
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="HTML file to write.")
 @click.option("--title", default="armskg coalition map", show_default=True)
-@_network_filters
+@network_filters
 @click.option(
     "--figure",
     type=click.Path(path_type=Path),
@@ -668,11 +376,7 @@ def map_command(
     store: Path | None,
     output: Path,
     title: str,
-    since: str | None,
-    until: str | None,
-    weapons: tuple[str, ...],
-    min_sources: int | None,
-    min_confidence: float | None,
+    filters: FilterValues,
     figure: Path | None,
     save_coalitions: bool,
 ) -> None:
@@ -681,52 +385,31 @@ def map_command(
     When nothing matches (an empty store, or a filter that keeps no event), one line says so,
     no file is written and the exit code is 1.
     """
-    from armskg.graph.network import FilterError, actor_network, coalitions, write_coalitions
-    from armskg.graph.render import FIGURE_FORMATS, write_coalition_map, write_figure
+    from armskg.graph.network import FilterError
+    from armskg.graph.render import FIGURE_FORMATS, NothingToMapError, write_maps
+    from armskg.graph.store import default_store_path
+    from armskg.printing import nothing_to_map
 
     if figure is not None and figure.suffix.lower() not in FIGURE_FORMATS:
         _fail(f"--figure {figure}: the name must end in {', '.join(FIGURE_FORMATS)}", 2)
     kg = _store(store, read_only=not save_coalitions)
     try:
-        graph = actor_network(
-            kg, since=since, until=until, weapons=weapons, min_sources=min_sources, min_confidence=min_confidence
-        )
+        drawn = write_maps(kg, output, figure=figure, title=title, **filters)
     except FilterError as exc:
         _fail(str(exc), 2)
-        return
-    if graph.number_of_nodes() == 0:
-        from armskg.graph.store import default_store_path
-
-        where, described = store or default_store_path(), str(graph.graph.get("filter") or "")
-        _fail(
-            f"nothing to map: no transfer, strike or statement in {where} matches the filter ({described}); "
-            "no file written"
-            if described
-            else f"nothing to map: {where} holds no transfers, strikes or statements (ingest articles first); "
-            "no file written"
-        )
-    camp = coalitions(graph)
-    for node, index in camp.items():
-        graph.nodes[node]["coalition"] = index
-    try:
-        path = write_coalition_map(graph, output, title=title)
-        drawn = write_figure(graph, figure, title=title) if figure is not None else None
+    except NothingToMapError as empty:
+        _fail(nothing_to_map(store or default_store_path(), empty.described))
     except OSError as exc:
         _fail(f"{exc.filename or output}: cannot write ({exc.strerror or exc})")
-        return
-    from armskg.graph.render import drawn_summary
-
-    click.echo(f"wrote {path} ({drawn_summary(graph)})")
-    if drawn is not None:
-        click.echo(f"wrote {drawn}")
+    click.echo(f"wrote {drawn.path} ({drawn.summary})")
+    if drawn.figure is not None:
+        click.echo(f"wrote {drawn.figure}")
     if save_coalitions:
-        described = str(graph.graph.get("filter") or "")
-        count = write_coalitions(kg, graph, camp, note=f"Filter: {described}." if described else "")
-        click.echo(f"saved {count} coalitions in the store (armskg query coalitions)")
+        click.echo(f"saved {drawn.save_coalitions(kg)} coalitions in the store (armskg query coalitions)")
 
 
 @main.command()
-@click.option("--store", type=click.Path(path_type=Path), help=STORE_HELP)
+@store_option
 def validate(store: Path | None) -> None:
     """Check the graph against the SHACL shapes; exit code 1 on violations."""
     from armskg.graph.validate import validate_store
@@ -742,7 +425,7 @@ def validate(store: Path | None) -> None:
 
 @main.command()
 @click.argument("article_ids", nargs=-1, required=True)
-@click.option("--store", type=click.Path(path_type=Path), help=STORE_HELP)
+@store_option
 def remove(article_ids: tuple[str, ...], store: Path | None) -> None:
     """Retract articles (by identifier, or the article IRI 'query evidence' prints) and every
     fact only they reported."""
@@ -759,7 +442,7 @@ def remove(article_ids: tuple[str, ...], store: Path | None) -> None:
 
 
 @main.command()
-@click.option("--store", type=click.Path(path_type=Path), help=STORE_HELP)
+@store_option
 @format_option
 def summary(store: Path | None, fmt: str) -> None:
     """Count what the graph holds (each event once, however many articles report it)."""
@@ -778,22 +461,8 @@ def summary(store: Path | None, fmt: str) -> None:
         )
 
 
-def _sample_paths() -> Iterator[Path]:
-    root = resources.files("armskg.samples")
-    for entry in sorted(root.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith((".txt", ".jsonl")):
-            yield Path(str(entry))
-
-
-DEMO_QUERIES: tuple[tuple[str, dict[str, str]], ...] = (
-    ("transfers", {}),
-    ("statements-about-transfers", {"stance": "condemn"}),
-    ("coalition-cosignatures", {}),
-)
-
-
 @main.command()
-@click.option("--store", type=click.Path(path_type=Path), help=STORE_HELP)
+@store_option
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
@@ -803,44 +472,23 @@ DEMO_QUERIES: tuple[tuple[str, dict[str, str]], ...] = (
 )
 def demo(store: Path | None, out: Path) -> None:
     """The main job on the bundled sample articles: ingest, summarise, query, map."""
-    from armskg.graph.ingest import ingest
-    from armskg.graph.network import actor_network
-    from armskg.graph.render import write_coalition_map
+    from armskg.demo import run_demo
     from armskg.graph.store import default_store_path
-    from armskg.graph.summary import summarize
-    from armskg.loaders.readers import read_articles
-    from armskg.printing import result_labels
+    from armskg.printing import demo_answer
     from armskg.queries.labels import store_select
-    from armskg.queries.library import load_query
-    from armskg.queries.run import run_query
-    from armskg.tables import format_result, table_width
 
     location = store or default_store_path()
     kg = _store(location)
-    result = ingest(kg, read_articles(list(_sample_paths())))
+    done = run_demo(kg, out)
+    result = done.report
     for reason in result.failed:
         click.echo(f"armskg: {reason}", err=True)
     click.echo(f"store: {location.resolve()}  ({result.ingested} articles ingested, {result.unchanged} unchanged)")
     click.echo("\n== summary")
-    for key, value in summarize(kg).as_dict().items():
+    for key, value in done.held.as_dict().items():
         click.echo(f"  {key:14s} {value}")
-    for name, params in DEMO_QUERIES:
-        q = load_query(name)
-        click.echo(f"\n== query {name} {' '.join(f'--param {k}={v}' for k, v in params.items())}".rstrip())
-        click.echo(f"   ({q.description})")
-        answer = run_query(kg, q, params)
-        table = format_result(answer, "table", result_labels(answer, store_select(kg)), width=table_width())
-        lines = table.rstrip("\n").splitlines()
-        shown = 15
-        if len(answer.terms) > shown + 1:
-            rest = " ".join(f"--param {k}={v}" for k, v in params.items())
-            lines = [
-                *lines[: shown + 2],
-                f"... {len(answer.terms)} rows; all of them: armskg query {name} {rest}".rstrip(),
-            ]
-        click.echo("\n".join(lines))
-    out.mkdir(parents=True, exist_ok=True)
-    path = write_coalition_map(actor_network(kg), out / "coalition-map.html", title="armskg sample: coalition map")
-    click.echo(f"\n== coalition map written to {path.resolve()} (open it in a browser; it works offline)")
+    for answer in done.answers:
+        click.echo(demo_answer(answer, store_select(kg)))
+    click.echo(f"\n== coalition map written to {done.map_path.resolve()} (open it in a browser; it works offline)")
     if result.failed:
         raise SystemExit(1)

@@ -36,7 +36,6 @@ North…  RUS
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from collections.abc import Mapping, Sequence
 from typing import Final
@@ -46,6 +45,7 @@ from wcwidth import wcwidth
 
 from armskg.queries.labels import short_form
 from armskg.queries.library import QueryResult, Term
+from armskg.queries.result import terminal_text
 
 __all__ = [
     "FORMATS",
@@ -68,9 +68,6 @@ _SHORT_CELL: Final = 10
 _HEADER_CELL: Final = 9
 """Headers are kept whole up to this width, where the width allows."""
 _ELLIPSIS: Final = "…"
-# What a terminal would act on rather than show: C0/C1 controls (ESC starts escape sequences) and
-# the bidirectional overrides and isolates that reorder what follows them.
-_TERMINAL_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def table_width(requested: int | None = None) -> int | None:
@@ -79,20 +76,6 @@ def table_width(requested: int | None = None) -> int | None:
     if requested is not None:
         return requested or None
     return shutil.get_terminal_size().columns
-
-
-def _visible(char: re.Match[str]) -> str:
-    code = ord(char.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def _clean(text: str) -> str:
-    """One line a terminal shows as it is: whitespace runs become one space, controls escapes.
-
-    >>> _clean("a\\x1b[31mred \\n b")
-    'a\\\\x1b[31mred b'
-    """
-    return _TERMINAL_UNSAFE.sub(_visible, " ".join(text.split()))
 
 
 def _cells(text: str) -> int:
@@ -183,8 +166,8 @@ def render_table(
 ) -> tuple[str, bool]:
     """Aligned columns under a rule of dashes, fitted to ``width`` (``whole``: see :func:`fit_widths`);
     and whether a cell was cut."""
-    heads = [_clean(h) for h in headers]
-    body = [[_clean(c) for c in row] for row in rows]
+    heads = [terminal_text(h) for h in headers]
+    body = [[terminal_text(c) for c in row] for row in rows]
     data = [max([0] + [_cells(row[i]) for row in body]) for i in range(len(heads))]
     natural = [max(_cells(h), d) for h, d in zip(heads, data, strict=True)]
     # dates and counts are not cut, nor headers (up to a point), where the width allows
