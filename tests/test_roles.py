@@ -1044,3 +1044,10 @@ def test_asked_about_it_the_speaker_calls_on_no_one() -> None:
     assert all(stance != "call_on" for _, stance in _statements(_extract(text)))
     text = "Tehran was urged by the European Union to stop supplying drones to Russia."
     assert (frozenset({"org:european-union"}), "call_on") in _statements(_extract(text))
+
+
+def test_think_tanks_and_newspapers_named_after_a_place_are_no_state() -> None:
+    text = "Israel supplied most of Azerbaijan's arsenal, according to the Stockholm International Peace Research Institute."
+    ex = _extract(text)
+    assert "SWE" not in _states(ex) and _statements(ex) == set()
+    assert {t.status for t in ex.transfers} == {"asserted"}
