@@ -1047,7 +1047,10 @@ def test_asked_about_it_the_speaker_calls_on_no_one() -> None:
 
 
 def test_think_tanks_and_newspapers_named_after_a_place_are_no_state() -> None:
-    text = "Israel supplied most of Azerbaijan's arsenal, according to the Stockholm International Peace Research Institute."
+    text = (
+        "Israel supplied most of Azerbaijan's arsenal, "
+        "according to the Stockholm International Peace Research Institute."
+    )
     ex = _extract(text)
     assert "SWE" not in _states(ex) and _statements(ex) == set()
     assert {t.status for t in ex.transfers} == {"asserted"}
