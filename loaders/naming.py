@@ -106,7 +106,7 @@ _NOT_NAMES = {
     "Office",
     *_BODY_WORDS,
 }
-_CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_CAMEL_JOIN = re.compile(r"(?<=[a-z]{3})(?=[A-Z])")  # "KuleshovRussia" glued; not "DiCarlo", "McCain", "MacArthur"
 
 
 def same_person(ex: Extraction, name: str) -> str:

@@ -126,6 +126,17 @@ def _titled_body(tok: Token, sent: ParsedSentence, ctx: ArticleContext) -> str |
     return key
 
 
+def _reporting_person(tok: Token, sent: ParsedSentence) -> list[str]:
+    """The person whose speech verb governs a "he"/"she" ("Bachelet said she was alarmed ... and
+    urged ..."): that person, before anyone an earlier sentence named."""
+    speech = {sent.head(t).i for t in sent.triggers("report")}
+    for verb in (a for a in tok.ancestors if a.i in speech):
+        people = [t.key for s in subjects(verb) for t in sent.phrase_actors(s) if (t.key or "").startswith("person:")]
+        if people:
+            return [k for k in people if k]
+    return []
+
+
 def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: tuple[str, ...] = ()) -> list[str]:
     """The actors one subject phrase names, as speakers (see the module's rules)."""
     word = lemma(tok)
@@ -133,7 +144,7 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         if tok.lower_ in ctx.words("first_person") and quoted:
             return list(quoted)
         if tok.lower_ in ("he", "she"):  # in a person's own clause ("Biden said he was concerned"): that person
-            quoted_people = [k for k in quoted if k.startswith("person:")]
+            quoted_people = [k for k in quoted if k.startswith("person:")] or _reporting_person(tok, sent)
             if quoted_people:
                 return quoted_people[-1:]
             return [ctx.last_person] if ctx.last_person else []

@@ -23,7 +23,7 @@ from .facts import Statement, Strike, Transfer
 from .roles import agents, contrasted, lemma, marks, negated, prep_objects, subjects
 from .sentence import ParsedSentence
 from .speakers import speaker_keys, speakers_of
-from .threats import threatening_voices
+from .threats import own_strike_stances
 from .transfers import SupplyReading
 from .voices import Voice, voice_of
 
@@ -180,6 +180,13 @@ def _about_the_last_event(out: _Statements, voices: list[Voice]) -> None:
             out.add(v.speakers, "allege", "statement.this.allege", 0.6, event)
 
 
+def _presses_someone(sent: ParsedSentence, tok: Token) -> bool:
+    """ "press" that demands: an actor pressed ("pressed Tehran"), pressed "to" act or "for" something."""
+    asked = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    demand = any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children)
+    return demand or bool(sent.phrase_actors_of(asked))
+
+
 def _planned_object(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> bool:
     """The stance verb's object is a supply still to come ("the potential sale", "a planned
     delivery", "the aid package")."""
@@ -227,6 +234,8 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
     asked = tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in tok.children)
     if value == "call_on" and asked and (lemma(tok) == "ask" or not sent.phrase_actors_of(agents(tok))):
         return True  # "Asked about the figure, Vucic said", "when asked": someone asked the speaker
+    if value == "call_on" and lemma(tok) == "press" and not _presses_someone(sent, tok):
+        return True  # "as the government pressed its offensive", "pressed ahead"
     if value == "warn" and tok.tag_ in ("VBD", "VBN") and lemma(tok) in ctx.words("reprisal"):
         return True  # "Pakistan retaliated with artillery fire": a reprisal done, not threatened
     if any(c.dep_ in ("det", "neg", "nsubj") and c.lower_ == "no" for c in tok.children):
@@ -398,8 +407,8 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
         confidence = {"subject": 0.85, "spokesperson": 0.8, "voice": 0.7}.get(how, 0.6) - _VAGUE.get(value, 0.0)
         out.add(speakers, value, f"statement.stance.{value}.{how}", confidence, target)
     _party_stances(out, voices, readings, strikes)
-    for voice in threatening_voices(sent, ctx, voices):  # "Israel would hit Beirut if ...", Katz said
-        out.add(voice.speakers, "warn", "statement.threat.warn", 0.7, None)
+    for voice, stance in own_strike_stances(sent, ctx, voices):  # "Israel would hit Beirut if ...", Katz said
+        out.add(voice.speakers, stance, f"statement.own_strike.{stance}", 0.7, None)
     if not readings and not strikes:
         _about_the_last_event(out, voices)
     if not strikes and not any(r.transfers for r in readings):

@@ -1054,3 +1054,23 @@ def test_think_tanks_and_newspapers_named_after_a_place_are_no_state() -> None:
     ex = _extract(text)
     assert "SWE" not in _states(ex) and _statements(ex) == set()
     assert {t.status for t in ex.transfers} == {"asserted"}
+
+
+def test_she_in_her_own_report_is_the_speaker_not_the_last_person_named() -> None:
+    text = (
+        "Army spokesman Nabil Salem spoke on Monday. "
+        "UN envoy Rosemary DiCarlo said she was alarmed by the attacks and urged both sides to stop."
+    )
+    statements = _statements(_extract(text))
+    assert (frozenset({"person:rosemarydicarlo"}), "call_on") in statements
+    assert all("person:nabilsalem" not in s for s, _ in statements)
+
+
+def test_a_speaker_whose_side_did_not_strike_denies() -> None:
+    text = "Russia's defence ministry said its forces did not target civilian buildings in Kharkiv."
+    assert any(stance == "deny" for _, stance in _statements(_extract(text)))
+
+
+def test_pressing_an_offensive_calls_on_no_one() -> None:
+    assert _statements(_extract("Sudan's army pressed its offensive on Khartoum.")) == set()
+    assert _statements(_extract("Washington pressed Kyiv to hold fire.")) == {(frozenset({"state:USA"}), "call_on")}
