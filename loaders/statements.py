@@ -187,6 +187,12 @@ def _presses_someone(sent: ParsedSentence, tok: Token) -> bool:
     return demand or bool(sent.phrase_actors_of(asked))
 
 
+def _claims_an_attack(sent: ParsedSentence, tok: Token) -> bool:
+    """ "claimed" with an attack as its object is a claim of responsibility."""
+    nouns = {sent.head(t).i for t in sent.triggers("strike_noun")}
+    return any(c.dep_ == "dobj" and c.i in nouns for c in tok.children)
+
+
 def _planned_object(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> bool:
     """The stance verb's object is a supply still to come ("the potential sale", "a planned
     delivery", "the aid package")."""
@@ -403,6 +409,8 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
             value = "allege"  # "confirmed that the rockets were supplied by Iran": Iran's act, not theirs
         elif value == "admit" and _planned_object(sent, ctx, tok):
             value = "commit"  # "confirmed the potential sale": a supply still to come
+        elif value == "allege" and lemma(tok) == "claim" and _claims_an_attack(sent, tok):
+            value = "admit"  # "the militia claimed a drone attack on a US base": its own attack
         target = about if about is not None else (ctx.last_event if value in ("allege", "condemn") else None)
         confidence = {"subject": 0.85, "spokesperson": 0.8, "voice": 0.7}.get(how, 0.6) - _VAGUE.get(value, 0.0)
         out.add(speakers, value, f"statement.stance.{value}.{how}", confidence, target)

@@ -22,6 +22,7 @@ __all__ = [
     "defended",
     "intercepted",
     "interceptor",
+    "owned_by_pronoun",
     "reporting_target",
 ]
 
@@ -74,8 +75,11 @@ def blamed(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list[Tag]:
 
 
 def claimed_by(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list[Tag]:
-    """Who owns an attack it claims ("the group claimed responsibility for the drone attack"):
-    the subject of the verb whose ``responsibility`` the attack noun is ``for``."""
+    """Who owns an attack it claims ("the group claimed responsibility for the drone attack",
+    "the militia claimed a drone attack on a US base"): the subject of the verb whose
+    ``responsibility`` the attack noun is ``for``, or of "claim" when the attack is its object."""
+    if tok.dep_ == "dobj" and lemma(tok.head) == "claim":
+        return sent.phrase_actors_of(subjects(tok.head))
     if tok.dep_ != "pobj" or tok.head.lower_ != "for" or lemma(tok.head.head) not in ctx.words("responsibility"):
         return []
     owner = tok.head.head
@@ -128,3 +132,14 @@ def intercepted(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[
     users = [t.recipient for t in ctx.extraction.transfers if t.designation in named]
     keys = list(dict.fromkeys(users))
     return [(k, Tag("actor", 0, 0, key=k)) for k in keys], downed
+
+
+def owned_by_pronoun(
+    sent: ParsedSentence, ctx: ArticleContext, tok: Token, voices: list[Voice]
+) -> list[tuple[str, Tag]]:
+    """A target named by a possessive pronoun ("Armenian forces fired on its positions", the
+    Azerbaijani ministry said): whom the pronoun stands for."""
+    heads = [*direct_objects(tok), *prep_objects(tok, ctx.words("target_prep"))]
+    owners = [c for h in heads for c in h.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+    keys = list(dict.fromkeys(k for o in owners for k in pronoun_actors(o, voices, ctx)))
+    return [(k, Tag("actor", 0, 0, key=k)) for k in keys]

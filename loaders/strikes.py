@@ -31,6 +31,7 @@ from .strike_parties import (
     defended,
     intercepted,
     interceptor,
+    owned_by_pronoun,
     reporting_target,
 )
 from .tags import Tag
@@ -185,8 +186,11 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
         return attackers, targets, weapons
     subject = subjects(tok)
     attackers = [t for t in sent.phrase_actors_of(subject, weapons=True) if not _maker(sent, ctx, t)]
-    if not attackers:  # "drones launched by Russia slammed into ..."
-        launched = [c for s in subject for c in s.children if c.dep_ == "acl" and sent.weapons_under(s)]
+    if not attackers:  # "drones launched by Russia slammed into ...", "the strikes, carried out by X, targeted"
+        nouns = {sent.head(t).i for t in sent.triggers("strike_noun")}
+        launched = [
+            c for s in subject for c in s.children if c.dep_ == "acl" and (sent.weapons_under(s) or s.i in nouns)
+        ]
         by = [a for c in launched for a in agents(c)]
         attackers = [t for t in sent.phrase_actors_of(by) if not _maker(sent, ctx, t)]
     platforms = [s for s in subject if (w := sent.token_tag(s, "weapon")) is not None and w.value != "aircraft"]
@@ -209,7 +213,19 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
     sending = tok.dep_ in ("xcomp", "advcl") and lemma(tok.head) in _NEEDS_WEAPON  # "launched 120 missiles to hit"
     used = direct_objects(tok.head) if sending else []
     used += _using(tok)
-    return attackers, targets, [*fired, *platforms, *prep_objects(tok, {"with", "using"}, depth=2), *used]
+    return attackers, targets, [*fired, *platforms, *_instruments(sent, tok), *used]
+
+
+def _instruments(sent: ParsedSentence, verb: Token) -> list[Token]:
+    """The weapons a "with"/"using" phrase in the verb's own clause names, wherever the parse
+    hangs it ("hit a depot in Toropets with drones": "with" under "Toropets")."""
+    found: list[Token] = []
+    for prep in (t for t in verb.subtree if t.dep_ == "prep" and t.lower_ in ("with", "using")):
+        path = [a for a in prep.ancestors if a.i != verb.i and verb.i in {x.i for x in a.ancestors}]
+        if any(a.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp") for a in path):
+            continue
+        found += [o for c in prep.children if c.dep_ == "pobj" for o in (c, *c.conjuncts) if sent.weapons_under(o)]
+    return found
 
 
 def _using(verb: Token) -> list[Token]:
@@ -241,8 +257,12 @@ def _dates(ctx: ArticleContext, sent: ParsedSentence, tok: Token) -> tuple[dt.da
 
 
 def _weapon_subject(sent: ParsedSentence, tok: Token) -> bool:
-    """An impact verb's subject is a weapon ("drones killed", "glide bombs rained down on")."""
-    return not is_passive(tok) and any(sent.weapons_under(s) for s in subjects(tok))
+    """An impact verb's subject is a weapon ("drones killed", "glide bombs rained down on"),
+    or the verb names its weapon ("destroyed a landing ship using sea drones")."""
+    if is_passive(tok):
+        return False
+    named = [*_instruments(sent, tok), *(o for o in _using(tok) if sent.weapons_under(o))]
+    return any(sent.weapons_under(s) for s in subjects(tok)) or bool(named)
 
 
 def _generic(sent: ParsedSentence, weapon: Tag) -> bool:
@@ -299,7 +319,8 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             r.pos_ == "PRON" and any(x.lower_ in ("it", "them", "they", "which") for x in r.subtree)
             for r in weapon_roots
         )
-        if lemma(tok) in _NEEDS_WEAPON and not weapons and not (pronoun and earlier):
+        needs_weapon = lemma(tok) in _NEEDS_WEAPON and trig.end - trig.start == 1  # "fired on" needs none
+        if needs_weapon and not weapons and not (pronoun and earlier):
             continue
         attacker_keys = _keys(ctx, attackers) or armed_anaphor(sent, ctx, tok) or _keys(ctx, accused)
         if not attacker_keys and tok.pos_ not in _NOUN_POS and not is_passive(tok):
@@ -312,6 +333,8 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         target_keys = _keys(ctx, _owners_first([t for t in targets if not _maker(sent, ctx, t)]))
         if not target_keys and tok.pos_ in _NOUN_POS:
             target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in defended(sent, ctx, tok, transfers)]
+        if not target_keys and tok.pos_ == "VERB":  # "fired on its positions": the speaker's
+            target_keys = owned_by_pronoun(sent, ctx, tok, voices)
         if not target_keys and tok.dep_ in ("relcl", "acl"):
             target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in interceptor(sent, ctx, tok, voices)]
         inferred = False

@@ -1074,3 +1074,26 @@ def test_a_speaker_whose_side_did_not_strike_denies() -> None:
 def test_pressing_an_offensive_calls_on_no_one() -> None:
     assert _statements(_extract("Sudan's army pressed its offensive on Khartoum.")) == set()
     assert _statements(_extract("Washington pressed Kyiv to hold fire.")) == {(frozenset({"state:USA"}), "call_on")}
+
+
+def test_a_target_destroyed_with_named_weapons_was_struck() -> None:
+    text = "Ukraine's military intelligence said it had destroyed a Russian patrol boat near Crimea using naval drones."
+    assert ("UKR", "RUS", "drone") in _strikes(_extract(text))
+    text = "Russian troops hit a Ukrainian fuel depot in Poltava with Lancet drones."
+    assert _strikes(_extract(text)) == {("RUS", "UKR", "drone")}
+
+
+def test_claiming_an_attack_admits_it() -> None:
+    ex = _extract("Kataib Hezbollah claimed a drone attack on a US base in Syria.")
+    assert _strikes(ex) == {("org:kataib-hezbollah", "USA", "drone")}
+    assert _statements(ex) == {(frozenset({"org:kataib-hezbollah"}), "admit")}
+
+
+def test_strikes_carried_out_by_a_party_that_targeted_something_are_its() -> None:
+    text = "The raids, carried out by the Turkish air force, targeted Kurdish militant positions in northern Iraq."
+    assert _strikes(_extract(text)) == {("TUR", "IRQ", None)}
+
+
+def test_firing_on_its_positions_strikes_the_speakers_side() -> None:
+    text = "Armenia's defence ministry said Azerbaijani troops had opened fire on its positions near Jermuk."
+    assert _strikes(_extract(text)) == {("AZE", "ARM", None)}
