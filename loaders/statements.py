@@ -268,7 +268,8 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
             rebuttal = node.i > tok.i and any(lemma(w) in ctx.words("allegation") for w in sent.doc[tok.i + 1 : node.i])
             if node.i in framing and not rebuttal:  # ", a charge Abu Dhabi denies": a rebuttal after it
                 return True  # "denied supporting M23", "accused Iran of backing": the content, not a stance
-    if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    purpose = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if purpose and value in ("support", "commit", "admit"):  # not "summoned the envoy to protest"
         governor = tok.head
         if not any(v.verb is not None and v.verb.i == governor.i for v in voices):
             return True

@@ -1097,3 +1097,10 @@ def test_strikes_carried_out_by_a_party_that_targeted_something_are_its() -> Non
 def test_firing_on_its_positions_strikes_the_speakers_side() -> None:
     text = "Armenia's defence ministry said Azerbaijani troops had opened fire on its positions near Jermuk."
     assert _strikes(_extract(text)) == {("AZE", "ARM", None)}
+
+
+def test_summoning_an_envoy_to_protest_condemns() -> None:
+    text = "Tokyo summoned the Chinese ambassador to protest against the missile launches."
+    assert _statements(_extract(text)) == {(frozenset({"state:JPN"}), "condemn")}
+    text = "Russia deployed jets to Libya to support the militia."
+    assert all(stance != "support" for _, stance in _statements(_extract(text)))
