@@ -1,7 +1,8 @@
 """Stances read from strikes a speaker's own side is said to do or not to do: one it will or
 would carry out ("Israel would hit Beirut if ...", Katz said; '"We will strike back," the
 spokesman said') warns; one it did not carry out ("Russia said it did not target civilians")
-denies. The strike itself is no fact (see :mod:`~armskg.loaders.strikes`).
+denies; one it carried out admits, even when no target is named ("the military said it is
+targeting insurgents"). The strike itself is read by :mod:`~armskg.loaders.strikes`.
 """
 
 from __future__ import annotations
@@ -18,16 +19,20 @@ _TO_COME = {"will", "would", "'ll", "shall"}
 
 def own_strike_stances(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> list[tuple[Voice, str]]:
     """The voices that speak of a strike by their own side, each with its stance: ``warn`` for
-    one to come, ``deny`` for one negated."""
+    one to come, ``deny`` for one negated, ``admit`` for one done."""
     found: list[tuple[Voice, str]] = []
+    if sent.doc.text.rstrip().endswith("?"):
+        return found
     for trig in sent.triggers("strike"):
         tok = sent.head(trig)
-        if tok.pos_ != "VERB":
-            continue
+        if tok.pos_ != "VERB" or lemma(tok) in ctx.words("impact_verb"):
+            continue  # "killed", "destroyed" strike only with a weapon named (see strikes)
+        if lemma(tok) in ctx.words("use_verb") and trig.end - trig.start == 1:
+            continue  # "using mercenary groups": a use, not an attack
         coming = any(c.dep_ == "aux" and c.lower_ in _TO_COME for c in tok.children)
-        stance = "deny" if negated(tok) else "warn" if coming else None
+        stance = "deny" if negated(tok) else "warn" if coming else "admit"
         voice = voice_of(tok, voices)
-        if stance is None or voice is None or voice.stance is not None or voice.verb is None:
+        if voice is None or voice.stance is not None or voice.verb is None or voice.verb.i == tok.i:
             continue
         if lemma(voice.verb) == "accord":
             continue

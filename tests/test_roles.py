@@ -1104,3 +1104,15 @@ def test_summoning_an_envoy_to_protest_condemns() -> None:
     assert _statements(_extract(text)) == {(frozenset({"state:JPN"}), "condemn")}
     text = "Russia deployed jets to Libya to support the militia."
     assert all(stance != "support" for _, stance in _statements(_extract(text)))
+
+
+def test_a_government_spokesman_speaks_with_the_state() -> None:
+    text = "Ethiopian government spokesman Legesse Tulu welcomed the UN report on Thursday."
+    assert (frozenset({"state:ETH", "person:legessetulu"}), "support") in _statements(_extract(text))
+
+
+def test_a_side_saying_it_strikes_admits_even_with_no_target_named() -> None:
+    statements = _statements(_extract("Mali's army said it was targeting terrorists in the north."))
+    assert any(stance == "admit" for _, stance in statements)
+    text = '"They are using mercenary groups," the general said of Russia.'
+    assert all(stance != "admit" for _, stance in _statements(_extract(text)))
