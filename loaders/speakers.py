@@ -213,8 +213,9 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         bodies: list[str] = []
         for c in tok.subtree:
             tag = sent.token_tag(c) if c.i != tok.i else None
-            government = tag is not None and tag.via == "body"  # "DRC government spokesman X": the state speaks
-            if tag is not None and tag.key and (ctx.kind_of(tag.key) != "state" or government) and tag.key not in bodies:
+            if tag is None or not tag.key or tag.key in bodies:
+                continue
+            if ctx.kind_of(tag.key) != "state" or tag.via == "body":  # "DRC government spokesman X": the state too
                 bodies.append(tag.key)
         spoken_for = _titled_body(tok, sent, ctx)
         return list(dict.fromkeys([*bodies, *([spoken_for] if spoken_for else []), *keys]))
