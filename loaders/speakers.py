@@ -213,7 +213,7 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         bodies: list[str] = []
         for c in tok.subtree:
             tag = sent.token_tag(c) if c.i != tok.i else None
-            if tag is None or not tag.key or tag.key in bodies:
+            if tag is None or not tag.key or tag.key in bodies or tag.key in keys:
                 continue
             if ctx.kind_of(tag.key) != "state" or tag.via == "body":  # "DRC government spokesman X": the state too
                 bodies.append(tag.key)
