@@ -162,8 +162,11 @@ def _user_of(sent: ParsedSentence, tok: Token) -> list[Tag]:
     """Who uses weapons a participle says were supplied ("attacked the city with drones
     supplied by the UAE", "fired missiles provided by Iran"): the using verb's subject."""
     weapon = tok.head
-    if tok.dep_ != "acl" or sent.token_tag(weapon, "weapon") is None:
+    batch = any(sent.token_tag(o, "weapon") is not None for o in prep_objects(weapon, {"of"}))  # "a batch of jets"
+    if tok.dep_ != "acl" or (sent.token_tag(weapon, "weapon") is None and not batch):
         return []
+    while weapon.dep_ == "pobj" and weapon.head.lower_ == "of" and weapon.head.head.pos_ == "NOUN":
+        weapon = weapon.head.head  # "a first batch of Rafale jets, delivered by France"
     if weapon.dep_ == "pobj" and weapon.head.lower_ in ("with", "using"):
         verb = weapon.head.head
     elif weapon.dep_ == "dobj":
@@ -235,7 +238,8 @@ def _noun_roles(
     ]
     if made_by and not suppliers:  # "the transfer of Iranian missiles to Syria": Iran
         suppliers = made_by
-    if not suppliers and tok.dep_ == "dobj" and lemma(tok.head) in ctx.words("agent_verb") | ctx.words("refusal"):
+    starters = ctx.words("agent_verb") | ctx.words("refusal") | ctx.words("ongoing")  # "will start deliveries of"
+    if not suppliers and tok.dep_ == "dobj" and lemma(tok.head) in starters:
         suppliers = sent.phrase_actors_of(subjects(tok.head))  # "Britain unveiled an aid package for Ukraine"
     return suppliers, to, weapon_roots
 
@@ -253,7 +257,7 @@ def _nested_from(phrase: Token) -> list[Token]:
 
 
 def _verb_roles(
-    sent: ParsedSentence, tok: Token, receive: bool, barriers: set[int]
+    sent: ParsedSentence, ctx: ArticleContext, tok: Token, receive: bool, barriers: set[int]
 ) -> tuple[list[Tag], list[Tag], list[Token], set[int]]:
     skip: set[int] = set()
     if receive:
@@ -266,10 +270,16 @@ def _verb_roles(
     if is_passive(tok):
         suppliers = sent.phrase_actors_of(agents(tok) + prep_objects(tok, {"from"}))
         recipients = sent.phrase_actors_of(prep_objects(tok, {"to", "for", "into"}, depth=2))
+        arrived = tok.dep_ == "acl" and tok.head.dep_ == "nsubj" and lemma(tok.head.head) in ctx.words("arrival_verb")
+        if not recipients and arrived:  # "the batteries promised by Germany arrived in Ukraine"
+            recipients = sent.phrase_actors_of(prep_objects(tok.head.head, {"in", "at"}), places=True)
         patient = [c for c in tok.children if c.dep_ == "nsubjpass"]
         if tok.dep_ == "acl":
             patient.append(tok.head)
-            skip = {c.i for c in tok.head.children if c.i != tok.i and c.dep_ not in ("compound", "amod", "nummod")}
+            kept = ("compound", "amod", "nummod")
+            skip = {
+                c.i for c in tok.head.children if c.i != tok.i and c.dep_ not in kept and c.lower_ != "of"
+            }  # "a batch of jets delivered by France": the jets
         return suppliers, recipients, [*patient, *prep_objects(tok, {"with"})], skip
     subj = subjects(tok, barriers=barriers)
     if not subj and tok.dep_ == "pcomp":  # "accused Iran of supplying", "sanctioned X for supplying"
@@ -305,7 +315,7 @@ def _framing(ctx: ArticleContext, tok: Token) -> tuple[bool, bool, bool, bool]:
         hedge = True  # "demanded that the shells be transferred", "asked whether ..."
 
     future = bool(cues & ctx.words("future")) or bool(governors & ctx.words("future"))
-    future = future or (tok.pos_ in ("NOUN", "PROPN") and lemma(tok) in ctx.words("future"))  # "an aid package"
+    future = future or lemma(tok) in ctx.words("future")  # "an aid package", "ordered 24 helicopters"
     qualifiers = {lemma(c) for c in tok.children if c.dep_ == "amod"} if tok.pos_ in ("NOUN", "PROPN") else set()
     future = future or bool(qualifiers & ctx.words("future"))  # "the potential sale", "a proposed deal"
     on_deal = tok.dep_ in ("acl", "relcl") and lemma(tok.head) in ctx.words("deal_noun") | ctx.words("future")
@@ -360,7 +370,7 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
             sup_tags, rec_tags, weapon_roots = _noun_roles(sent, ctx, tok, receive)
             skip: set[int] = set()
         else:
-            sup_tags, rec_tags, weapon_roots, skip = _verb_roles(sent, tok, receive, barriers)
+            sup_tags, rec_tags, weapon_roots, skip = _verb_roles(sent, ctx, tok, receive, barriers)
         suppliers = _states(ctx, sup_tags)
         if not suppliers and not noun:
             for subj in subjects(tok, barriers=barriers):

@@ -1116,3 +1116,21 @@ def test_a_side_saying_it_strikes_admits_even_with_no_target_named() -> None:
     assert any(stance == "admit" for _, stance in statements)
     text = '"They are using mercenary groups," the general said of Russia.'
     assert all(stance != "admit" for _, stance in _statements(_extract(text)))
+
+
+def test_a_batch_delivered_by_a_state_went_to_who_took_it_in() -> None:
+    text = "The Greek air force inducted a first batch of Rafale jets, delivered by France, in January."
+    assert _transfers(_extract(text)) == {("FRA", "GRC", "aircraft")}
+
+
+def test_ordering_weapons_from_a_state_is_a_planned_purchase() -> None:
+    (transfer,) = _extract("Morocco has ordered 24 Apache helicopters from the United States.").transfers
+    assert (transfer.supplier, transfer.recipient, transfer.status) == ("state:USA", "state:MAR", "planned")
+    assert _extract("The general ordered troops to the border.").transfers == []
+
+
+def test_deliveries_a_supplier_starts_and_weapons_promised_that_arrived() -> None:
+    text = "South Korea will begin deliveries of K2 tanks to Poland next year."
+    assert _transfers(_extract(text)) == {("KOR", "POL", "armoured vehicle")}
+    text = "The IRIS-T systems promised by Germany arrived in Ukraine on Friday."
+    assert _transfers(_extract(text)) == {("DEU", "UKR", "air defence system")}
