@@ -12,17 +12,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
 from spacy.tokens import Token
 
 from .context import ArticleContext
-from .dates import days_in
 from .facts import Statement, Strike, Transfer
 from .roles import agents, contrasted, lemma, marks, negated, prep_objects, subjects
 from .sentence import ParsedSentence
 from .speakers import speaker_keys, speakers_of
+from .spoken_events import abetting, about_the_last_event, about_the_strike
+from .statement_sink import StatementSink
 from .threats import own_strike_stances
 from .transfers import SupplyReading
 from .voices import Voice, voice_of
@@ -34,38 +32,6 @@ _VAGUE = {"support": 0.25, "admit": 0.2, "commit": 0.1}
 """How much less sure a stance word is than the others: "support" and "back" are often material
 ("supported the militia"), "confirm" often reports someone else's act, "commit" a plan."""
 _CONDITIONS = {"if", "unless", "whether"}
-
-
-class _Statements:
-    """The statements one sentence makes, each (speakers, stance) once."""
-
-    def __init__(self, sent: ParsedSentence, ctx: ArticleContext) -> None:
-        self.sent = sent
-        self.ctx = ctx
-        self.made: list[Statement] = []
-        channel = sent.triggers("channel")
-        self.channel = channel[0].value if channel else None
-        self._details: tuple[str | None, dt.date | None] | None = None
-
-    def _members(self, key: str) -> list[str]:
-        """A grouping that speaks as its member states ("the G7") as those states; anyone else as is."""
-        actor = self.ctx.extraction.actors.get(key)
-        members = self.ctx.lexicon.groups.get(actor.label, ()) if actor is not None else ()
-        return [f"state:{m}" for m in members] or [key]
-
-    def add(self, speakers: list[str] | tuple[str, ...], stance: str, rule: str, confidence: float,
-            about: Transfer | Strike | None) -> None:  # fmt: skip
-        keys = tuple(dict.fromkeys(k for key in speakers for k in self._members(key)))
-        if not keys or any(s.stance == stance and set(s.speakers) == set(keys) for s in self.made):
-            return
-        if self._details is None:
-            text = self.sent.span.text
-            days = days_in(text, self.ctx.published, self.ctx.year)
-            match = re.search(r"[\"“]([^\"”]{8,})[\"”]", text)
-            self._details = (match.group(1).strip() if match else None, days[0] if days else None)
-        quote, day = self._details
-        evidence = self.ctx.evidence(self.sent, rule, confidence)
-        self.made.append(Statement(keys, stance, evidence, about, channel=self.channel, quote=quote, date=day))
 
 
 def _clausal(tok: Token) -> bool:
@@ -154,32 +120,6 @@ def _with_saying(tok: Token, voices: list[Voice]) -> list[str]:
     return out
 
 
-def _about_the_last_event(out: _Statements, voices: list[Voice]) -> None:
-    """'This was stated by the ministry': a speech verb whose subject is "this" or "that"
-    speaks of the article's last event, as its party (admit, commit) or not (allege)."""
-    ctx = out.ctx
-    event = ctx.last_event
-    if event is None:
-        return
-    for v in voices:
-        verb = v.verb
-        if v.stance is not None or verb is None:
-            continue
-        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("this", "that") for c in verb.children):
-            continue
-        states = {s for s in (ctx.party_of(k) for k in v.speakers) if s}
-        if isinstance(event, Transfer):
-            if event.supplier in states:
-                stance = "commit" if event.status == "planned" else "admit"
-                out.add(v.speakers, stance, f"statement.this.{stance}", 0.7, event)
-            elif states and event.recipient not in states:
-                out.add(v.speakers, "allege", "statement.this.allege", 0.6, event)
-        elif event.attacker in states:
-            out.add(v.speakers, "admit", "statement.this.admit", 0.7, event)
-        elif states:
-            out.add(v.speakers, "allege", "statement.this.allege", 0.6, event)
-
-
 def _presses_someone(sent: ParsedSentence, tok: Token) -> bool:
     """ "press" that demands: an actor pressed ("pressed Tehran"), pressed "to" act or "for" something."""
     asked = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -202,33 +142,6 @@ def _planned_object(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> bo
         if lemma(obj) in future or any(c.dep_ == "amod" and lemma(c) in future for c in obj.children):
             return True
     return False
-
-
-def _about_the_strike(out: _Statements, voices: list[Voice]) -> None:
-    """A party speaking of "the strikes" the article reported ("Biden said the strikes were a
-    direct response"; "the Houthis said the strikes killed five fighters"): its attacker admits
-    them, its target alleges them."""
-    ctx, sent = out.ctx, out.sent
-    for v in voices:
-        if v.stance is not None or v.verb is None or any(set(m.speakers) == set(v.speakers) for m in out.made):
-            continue  # a speaker who takes a stance on the strike in the sentence says no more of it
-        spoken = {t.i for s in subjects(v.verb) for t in s.subtree}
-        nouns = {sent.head(t).i for t in sent.triggers("strike_noun")}
-        named = [
-            t
-            for t in v.verb.subtree
-            if t.i not in spoken
-            and t.i in nouns
-            and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in t.children)
-            and not any(c.dep_ in ("poss", "amod", "compound") and sent.token_tag(c) is not None for c in t.children)
-        ]
-        states = {s for s in (ctx.party_of(k) for k in v.speakers) if s}
-        struck = [s for s in ctx.extraction.strikes if s.attacker in states]
-        hit = [s for s in ctx.extraction.strikes if s.target in states]
-        if named and struck:
-            out.add(v.speakers, "admit", "statement.strike.admit", 0.65, struck[-1])
-        elif named and hit:
-            out.add(v.speakers, "allege", "statement.strike.allege", 0.6, hit[-1])
 
 
 def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> bool:
@@ -336,7 +249,7 @@ def _outer_speech(voice: Voice, voices: list[Voice]) -> Voice | None:
     return voice_of(voice.verb, [v for v in voices if v.stance is None and v is not voice and v.verb is not None])
 
 
-def _party_stances(out: _Statements, voices: list[Voice], readings: list[SupplyReading],
+def _party_stances(out: StatementSink, voices: list[Voice], readings: list[SupplyReading],
                    strikes: list[tuple[Strike, Token]]) -> None:  # fmt: skip
     ctx = out.ctx
     for reading in readings:
@@ -386,7 +299,7 @@ def _party_stances(out: _Statements, voices: list[Voice], readings: list[SupplyR
 def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice], readings: list[SupplyReading],
                     strikes: list[tuple[Strike, Token]]) -> list[Statement]:  # fmt: skip
     """The statements of one sentence, given its voices, supply readings and strikes."""
-    out = _Statements(sent, ctx)
+    out = StatementSink(sent, ctx)
     transfers = [t for r in readings for t in r.transfers]
     about: Transfer | Strike | None = transfers[0] if transfers else (strikes[0][0] if strikes else None)
     for trig in sent.triggers("stance"):
@@ -419,31 +332,8 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
     for voice, stance in own_strike_stances(sent, ctx, voices):  # "Israel would hit Beirut if ...", Katz said
         out.add(voice.speakers, stance, f"statement.own_strike.{stance}", 0.7, None)
     if not readings and not strikes:
-        _about_the_last_event(out, voices)
+        about_the_last_event(out, voices)
     if not strikes and not any(r.transfers for r in readings):
-        _about_the_strike(out, voices)
-    _abetting(out, voices)
+        about_the_strike(out, voices)
+    abetting(out, voices)
     return out.made
-
-
-def _abetting(out: _Statements, voices: list[Voice]) -> None:
-    """A speaker who says another party enables or fuels a war alleges it ("NATO said China is a
-    decisive enabler of Russia's war", "... said Iran was fuelling the conflict")."""
-    ctx, sent = out.ctx, out.sent
-    words = ctx.words("abet")
-    for v in voices:
-        verb = v.verb
-        if v.stance is not None or verb is None:
-            continue
-        own = {p for p in (ctx.party_of(k) for k in v.speakers) if p} | set(v.speakers)
-        spoken = {t.i for s in subjects(verb) for t in s.subtree}
-        for tok in verb.subtree:
-            if tok.i in spoken or lemma(tok) not in words:
-                continue
-            clause = tok.head if tok.dep_ in ("attr", "acomp", "dobj") else tok
-            accused = [t.key for t in sent.phrase_actors_of(subjects(clause)) if t.key]
-            if lemma(tok) == "origin":  # "the rockets are of Iranian origin"
-                accused = [t.key for t in sent.phrase_actors_of([c for c in tok.children if c.dep_ == "amod"]) if t.key]
-            if any(k not in own and ctx.party_of(k) not in own for k in accused):
-                out.add(v.speakers, "allege", "statement.voice.abet", 0.6, None)
-                break

@@ -1,0 +1,90 @@
+"""Statements a speech verb makes about events the article has reported, not named in its own
+clause: "this was stated by the ministry" (the last event), "Biden said the strikes were a
+direct response" (a party speaking of "the strikes"), "NATO said China is a decisive enabler of
+Russia's war" (abetting).
+"""
+
+from __future__ import annotations
+
+from .facts import Transfer
+from .roles import lemma, subjects
+from .statement_sink import StatementSink
+from .voices import Voice
+
+__all__ = ["abetting", "about_the_last_event", "about_the_strike"]
+
+
+def about_the_last_event(out: StatementSink, voices: list[Voice]) -> None:
+    """'This was stated by the ministry': a speech verb whose subject is "this" or "that"
+    speaks of the article's last event, as its party (admit, commit) or not (allege)."""
+    ctx = out.ctx
+    event = ctx.last_event
+    if event is None:
+        return
+    for v in voices:
+        verb = v.verb
+        if v.stance is not None or verb is None:
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("this", "that") for c in verb.children):
+            continue
+        states = {s for s in (ctx.party_of(k) for k in v.speakers) if s}
+        if isinstance(event, Transfer):
+            if event.supplier in states:
+                stance = "commit" if event.status == "planned" else "admit"
+                out.add(v.speakers, stance, f"statement.this.{stance}", 0.7, event)
+            elif states and event.recipient not in states:
+                out.add(v.speakers, "allege", "statement.this.allege", 0.6, event)
+        elif event.attacker in states:
+            out.add(v.speakers, "admit", "statement.this.admit", 0.7, event)
+        elif states:
+            out.add(v.speakers, "allege", "statement.this.allege", 0.6, event)
+
+
+def about_the_strike(out: StatementSink, voices: list[Voice]) -> None:
+    """A party speaking of "the strikes" the article reported ("Biden said the strikes were a
+    direct response"; "the Houthis said the strikes killed five fighters"): its attacker admits
+    them, its target alleges them."""
+    ctx, sent = out.ctx, out.sent
+    for v in voices:
+        if v.stance is not None or v.verb is None or any(set(m.speakers) == set(v.speakers) for m in out.made):
+            continue  # a speaker who takes a stance on the strike in the sentence says no more of it
+        spoken = {t.i for s in subjects(v.verb) for t in s.subtree}
+        nouns = {sent.head(t).i for t in sent.triggers("strike_noun")}
+        named = [
+            t
+            for t in v.verb.subtree
+            if t.i not in spoken
+            and t.i in nouns
+            and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in t.children)
+            and not any(c.dep_ in ("poss", "amod", "compound") and sent.token_tag(c) is not None for c in t.children)
+        ]
+        states = {s for s in (ctx.party_of(k) for k in v.speakers) if s}
+        struck = [s for s in ctx.extraction.strikes if s.attacker in states]
+        hit = [s for s in ctx.extraction.strikes if s.target in states]
+        if named and struck:
+            out.add(v.speakers, "admit", "statement.strike.admit", 0.65, struck[-1])
+        elif named and hit:
+            out.add(v.speakers, "allege", "statement.strike.allege", 0.6, hit[-1])
+
+
+def abetting(out: StatementSink, voices: list[Voice]) -> None:
+    """A speaker who says another party enables or fuels a war alleges it ("NATO said China is a
+    decisive enabler of Russia's war", "... said Iran was fuelling the conflict")."""
+    ctx, sent = out.ctx, out.sent
+    words = ctx.words("abet")
+    for v in voices:
+        verb = v.verb
+        if v.stance is not None or verb is None:
+            continue
+        own = {p for p in (ctx.party_of(k) for k in v.speakers) if p} | set(v.speakers)
+        spoken = {t.i for s in subjects(verb) for t in s.subtree}
+        for tok in verb.subtree:
+            if tok.i in spoken or lemma(tok) not in words:
+                continue
+            clause = tok.head if tok.dep_ in ("attr", "acomp", "dobj") else tok
+            accused = [t.key for t in sent.phrase_actors_of(subjects(clause)) if t.key]
+            if lemma(tok) == "origin":  # "the rockets are of Iranian origin"
+                accused = [t.key for t in sent.phrase_actors_of([c for c in tok.children if c.dep_ == "amod"]) if t.key]
+            if any(k not in own and ctx.party_of(k) not in own for k in accused):
+                out.add(v.speakers, "allege", "statement.voice.abet", 0.6, None)
+                break

@@ -1,0 +1,161 @@
+"""The parties and goods of one supply trigger, read from the parse: a verb's subject, objects,
+``to``/``for``/``from`` phrases and passive agent; a noun's owner, ``of``/``by``/``to`` phrases
+and what a deal or package "includes"; a party named by what it does ("Pakistan's largest arms
+supplier"); who used weapons a participle says were supplied.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .context import ArticleContext
+from .roles import agents, direct_objects, is_passive, lemma, prep_objects, subjects
+from .sentence import ParsedSentence
+from .tags import Tag
+
+__all__ = ["noun_roles", "user_of", "verb_roles"]
+
+_NOUN_MODIFIERS = {"poss", "amod", "compound", "nmod"}
+_NOUN_POS = {"NOUN", "PROPN"}
+
+
+def _prep_objects_of(heads: list[Token], preps: set[str]) -> list[Token]:
+    """:func:`prep_objects` of several heads."""
+    return [o for h in heads for o in prep_objects(h, preps)]
+
+
+def user_of(sent: ParsedSentence, tok: Token) -> list[Tag]:
+    """Who uses weapons a participle says were supplied ("attacked the city with drones
+    supplied by the UAE", "fired missiles provided by Iran"): the using verb's subject."""
+    weapon = tok.head
+    batch = any(sent.token_tag(o, "weapon") is not None for o in prep_objects(weapon, {"of"}))  # "a batch of jets"
+    if tok.dep_ != "acl" or (sent.token_tag(weapon, "weapon") is None and not batch):
+        return []
+    while weapon.dep_ == "pobj" and weapon.head.lower_ == "of" and weapon.head.head.pos_ == "NOUN":
+        weapon = weapon.head.head  # "a first batch of Rafale jets, delivered by France"
+    if weapon.dep_ == "pobj" and weapon.head.lower_ in ("with", "using"):
+        verb = weapon.head.head
+    elif weapon.dep_ == "dobj":
+        verb = weapon.head
+    else:
+        return []
+    return sent.phrase_actors_of(subjects(verb)) if verb.pos_ == "VERB" else []
+
+
+def _agent_noun_roles(sent: ParsedSentence, tok: Token, receive: bool) -> tuple[list[Tag], list[Tag], list[Token]]:
+    """A party named by what it does ("China is Pakistan's largest arms supplier", "Russia,
+    India's main supplier,", "India is the biggest buyer of Russian arms"): the noun's holder
+    supplies (or buys), its possessor is the other party."""
+    holder = subjects(tok.head) if tok.dep_ in ("attr", "acomp") else [tok.head] if tok.dep_ == "appos" else []
+    other = [c for c in tok.children if c.dep_ == "poss"]
+    goods = [*prep_objects(tok, {"of"}), *(c for c in tok.children if c.dep_ in ("compound", "nmod"))]
+    makers = [c for g in goods for c in g.children if c.dep_ in ("amod", "compound")]  # "Russian arms"
+    if receive:
+        sources = [*other, *prep_objects(tok, {"from"}), *makers]
+        return sent.phrase_actors_of(sources), sent.phrase_actors_of(holder), goods
+    return sent.phrase_actors_of(holder), sent.phrase_actors_of([*other, *prep_objects(tok, {"to", "for"})]), goods
+
+
+def noun_roles(
+    sent: ParsedSentence, ctx: ArticleContext, tok: Token, receive: bool
+) -> tuple[list[Tag], list[Tag], list[Token]]:
+    if lemma(tok) in ctx.words("agent_noun"):
+        return _agent_noun_roles(sent, tok, receive)
+    owners = [c for c in tok.children if c.dep_ in _NOUN_MODIFIERS and sent.token_tag(c, "weapon") is None]
+    owner_tags = sent.phrase_actors_of(owners)
+    by = sent.phrase_actors_of(prep_objects(tok, {"by", "from"})) or sent.phrase_actors_of(_nested_from(tok))
+    to = sent.phrase_actors_of(prep_objects(tok, {"to", "for"}))
+    weapon_roots = [
+        *prep_objects(tok, {"of", "with", *(("for",) if lemma(tok) in ctx.words("deal_noun") else ())}),
+        *(o for t in tok.subtree if t.lower_ == "including" for o in t.children if o.dep_ == "pobj"),
+        *(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")),
+    ]
+    if tok.dep_ == "compound":
+        weapon_roots.append(tok.head)
+    if tok.dep_ == "nsubj" and lemma(tok.head) in ctx.words("content_verb"):  # "the deal includes 48 jets for Egypt"
+        listed = direct_objects(tok.head)
+        weapon_roots += listed
+        to += [t for t in sent.phrase_actors_of(_prep_objects_of(listed, {"for", "to"})) if t not in to]
+    if tok.dep_ == "dobj" and lemma(tok) in ctx.words("deal_noun"):  # "signed a contract with Russia for S-400s"
+        weapon_roots += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "for"]  # its whole phrase
+    if not to and tok.dep_ == "nsubj" and lemma(tok.head) in ctx.words("arrival_verb"):  # "arrived in Poland"
+        where = [*prep_objects(tok.head, {"in", "at"}), *direct_objects(tok.head)]
+        to = sent.phrase_actors_of(where, places=True)
+    if not to and tok.dep_ == "dobj":  # "condemned North Korean supply of missiles to Russia" (to under the verb)
+        to = sent.phrase_actors_of(prep_objects(tok.head, {"to"}))
+    if receive:
+        return by, owner_tags + to, weapon_roots
+    suppliers = owner_tags or by
+    made_by = [
+        t
+        for r in weapon_roots
+        for c in r.children
+        if c.dep_ in ("amod", "compound")
+        for t in sent.phrase_actors_of([c])
+    ]
+    if made_by and not suppliers:  # "the transfer of Iranian missiles to Syria": Iran
+        suppliers = made_by
+    starters = ctx.words("agent_verb") | ctx.words("refusal") | ctx.words("ongoing")  # "will start deliveries of"
+    if not suppliers and tok.dep_ == "dobj" and lemma(tok.head) in starters:
+        suppliers = sent.phrase_actors_of(subjects(tok.head))  # "Britain unveiled an aid package for Ukraine"
+    return suppliers, to, weapon_roots
+
+
+def _nested_from(phrase: Token) -> list[Token]:
+    """Objects of "from" inside a noun phrase, through its "of" phrases only ("delivery of a
+    batch of drones from Turkey"), never through a clause."""
+    found: list[Token] = []
+    for child in phrase.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    found += [obj] if child.lower_ == "from" else _nested_from(obj)
+    return found
+
+
+def verb_roles(
+    sent: ParsedSentence, ctx: ArticleContext, tok: Token, receive: bool, barriers: set[int]
+) -> tuple[list[Tag], list[Tag], list[Token], set[int]]:
+    skip: set[int] = set()
+    if receive:
+        subj = subjects(tok, barriers=barriers)
+        skip = {s.i for s in subj}
+        sources = sent.phrase_actors_of(prep_objects(tok, {"from"}, depth=2))
+        if not sources:  # "took delivery of a new batch of TB2 drones from Turkey"
+            sources = sent.phrase_actors_of([t for o in direct_objects(tok) for t in _nested_from(o)])
+        return sources, sent.phrase_actors_of(subj), direct_objects(tok), skip
+    if is_passive(tok):
+        suppliers = sent.phrase_actors_of(agents(tok) + prep_objects(tok, {"from"}))
+        recipients = sent.phrase_actors_of(prep_objects(tok, {"to", "for", "into"}, depth=2))
+        arrived = tok.dep_ == "acl" and tok.head.dep_ == "nsubj" and lemma(tok.head.head) in ctx.words("arrival_verb")
+        if not recipients and arrived:  # "the batteries promised by Germany arrived in Ukraine"
+            recipients = sent.phrase_actors_of(prep_objects(tok.head.head, {"in", "at"}), places=True)
+        patient = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if tok.dep_ == "acl":
+            patient.append(tok.head)
+            kept = ("compound", "amod", "nummod")
+            skip = {
+                c.i for c in tok.head.children if c.i != tok.i and c.dep_ not in kept and c.lower_ != "of"
+            }  # "a batch of jets delivered by France": the jets
+        return suppliers, recipients, [*patient, *prep_objects(tok, {"with"})], skip
+    subj = subjects(tok, barriers=barriers)
+    if not subj and tok.dep_ == "pcomp":  # "accused Iran of supplying", "sanctioned X for supplying"
+        governor = tok.head.head
+        subj = direct_objects(governor) or [c for c in governor.children if c.dep_ in ("pobj", "nsubjpass")]
+        if not subj and governor.pos_ in _NOUN_POS:  # "the involvement of Iran in supplying", "Iran's role in arming"
+            subj = [c for c in governor.children if c.dep_ == "poss"] or prep_objects(governor, {"of"})
+    skip = {s.i for s in subj}
+    objects = direct_objects(tok)
+    recipients = sent.phrase_actors_of(prep_objects(tok, {"to", "for", "into"}, depth=2))
+    for obj in objects:
+        if sent.token_tag(obj, "weapon") is None:
+            recipients += [t for t in sent.phrase_actors_of([obj]) if t not in recipients]
+        else:  # "shipping Russia dual-use goods" parsed with Russia as a modifier of the goods
+            named = [
+                c
+                for c in obj.children
+                if c.dep_ == "nmod" and c.pos_ == "PROPN" and sent.token_tag(c, "weapon") is None
+            ]
+            recipients += [t for t in sent.phrase_actors_of(named) if t not in recipients]
+    weapon_roots = [*objects, *prep_objects(tok, {"with"}, depth=2)]
+    return sent.phrase_actors_of(subj), recipients, weapon_roots, skip
