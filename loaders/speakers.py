@@ -143,7 +143,7 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
     if tok.pos_ == "PRON" or tok.lower_ in ("i", "we", "he", "she", "they", "it"):
         if tok.lower_ in ctx.words("first_person") and quoted:
             return list(quoted)
-        if tok.lower_ in ("he", "she"):  # in a person's own clause ("Biden said he was concerned"): that person
+        if tok.lower_ in ("he", "she", "him", "her"):  # "Biden said he was concerned", "according to her"
             quoted_people = [k for k in quoted if k.startswith("person:")] or _reporting_person(tok, sent)
             if quoted_people:
                 return quoted_people[-1:]

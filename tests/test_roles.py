@@ -1134,3 +1134,13 @@ def test_deliveries_a_supplier_starts_and_weapons_promised_that_arrived() -> Non
     assert _transfers(_extract(text)) == {("KOR", "POL", "armoured vehicle")}
     text = "The IRIS-T systems promised by Germany arrived in Ukraine on Friday."
     assert _transfers(_extract(text)) == {("DEU", "UKR", "air defence system")}
+
+
+def test_according_to_her_is_the_person_named_before() -> None:
+    text = (
+        "Russian foreign ministry spokeswoman Maria Zakharova briefed reporters on Thursday. "
+        "According to her, Britain has supplied Ukraine with Storm Shadow missiles."
+    )
+    ex = _extract(text)
+    assert (frozenset({"person:mariazakharova"}), "allege") in _statements(ex)
+    assert {t.status for t in ex.transfers} == {"alleged"}
