@@ -82,6 +82,8 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "armed_anaphor",
     "reprisal",
     "use_verb",
+    "judging_verb",
+    "territory_noun",
 )
 """The classes of ``grammar.tsv``."""
 

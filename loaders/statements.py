@@ -73,7 +73,8 @@ def _stance_speakers(
     tok: Token, value: str, sent: ParsedSentence, ctx: ArticleContext, voice: Voice | None, voices: list[Voice]
 ) -> tuple[list[str], str]:
     quoted = voice.speakers if voice is not None else ()
-    if lemma(tok) == "be":  # '"These claims are baseless," X said': the subject is what is judged
+    if lemma(tok) == "be" or lemma(tok) in ctx.words("judging_verb"):  # '"These claims are baseless," X said',
+        # "X said the sale violates international law": the subject is what is judged
         return (list(voice.speakers), "voice") if voice is not None else ([], "")
     if voice is not None and _trailing_participle(tok):  # "X said Iran sent drones, calling it an escalation"
         return list(voice.speakers), "voice"

@@ -148,6 +148,7 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocVi
     tags = [t for t in tags if not _anti(view, t)]
     tags += _shared_heads(view, tags, lexicon)
     kept = _without_languages(view, _without_given_names(view, tags, lexicon), lexicon)
+    kept = _without_claimants(view, kept, lexicon)
     return sorted(kept, key=lambda t: (t.start, t.end))
 
 
@@ -180,6 +181,21 @@ def _shared_heads(doc: DocView, tags: list[Tag], lexicon: Lexicon) -> list[Tag]:
                                  producer=producer))  # fmt: skip
                 break
     return found
+
+
+def _without_claimants(doc: DocView, tags: list[Tag], lexicon: Lexicon) -> list[Tag]:
+    """A state that claims the territory named after it ("China's Taiwan region", "Morocco's
+    Western Sahara province"): the territory is the actor, not the claimant (``grammar.tsv``:
+    territory_noun)."""
+    words = lexicon.words("territory_noun")
+    states = {t.start: t for t in tags if t.kind == "actor" and (t.key or "").startswith("state:")}
+    dropped: set[int] = set()
+    for tag in states.values():
+        after = tag.end + 1 if tag.end < len(doc) and doc[tag.end].text in ("'s", "’s") else None
+        named = states.get(after) if after is not None else None
+        if named is not None and named.key != tag.key and named.end < len(doc) and doc[named.end].lower_ in words:
+            dropped.add(id(tag))
+    return [t for t in tags if id(t) not in dropped]
 
 
 def _without_languages(doc: DocView, tags: list[Tag], lexicon: Lexicon) -> list[Tag]:

@@ -47,7 +47,7 @@ def find_voices(sent: ParsedSentence, ctx: ArticleContext) -> list[Voice]:
     voices: list[Voice] = []
     for trig in sent.triggers("report", "stance"):
         tok = sent.head(trig)
-        judgment = lemma(tok) == "be" and trig.end - trig.start == 1
+        judgment = (lemma(tok) == "be" and trig.end - trig.start == 1) or lemma(tok) in ctx.words("judging_verb")
         if trig.event == "stance" and (tok.pos_ not in ("VERB", "AUX") or judgment):
             continue  # a stance noun, or a judgment ("the sale was illegal") that the sentence's speaker makes
         if lemma(tok) == "accord":

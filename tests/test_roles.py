@@ -1144,3 +1144,14 @@ def test_according_to_her_is_the_person_named_before() -> None:
     ex = _extract(text)
     assert (frozenset({"person:mariazakharova"}), "allege") in _statements(ex)
     assert {t.status for t in ex.transfers} == {"alleged"}
+
+
+def test_a_speaker_judging_a_sale_as_a_violation_condemns_it() -> None:
+    text = "A spokesperson for China's defence ministry said the sale violates the one-China principle."
+    assert any(stance == "condemn" for _, stance in _statements(_extract(text)))
+    assert _statements(_extract("Russia violated the ceasefire on Monday.")) == set()
+
+
+def test_the_territory_a_state_claims_is_the_recipient_not_the_claimant() -> None:
+    text = "Beijing condemned the latest US arms sales to China's Taiwan region."
+    assert _transfers(_extract(text)) == {("USA", "TWN", "other")}
