@@ -1155,3 +1155,8 @@ def test_a_speaker_judging_a_sale_as_a_violation_condemns_it() -> None:
 def test_the_territory_a_state_claims_is_the_recipient_not_the_claimant() -> None:
     text = "Beijing condemned the latest US arms sales to China's Taiwan region."
     assert _transfers(_extract(text)) == {("USA", "TWN", "other")}
+
+
+def test_calling_a_delivery_a_dangerous_step_condemns_it() -> None:
+    text = '"This is a dangerous step that will prolong the war," Kremlin spokesman Dmitry Peskov said.'
+    assert any(stance == "condemn" for _, stance in _statements(_extract(text)))
