@@ -38,11 +38,13 @@ from .tags import Tag
 from .voices import Voice, pronoun_actors
 from .weapons import event_weapons, origin_of, resolve_weapon
 
-__all__ = ["read_strikes"]
+__all__ = ["intercepts", "read_strikes"]
 
 _NOUN_POS = {"NOUN", "PROPN"}
 _WHERE = frozenset({"in", "inside", "near", "across", "over"})
 """Target prepositions that say where a strike fell, which yield to whoever owned what was hit."""
+_INCOMING = frozenset({"drone", "ballistic missile", "cruise missile", "rocket artillery"})
+"""Weapon categories a defender intercepts: downing them is no strike on their owner."""
 _NEEDS_WEAPON = {"use", "launch", "fire", "drop"}
 """Verbs that are strikes only with a weapon named ("used drones against", "fired missiles at")."""
 
@@ -256,6 +258,16 @@ def _dates(ctx: ArticleContext, sent: ParsedSentence, tok: Token) -> tuple[dt.da
     return tuple(days_in(text, ctx.published, ctx.year))
 
 
+def intercepts(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> bool:
+    """A defender downing or destroying incoming munitions ("its air defences destroyed 34
+    Ukrainian drones", "shot down two Iranian missiles"): the munitions' owner struck the
+    defender, not the other way round (a downed jet is a strike on its owner)."""
+    if tok.pos_ != "VERB" or lemma(tok) not in ctx.words("downing") | ctx.words("impact_verb") | ctx.words("defend"):
+        return False
+    downed = event_weapons(sent, direct_objects(tok), attacks=True)
+    return bool(downed) and all(w.value in _INCOMING or _generic(sent, w) for w in downed)
+
+
 def _weapon_subject(sent: ParsedSentence, tok: Token) -> bool:
     """An impact verb's subject is a weapon ("drones killed", "glide bombs rained down on"),
     or the verb names its weapon ("destroyed a landing ship using sea drones")."""
@@ -308,7 +320,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         if _unreal(ctx, tok):
             continue
         attackers, targets, weapon_roots = _roles(sent, ctx, tok)
-        if lemma(tok) in ctx.words("impact_verb") and not _weapon_subject(sent, tok):
+        if lemma(tok) in ctx.words("impact_verb") and not (_weapon_subject(sent, tok) or intercepts(sent, ctx, tok)):
             continue  # "the strike killed five" is read from the noun; "Hamas killed" is no strike
         if tok.dep_ == "relcl" and sent.token_tag(tok.head, "weapon") is not None:
             weapon_roots.append(tok.head)  # "drones, some of which were launched"
@@ -331,6 +343,9 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
                 (earlier.recipient, Tag("actor", 0, 0, key=earlier.recipient))
             ]  # who holds what was supplied
         target_keys = _keys(ctx, _owners_first([t for t in targets if not _maker(sent, ctx, t)]))
+        if target_keys and attacker_keys and intercepts(sent, ctx, tok):  # "downed 34 Ukrainian drones"
+            attacker_keys, target_keys = target_keys, attacker_keys
+            weapons = event_weapons(sent, direct_objects(tok), attacks=True)
         if not target_keys and tok.pos_ in _NOUN_POS:
             target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in defended(sent, ctx, tok, transfers)]
         if not target_keys and tok.pos_ == "VERB":  # "fired on its positions": the speaker's

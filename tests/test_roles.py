@@ -1160,3 +1160,13 @@ def test_the_territory_a_state_claims_is_the_recipient_not_the_claimant() -> Non
 def test_calling_a_delivery_a_dangerous_step_condemns_it() -> None:
     text = '"This is a dangerous step that will prolong the war," Kremlin spokesman Dmitry Peskov said.'
     assert any(stance == "condemn" for _, stance in _statements(_extract(text)))
+
+
+def test_a_defender_downing_incoming_drones_was_struck_by_their_owner() -> None:
+    text = "Russia's defence ministry said its air defences had destroyed 34 Ukrainian drones over the Bryansk region."
+    ex = _extract(text)
+    assert _strikes(ex) == {("UKR", "RUS", "drone")}
+    assert (frozenset({"org:russian-defence-ministry"}), "admit") not in _statements(ex)
+    intercepted = _extract("Israel said it intercepted two Iranian missiles over the Golan.")
+    assert _strikes(intercepted) == {("IRN", "ISR", None)}
+    assert _strikes(_extract("Ukraine said it shot down a Russian Su-34 jet.")) == {("UKR", "RUS", None)}
