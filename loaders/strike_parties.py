@@ -57,7 +57,7 @@ def interceptor(sent: ParsedSentence, ctx: ArticleContext, tok: Token, voices: l
     )
     if not downing:
         return []
-    found = [k for t in sent.phrase_actors_of(subjects(verb)) if (k := ctx.party_of(t.key))]
+    found = [k for t in sent.phrase_actors_of(subjects(verb), weapons=True) if (k := ctx.party_of(t.key))]
     return found or [k for s in subjects(verb) for k in pronoun_actors(s, voices, ctx)]
 
 
