@@ -71,6 +71,12 @@ class ParsedSentence:
         table = {"actor": self.actor_at, "place": self.place_at, "weapon": self.weapon_at, "title": self.title_at}[kind]
         return table.get(token.i)
 
+    def word_after(self, tag: Tag) -> Token | None:
+        """The first word after a tag, a hyphen skipped ("Iranian" in "Iranian-made": "made")."""
+        after = tag.end - self.offset
+        words = [t for t in self.doc[after : after + 2] if t.pos_ != "PUNCT"]
+        return words[0] if words else None
+
     def triggers(self, *events: str) -> list[Tag]:
         """The sentence's trigger tags of the given event kinds, in order."""
         return [t for t in self.tags if t.kind == "trigger" and t.event in events]

@@ -126,6 +126,12 @@ def _titled_body(tok: Token, sent: ParsedSentence, ctx: ArticleContext) -> str |
     return key
 
 
+def _maker_only(tag: Tag, sent: ParsedSentence, ctx: ArticleContext) -> bool:
+    """A state named only as a maker ("Iranian-made weapons threatened the kingdom"): no speaker."""
+    word = sent.word_after(tag)
+    return word is not None and word.tag_ == "VBN" and lemma(word) in ctx.words("origin_participle")
+
+
 def _reporting_person(tok: Token, sent: ParsedSentence) -> list[str]:
     """The person whose speech verb governs a "he"/"she" ("Bachelet said she was alarmed ... and
     urged ..."): that person, before anyone an earlier sentence named."""
@@ -159,7 +165,7 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         qualifiers = [t for t in sent.phrase_actors(tok) if t.key]
         if qualifiers and all(t.via == "demonym" for t in qualifiers):
             return []  # "a French research group", "a British rights organisation": not the state
-    tags = [t for t in sent.phrase_actors(tok) if t.key]
+    tags = [t for t in sent.phrase_actors(tok) if t.key and not _maker_only(t, sent, ctx)]
     kinds = {ctx.kind_of(t.key or "") for t in tags}
     title = sent.token_tag(tok, "title")
     if title is not None and kinds <= {"state"} and tok.tag_ != "NNS":

@@ -100,9 +100,8 @@ def _targets(
 def _maker(sent: ParsedSentence, ctx: ArticleContext, tag: Tag) -> bool:
     """The actor only made, supplied or backs what is named ("an Iranian-made drone hit",
     "Iranian-backed militias attacked", "Iran-linked targets"): it is not that party."""
-    after = tag.end - sent.offset
-    words = [t for t in sent.doc[after : after + 2] if t.pos_ != "PUNCT"]
-    return bool(words) and lemma(words[0]) in ctx.words("origin_participle") | ctx.words("backer_participle")
+    word = sent.word_after(tag)
+    return word is not None and lemma(word) in ctx.words("origin_participle") | ctx.words("backer_participle")
 
 
 def _fires(sent: ParsedSentence, objects: list[Token]) -> bool:

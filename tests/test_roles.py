@@ -1170,3 +1170,10 @@ def test_a_defender_downing_incoming_drones_was_struck_by_their_owner() -> None:
     intercepted = _extract("Israel said it intercepted two Iranian missiles over the Golan.")
     assert _strikes(intercepted) == {("IRN", "ISR", None)}
     assert _strikes(_extract("Ukraine said it shot down a Russian Su-34 jet.")) == {("UKR", "RUS", None)}
+
+
+def test_a_maker_named_with_its_weapons_speaks_for_no_one() -> None:
+    text = "Riyadh warned that Iranian-manufactured missiles threatened the kingdom's security."
+    assert all("state:IRN" not in s for s, _ in _statements(_extract(text)))
+    text = "A senior Sudanese army source denied that Iran supplied the army with drones."
+    assert any("org:sudanese-armed-forces" in s for s, _ in _statements(_extract(text)))
