@@ -114,9 +114,17 @@ def _nested_from(phrase: Token) -> list[Token]:
 
 
 def verb_roles(
-    sent: ParsedSentence, ctx: ArticleContext, tok: Token, receive: bool, barriers: set[int]
+    sent: ParsedSentence, ctx: ArticleContext, tok: Token, receive: bool, barriers: set[int], *, arrive: bool = False
 ) -> tuple[list[Tag], list[Tag], list[Token], set[int]]:
+    """(suppliers, recipients, goods, tokens to skip) of a supply verb; with ``arrive`` the goods
+    are its subject ("Serbian ammunition made its way to Ukraine", "the drones ended up in the
+    hands of the Houthis")."""
     skip: set[int] = set()
+    if arrive:
+        goods = [s for s in subjects(tok, barriers=barriers) if sent.weapons_under(s)]
+        makers = sent.phrase_actors_of([*goods, *prep_objects(tok, {"from"}, depth=2)], weapons=True)
+        places = [*prep_objects(tok, {"to", "into", "in"}, depth=2), *direct_objects(tok)]
+        return makers, sent.phrase_actors_of(places, places=True), goods, skip
     if receive:
         subj = subjects(tok, barriers=barriers)
         skip = {s.i for s in subj}

@@ -228,7 +228,8 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
             sup_tags, rec_tags, weapon_roots = noun_roles(sent, ctx, tok, receive)
             skip: set[int] = set()
         else:
-            sup_tags, rec_tags, weapon_roots, skip = verb_roles(sent, ctx, tok, receive, barriers)
+            arrive = trig.value == "arrive"
+            sup_tags, rec_tags, weapon_roots, skip = verb_roles(sent, ctx, tok, receive, barriers, arrive=arrive)
         suppliers = _states(ctx, sup_tags)
         if not suppliers and not noun:
             for subj in subjects(tok, barriers=barriers):

@@ -127,7 +127,7 @@ WEAPON_CATEGORIES = frozenset(
 
 VERB_VALUES: dict[str, frozenset[str]] = {
     "stance": frozenset({"condemn", "concern", "deny", "admit", "allege", "warn", "support", "call_on", "commit"}),
-    "supply": frozenset({"transfer", "receive", "pledge"}),
+    "supply": frozenset({"transfer", "receive", "pledge", "arrive"}),
     "supply_noun": frozenset({"transfer", "receive", "pledge"}),
     "strike": frozenset({"attack"}),
     "strike_noun": frozenset({"attack"}),

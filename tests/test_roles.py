@@ -1177,3 +1177,10 @@ def test_a_maker_named_with_its_weapons_speaks_for_no_one() -> None:
     assert all("state:IRN" not in s for s, _ in _statements(_extract(text)))
     text = "A senior Sudanese army source denied that Iran supplied the army with drones."
     assert any("org:sudanese-armed-forces" in s for s, _ in _statements(_extract(text)))
+
+
+def test_weapons_that_made_their_way_somewhere_went_there() -> None:
+    text = "Bulgarian shells worth $1 billion have made their way to Ukraine through intermediaries."
+    assert _transfers(_extract(text)) == {("BGR", "UKR", "artillery ammunition")}
+    text = "US-made rifles ended up in the hands of the Taliban."
+    assert _transfers(_extract(text)) == {("USA", "org:taliban", "small arms")}
