@@ -154,6 +154,9 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
     asked = tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in tok.children)
     if value == "call_on" and asked and (lemma(tok) == "ask" or not sent.phrase_actors_of(agents(tok))):
         return True  # "Asked about the figure, Vucic said", "when asked": someone asked the speaker
+    standing = value == "support" and lemma(tok) in ("support", "back") and tok.tag_ in ("VBZ", "VBP", "VBG")
+    if standing and voice_of(tok, [v for v in voices if v.verb is None or v.verb.i != tok.i]) is None:
+        return True  # "The U.S. backs the Saudi-led coalition": a standing policy the reporter states
     if value == "call_on" and lemma(tok) == "press" and not _presses_someone(sent, tok):
         return True  # "as the government pressed its offensive", "pressed ahead"
     if value == "warn" and tok.tag_ in ("VBD", "VBN") and lemma(tok) in ctx.words("reprisal"):

@@ -1184,3 +1184,8 @@ def test_weapons_that_made_their_way_somewhere_went_there() -> None:
     assert _transfers(_extract(text)) == {("BGR", "UKR", "artillery ammunition")}
     text = "US-made rifles ended up in the hands of the Taliban."
     assert _transfers(_extract(text)) == {("USA", "org:taliban", "small arms")}
+
+
+def test_a_standing_backing_the_reporter_states_is_no_statement() -> None:
+    assert _statements(_extract("Iran backs the Houthi rebels fighting the Yemeni government.")) == set()
+    assert _statements(_extract("Germany said it backs the Dutch plan.")) == {(frozenset({"state:DEU"}), "support")}
