@@ -65,9 +65,13 @@ def noun_roles(
     owner_tags = sent.phrase_actors_of(owners)
     by = sent.phrase_actors_of(prep_objects(tok, {"by", "from"})) or sent.phrase_actors_of(_nested_from(tok))
     to = sent.phrase_actors_of(prep_objects(tok, {"to", "for"}))
+    if not to:  # "a package of military aid for Kyiv"
+        to = sent.phrase_actors_of(_prep_objects_of(prep_objects(tok, {"of"}), {"to", "for"}))
+    contents = ctx.words("content_verb")  # "a package that includes ..."
     weapon_roots = [
         *prep_objects(tok, {"of", "with", *(("for",) if lemma(tok) in ctx.words("deal_noun") else ())}),
         *(o for t in tok.subtree if t.lower_ == "including" for o in t.children if o.dep_ == "pobj"),
+        *(o for c in tok.children if c.dep_ == "relcl" and lemma(c) in contents for o in direct_objects(c)),
         *(c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")),
     ]
     if tok.dep_ == "compound":

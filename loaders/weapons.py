@@ -31,6 +31,8 @@ def event_weapons(
     kept: list[Tag] = []
     for tag in sorted(found, key=lambda t: t.start):
         head = sent.head(tag)
+        if any(c.dep_ == "neg" for c in head.children) or (head.i > 0 and head.doc[head.i - 1].lower_ == "not"):
+            continue  # "sent troops, not weapons"
         if (
             not attacks
             and head.head.lemma_.lower() in _ATTACK_NOUNS

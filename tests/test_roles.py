@@ -1189,3 +1189,12 @@ def test_weapons_that_made_their_way_somewhere_went_there() -> None:
 def test_a_standing_backing_the_reporter_states_is_no_statement() -> None:
     assert _statements(_extract("Iran backs the Houthi rebels fighting the Yemeni government.")) == set()
     assert _statements(_extract("Germany said it backs the Dutch plan.")) == {(frozenset({"state:DEU"}), "support")}
+
+
+def test_weapons_set_aside_with_not_are_not_sent() -> None:
+    assert _extract("Belarus sent instructors, not weapons, to Russia.").transfers == []
+
+
+def test_a_package_being_prepared_for_a_recipient_names_what_it_includes() -> None:
+    text = "Spain is preparing a new package of military aid for Kyiv that includes Leopard 2 tanks."
+    assert _transfers(_extract(text)) == {("ESP", "UKR", "armoured vehicle")}
