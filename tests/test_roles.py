@@ -1198,3 +1198,8 @@ def test_weapons_set_aside_with_not_are_not_sent() -> None:
 def test_a_package_being_prepared_for_a_recipient_names_what_it_includes() -> None:
     text = "Spain is preparing a new package of military aid for Kyiv that includes Leopard 2 tanks."
     assert _transfers(_extract(text)) == {("ESP", "UKR", "armoured vehicle")}
+
+
+def test_german_as_a_first_name_mentions_no_state() -> None:
+    assert "DEU" not in _states(_extract("Ukraine's energy minister German Galushchenko said the grid was hit."))
+    assert "DEU" in _states(_extract("German Chancellor Olaf Scholz condemned the attack."))
