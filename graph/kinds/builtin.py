@@ -49,6 +49,20 @@ def _actor(key: str | None) -> NamedNode:
     return NamedNode(actor_iri(key or ""))
 
 
+def _refs(node: NamedNode, prop: NamedNode, report: Report, resolve: Resolver) -> Iterator[Triple3]:
+    """The event's links (``prop``, its spec's ``ref_property``) to the events its report's ``ref``
+    resolves to: how a strike or a statement points at what it refers to."""
+    if report.ref:
+        for event in resolve(report.ref):
+            yield node, prop, NamedNode(event)
+
+
+def _day(node: NamedNode, day: dt.date | None) -> Iterator[Triple3]:
+    """The event's stated day, when it has one (strikes and statements)."""
+    if day is not None:
+        yield node, Ak.date, _date(day)
+
+
 # --- transfer ---------------------------------------------------------------------------------
 
 
@@ -116,11 +130,8 @@ def _strike_triples(report: Report, node: NamedNode, day: dt.date | None, resolv
         yield node, Ak.designation, Literal(report.designation)
     if report.weapon_origin:
         yield node, Ak.weaponOrigin, _actor(report.weapon_origin)
-    if report.ref:
-        for transfer in resolve(report.ref):
-            yield node, Ak.usedWeaponsFrom, NamedNode(transfer)
-    if day is not None:
-        yield node, Ak.date, _date(day)
+    yield from _refs(node, Ak.usedWeaponsFrom, report, resolve)
+    yield from _day(node, day)
 
 
 STRIKE: EventKindSpec[Strike] = register(
@@ -181,17 +192,14 @@ def _statement_triples(report: Report, node: NamedNode, day: dt.date | None, res
     for speaker in report.speakers:
         yield node, Ak.speaker, _actor(speaker)
     yield node, Ak.stance, NamedNode(stance_iri(report.stance or ""))
-    if report.ref:
-        for about in resolve(report.ref):
-            yield node, Ak.about, NamedNode(about)
+    yield from _refs(node, Ak.about, report, resolve)
     for addressee in report.addressee:
         yield node, Ak.addressee, _actor(addressee)
     if report.channel:
         yield node, Ak.channel, NamedNode(channel_iri(report.channel))
     if report.quote:
         yield node, Ak.quote, Literal(report.quote)
-    if day is not None:
-        yield node, Ak.date, _date(day)
+    yield from _day(node, day)
 
 
 STATEMENT: EventKindSpec[Statement] = register(
