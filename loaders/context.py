@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .facts import Evidence, Extraction, Strike, Transfer
@@ -68,6 +69,13 @@ class ArticleContext:
     def group(self) -> tuple[str, ...]:
         """Who "they", "the ministers" or "the statement" stand for."""
         return self.signatories or self.last_group or self.last_speakers
+
+    def saw_people(self, keys: Iterable[str | None]) -> None:
+        """Remember the last person a sentence named or heard, whom a later "he said" or
+        '"...," she said' stands for."""
+        people = [k for k in keys if k and k.startswith("person:")]
+        if people:
+            self.last_person = people[-1]
 
     def words(self, kind: str) -> frozenset[str]:
         """A class of grammar words from the lexicon (``grammar.tsv``)."""

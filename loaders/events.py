@@ -58,16 +58,12 @@ def read_sentence(sent: ParsedSentence, ctx: ArticleContext) -> None:
         for t in sent.phrase_actors(tok)
         if t.key and t.key.startswith("person:")
     ]
-    named += [k for v in speech for k in v.speakers if k.startswith("person:")]
-    if named:
-        ctx.last_person = named[-1]
+    ctx.saw_people([*named, *(k for v in speech for k in v.speakers)])
     for st in statements:
         if len(st.speakers) > 1:
             ctx.last_group = st.speakers
         ctx.last_speakers = st.speakers
-        people = [k for k in st.speakers if k.startswith("person:")]
-        if people:
-            ctx.last_person = people[-1]
+        ctx.saw_people(st.speakers)
     if transfers:
         ctx.last_transfer = transfers[-1]
     last: Transfer | Strike | None = transfers[0] if transfers else (strikes[0][0] if strikes else None)

@@ -27,6 +27,7 @@ from .sentence import ParsedSentence, object_triggers, verb_object_pairs
 from .speakers import signatory_group
 from .tagging import Tag, state_actor, tag_document
 from .text import prepare
+from .weapons import maker_before
 
 _EVENT_TRIGGERS = frozenset({"report", "stance", "supply", "supply_noun", "strike", "strike_noun"})
 """Trigger kinds that make a sentence worth parsing."""
@@ -57,7 +58,7 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
     signatories, listed_from = signatory_group(view, sentences, tags, extraction)
     missiles = {t.value for t in tags if t.kind == "weapon" and t.value and "missile" in t.value}
     ctx.missile = missiles.pop() if len(missiles) == 1 else None
-    ctx.producers = _producers(view, tags)
+    ctx.producers = _producers(view, tags, lex.words("origin_participle"))
     by_sentence: dict[int, list[Tag]] = {}
     starts = [s.start for s in sentences]
     for tag in tags:
@@ -80,9 +81,7 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
         if worth[i]:
             read_sentence(next(parsed), ctx)
             continue
-        people = [t.key for t in by_sentence.get(i, []) if t.kind == "actor" and (t.key or "").startswith("person:")]
-        if people and people[-1] is not None:  # "X visited the school." then '"...," she said.'
-            ctx.last_person = people[-1]
+        ctx.saw_people(t.key for t in by_sentence.get(i, []) if t.kind == "actor")  # "X visited the school."
     _drop_repeated_headlines(extraction, [s for s in sentences if _is_headline(s)])
     armed = {(s.attacker, s.target) for s in extraction.strikes if s.weapon is not None}
     extraction.strikes = [s for s in extraction.strikes if s.weapon is not None or (s.attacker, s.target) not in armed]
@@ -124,7 +123,7 @@ def _parse(
     return parsed
 
 
-def _producers(doc: DocView, tags: list[Tag]) -> dict[str, str]:
+def _producers(doc: DocView, tags: list[Tag], origin: frozenset[str]) -> dict[str, str]:
     """The one state an article names as maker of each kind of weapon (a designation's producer,
     or "Turkish-made"), used when a recipient is named without its supplier."""
     found: dict[str, set[str]] = {}
@@ -133,12 +132,9 @@ def _producers(doc: DocView, tags: list[Tag]) -> dict[str, str]:
         if t.kind != "weapon" or not t.value:
             continue
         made = {t.producer} if t.producer else set()
-        for a in state_tags:
-            if t.start - 4 <= a.end <= t.start:
-                between = doc.text_of(a.end, t.start).lower()
-                if any(w in between for w in ("made", "built", "produced", "manufactured")):
-                    made.add(a.key or "")
-        found.setdefault(t.value, set()).update(made - {""})
+        named = maker_before(doc, state_tags, t, origin)
+        made |= {named} if named else set()
+        found.setdefault(t.value, set()).update(made)
     return {category: next(iter(states)) for category, states in found.items() if len(states) == 1}
 
 

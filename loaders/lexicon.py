@@ -84,6 +84,8 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "use_verb",
     "judging_verb",
     "territory_noun",
+    "generic_goods",
+    "generic_munition",
 )
 """The classes of ``grammar.tsv``."""
 

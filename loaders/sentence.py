@@ -172,6 +172,13 @@ def verb_object_pairs(lexicon: Lexicon) -> dict[tuple[str, str], tuple[str, str]
 
 
 @functools.lru_cache(maxsize=8)
+def claim_nouns(lexicon: Lexicon) -> frozenset[str]:
+    """Nouns whose judgment is the speaker's stance on an event ("these claims are baseless",
+    "the attack was barbaric"): allegation and rumour words and the event nouns, once per lexicon."""
+    return lexicon.words("allegation") | lexicon.words("rumour") | event_nouns(lexicon)
+
+
+@functools.lru_cache(maxsize=8)
 def event_nouns(lexicon: Lexicon) -> frozenset[str]:
     """The one-word nouns of attacks and supplies ("attack", "strike", "sale", "delivery"), whose
     judgment ("the attack was a crime") is a stance on the event.
@@ -218,7 +225,7 @@ def object_triggers(
             sense = next((("stance", value) for value, kind in judged.items() if words & kind), None)
         if sense is not None:
             found.append(Tag("trigger", offset + tok.i, offset + tok.i + 1, event=sense[0], value=sense[1]))
-    claims = lexicon.words("allegation") | lexicon.words("rumour") | event_nouns(lexicon)
+    claims = claim_nouns(lexicon)
     for tok in doc:  # '"... for this crime," he said': naming the event a crime condemns it
         word = (tok.lemma_ or tok.text).lower()
         pointed = any(c.dep_ == "det" and c.lower_ in _POINTING for c in tok.children)

@@ -36,7 +36,7 @@ from .strike_parties import (
 )
 from .tags import Tag
 from .voices import Voice, pronoun_actors
-from .weapons import event_weapons, origin_of, resolve_weapon
+from .weapons import event_weapons, generic, origin_of, resolve_weapon
 
 __all__ = ["intercepts", "read_strikes"]
 
@@ -264,7 +264,7 @@ def intercepts(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> bool:
     if tok.pos_ != "VERB" or lemma(tok) not in ctx.words("downing") | ctx.words("impact_verb") | ctx.words("defend"):
         return False
     downed = event_weapons(sent, direct_objects(tok), attacks=True)
-    return bool(downed) and all(w.value in _INCOMING or _generic(sent, w) for w in downed)
+    return bool(downed) and all(w.value in _INCOMING or generic(sent, w, ctx.words("generic_munition")) for w in downed)
 
 
 def _weapon_subject(sent: ParsedSentence, tok: Token) -> bool:
@@ -274,12 +274,6 @@ def _weapon_subject(sent: ParsedSentence, tok: Token) -> bool:
         return False
     named = [*_instruments(sent, tok), *(o for o in _using(tok) if sent.weapons_under(o))]
     return any(sent.weapons_under(s) for s in subjects(tok)) or bool(named)
-
-
-def _generic(sent: ParsedSentence, weapon: Tag) -> bool:
-    """A weapon word that names no class ("missiles", "rockets", "weapons")."""
-    words = sent.span.view.text_of(weapon.start, weapon.end).lower().split()
-    return len(words) == 1 and words[0].rstrip("s") in ("missile", "weapon", "munition", "projectile")
 
 
 def _one_per_event(found: list[tuple[Strike, Token]]) -> list[tuple[Strike, Token]]:
@@ -369,7 +363,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         kinds: list[tuple[str | None, str | None, str | None]] = []
         for weapon in weapons:
             category, designation = resolve_weapon(ctx, sent, weapon)
-            if category == "other" and designation is None and _generic(sent, weapon):
+            if category == "other" and designation is None and generic(sent, weapon, ctx.words("generic_munition")):
                 continue  # "missiles hit Kharkiv": no class named
             if all(category != k[0] for k in kinds):
                 kinds.append((category, designation, origin_of(ctx, sent, weapon)))

@@ -41,7 +41,7 @@ from .sentence import ParsedSentence
 from .supply_roles import noun_roles, user_of, verb_roles
 from .tags import Tag
 from .voices import Voice, pronoun_actors, voice_of
-from .weapons import event_weapons, origin_of, quantity_of, resolve_weapon
+from .weapons import event_weapons, generic, origin_of, quantity_of, resolve_weapon
 
 __all__ = ["SupplyReading", "read_transfers"]
 
@@ -82,27 +82,6 @@ def _located(sent: ParsedSentence, ctx: ArticleContext, tags: list[Tag]) -> list
         if tag not in out:
             out.append(tag)
     return out
-
-
-_GENERIC = {
-    "arms",
-    "weapons",
-    "weaponry",
-    "aid",
-    "assistance",
-    "support",
-    "equipment",
-    "materiel",
-    "military",
-    "lethal",
-    "security",
-}
-
-
-def _generic(sent: ParsedSentence, weapon: Tag) -> bool:
-    """A weapon phrase that names no kind of weapon ("military aid", "arms", "lethal weapons")."""
-    words = sent.span.view.text_of(weapon.start, weapon.end).lower().split()
-    return weapon.designation is None and bool(words) and all(w in _GENERIC for w in words)
 
 
 def _deal_parties(
@@ -241,7 +220,7 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         weapons = event_weapons(sent, weapon_roots, skip=skip)
         if not weapons and not any(o.pos_ == "PRON" for o in direct_objects(tok)):  # "what Russia provides"
             weapons = event_weapons(sent, [tok], skip=skip)
-        specific = [w for w in weapons if not _generic(sent, w)]
+        specific = [w for w in weapons if not generic(sent, w, ctx.words("generic_goods"))]
         weapons = specific or weapons  # "an aid package including Storm Shadow missiles": the missiles
         if noun and lemma(tok) in ctx.words("deal_noun"):
             signed = _deal_parties(sent, ctx, tok, weapons)

@@ -42,7 +42,7 @@ def read_usage(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice], k
         voice = voice_of(verb, voices)
         voiced = {p for k in (voice.speakers if voice is not None else ()) if (p := ctx.party_of(k))}
         for weapon in event_weapons(sent, [*direct_objects(verb), *prep_objects(verb, {"with"})]):
-            origin = made_by(sent, weapon)
+            origin = made_by(ctx, sent, weapon)
             category, designation = resolve_weapon(ctx, sent, weapon)
             if origin is None or origin == users[0] or (origin, users[0], category) in have:
                 continue

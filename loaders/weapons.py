@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 
 from spacy.tokens import Token
 
 from .context import ArticleContext
+from .doc_view import DocView
 from .sentence import ParsedSentence
 from .tags import Tag
 
-__all__ = ["event_weapons", "made_by", "origin_of", "quantity_of", "resolve_weapon"]
+__all__ = ["event_weapons", "generic", "made_by", "maker_before", "origin_of", "quantity_of", "resolve_weapon"]
 
-_MADE = re.compile(r"made|built|produced|manufactured|supplied|designed|origin", re.IGNORECASE)
 _ATTACK_NOUNS = {"attack", "strike", "raid", "barrage", "assault", "salvo"}
 
 
@@ -58,21 +58,34 @@ def resolve_weapon(ctx: ArticleContext, sent: ParsedSentence, weapon: Tag) -> tu
     return category, designation
 
 
-def made_by(sent: ParsedSentence, weapon: Tag) -> str | None:
-    """The state the text says made or supplied a weapon, right before it ("Iranian-made",
-    "US-supplied", "Chinese-built")."""
-    view = sent.span.view
-    for tag in sent.tags:
+def maker_before(view: DocView, tags: Iterable[Tag], weapon: Tag, origin: frozenset[str]) -> str | None:
+    """The state named right before a weapon as its maker or supplier ("Iranian-made", "US-supplied",
+    "Chinese-built"): a word between them whose lemma is in ``origin`` (``grammar.tsv``:
+    origin_participle)."""
+    for tag in tags:
         key = tag.key or ""
         near = tag.kind == "actor" and key.startswith("state:") and weapon.start - 4 <= tag.end <= weapon.start
-        if near and _MADE.search(view.text_of(tag.end, weapon.start)):
+        if near and any(view[i].lemma_.lower() in origin for i in range(tag.end, weapon.start)):
             return key
     return None
 
 
+def made_by(ctx: ArticleContext, sent: ParsedSentence, weapon: Tag) -> str | None:
+    """The state the sentence says made or supplied a weapon, right before it."""
+    return maker_before(sent.span.view, sent.tags, weapon, ctx.words("origin_participle"))
+
+
+def generic(sent: ParsedSentence, weapon: Tag, words: frozenset[str]) -> bool:
+    """A weapon phrase that names no kind of weapon: every word, singular, is one of ``words``
+    ("arms", "military aid" for a supply: ``grammar.tsv`` generic_goods; "missiles", "rockets"
+    for a strike: generic_munition)."""
+    found = sent.span.view.text_of(weapon.start, weapon.end).lower().split()
+    return weapon.designation is None and bool(found) and all(w in words or w.rstrip("s") in words for w in found)
+
+
 def origin_of(ctx: ArticleContext, sent: ParsedSentence, weapon: Tag) -> str | None:
     """The state that made a weapon: a named system's producer, "Iranian-made", "US-supplied"."""
-    return weapon.producer or made_by(sent, weapon) or ctx.producers.get(weapon.value or "")
+    return weapon.producer or made_by(ctx, sent, weapon) or ctx.producers.get(weapon.value or "")
 
 
 def quantity_of(sent: ParsedSentence, weapon: Tag) -> str | None:
