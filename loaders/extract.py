@@ -66,9 +66,12 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
         if index is not None:
             by_sentence.setdefault(index, []).append(tag)
     judging = lex.words("denial_word") | lex.words("condemnation_word")
+    pair_verbs = {v for v, _ in verb_object_pairs(lex)}
+    pair_objects = {o for _, o in verb_object_pairs(lex)}
     worth = [
         _worth_parsing(sent, by_sentence.get(i, []), lex.words("abet"))
         or _names_a_judgment(sent, lex.words("naming_verb"), judging)
+        or _holds_a_pair(sent, pair_verbs, pair_objects)
         for i, sent in enumerate(sentences)
     ]
     chosen = [
@@ -187,6 +190,13 @@ def _names_a_judgment(sent: SpanView, naming: frozenset[str], judging: frozenset
     absurd"), worth parsing though it holds no trigger."""
     lemmas = {(tok.lemma_ or tok.text).lower() for tok in sent}
     return bool(lemmas & naming) and bool(lemmas & judging)
+
+
+def _holds_a_pair(sent: SpanView, verbs: set[str], objects: set[str]) -> bool:
+    """A sentence with a verb and an object noun that the lexicon pairs as a trigger ("take all
+    necessary measures"): worth parsing, though words stand between them."""
+    lemmas = {(tok.lemma_ or tok.text).lower() for tok in sent}
+    return bool(lemmas & verbs) and bool(lemmas & objects)
 
 
 def _is_headline(sent: SpanView) -> bool:

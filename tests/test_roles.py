@@ -1203,3 +1203,18 @@ def test_a_package_being_prepared_for_a_recipient_names_what_it_includes() -> No
 def test_german_as_a_first_name_mentions_no_state() -> None:
     assert "DEU" not in _states(_extract("Ukraine's energy minister German Galushchenko said the grid was hit."))
     assert "DEU" in _states(_extract("German Chancellor Olaf Scholz condemned the attack."))
+
+
+def test_opposition_objection_and_distancing_are_stances() -> None:
+    assert _statements(_extract("Moscow expressed firm opposition to the deployment of US missiles in Japan.")) == {
+        (frozenset({"state:RUS"}), "condemn")
+    }
+    assert _statements(_extract("The Iraqi government distanced itself from the rocket attacks on US bases.")) == {
+        (frozenset({"state:IRQ"}), "deny")
+    }
+    assert _statements(_extract("The junta's campaign to crush its opposition continued.")) == set()
+
+
+def test_a_pair_trigger_with_words_between_is_parsed() -> None:
+    text = "China's defence ministry stressed that it would take all necessary measures to safeguard sovereignty."
+    assert any(stance == "warn" for _, stance in _statements(_extract(text)))
