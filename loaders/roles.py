@@ -100,6 +100,10 @@ def subjects(verb: Token, depth: int = 0, *, barriers: Collection[int] = ()) -> 
         return []
     if _main_verb_as_modifier(verb):
         return with_conjuncts(head)
+    if verb.dep_ == "pcomp" and head.lower_ in ("of", "for") and head.head.pos_ == "VERB":
+        accused = [c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")]  # "accused Thailand of shelling"
+        if accused:
+            return [t for a in accused for t in with_conjuncts(a)]
     infinitive = verb.tag_ in ("VB", "VBG") or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ in ("xcomp", "advcl") and infinitive and is_passive(head) and agents(head):
         return agents(head)  # "the port was used by the Houthis to receive weapons": the Houthis receive

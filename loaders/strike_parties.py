@@ -16,6 +16,7 @@ from .voices import Voice, pronoun_actors, voice_of
 from .weapons import event_weapons
 
 __all__ = [
+    "accuser",
     "armed_anaphor",
     "blamed",
     "claimed_by",
@@ -143,3 +144,13 @@ def owned_by_pronoun(
     owners = [c for h in heads for c in h.children if c.dep_ == "poss" and c.pos_ == "PRON"]
     keys = list(dict.fromkeys(k for o in owners for k in pronoun_actors(o, voices, ctx)))
     return [(k, Tag("actor", 0, 0, key=k)) for k in keys]
+
+
+def accuser(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list[tuple[str, Tag]]:
+    """Who was struck when only the accusation says ("Cambodia accused Thailand of shelling
+    civilian areas"): the accuser, the subject of the allegation verb above the strike."""
+    verb = tok.head.head if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for") else None
+    if verb is None or lemma(verb) not in ctx.words("allegation") | {"blame"}:
+        return []
+    keys = [k for t in sent.phrase_actors_of(subjects(verb)) if (k := ctx.party_of(t.key))]
+    return [(k, Tag("actor", 0, 0, key=k)) for k in dict.fromkeys(keys)]

@@ -25,6 +25,7 @@ from .facts import Strike, Transfer
 from .roles import agents, clause_chain, direct_objects, is_passive, lemma, marks, negated, prep_objects, subjects
 from .sentence import ParsedSentence
 from .strike_parties import (
+    accuser,
     armed_anaphor,
     blamed,
     claimed_by,
@@ -88,6 +89,9 @@ def _targets(
     found: list[Tag] = []
     for head in heads:
         tags = [t for t in sent.phrase_actors_of([head], places=True, weapons=weapons) if not _maker(sent, ctx, t)]
+        if tags and all(t.kind == "place" for t in tags):  # "the US Al Udeid air base": the base's owner
+            owner_words = [t for t in head.subtree if t.i < head.i and t.dep_ in ("compound", "amod", "poss", "nmod")]
+            tags += [a for w in owner_words if (a := sent.token_tag(w)) is not None and not _maker(sent, ctx, a)]
         if not tags and depth < 2:
             tags = _targets(sent, ctx, prep_objects(head, preps), depth + 1)
         if not tags and depth == 0:  # "a strike on a school sheltering displaced people in Gaza"
@@ -140,10 +144,12 @@ def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[
         first = tok
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "retaliated with artillery fire and drone attacks"
-        if first.dep_ == "pobj" and first.head.lower_ == "with" and first.head.head.pos_ == "VERB" and not attackers:
+        by_means = first.dep_ == "pobj" and first.head.head.pos_ == "VERB" and not is_passive(first.head.head)
+        harming = lemma(first.head.head) in ctx.words("harm_verb")
+        if by_means and (first.head.lower_ == "with" or (first.head.lower_ == "in" and harming)) and not attackers:
             attackers = sent.phrase_actors_of(
                 subjects(first.head.head), weapons=True
-            )  # "Israel retaliated with a strike"
+            )  # "Israel retaliated with a strike", "Israel killed X in an airstrike"
         targets = _targets(sent, ctx, prep_objects(tok, targets_prep))
         if tok.dep_ == "pobj" and tok.head.lower_ == "under" and lemma(tok.head.head) in ("come", "be"):
             targets = targets or sent.phrase_actors_of(subjects(tok.head.head), places=True)  # "Kyiv came under attack"
@@ -346,6 +352,9 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         if not target_keys and tok.dep_ in ("relcl", "acl"):
             target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in interceptor(sent, ctx, tok, voices)]
         inferred = False
+        if not target_keys and attacker_keys:  # "Cambodia accused Thailand of shelling civilian areas"
+            target_keys = [k for k in accuser(sent, ctx, tok) if k[0] not in {a for a, _ in attacker_keys}]
+            inferred = bool(target_keys)
         if not target_keys and attacker_keys and lemma(tok) in ctx.words("downing"):
             users, downed = intercepted(sent, ctx, tok)  # "Russia shot down 12 Storm Shadow missiles"
             if users:
