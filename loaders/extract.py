@@ -66,12 +66,11 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
         if index is not None:
             by_sentence.setdefault(index, []).append(tag)
     judging = lex.words("denial_word") | lex.words("condemnation_word")
-    pair_verbs = {v for v, _ in verb_object_pairs(lex)}
-    pair_objects = {o for _, o in verb_object_pairs(lex)}
+    pairs = verb_object_pairs(lex)
     worth = [
         _worth_parsing(sent, by_sentence.get(i, []), lex.words("abet"))
         or _names_a_judgment(sent, lex.words("naming_verb"), judging)
-        or _holds_a_pair(sent, pair_verbs, pair_objects)
+        or _holds_a_pair(sent, pairs)
         for i, sent in enumerate(sentences)
     ]
     chosen = [
@@ -192,11 +191,12 @@ def _names_a_judgment(sent: SpanView, naming: frozenset[str], judging: frozenset
     return bool(lemmas & naming) and bool(lemmas & judging)
 
 
-def _holds_a_pair(sent: SpanView, verbs: set[str], objects: set[str]) -> bool:
-    """A sentence with a verb and an object noun that the lexicon pairs as a trigger ("take all
-    necessary measures"): worth parsing, though words stand between them."""
-    lemmas = {(tok.lemma_ or tok.text).lower() for tok in sent}
-    return bool(lemmas & verbs) and bool(lemmas & objects)
+def _holds_a_pair(sent: SpanView, pairs: dict[tuple[str, str], tuple[str, str]]) -> bool:
+    """A sentence with a verb and, at most three words on, an object noun the lexicon pairs as a
+    trigger ("expressed firm opposition", "take all necessary measures"): worth parsing, though
+    the words between hide the pair from the lemma matcher."""
+    lemmas = [(tok.lemma_ or tok.text).lower() for tok in sent]
+    return any((verb, noun) in pairs for i, verb in enumerate(lemmas) for noun in lemmas[i + 2 : i + 5])
 
 
 def _is_headline(sent: SpanView) -> bool:

@@ -1215,11 +1215,6 @@ def test_opposition_objection_and_distancing_are_stances() -> None:
     assert _statements(_extract("The junta's campaign to crush its opposition continued.")) == set()
 
 
-def test_a_pair_trigger_with_words_between_is_parsed() -> None:
-    text = "China's defence ministry stressed that it would take all necessary measures to safeguard sovereignty."
-    assert any(stance == "warn" for _, stance in _statements(_extract(text)))
-
-
 def test_killed_in_an_airstrike_names_the_attacker() -> None:
     text = "Israel killed a senior Hezbollah commander in an airstrike on Beirut's southern suburbs."
     assert _strikes(_extract(text)) == {("ISR", "LBN", None)}
@@ -1235,3 +1230,8 @@ def test_an_accusation_of_shelling_makes_the_accuser_the_target() -> None:
     assert ex.strikes[0].evidence.confidence < 0.8
     text = "The United States alleged that Russia launched attacks on Ukrainian cities using Iskander missiles."
     assert ("RUS", "USA", "ballistic missile") not in _strikes(_extract(text))
+
+
+def test_a_pair_trigger_with_words_between_is_parsed() -> None:
+    text = "China's defence ministry stressed that it would take all necessary measures to safeguard sovereignty."
+    assert any(stance == "warn" for _, stance in _statements(_extract(text)))
