@@ -67,9 +67,10 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
             by_sentence.setdefault(index, []).append(tag)
     judging = lex.words("denial_word") | lex.words("condemnation_word")
     pairs = verb_object_pairs(lex)
+    reporting = frozenset(v.phrase for v in lex.verbs_for("report") if " " not in v.phrase)
     worth = [
         _worth_parsing(sent, by_sentence.get(i, []), lex.words("abet"))
-        or _names_a_judgment(sent, lex.words("naming_verb"), judging)
+        or _names_a_judgment(sent, lex.words("naming_verb") | reporting, judging)
         or _holds_a_pair(sent, pairs)
         for i, sent in enumerate(sentences)
     ]
@@ -185,8 +186,8 @@ _QUOTES = ('"', "“", "”", "‘")
 
 
 def _names_a_judgment(sent: SpanView, naming: frozenset[str], judging: frozenset[str]) -> bool:
-    """A sentence with a naming verb and a word of denial or condemnation ("called the report
-    absurd"), worth parsing though it holds no trigger."""
+    """A sentence with a naming or speech verb and a word of denial or condemnation ("called the
+    report absurd", "said the evidence was inconclusive"), worth parsing though it holds no trigger."""
     lemmas = {(tok.lemma_ or tok.text).lower() for tok in sent}
     return bool(lemmas & naming) and bool(lemmas & judging)
 

@@ -1235,3 +1235,13 @@ def test_an_accusation_of_shelling_makes_the_accuser_the_target() -> None:
 def test_a_pair_trigger_with_words_between_is_parsed() -> None:
     text = "China's defence ministry stressed that it would take all necessary measures to safeguard sovereignty."
     assert any(stance == "warn" for _, stance in _statements(_extract(text)))
+
+
+def test_calling_the_evidence_inconclusive_denies() -> None:
+    text = "Moscow said on Monday that the evidence presented by Kyiv was inconclusive."
+    assert _statements(_extract(text)) == {(frozenset({"state:RUS"}), "deny")}
+
+
+def test_an_effective_response_warns() -> None:
+    text = 'Hezbollah said there would be an "effective response" to the Israeli strikes.'
+    assert (frozenset({"org:hezbollah"}), "warn") in _statements(_extract(text))
