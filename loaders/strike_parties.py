@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from .context import ArticleContext
 from .facts import Transfer
-from .roles import agents, direct_objects, is_passive, lemma, prep_objects, subjects
+from .roles import agents, direct_objects, is_passive, lemma, negated, prep_objects, subjects
 from .sentence import ParsedSentence
 from .tags import Tag
 from .voices import Voice, pronoun_actors, voice_of
@@ -85,7 +85,9 @@ def claimed_by(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list[Ta
         return []
     owner = tok.head.head
     verb = owner.head if owner.dep_ in ("dobj", "nsubjpass") else None
-    return sent.phrase_actors_of(subjects(verb)) if verb is not None else []
+    if verb is None or lemma(verb) in ctx.words("denial_word") | ctx.words("refusal") or negated(verb):
+        return []  # "the RSF denied responsibility for the strikes"
+    return sent.phrase_actors_of(subjects(verb))
 
 
 def armed_anaphor(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list[tuple[str, Tag]]:
@@ -102,7 +104,7 @@ def armed_anaphor(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list
     ]
     if not pointing:
         return []
-    start = sent.span.view.span(sent.offset, sent.offset + 1).start_char
+    start = sent.span.view.span(sent.offset + pointing[0].i, sent.offset + pointing[0].i + 1).start_char
     groups = [m for m in ctx.extraction.mentions if m.start < start and ctx.kind_of(m.actor) == "armed_group"]
     if not groups:
         return []

@@ -279,7 +279,8 @@ def _weapon_subject(sent: ParsedSentence, tok: Token) -> bool:
     if is_passive(tok):
         return False
     named = [*_instruments(sent, tok), *(o for o in _using(tok) if sent.weapons_under(o))]
-    return any(sent.weapons_under(s) for s in subjects(tok)) or bool(named)
+    hit = [o for o in direct_objects(tok) if sent.weapons_under(o)]  # "destroyed a Ukrainian Patriot system"
+    return any(sent.weapons_under(s) for s in subjects(tok)) or bool(named) or bool(hit)
 
 
 def _one_per_event(found: list[tuple[Strike, Token]]) -> list[tuple[Strike, Token]]:

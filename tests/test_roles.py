@@ -1245,3 +1245,17 @@ def test_calling_the_evidence_inconclusive_denies() -> None:
 def test_an_effective_response_warns() -> None:
     text = 'Hezbollah said there would be an "effective response" to the Israeli strikes.'
     assert (frozenset({"org:hezbollah"}), "warn") in _statements(_extract(text))
+
+
+def test_the_group_a_spokesman_names_in_his_own_sentence_is_his() -> None:
+    text = "Houthi military spokesman Yahya Saree said the group had targeted Eilat with a ballistic missile."
+    assert _strikes(_extract(text)) == {("org:houthis", "ISR", "ballistic missile")}
+
+
+def test_denying_responsibility_for_an_attack_names_no_attacker() -> None:
+    assert _strikes(_extract("The RSF denied responsibility for the drone strikes on Port Sudan.")) == set()
+
+
+def test_destroying_a_partys_weapon_strikes_that_party() -> None:
+    text = "Russia's defence ministry said its forces had destroyed a Ukrainian Patriot air defence system."
+    assert _strikes(_extract(text)) == {("RUS", "UKR", None)}
