@@ -273,6 +273,20 @@ def intercepts(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> bool:
     return bool(downed) and all(w.value in _INCOMING or generic(sent, w, ctx.words("generic_munition")) for w in downed)
 
 
+def _only_where(sent: ParsedSentence, verb: Token, tag: Tag) -> bool:
+    """A target the verb reaches only through where it happened ("used drones in Karabakh"), not
+    through what was aimed at ("used drones in strikes on Oromia")."""
+    if tag.end <= tag.start or not sent.offset <= tag.start < sent.offset + len(sent.doc):
+        return False
+    node = sent.head(tag)
+    preps: set[str] = set()
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ == "prep":
+            preps.add(node.lower_)
+        node = node.head
+    return bool(preps & _WHERE) and not preps & {"on", "against", "at", "into"}
+
+
 def _weapon_subject(sent: ParsedSentence, tok: Token) -> bool:
     """An impact verb's subject is a weapon ("drones killed", "glide bombs rained down on"),
     or the verb names its weapon ("destroyed a landing ship using sea drones")."""
@@ -393,6 +407,8 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
                         target = holder  # Ukraine striking Sevastopol strikes what Russia holds
                     elif attacker == target and (a_tag.kind == "place" or (a_tag.key == t_tag.key and not internal)):
                         continue
+                    elif attacker == target and lemma(tok) == "use" and _only_where(sent, tok, t_tag):
+                        continue  # "accused Azerbaijan of using drones in Karabakh": no strike on itself
                     supplied = next((t for t in transfers if t.recipient == attacker and t.weapon == kind), None)
                     if supplied is None and pronoun and earlier is not None and earlier.recipient == attacker:
                         supplied = earlier

@@ -1259,3 +1259,10 @@ def test_denying_responsibility_for_an_attack_names_no_attacker() -> None:
 def test_destroying_a_partys_weapon_strikes_that_party() -> None:
     text = "Russia's defence ministry said its forces had destroyed a Ukrainian Patriot air defence system."
     assert _strikes(_extract(text)) == {("RUS", "UKR", None)}
+
+
+def test_using_weapons_in_ones_own_territory_is_no_strike_on_oneself() -> None:
+    text = "Armenia accused Azerbaijan of using Israeli drones in Karabakh."
+    assert ("AZE", "AZE", "drone") not in _strikes(_extract(text))
+    text = "Turkey has used the drones in its operations against Kurdish militants in Syria and Iraq."
+    assert _strikes(_extract(text)) == {("TUR", "SYR", "drone"), ("TUR", "IRQ", "drone")}
