@@ -22,19 +22,19 @@ from spacy.tokens import Token
 from .context import ArticleContext
 from .dates import days_in
 from .facts import Strike, Transfer
-from .roles import agents, clause_chain, direct_objects, is_passive, lemma, marks, negated, prep_objects, subjects
+from .roles import clause_chain, direct_objects, is_passive, lemma, marks, negated, subjects
 from .sentence import ParsedSentence
 from .strike_parties import (
     accuser,
     armed_anaphor,
     blamed,
-    claimed_by,
     defended,
     intercepted,
     interceptor,
     owned_by_pronoun,
     reporting_target,
 )
+from .strike_roles import NEEDS_WEAPON, WHERE, instruments, only_maker, owners_first, strike_roles, using
 from .tags import Tag
 from .voices import Voice, pronoun_actors
 from .weapons import event_weapons, generic, origin_of, resolve_weapon
@@ -42,12 +42,8 @@ from .weapons import event_weapons, generic, origin_of, resolve_weapon
 __all__ = ["intercepts", "read_strikes"]
 
 _NOUN_POS = {"NOUN", "PROPN"}
-_WHERE = frozenset({"in", "inside", "near", "across", "over"})
-"""Target prepositions that say where a strike fell, which yield to whoever owned what was hit."""
 _INCOMING = frozenset({"drone", "ballistic missile", "cruise missile", "rocket artillery"})
 """Weapon categories a defender intercepts: downing them is no strike on their owner."""
-_NEEDS_WEAPON = {"use", "launch", "fire", "drop"}
-"""Verbs that are strikes only with a weapon named ("used drones against", "fired missiles at")."""
 
 
 def _keys(ctx: ArticleContext, tags: list[Tag]) -> list[tuple[str, Tag]]:
@@ -60,60 +56,6 @@ def _keys(ctx: ArticleContext, tags: list[Tag]) -> list[tuple[str, Tag]]:
     return [(k, t) for k, t in out if k not in groups]  # "Houthi targets in Yemen": the Houthis
 
 
-def _within(place: Token, head: Token) -> bool:
-    """The place is said of the target phrase itself, through its own clauses, not through
-    another prepositional phrase ("in response to Ukraine's use of ... in Taganrog")."""
-    node = place.head.head
-    while node.i != head.i:
-        if node.dep_ in ("prep", "pobj", "pcomp", "advcl", "ccomp", "conj", "agent"):
-            return False
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return True
-
-
-def _owners_first(tags: list[Tag]) -> list[Tag]:
-    """Targets named by who owns what was hit win over where it stands ("US bases in Iraq and
-    Syria": the United States)."""
-    owners = [t for t in tags if t.kind == "actor"]
-    return owners or tags
-
-
-def _targets(
-    sent: ParsedSentence, ctx: ArticleContext, heads: list[Token], depth: int = 0, *, weapons: bool = False
-) -> list[Tag]:
-    """The actors and places target phrases name, looking inside a phrase that names none
-    ("in its operations against Kurdish militants in Syria")."""
-    preps = ctx.words("target_prep")
-    found: list[Tag] = []
-    for head in heads:
-        tags = [t for t in sent.phrase_actors_of([head], places=True, weapons=weapons) if not _maker(sent, ctx, t)]
-        if tags and all(t.kind == "place" for t in tags):  # "the US Al Udeid air base": the base's owner
-            owner_words = [t for t in head.subtree if t.i < head.i and t.dep_ in ("compound", "amod", "poss", "nmod")]
-            tags += [a for w in owner_words if (a := sent.token_tag(w)) is not None and not _maker(sent, ctx, a)]
-        if not tags and depth < 2:
-            tags = _targets(sent, ctx, prep_objects(head, preps), depth + 1)
-        if not tags and depth == 0:  # "a strike on a school sheltering displaced people in Gaza"
-            inside = [t for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ in _WHERE and _within(t, head)]
-            tags = [p for t in inside if (p := sent.token_tag(t, "place")) is not None]
-        found += [t for t in tags if t not in found]
-    return found
-
-
-def _maker(sent: ParsedSentence, ctx: ArticleContext, tag: Tag) -> bool:
-    """The actor only made, supplied or backs what is named ("an Iranian-made drone hit",
-    "Iranian-backed militias attacked", "Iran-linked targets"): it is not that party."""
-    word = sent.word_after(tag)
-    return word is not None and lemma(word) in ctx.words("origin_participle") | ctx.words("backer_participle")
-
-
-def _fires(sent: ParsedSentence, objects: list[Token]) -> bool:
-    """Objects that are what a strike sends, not what it hits: a pronoun for earlier weapons
-    ("used them") or a count of munitions ("hundreds of rockets")."""
-    return any(o.pos_ == "PRON" or _counted(sent, o) for o in objects)
-
-
 def _unreal(ctx: ArticleContext, tok: Token) -> bool:
     """A strike threatened, planned, rehearsed or feared rather than carried out ("threatened
     to strike", "said it would strike back", "a possible Russian offensive", "drills
@@ -123,137 +65,6 @@ def _unreal(ctx: ArticleContext, tok: Token) -> bool:
     if tok.pos_ in _NOUN_POS:
         words |= {lemma(c) for c in tok.children if c.dep_ in ("amod", "advmod")}
     return bool(words & (ctx.words("hedge") | ctx.words("intent")))
-
-
-def _counted(sent: ParsedSentence, obj: Token) -> bool:
-    """An object that counts weapons ("hundreds of rockets", "a barrage of missiles")."""
-    if sent.token_tag(obj, "actor") is not None or sent.token_tag(obj, "place") is not None:
-        return False
-    return any(sent.token_tag(w, "weapon") is not None for w in prep_objects(obj, {"of"}))
-
-
-def _roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[Tag], list[Tag], list[Token]]:
-    targets_prep = ctx.words("target_prep")
-    if tok.pos_ in _NOUN_POS:
-        owners = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
-        if tok.dep_ == "conj":  # "Russian missile and drone attacks"
-            owners += [c for c in tok.head.children if c.dep_ in ("poss", "amod", "nmod")]
-        attackers = [t for c in owners for t in sent.phrase_actors(c) if t.kind == "actor" and not _maker(sent, ctx, t)]
-        attackers += [t for t in sent.phrase_actors_of(prep_objects(tok, {"by"})) if t not in attackers]
-        attackers = attackers or claimed_by(sent, ctx, tok) or blamed(sent, ctx, tok)
-        first = tok
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head  # "retaliated with artillery fire and drone attacks"
-        by_means = first.dep_ == "pobj" and first.head.head.pos_ == "VERB" and not is_passive(first.head.head)
-        harming = lemma(first.head.head) in ctx.words("harm_verb")
-        if by_means and (first.head.lower_ == "with" or (first.head.lower_ == "in" and harming)) and not attackers:
-            attackers = sent.phrase_actors_of(
-                subjects(first.head.head), weapons=True
-            )  # "Israel retaliated with a strike", "Israel killed X in an airstrike"
-        targets = _targets(sent, ctx, prep_objects(tok, targets_prep))
-        if tok.dep_ == "pobj" and tok.head.lower_ == "under" and lemma(tok.head.head) in ("come", "be"):
-            targets = targets or sent.phrase_actors_of(subjects(tok.head.head), places=True)  # "Kyiv came under attack"
-        anchor = tok
-        while anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN":
-            anchor = anchor.head.head  # "carried out a wave of strikes"
-        if anchor.i != tok.i and anchor.dep_ == "dobj" and lemma(anchor.head) in ctx.words("agent_verb"):
-            attackers = attackers or sent.phrase_actors_of(subjects(anchor.head), weapons=True)
-            around = [*prep_objects(anchor, targets_prep), *prep_objects(anchor.head, targets_prep)]
-            targets = targets or _targets(sent, ctx, around)
-            using = [c for c in anchor.head.children if c.pos_ == "VERB" and lemma(c) == "use"]
-            owners += [*prep_objects(anchor.head, {"with"}), *using]  # "... using ballistic missiles"
-        if tok.dep_ == "nsubj" and lemma(tok.head) in ctx.words("harm_verb") and not targets:
-            harmed = [*direct_objects(tok.head), *prep_objects(tok.head, targets_prep)]
-            targets = _targets(sent, ctx, harmed)  # "an Israeli strike killed a Hamas commander in Beirut"
-        if tok.dep_ == "nsubjpass" and lemma(tok.head) in ctx.words("agent_verb"):  # "the attack was carried out by"
-            if not attackers:
-                attackers = sent.phrase_actors_of(agents(tok.head), weapons=True)
-            if not targets:
-                targets = _targets(sent, ctx, prep_objects(tok.head, targets_prep))
-        if tok.dep_ == "dobj" and lemma(tok.head) in ctx.words("agent_verb"):  # "Israel launched airstrikes on Gaza"
-            owners += _using(tok.head)
-            if not attackers:
-                attackers = sent.phrase_actors_of(subjects(tok.head), weapons=True)
-            if not targets:
-                targets = _targets(sent, ctx, prep_objects(tok.head, targets_prep))
-        weapons = [*owners, *prep_objects(tok, {"with", "by", "of"}), *(c for c in tok.children if lemma(c) == "use")]
-        if tok.dep_ == "nsubjpass":
-            weapons += [a for a in agents(tok.head) if sent.token_tag(a, "weapon") is not None]
-        return attackers, targets, weapons
-    if is_passive(tok):
-        attackers = [t for t in sent.phrase_actors_of(agents(tok), weapons=True) if not _maker(sent, ctx, t)]
-        patient = [c for c in tok.children if c.dep_ == "nsubjpass"]
-        weapons = [*prep_objects(tok, {"with"}), *(a for a in agents(tok) if sent.token_tag(a, "weapon") is not None)]
-        if tok.dep_ == "acl":
-            weapons.append(tok.head)
-        else:
-            weapons += patient
-        targets = sent.phrase_actors_of([p for p in patient if sent.token_tag(p, "weapon") is None], places=True)
-        targets += [t for t in _targets(sent, ctx, prep_objects(tok, targets_prep)) if t not in targets]
-        return attackers, targets, weapons
-    subject = subjects(tok)
-    attackers = [t for t in sent.phrase_actors_of(subject, weapons=True) if not _maker(sent, ctx, t)]
-    if not attackers:  # "drones launched by Russia slammed into ...", "the strikes, carried out by X, targeted"
-        nouns = {sent.head(t).i for t in sent.triggers("strike_noun")}
-        launched = [
-            c for s in subject for c in s.children if c.dep_ == "acl" and (sent.weapons_under(s) or s.i in nouns)
-        ]
-        by = [a for c in launched for a in agents(c)]
-        attackers = [t for t in sent.phrase_actors_of(by) if not _maker(sent, ctx, t)]
-    platforms = [s for s in subject if (w := sent.token_tag(s, "weapon")) is not None and w.value != "aircraft"]
-    objects = direct_objects(tok) or _free_relative(tok)
-    if lemma(tok) in ctx.words("downing") or (lemma(tok) not in _NEEDS_WEAPON and not _fires(sent, objects)):
-        # "shot down an Indian jet", "targeted a US warship with missiles": what was hit is the target
-        fired, targets = [], _targets(sent, ctx, objects, weapons=True)
-    else:
-        fired = [o for o in objects if sent.token_tag(o, "weapon") is not None or o.pos_ == "PRON" or _counted(sent, o)]
-        targets = _targets(sent, ctx, [o for o in objects if sent.token_tag(o, "weapon") is None])
-    if lemma(tok) not in ctx.words("downing"):  # "shot down drones over Belgorod": no strike on Belgorod
-        aimed = _targets(sent, ctx, prep_objects(tok, targets_prep - _WHERE, depth=2))
-        targets += [t for t in aimed if t not in targets]
-        if not any(t.kind == "actor" for t in targets):  # "attacked US bases in Iraq": the bases' owner
-            where = _targets(sent, ctx, prep_objects(tok, targets_prep & _WHERE, depth=2))
-            targets += [t for t in where if t not in targets]
-    if not targets:  # "fired missiles provided by Iran at Riyadh": "at" parsed under the participle
-        at = [p for o in fired for c in o.children if c.dep_ == "acl" for p in prep_objects(c, {"at", "against"})]
-        targets = _targets(sent, ctx, at)
-    sending = tok.dep_ in ("xcomp", "advcl") and lemma(tok.head) in _NEEDS_WEAPON  # "launched 120 missiles to hit"
-    used = direct_objects(tok.head) if sending else []
-    used += _using(tok)
-    return attackers, targets, [*fired, *platforms, *_instruments(sent, tok), *used]
-
-
-def _instruments(sent: ParsedSentence, verb: Token) -> list[Token]:
-    """The weapons a "with"/"using" phrase in the verb's own clause names, wherever the parse
-    hangs it ("hit a depot in Toropets with drones": "with" under "Toropets")."""
-    found: list[Token] = []
-    for prep in (t for t in verb.subtree if t.dep_ == "prep" and t.lower_ in ("with", "using")):
-        path = [a for a in prep.ancestors if a.i != verb.i and verb.i in {x.i for x in a.ancestors}]
-        if any(a.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp") for a in path):
-            continue
-        found += [o for c in prep.children if c.dep_ == "pobj" for o in (c, *c.conjuncts) if sent.weapons_under(o)]
-    return found
-
-
-def _using(verb: Token) -> list[Token]:
-    """What a participle "using ..." on the verb names ("carried out strikes ..., using warplanes
-    and Tomahawk missiles")."""
-    return [o for c in verb.children if c.pos_ == "VERB" and lemma(c) == "use" for o in direct_objects(c)]
-
-
-def _free_relative(tok: Token) -> list[Token]:
-    """What a verb hit when its object is a free relative ("struck what it said were militant
-    camps in Balakot", "hit what the military described as a weapons depot", "what it called a
-    command post"): the attribute the "what" clause gives, however the parse hangs it."""
-    what = next((t for t in tok.doc[tok.i + 1 : tok.i + 3] if t.lower_ == "what" and t.dep_ in ("nsubj", "dobj")), None)
-    if what is None or (what.head.i == tok.i and what.dep_ == "dobj"):
-        return []
-    clause = what.head
-    while clause.dep_ == "ccomp" and clause.head.i != tok.i:
-        clause = clause.head
-    said = [t for t in clause.subtree if t.i > what.i and t.dep_ in ("attr", "oprd")]
-    said += [t for t in clause.subtree if t.i > what.i and t.dep_ == "pobj" and t.head.lower_ == "as"]
-    return said[:1]
 
 
 def _dates(ctx: ArticleContext, sent: ParsedSentence, tok: Token) -> tuple[dt.date, ...]:
@@ -284,7 +95,7 @@ def _only_where(sent: ParsedSentence, verb: Token, tag: Tag) -> bool:
         if node.dep_ == "prep":
             preps.add(node.lower_)
         node = node.head
-    return bool(preps & _WHERE) and not preps & {"on", "against", "at", "into"}
+    return bool(preps & WHERE) and not preps & {"on", "against", "at", "into"}
 
 
 def _weapon_subject(sent: ParsedSentence, tok: Token) -> bool:
@@ -292,7 +103,7 @@ def _weapon_subject(sent: ParsedSentence, tok: Token) -> bool:
     or the verb names its weapon ("destroyed a landing ship using sea drones")."""
     if is_passive(tok):
         return False
-    named = [*_instruments(sent, tok), *(o for o in _using(tok) if sent.weapons_under(o))]
+    named = [*instruments(sent, tok), *(o for o in using(tok) if sent.weapons_under(o))]
     hit = [o for o in direct_objects(tok) if sent.weapons_under(o)]  # "destroyed a Ukrainian Patriot system"
     return any(sent.weapons_under(s) for s in subjects(tok)) or bool(named) or bool(hit)
 
@@ -333,7 +144,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             continue  # "Will Israel strike Iran?"
         if _unreal(ctx, tok):
             continue
-        attackers, targets, weapon_roots = _roles(sent, ctx, tok)
+        attackers, targets, weapon_roots = strike_roles(sent, ctx, tok)
         if lemma(tok) in ctx.words("impact_verb") and not (_weapon_subject(sent, tok) or intercepts(sent, ctx, tok)):
             continue  # "the strike killed five" is read from the noun; "Hamas killed" is no strike
         if tok.dep_ == "relcl" and sent.token_tag(tok.head, "weapon") is not None:
@@ -345,7 +156,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             r.pos_ == "PRON" and any(x.lower_ in ("it", "them", "they", "which") for x in r.subtree)
             for r in weapon_roots
         )
-        needs_weapon = lemma(tok) in _NEEDS_WEAPON and trig.end - trig.start == 1  # "fired on" needs none
+        needs_weapon = lemma(tok) in NEEDS_WEAPON and trig.end - trig.start == 1  # "fired on" needs none
         if needs_weapon and not weapons and not (pronoun and earlier):
             continue
         attacker_keys = _keys(ctx, attackers) or armed_anaphor(sent, ctx, tok) or _keys(ctx, accused)
@@ -356,7 +167,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             attacker_keys = [
                 (earlier.recipient, Tag("actor", 0, 0, key=earlier.recipient))
             ]  # who holds what was supplied
-        target_keys = _keys(ctx, _owners_first([t for t in targets if not _maker(sent, ctx, t)]))
+        target_keys = _keys(ctx, owners_first([t for t in targets if not only_maker(sent, ctx, t)]))
         if target_keys and attacker_keys and intercepts(sent, ctx, tok):  # "downed 34 Ukrainian drones"
             attacker_keys, target_keys = target_keys, attacker_keys
             weapons = event_weapons(sent, direct_objects(tok), attacks=True)
@@ -375,7 +186,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             if users:
                 target_keys, attacker_keys, inferred = attacker_keys, users, True
                 weapons = downed
-        if not target_keys and weapons and lemma(tok) in _NEEDS_WEAPON - {"use"}:
+        if not target_keys and weapons and lemma(tok) in NEEDS_WEAPON - {"use"}:
             target_keys, inferred = reporting_target(ctx, tok, voices, attacker_keys), True
         last = ctx.last_event
         used = not target_keys and weapons and lemma(tok) == "use"
