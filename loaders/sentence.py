@@ -120,7 +120,16 @@ class ParsedSentence:
     def _one_phrase(self, tok: Token, *, places: bool, depth: int) -> list[Tag]:
         tag = self.actor_at.get(tok.i) or (self.place_at.get(tok.i) if places else None)
         if tag is not None:
-            return [tag]
+            listed = [  # "Russia, North Korea deny arms trade": a headline's list parsed as apposition
+                a
+                for c in tok.children
+                if c.dep_ == "appos"
+                and (a := self.actor_at.get(c.i)) is not None
+                and (a.key or "").startswith("state:")
+                and (tag.key or "").startswith("state:")
+                and a.key != tag.key
+            ]
+            return [tag, *listed]
         for child in tok.children:
             if child.dep_ == "appos":
                 named = self.actor_at.get(child.i)

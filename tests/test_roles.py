@@ -1266,3 +1266,9 @@ def test_using_weapons_in_ones_own_territory_is_no_strike_on_oneself() -> None:
     assert ("AZE", "AZE", "drone") not in _strikes(_extract(text))
     text = "Turkey has used the drones in its operations against Kurdish militants in Syria and Iraq."
     assert _strikes(_extract(text)) == {("TUR", "SYR", "drone"), ("TUR", "IRQ", "drone")}
+
+
+def test_a_headlines_list_of_states_parsed_as_apposition_is_each_state() -> None:
+    assert _statements(_extract("Russia, North Korea deny arms trade")) == {
+        (frozenset({"state:RUS", "state:PRK"}), "deny")
+    }
