@@ -68,7 +68,10 @@ def blamed(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list[Tag]:
     if tok.dep_ != "pobj":
         return []
     prep, verb = tok.head, tok.head.head
-    if prep.lower_ == "for" and lemma(verb) in ctx.words("allegation") | {"blame"}:
+    accusing = ctx.words("allegation") | {"blame"}
+    if prep.lower_ in ("for", "of") and verb.dep_ == "dobj" and lemma(verb.head) in accusing:
+        return sent.phrase_actors_of([verb])  # "accused the RSF of a drone attack", "of" under the object
+    if prep.lower_ in ("for", "of") and lemma(verb) in accusing:  # "blamed Hezbollah for the rocket attack"
         return sent.phrase_actors_of(direct_objects(verb))
     if prep.lower_ == "behind" and lemma(verb) == "be":
         return sent.phrase_actors_of(subjects(verb))

@@ -1272,3 +1272,11 @@ def test_a_headlines_list_of_states_parsed_as_apposition_is_each_state() -> None
     assert _statements(_extract("Russia, North Korea deny arms trade")) == {
         (frozenset({"state:RUS", "state:PRK"}), "deny")
     }
+
+
+def test_accusing_a_party_of_an_attack_names_its_attacker() -> None:
+    ex = _extract("Mali accused the rebels' allies in Algeria of a drone attack on Kidal.")
+    assert all(s[0] != "MLI" for s in _strikes(ex))
+    assert _strikes(_extract("Sudan accused the RSF of a drone attack on Port Sudan.")) == {
+        ("org:rapid-support-forces", "SDN", "drone")
+    }
