@@ -28,6 +28,7 @@ COLUMNS: dict[str, list[str]] = {
     "furniture.tsv": ["pattern", "note", "block"],
     "groups.tsv": ["group", "members", "note"],
     "landmarks.tsv": ["name", "note"],
+    "grammar.tsv": ["word", "class", "note"],
 }
 
 # The key column(s) that must be unique (case-sensitive) within each file.
@@ -43,6 +44,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "furniture.tsv": ("pattern",),
     "groups.tsv": ("group",),
     "landmarks.tsv": ("name",),
+    "grammar.tsv": ("word", "class"),
 }
 
 # ISO 3166-1 entries that are not UN members, observers, Taiwan or Kosovo: dependent territories,
