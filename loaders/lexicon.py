@@ -86,6 +86,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "territory_noun",
     "generic_goods",
     "generic_munition",
+    "attribution",
 )
 """The classes of ``grammar.tsv``."""
 

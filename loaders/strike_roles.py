@@ -94,6 +94,12 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
             t for c in owners for t in sent.phrase_actors(c) if t.kind == "actor" and not only_maker(sent, ctx, t)
         ]
         attackers += [t for t in sent.phrase_actors_of(prep_objects(tok, {"by"})) if t not in attackers]
+        attributed = [c for c in tok.children if c.dep_ == "acl" and lemma(c) in ctx.words("attribution")]
+        attackers += [  # "air strikes attributed to Israel", "a drone attack blamed on Ukraine"
+            t
+            for t in sent.phrase_actors_of([o for c in attributed for o in prep_objects(c, {"to", "on"})])
+            if t not in attackers
+        ]
         attackers = attackers or claimed_by(sent, ctx, tok) or blamed(sent, ctx, tok)
         first = tok
         while first.dep_ == "conj" and first.head.i != first.i:
@@ -144,6 +150,12 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
             weapons += patient
         targets = sent.phrase_actors_of([p for p in patient if sent.token_tag(p, "weapon") is None], places=True)
         targets += [t for t in targets_of(sent, ctx, prep_objects(tok, targets_prep)) if t not in targets]
+        downed = lemma(tok) in ctx.words("downing") | ctx.words("defend") and any(
+            sent.weapons_under(p) for p in patient
+        )
+        if downed and not attackers:  # "two Ukrainian drones were shot down over the Kursk region"
+            attackers = [t for t in sent.phrase_actors_of(patient, weapons=True) if t.kind == "actor"]
+            targets = [t for t in targets if t.kind == "place" and t.key not in {a.key for a in attackers}]
         return attackers, targets, weapons
     subject = subjects(tok)
     attackers = [t for t in sent.phrase_actors_of(subject, weapons=True) if not only_maker(sent, ctx, t)]

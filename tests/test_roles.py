@@ -1280,3 +1280,19 @@ def test_accusing_a_party_of_an_attack_names_its_attacker() -> None:
     assert _strikes(_extract("Sudan accused the RSF of a drone attack on Port Sudan.")) == {
         ("org:rapid-support-forces", "SDN", "drone")
     }
+
+
+def test_strikes_attributed_to_a_party_are_its() -> None:
+    text = "Air strikes attributed to Israel hit militia positions in eastern Syria."
+    assert _strikes(_extract(text)) == {("ISR", "SYR", None)}
+
+
+def test_incoming_drones_shot_down_over_a_region_struck_its_state() -> None:
+    assert _strikes(_extract("Two Ukrainian drones were shot down over the Belgorod region, the governor said.")) == {
+        ("UKR", "RUS", "drone")
+    }
+
+
+def test_activists_speak_for_no_state() -> None:
+    text = "Russian air strikes pounded Idlib, Syrian opposition activists said."
+    assert all("state:SYR" not in s for s, _ in _statements(_extract(text)))
