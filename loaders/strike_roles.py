@@ -55,11 +55,13 @@ def targets_of(
         if tags and all(t.kind == "place" for t in tags):  # "the US Al Udeid air base": the base's owner
             owner_words = [t for t in head.subtree if t.i < head.i and t.dep_ in ("compound", "amod", "poss", "nmod")]
             tags += [a for w in owner_words if (a := sent.token_tag(w)) is not None and not only_maker(sent, ctx, a)]
-        if not tags and depth < 2:
-            tags = targets_of(sent, ctx, prep_objects(head, preps), depth + 1)
-        if not tags and depth == 0:  # "a strike on a school sheltering displaced people in Gaza"
+        stateless = bool(tags) and not any(t.kind == "place" or ctx.party_of(t.key) for t in tags)  # "UN peacekeepers"
+        if (not tags or stateless) and depth < 2:
+            tags = [*tags, *targets_of(sent, ctx, prep_objects(head, preps), depth + 1)]
+        if (not tags or stateless) and depth == 0:  # "a strike on a school sheltering displaced people in Gaza"
             inside = [t for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ in WHERE and _within(t, head)]
-            tags = [p for t in inside if (p := sent.token_tag(t, "place")) is not None]
+            inside_tags = [sent.token_tag(t, "place") or sent.token_tag(t) for t in inside]
+            tags = [*tags, *(p for p in inside_tags if p is not None and (p.kind == "place" or ctx.party_of(p.key)))]
         found += [t for t in tags if t not in found]
     return found
 
@@ -177,7 +179,7 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
     if lemma(tok) not in ctx.words("downing"):  # "shot down drones over Belgorod": no strike on Belgorod
         aimed = targets_of(sent, ctx, prep_objects(tok, targets_prep - WHERE, depth=2))
         targets += [t for t in aimed if t not in targets]
-        if not any(t.kind == "actor" for t in targets):  # "attacked US bases in Iraq": the bases' owner
+        if not any(t.kind == "actor" and ctx.party_of(t.key) for t in targets):  # "attacked US bases in Iraq"
             where = targets_of(sent, ctx, prep_objects(tok, targets_prep & WHERE, depth=2))
             targets += [t for t in where if t not in targets]
     if not targets:  # "fired missiles provided by Iran at Riyadh": "at" parsed under the participle

@@ -1296,3 +1296,8 @@ def test_incoming_drones_shot_down_over_a_region_struck_its_state() -> None:
 def test_activists_speak_for_no_state() -> None:
     text = "Russian air strikes pounded Idlib, Syrian opposition activists said."
     assert all("state:SYR" not in s for s, _ in _statements(_extract(text)))
+
+
+def test_a_target_with_no_state_gives_way_to_where_it_stood() -> None:
+    text = "Israeli jets fired on UN peacekeepers in southern Lebanon, UNIFIL said."
+    assert _strikes(_extract(text)) == {("ISR", "LBN", None)}
