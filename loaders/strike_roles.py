@@ -96,6 +96,10 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
             t for c in owners for t in sent.phrase_actors(c) if t.kind == "actor" and not only_maker(sent, ctx, t)
         ]
         attackers += [t for t in sent.phrase_actors_of(prep_objects(tok, {"by"})) if t not in attackers]
+        sources: list[Token] = []
+        if tok.dep_ == "pobj" and tok.head.lower_ == "under":  # "came under attack from Russian drones"
+            sources = [*prep_objects(tok, {"from"}), *prep_objects(tok.head.head, {"from"})]
+            attackers += [t for t in sent.phrase_actors_of(sources, weapons=True) if t not in attackers]
         attributed = [c for c in tok.children if c.dep_ == "acl" and lemma(c) in ctx.words("attribution")]
         attackers += [  # "air strikes attributed to Israel", "a drone attack blamed on Ukraine"
             t
@@ -139,6 +143,7 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
             if not targets:
                 targets = targets_of(sent, ctx, prep_objects(tok.head, targets_prep))
         weapons = [*owners, *prep_objects(tok, {"with", "by", "of"}), *(c for c in tok.children if lemma(c) == "use")]
+        weapons += sources
         if tok.dep_ == "nsubjpass":
             weapons += [a for a in agents(tok.head) if sent.token_tag(a, "weapon") is not None]
         return attackers, targets, weapons

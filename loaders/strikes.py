@@ -149,7 +149,9 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             continue  # "the strike killed five" is read from the noun; "Hamas killed" is no strike
         if tok.dep_ == "relcl" and sent.token_tag(tok.head, "weapon") is not None:
             weapon_roots.append(tok.head)  # "drones, some of which were launched"
-        launch_sites = {t.i for t in sent.doc if t.dep_ == "prep" and t.lower_ == "from"}  # "launched from a submarine"
+        launch_sites = {  # "missiles launched from a submarine", not "an attack from Russian drones"
+            t.i for t in sent.doc if t.dep_ == "prep" and t.lower_ == "from" and lemma(t.head) in NEEDS_WEAPON
+        }
         weapons = event_weapons(sent, weapon_roots, skip=launch_sites, attacks=True)
         earlier = transfers[-1] if transfers else ctx.last_transfer
         pronoun = any(

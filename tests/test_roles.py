@@ -1301,3 +1301,10 @@ def test_activists_speak_for_no_state() -> None:
 def test_a_target_with_no_state_gives_way_to_where_it_stood() -> None:
     text = "Israeli jets fired on UN peacekeepers in southern Lebanon, UNIFIL said."
     assert _strikes(_extract(text)) == {("ISR", "LBN", None)}
+
+
+def test_coming_under_attack_from_a_party_names_it() -> None:
+    assert _strikes(_extract("Kharkiv came under attack from Russian drones overnight.")) == {("RUS", "UKR", "drone")}
+    assert _strikes(_extract("Israeli positions came under rocket fire from Lebanon.")) == {
+        ("LBN", "ISR", "rocket artillery")
+    }
