@@ -11,7 +11,9 @@
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
+from dataclasses import dataclass
 from pathlib import Path
 
 from .article import Article
@@ -65,15 +67,8 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
         index = _sentence_of(starts, tag.start)
         if index is not None:
             by_sentence.setdefault(index, []).append(tag)
-    judging = lex.words("denial_word") | lex.words("condemnation_word")
-    pairs = verb_object_pairs(lex)
-    reporting = frozenset(v.phrase for v in lex.verbs_for("report") if " " not in v.phrase)
-    worth = [
-        _worth_parsing(sent, by_sentence.get(i, []), lex.words("abet"))
-        or _names_a_judgment(sent, lex.words("naming_verb") | reporting, judging)
-        or _holds_a_pair(sent, pairs)
-        for i, sent in enumerate(sentences)
-    ]
+    cues = _parse_cues(lex)
+    worth = [_worth_parsing(sent, by_sentence.get(i, []), cues) for i, sent in enumerate(sentences)]
     chosen = [
         (sent, [t for t in by_sentence.get(i, []) if t.end <= sent.end]) for i, sent in enumerate(sentences) if worth[i]
     ]
@@ -168,36 +163,50 @@ def _datelines(view: DocView, tags: list[Tag]) -> set[int]:
     return found
 
 
-def _worth_parsing(sent: SpanView, tags: list[Tag], abet: frozenset[str]) -> bool:
+@dataclass(frozen=True)
+class _ParseCues:
+    """The words, read once per lexicon, that make a sentence with no event trigger worth parsing."""
+
+    abet: frozenset[str]
+    judging_verbs: frozenset[str]
+    """Naming and one-word speech verbs ("called the report absurd", "said ... was inconclusive")."""
+    judging_words: frozenset[str]
+    pairs: dict[tuple[str, str], tuple[str, str]]
+
+
+@functools.lru_cache(maxsize=8)
+def _parse_cues(lex: Lexicon) -> _ParseCues:
+    speech = frozenset(v.phrase for v in lex.verbs_for("report") if " " not in v.phrase)
+    return _ParseCues(
+        abet=lex.words("abet"),
+        judging_verbs=lex.words("naming_verb") | speech,
+        judging_words=lex.words("denial_word") | lex.words("condemnation_word"),
+        pairs=verb_object_pairs(lex),
+    )
+
+
+def _worth_parsing(sent: SpanView, tags: list[Tag], cues: _ParseCues) -> bool:
     """A sentence with an event or stance trigger; one whose only trigger is a speech verb only when
-    it quotes someone (a quote may go on in the next sentence) or speaks of "this" (the event before)."""
+    it quotes someone (a quote may go on in the next sentence), speaks of "this" (the event before)
+    or says a party abets a war. Without a trigger, a sentence that judges ("called the report
+    absurd", "said the evidence was inconclusive") or holds a verb-object trigger pair with words
+    between ("expressed firm opposition", "take all necessary measures") is parsed too."""
     events = {t.event for t in tags if t.kind == "trigger" and t.event in _EVENT_TRIGGERS}
     if events - {"report"}:
         return True
-    if not events:
-        return False
     text = sent.text
-    if any(q in text for q in _QUOTES) or text.lstrip()[:5].lower().startswith(("this ", "that ", "it ")):
+    if events and (any(q in text for q in _QUOTES) or text.lstrip()[:5].lower().startswith(("this ", "that ", "it "))):
         return True
-    return any((tok.lemma_ or tok.text).lower() in abet for tok in sent)  # "said China is fuelling the war"
+    lemmas = [(tok.lemma_ or tok.text).lower() for tok in sent]
+    if events and any(lemma in cues.abet for lemma in lemmas):  # "said China is fuelling the war"
+        return True
+    words = set(lemmas)
+    if words & cues.judging_verbs and words & cues.judging_words:
+        return True
+    return any((verb, noun) in cues.pairs for i, verb in enumerate(lemmas) for noun in lemmas[i + 2 : i + 5])
 
 
 _QUOTES = ('"', "“", "”", "‘")
-
-
-def _names_a_judgment(sent: SpanView, naming: frozenset[str], judging: frozenset[str]) -> bool:
-    """A sentence with a naming or speech verb and a word of denial or condemnation ("called the
-    report absurd", "said the evidence was inconclusive"), worth parsing though it holds no trigger."""
-    lemmas = {(tok.lemma_ or tok.text).lower() for tok in sent}
-    return bool(lemmas & naming) and bool(lemmas & judging)
-
-
-def _holds_a_pair(sent: SpanView, pairs: dict[tuple[str, str], tuple[str, str]]) -> bool:
-    """A sentence with a verb and, at most three words on, an object noun the lexicon pairs as a
-    trigger ("expressed firm opposition", "take all necessary measures"): worth parsing, though
-    the words between hide the pair from the lemma matcher."""
-    lemmas = [(tok.lemma_ or tok.text).lower() for tok in sent]
-    return any((verb, noun) in pairs for i, verb in enumerate(lemmas) for noun in lemmas[i + 2 : i + 5])
 
 
 def _is_headline(sent: SpanView) -> bool:

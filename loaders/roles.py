@@ -22,6 +22,7 @@ from collections.abc import Collection, Iterator
 from spacy.tokens import Token
 
 __all__ = [
+    "NOUN_POS",
     "agents",
     "clause_chain",
     "clause_head",
@@ -40,6 +41,10 @@ __all__ = [
 _SUBJECT = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 _CLAUSE_LINKS = {"conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "pcomp", "dep", "parataxis"}
 _NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
+
+
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+"""Parts of speech of a noun head (a strike or supply noun, an actor named by a noun)."""
 
 
 def lemma(token: Token) -> str:
@@ -69,7 +74,7 @@ def _main_verb_as_modifier(verb: Token) -> bool:
         verb.dep_ == "acl"
         and verb.tag_ in ("VBD", "VBN")
         and head.dep_ == "ROOT"
-        and head.pos_ in ("NOUN", "PROPN")
+        and head.pos_ in NOUN_POS
         and any(c.dep_ == "dobj" for c in verb.children)
     )
 
@@ -118,7 +123,7 @@ def subjects(verb: Token, depth: int = 0, *, barriers: Collection[int] = ()) -> 
         return _members(head) or [head, *(c for c in head.conjuncts if c.i < verb.i)]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return with_conjuncts(head)  # "countries supplying arms"
-    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VB" and head.pos_ in ("NOUN", "PROPN"):  # "a deal to buy"
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VB" and head.pos_ in NOUN_POS:  # "a deal to buy"
         owners = [c for c in head.children if c.dep_ in ("poss", "compound") or (c.dep_ == "amod" and c.is_title)]
         owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children]
         if owners:  # "Berlin's decision to send", "the Dutch decision", "the move by Washington to supply"

@@ -45,11 +45,13 @@ def about_the_strike(out: StatementSink, voices: list[Voice]) -> None:
     direct response"; "the Houthis said the strikes killed five fighters"): its attacker admits
     them, its target alleges them."""
     ctx, sent = out.ctx, out.sent
+    nouns = {sent.head(t).i for t in sent.triggers("strike_noun")}
+    if not nouns or not ctx.extraction.strikes:
+        return
     for v in voices:
         if v.stance is not None or v.verb is None or any(set(m.speakers) == set(v.speakers) for m in out.made):
             continue  # a speaker who takes a stance on the strike in the sentence says no more of it
         spoken = {t.i for s in subjects(v.verb) for t in s.subtree}
-        nouns = {sent.head(t).i for t in sent.triggers("strike_noun")}
         named = [
             t
             for t in v.verb.subtree

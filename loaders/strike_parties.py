@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from .context import ArticleContext
 from .facts import Transfer
-from .roles import agents, direct_objects, is_passive, lemma, negated, prep_objects, subjects
+from .roles import NOUN_POS, agents, direct_objects, is_passive, lemma, negated, prep_objects, subjects
 from .sentence import ParsedSentence
 from .tags import Tag
 from .voices import Voice, pronoun_actors, voice_of
@@ -26,8 +26,6 @@ __all__ = [
     "owned_by_pronoun",
     "reporting_target",
 ]
-
-_NOUN_POS = {"NOUN", "PROPN"}
 
 
 def defended(sent: ParsedSentence, ctx: ArticleContext, tok: Token, transfers: list[Transfer]) -> list[str]:
@@ -96,7 +94,7 @@ def claimed_by(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list[Ta
 def armed_anaphor(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list[tuple[str, Tag]]:
     """An attacker named only as "the group", "the militia", "the rebels" (``grammar.tsv``:
     armed_anaphor): the armed group the article named last before this sentence."""
-    if tok.pos_ in _NOUN_POS:
+    if tok.pos_ in NOUN_POS:
         heads = prep_objects(tok, {"by"})
     elif is_passive(tok):
         heads = agents(tok)

@@ -9,14 +9,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .context import ArticleContext
-from .roles import agents, direct_objects, is_passive, lemma, prep_objects, subjects
+from .roles import NOUN_POS, agents, direct_objects, is_passive, lemma, prep_objects, subjects
 from .sentence import ParsedSentence
 from .strike_parties import blamed, claimed_by
 from .tags import Tag
 
 __all__ = ["NEEDS_WEAPON", "WHERE", "instruments", "only_maker", "owners_first", "strike_roles", "targets_of", "using"]
 
-_NOUN_POS = {"NOUN", "PROPN"}
 WHERE = frozenset({"in", "inside", "near", "across", "over"})
 """Target prepositions that say where a strike fell, which yield to whoever owned what was hit."""
 NEEDS_WEAPON = {"use", "launch", "fire", "drop"}
@@ -88,7 +87,7 @@ def _counted(sent: ParsedSentence, obj: Token) -> bool:
 
 def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[Tag], list[Tag], list[Token]]:
     targets_prep = ctx.words("target_prep")
-    if tok.pos_ in _NOUN_POS:
+    if tok.pos_ in NOUN_POS:
         owners = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
         if tok.dep_ == "conj":  # "Russian missile and drone attacks"
             owners += [c for c in tok.head.children if c.dep_ in ("poss", "amod", "nmod")]

@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from .context import ArticleContext
 from .dates import days_in
 from .facts import Strike, Transfer
-from .roles import clause_chain, direct_objects, is_passive, lemma, marks, negated, subjects
+from .roles import NOUN_POS, clause_chain, direct_objects, is_passive, lemma, marks, negated, subjects
 from .sentence import ParsedSentence
 from .strike_parties import (
     accuser,
@@ -41,7 +41,6 @@ from .weapons import event_weapons, generic, origin_of, resolve_weapon
 
 __all__ = ["intercepts", "read_strikes"]
 
-_NOUN_POS = {"NOUN", "PROPN"}
 _INCOMING = frozenset({"drone", "ballistic missile", "cruise missile", "rocket artillery"})
 """Weapon categories a defender intercepts: downing them is no strike on their owner."""
 
@@ -62,7 +61,7 @@ def _unreal(ctx: ArticleContext, tok: Token) -> bool:
     simulated an attack"); the caller has already set aside a hedge among its own marks."""
     chain = list(clause_chain(tok, stop=("ccomp", "relcl", "advcl", "conj")))  # not "... as Russia launches"
     words = {lemma(t) for t in chain[1:]} | {lemma(c) for t in chain for c in t.children if c.dep_ == "aux"}
-    if tok.pos_ in _NOUN_POS:
+    if tok.pos_ in NOUN_POS:
         words |= {lemma(c) for c in tok.children if c.dep_ in ("amod", "advmod")}
     return bool(words & (ctx.words("hedge") | ctx.words("intent")))
 
@@ -74,14 +73,16 @@ def _dates(ctx: ArticleContext, sent: ParsedSentence, tok: Token) -> tuple[dt.da
     return tuple(days_in(text, ctx.published, ctx.year))
 
 
-def intercepts(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> bool:
-    """A defender downing or destroying incoming munitions ("its air defences destroyed 34
-    Ukrainian drones", "shot down two Iranian missiles"): the munitions' owner struck the
-    defender, not the other way round (a downed jet is a strike on its owner)."""
+def intercepts(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list[Tag]:
+    """The incoming munitions a defender downs or destroys ("its air defences destroyed 34
+    Ukrainian drones", "shot down two Iranian missiles"), empty when the verb downs something
+    else: the munitions' owner struck the defender, not the other way round (a downed jet is a
+    strike on its owner)."""
     if tok.pos_ != "VERB" or lemma(tok) not in ctx.words("downing") | ctx.words("impact_verb") | ctx.words("defend"):
-        return False
+        return []
     downed = event_weapons(sent, direct_objects(tok), attacks=True)
-    return bool(downed) and all(w.value in _INCOMING or generic(sent, w, ctx.words("generic_munition")) for w in downed)
+    incoming = all(w.value in _INCOMING or generic(sent, w, ctx.words("generic_munition")) for w in downed)
+    return downed if incoming else []
 
 
 def _only_where(sent: ParsedSentence, verb: Token, tag: Tag) -> bool:
@@ -123,16 +124,19 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
     out: list[tuple[Strike, Token]] = []
     seen: set[int] = set()
     accused = [t for trig in sent.triggers("strike_noun") for t in blamed(sent, ctx, sent.head(trig))]
+    launch_sites = {  # "missiles launched from a submarine", not "an attack from Russian drones"
+        t.i for t in sent.doc if t.dep_ == "prep" and t.lower_ == "from" and lemma(t.head) in NEEDS_WEAPON
+    }
     for trig in sent.triggers("strike", "strike_noun"):
         tok = sent.head(trig)
         if tok.i in seen:
             continue
-        mismatched = (tok.pos_ in _NOUN_POS) != (trig.event == "strike_noun") and tok.pos_ in ("VERB", "NOUN")
+        mismatched = (tok.pos_ in NOUN_POS) != (trig.event == "strike_noun") and tok.pos_ in ("VERB", "NOUN")
         if mismatched and any(o is not trig and o.start == trig.start for o in sent.triggers("strike", "strike_noun")):
             continue  # the same word under both events: the parse says which
-        if trig.event == "strike" and tok.pos_ in _NOUN_POS and lemma(tok) not in ("attack", "strike", "raid"):
+        if trig.event == "strike" and tok.pos_ in NOUN_POS and lemma(tok) not in ("attack", "strike", "raid"):
             continue  # "targets", "fire": a verb's word used as a noun
-        if trig.event == "strike_noun" and tok.pos_ not in _NOUN_POS and tok.pos_ != "VERB":
+        if trig.event == "strike_noun" and tok.pos_ not in NOUN_POS and tok.pos_ != "VERB":
             continue  # "offensive weapons"
         if trig.event == "strike" and tok.pos_ in ("ADP", "ADV", "PART", "ADJ"):
             continue  # "down 5 percent", "stepped down"
@@ -145,13 +149,11 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         if _unreal(ctx, tok):
             continue
         attackers, targets, weapon_roots = strike_roles(sent, ctx, tok)
-        if lemma(tok) in ctx.words("impact_verb") and not (_weapon_subject(sent, tok) or intercepts(sent, ctx, tok)):
+        downed = intercepts(sent, ctx, tok)
+        if lemma(tok) in ctx.words("impact_verb") and not (_weapon_subject(sent, tok) or downed):
             continue  # "the strike killed five" is read from the noun; "Hamas killed" is no strike
         if tok.dep_ == "relcl" and sent.token_tag(tok.head, "weapon") is not None:
             weapon_roots.append(tok.head)  # "drones, some of which were launched"
-        launch_sites = {  # "missiles launched from a submarine", not "an attack from Russian drones"
-            t.i for t in sent.doc if t.dep_ == "prep" and t.lower_ == "from" and lemma(t.head) in NEEDS_WEAPON
-        }
         weapons = event_weapons(sent, weapon_roots, skip=launch_sites, attacks=True)
         earlier = transfers[-1] if transfers else ctx.last_transfer
         pronoun = any(
@@ -162,7 +164,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         if needs_weapon and not weapons and not (pronoun and earlier):
             continue
         attacker_keys = _keys(ctx, attackers) or armed_anaphor(sent, ctx, tok) or _keys(ctx, accused)
-        if not attacker_keys and tok.pos_ not in _NOUN_POS and not is_passive(tok):
+        if not attacker_keys and tok.pos_ not in NOUN_POS and not is_passive(tok):
             for subj in subjects(tok):
                 attacker_keys += [(k, Tag("actor", 0, 0, key=k)) for k in pronoun_actors(subj, voices, ctx)]
         if not attacker_keys and earlier is not None and (pronoun or tok.dep_ == "relcl") and is_passive(tok):
@@ -170,10 +172,9 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
                 (earlier.recipient, Tag("actor", 0, 0, key=earlier.recipient))
             ]  # who holds what was supplied
         target_keys = _keys(ctx, owners_first([t for t in targets if not only_maker(sent, ctx, t)]))
-        if target_keys and attacker_keys and intercepts(sent, ctx, tok):  # "downed 34 Ukrainian drones"
-            attacker_keys, target_keys = target_keys, attacker_keys
-            weapons = event_weapons(sent, direct_objects(tok), attacks=True)
-        if not target_keys and tok.pos_ in _NOUN_POS:
+        if target_keys and attacker_keys and downed:  # "downed 34 Ukrainian drones"
+            attacker_keys, target_keys, weapons = target_keys, attacker_keys, downed
+        if not target_keys and tok.pos_ in NOUN_POS:
             target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in defended(sent, ctx, tok, transfers)]
         if not target_keys and tok.pos_ == "VERB":  # "fired on its positions": the speaker's
             target_keys = owned_by_pronoun(sent, ctx, tok, voices)
@@ -208,7 +209,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             kinds = [k for k in kinds if k[0] != "aircraft"]
         if not kinds and pronoun and earlier is not None:  # "... and the latter used them"
             kinds.append((earlier.weapon, earlier.designation, earlier.supplier))
-        direct = tok.pos_ not in _NOUN_POS
+        direct = tok.pos_ not in NOUN_POS
         rule = f"strike.{'verb' if direct else 'noun'}.attack"
         for kind, named, origin in kinds or [(None, None, None)]:
             for attacker, a_tag in attacker_keys[:1] if len(attacker_keys) > 2 else attacker_keys:

@@ -9,14 +9,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .context import ArticleContext
-from .roles import agents, direct_objects, is_passive, lemma, prep_objects, subjects
+from .roles import NOUN_POS, agents, direct_objects, is_passive, lemma, prep_objects, subjects
 from .sentence import ParsedSentence
 from .tags import Tag
 
 __all__ = ["noun_roles", "user_of", "verb_roles"]
 
 _NOUN_MODIFIERS = {"poss", "amod", "compound", "nmod"}
-_NOUN_POS = {"NOUN", "PROPN"}
 
 
 def _prep_objects_of(heads: list[Token], preps: set[str]) -> list[Token]:
@@ -154,7 +153,7 @@ def verb_roles(
     if not subj and tok.dep_ == "pcomp":  # "accused Iran of supplying", "sanctioned X for supplying"
         governor = tok.head.head
         subj = direct_objects(governor) or [c for c in governor.children if c.dep_ in ("pobj", "nsubjpass")]
-        if not subj and governor.pos_ in _NOUN_POS:  # "the involvement of Iran in supplying", "Iran's role in arming"
+        if not subj and governor.pos_ in NOUN_POS:  # "the involvement of Iran in supplying", "Iran's role in arming"
             subj = [c for c in governor.children if c.dep_ == "poss"] or prep_objects(governor, {"of"})
     skip = {s.i for s in subj}
     objects = direct_objects(tok)

@@ -25,6 +25,7 @@ from spacy.tokens import Token
 from .context import ArticleContext
 from .facts import Transfer
 from .roles import (
+    NOUN_POS,
     agents,
     clause_chain,
     contrasted,
@@ -45,7 +46,6 @@ from .weapons import event_weapons, generic, origin_of, quantity_of, resolve_wea
 
 __all__ = ["SupplyReading", "read_transfers"]
 
-_NOUN_POS = {"NOUN", "PROPN"}
 _NOT_SUPPLIERS = {"condemn", "concern", "warn", "call_on", "allege", "support"}
 """Stances whose speaker is not the subject of the supply they speak of ("China slams US deal to sell ...")."""
 
@@ -153,7 +153,7 @@ def _framing(ctx: ArticleContext, tok: Token) -> tuple[bool, bool, bool, bool]:
 
     future = bool(cues & ctx.words("future")) or bool(governors & ctx.words("future"))
     future = future or lemma(tok) in ctx.words("future")  # "an aid package", "ordered 24 helicopters"
-    qualifiers = {lemma(c) for c in tok.children if c.dep_ == "amod"} if tok.pos_ in ("NOUN", "PROPN") else set()
+    qualifiers = {lemma(c) for c in tok.children if c.dep_ == "amod"} if tok.pos_ in NOUN_POS else set()
     future = future or bool(qualifiers & ctx.words("future"))  # "the potential sale", "a proposed deal"
     on_deal = tok.dep_ in ("acl", "relcl") and lemma(tok.head) in ctx.words("deal_noun") | ctx.words("future")
     future = future or (on_deal and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children))  # "a deal to buy"
@@ -165,7 +165,7 @@ def _framing(ctx: ArticleContext, tok: Token) -> tuple[bool, bool, bool, bool]:
     if any(t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) for t in holders):
         hedge = True  # "no evidence has emerged that China supplied ...", "there is no sign that ..."
     conditional = any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in tok.head.children)
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass") and conditional:
+    if tok.pos_ in NOUN_POS and tok.dep_ in ("nsubj", "nsubjpass") and conditional:
         hedge = True  # "a Chinese supply of weapons would cross a red line"
     if tok.sent.text.rstrip().endswith("?"):
         hedge = True  # "Would Germany send Taurus missiles?"
@@ -193,7 +193,7 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         tok = sent.event_word(trig)
         if tok.i in seen_tokens:
             continue
-        noun = tok.pos_ in _NOUN_POS
+        noun = tok.pos_ in NOUN_POS
         if (trig.event == "supply_noun") != noun and any(
             o is not trig and o.start == trig.start and o.end == trig.end
             for o in sent.triggers("supply", "supply_noun")
