@@ -87,6 +87,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "generic_goods",
     "generic_munition",
     "attribution",
+    "sending_verb",
 )
 """The classes of ``grammar.tsv``."""
 
@@ -262,10 +263,13 @@ def _load_states(extra: Path | None) -> dict[str, StateEntry]:
             if iso3 != "XKX" and pycountry.countries.get(alpha_3=iso3) is None:
                 raise LexiconError(f"{path}:{n}: {iso3!r} is not an ISO 3166-1 alpha-3 code")
             entry = states.get(iso3) or StateEntry(iso3, row["wikidata"] or None, row["name"] or iso3)
-            entry.names |= {row["name"], *_cells(row["aliases"]), *_pycountry_names(iso3)} - {""}
+            entry.names |= {row["name"], *_cells(row["aliases"])} - {""}
             entry.metonyms |= set(_cells(row["metonyms"]))
             entry.demonyms |= set(_cells(row["demonyms"]))
             states[iso3] = entry
+    listed = {name: iso3 for iso3, entry in states.items() for name in entry.names}
+    for iso3, entry in states.items():
+        entry.names |= {n for n in _pycountry_names(iso3) if listed.get(n, iso3) == iso3}
     return states
 
 

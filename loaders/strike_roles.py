@@ -14,12 +14,10 @@ from .sentence import ParsedSentence
 from .strike_parties import blamed, claimed_by
 from .tags import Tag
 
-__all__ = ["NEEDS_WEAPON", "WHERE", "instruments", "only_maker", "owners_first", "strike_roles", "targets_of", "using"]
+__all__ = ["WHERE", "instruments", "only_maker", "owners_first", "strike_roles", "targets_of", "using"]
 
-WHERE = frozenset({"in", "inside", "near", "across", "over"})
+WHERE = frozenset({"in", "inside", "near", "across", "over", "through"})
 """Target prepositions that say where a strike fell, which yield to whoever owned what was hit."""
-NEEDS_WEAPON = {"use", "launch", "fire", "drop"}
-"""Verbs that are strikes only with a weapon named ("used drones against", "fired missiles at")."""
 
 
 def _within(place: Token, head: Token) -> bool:
@@ -174,7 +172,7 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
         attackers = [t for t in sent.phrase_actors_of(by) if not only_maker(sent, ctx, t)]
     platforms = [s for s in subject if (w := sent.token_tag(s, "weapon")) is not None and w.value != "aircraft"]
     objects = direct_objects(tok) or _free_relative(tok)
-    if lemma(tok) in ctx.words("downing") or (lemma(tok) not in NEEDS_WEAPON and not _fires(sent, objects)):
+    if lemma(tok) in ctx.words("downing") or (lemma(tok) not in ctx.words("sending_verb") and not _fires(sent, objects)):
         # "shot down an Indian jet", "targeted a US warship with missiles": what was hit is the target
         fired, targets = [], targets_of(sent, ctx, objects, weapons=True)
     else:
@@ -189,7 +187,10 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
     if not targets:  # "fired missiles provided by Iran at Riyadh": "at" parsed under the participle
         at = [p for o in fired for c in o.children if c.dep_ == "acl" for p in prep_objects(c, {"at", "against"})]
         targets = targets_of(sent, ctx, at)
-    sending = tok.dep_ in ("xcomp", "advcl") and lemma(tok.head) in NEEDS_WEAPON  # "launched 120 missiles to hit"
+    if not targets:  # "unleashed a barrage of missiles against Dnipro": "against" under the munitions
+        counted = [w for o in fired for w in prep_objects(o, {"of"})]
+        targets = targets_of(sent, ctx, [p for w in counted for p in prep_objects(w, targets_prep - WHERE)])
+    sending = tok.dep_ in ("xcomp", "advcl") and lemma(tok.head) in ctx.words("sending_verb")  # "launched 120 missiles to hit"
     used = direct_objects(tok.head) if sending else []
     used += using(tok)
     return attackers, targets, [*fired, *platforms, *instruments(sent, tok), *used]

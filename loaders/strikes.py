@@ -34,7 +34,7 @@ from .strike_parties import (
     owned_by_pronoun,
     reporting_target,
 )
-from .strike_roles import NEEDS_WEAPON, WHERE, instruments, only_maker, owners_first, strike_roles, using
+from .strike_roles import WHERE, instruments, only_maker, owners_first, strike_roles, using
 from .tags import Tag
 from .voices import Voice, pronoun_actors
 from .weapons import event_weapons, generic, origin_of, resolve_weapon
@@ -125,7 +125,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
     seen: set[int] = set()
     accused = [t for trig in sent.triggers("strike_noun") for t in blamed(sent, ctx, sent.head(trig))]
     launch_sites = {  # "missiles launched from a submarine", not "an attack from Russian drones"
-        t.i for t in sent.doc if t.dep_ == "prep" and t.lower_ == "from" and lemma(t.head) in NEEDS_WEAPON
+        t.i for t in sent.doc if t.dep_ == "prep" and t.lower_ == "from" and lemma(t.head) in ctx.words("sending_verb")
     }
     for trig in sent.triggers("strike", "strike_noun"):
         tok = sent.head(trig)
@@ -160,7 +160,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             r.pos_ == "PRON" and any(x.lower_ in ("it", "them", "they", "which") for x in r.subtree)
             for r in weapon_roots
         )
-        needs_weapon = lemma(tok) in NEEDS_WEAPON and trig.end - trig.start == 1  # "fired on" needs none
+        needs_weapon = lemma(tok) in ctx.words("sending_verb") and trig.end - trig.start == 1  # "fired on" needs none
         if needs_weapon and not weapons and not (pronoun and earlier):
             continue
         attacker_keys = _keys(ctx, attackers) or armed_anaphor(sent, ctx, tok) or _keys(ctx, accused)
@@ -189,7 +189,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             if users:
                 target_keys, attacker_keys, inferred = attacker_keys, users, True
                 weapons = downed
-        if not target_keys and weapons and lemma(tok) in NEEDS_WEAPON - {"use"}:
+        if not target_keys and weapons and lemma(tok) in ctx.words("sending_verb") - {"use"}:
             target_keys, inferred = reporting_target(ctx, tok, voices, attacker_keys), True
         last = ctx.last_event
         used = not target_keys and weapons and lemma(tok) == "use"

@@ -1,0 +1,48 @@
+"""Strike phrasing of wire copy: vivid verbs, munitions that land or tear through, barrages
+aimed against a place, and "Congo" as news writes it (sentences written for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+from test_extract import _extract, _states, _strikes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces hammered the Ukrainian city of Kharkiv overnight.",
+        "Russian jets pummelled Ukrainian positions near Kharkiv.",
+        "Russian artillery battered the Ukrainian town of Kupiansk.",
+    ],
+)
+def test_vivid_strike_verbs_are_strikes(text: str) -> None:
+    assert {(a, t) for a, t, _ in _strikes(_extract(text))} == {("RUS", "UKR")}
+
+
+def test_a_barrage_unleashed_against_a_place_strikes_its_state() -> None:
+    text = "Russia unleashed a barrage of Kalibr missiles against Odesa on Sunday."
+    assert _strikes(_extract(text)) == {("RUS", "UKR", "cruise missile")}
+
+
+def test_unleashing_without_munitions_is_no_strike() -> None:
+    assert _strikes(_extract("Russia unleashed a wave of repression against Ukrainian activists.")) == set()
+
+
+def test_shells_that_land_near_a_place_struck_its_state() -> None:
+    text = "North Korean artillery shells landed near a South Korean border island on Tuesday."
+    assert _strikes(_extract(text)) == {("PRK", "KOR", "artillery ammunition")}
+
+
+def test_troops_that_land_strike_nothing() -> None:
+    assert _strikes(_extract("Chinese troops landed on an island claimed by Taiwan for an exercise.")) == set()
+
+
+def test_a_munition_tearing_through_a_building_struck_where_it_stood() -> None:
+    text = "A Russian drone tore through a residential building in Odesa, killing two."
+    assert {(a, t) for a, t, _ in _strikes(_extract(text))} == {("RUS", "UKR")}
+
+
+def test_bare_congo_is_the_democratic_republic() -> None:
+    assert _states(_extract("M23 rebels seized the town of Bunagana in eastern Congo.")) >= {"COD"}
+    assert "COG" not in _states(_extract("Congo accused Rwanda of backing the rebels."))
+    assert _states(_extract("The Republic of the Congo held elections.")) == {"COG"}
