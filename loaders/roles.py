@@ -59,10 +59,12 @@ def with_conjuncts(token: Token) -> list[Token]:
 
 def is_passive(verb: Token) -> bool:
     """A passive verb: a passive subject or auxiliary, or a past participle modifying a noun
-    ("weapons supplied by Iran")."""
+    ("weapons supplied by Iran"), not a clause of its own under a noun ("reports that Iran had
+    supplied")."""
     if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
         return True
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not _main_verb_as_modifier(verb)
+    own_clause = any(c.dep_ == "nsubj" or (c.dep_ == "aux" and c.lemma_ == "have") for c in verb.children)
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not own_clause and not _main_verb_as_modifier(verb)
 
 
 def _main_verb_as_modifier(verb: Token) -> bool:

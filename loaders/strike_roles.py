@@ -65,9 +65,14 @@ def targets_of(
 
 def only_maker(sent: ParsedSentence, ctx: ArticleContext, tag: Tag) -> bool:
     """The actor only made, supplied or backs what is named ("an Iranian-made drone hit",
-    "Iranian-backed militias attacked", "Iran-linked targets"): it is not that party."""
+    "Iranian-backed militias attacked", "Iran-linked targets", "drones sent by Iran"): it is
+    not that party."""
     word = sent.word_after(tag)
-    return word is not None and lemma(word) in ctx.words("origin_participle") | ctx.words("backer_participle")
+    if word is not None and lemma(word) in ctx.words("origin_participle") | ctx.words("backer_participle"):
+        return True
+    agent = sent.head(tag).head  # "drones shipped by Iran to Russia hit Kyiv": Iran only supplied them
+    supplying = {sent.head(t).i for t in sent.triggers("supply")}
+    return agent.dep_ == "agent" and agent.head.dep_ == "acl" and agent.head.i in supplying
 
 
 def _fires(sent: ParsedSentence, objects: list[Token]) -> bool:

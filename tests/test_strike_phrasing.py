@@ -46,3 +46,14 @@ def test_bare_congo_is_the_democratic_republic() -> None:
     assert _states(_extract("M23 rebels seized the town of Bunagana in eastern Congo.")) >= {"COD"}
     assert "COG" not in _states(_extract("Congo accused Rwanda of backing the rebels."))
     assert _states(_extract("The Republic of the Congo held elections.")) == {"COG"}
+
+
+def test_a_supplier_named_as_the_agent_of_the_goods_is_not_the_attacker() -> None:
+    ex = _extract("Drones shipped by Iran to Russia hit Kyiv on Monday.")
+    assert _strikes(ex) == {("RUS", "UKR", "drone")}
+
+
+def test_a_report_that_names_a_supply_is_an_alleged_transfer() -> None:
+    text = "Seoul said it was alarmed by reports that North Korea had shipped artillery shells to Russia."
+    (transfer,) = _extract(text).transfers
+    assert (transfer.supplier, transfer.recipient, transfer.status) == ("state:PRK", "state:RUS", "alleged")
