@@ -88,6 +88,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "generic_munition",
     "attribution",
     "sending_verb",
+    "open_water",
 )
 """The classes of ``grammar.tsv``."""
 

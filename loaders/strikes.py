@@ -22,7 +22,7 @@ from spacy.tokens import Token
 from .context import ArticleContext
 from .dates import days_in
 from .facts import Strike, Transfer
-from .roles import NOUN_POS, clause_chain, direct_objects, is_passive, lemma, marks, negated, subjects
+from .roles import NOUN_POS, clause_chain, direct_objects, is_passive, lemma, marks, negated, prep_objects, subjects
 from .sentence import ParsedSentence
 from .strike_parties import (
     accuser,
@@ -64,6 +64,19 @@ def _unreal(ctx: ArticleContext, tok: Token) -> bool:
     if tok.pos_ in NOUN_POS:
         words |= {lemma(c) for c in tok.children if c.dep_ in ("amod", "advmod")}
     return bool(words & (ctx.words("hedge") | ctx.words("intent")))
+
+
+def _deniers(ctx: ArticleContext, tok: Token, voices: list[Voice]) -> set[str]:
+    """The parties whose denial governs the strike ("Russia denied striking the hospital"): as
+    its attackers, they did not strike there."""
+    ancestors = {a.i for a in tok.ancestors}
+    return {
+        p
+        for v in voices
+        if v.stance == "deny" and v.verb is not None and v.verb.i in ancestors
+        for p in (ctx.party_of(k) for k in v.speakers)
+        if p
+    }
 
 
 def _dates(ctx: ArticleContext, sent: ParsedSentence, tok: Token) -> tuple[dt.date, ...]:
@@ -148,6 +161,8 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             continue  # "Will Israel strike Iran?"
         if _unreal(ctx, tok):
             continue
+        if any(lemma(w) in ctx.words("open_water") for w in prep_objects(tok, {"into", "in"}, depth=2)):
+            continue  # "fired two missiles into the sea": a launch, no strike
         attackers, targets, weapon_roots = strike_roles(sent, ctx, tok)
         downed = intercepts(sent, ctx, tok)
         if lemma(tok) in ctx.words("impact_verb") and not (_weapon_subject(sent, tok) or downed):
@@ -199,6 +214,8 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         used = not target_keys and weapons and lemma(tok) == "use"
         if used and isinstance(last, Strike) and any(last.attacker == a for a, _ in attacker_keys):
             target_keys, inferred = [(last.target, Tag("actor", 0, 0, key=last.target))], True  # "Russia used Kinzhals"
+        deniers = _deniers(ctx, tok, voices)
+        attacker_keys = [k for k in attacker_keys if ctx.party_of(k[0]) not in deniers]
         if not attacker_keys or not target_keys:
             continue
         days = _dates(ctx, sent, tok)

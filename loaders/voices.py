@@ -94,13 +94,34 @@ def voice_of(token: Token, voices: list[Voice]) -> Voice | None:
     return None
 
 
+_STATE_ANAPHORS = frozenset({"country", "kingdom", "republic"})
+
+
+def _anaphor_actors(token: Token, voices: list[Voice], ctx: ArticleContext) -> list[str]:
+    """ "the group" or "the country" inside a voice's complement ("Saree said the group had
+    targeted the ship"): the speakers' armed group or body, or their state."""
+    word = token.lemma_.lower()
+    if word not in ctx.words("anaphor") or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return []
+    if any(c.dep_ in ("amod", "compound", "prep", "relcl", "acl") for c in token.children):
+        return []  # "the Iranian-backed group", "the group of experts": someone named, not the speaker
+    voice = voice_of(token, voices)
+    if voice is None or voice.verb is None or (voice.verb.i == token.head.i and token.dep_ == "nsubj"):
+        return []
+    parties = [p for p in (ctx.party_of(k) for k in voice.speakers) if p]
+    states = word in _STATE_ANAPHORS
+    return [p for p in dict.fromkeys(parties) if p.startswith("state:") == states]
+
+
 def pronoun_actors(token: Token, voices: list[Voice], ctx: ArticleContext) -> list[str]:
     """The actors an event's pronoun subject stands for: "we"/"it"/"they" inside a voice's
     complement are its speakers' states ("China denied it had supplied ..."); so is the owner
     of "its forces" or "our troops"."""
     if token.pos_ != "PRON":
         owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"]
-        return pronoun_actors(owners[0], voices, ctx) if owners else []
+        if owners:
+            return pronoun_actors(owners[0], voices, ctx)
+        return _anaphor_actors(token, voices, ctx)
     voice = voice_of(token, voices)
     if voice is None:
         return []

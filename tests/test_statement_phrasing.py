@@ -1,0 +1,32 @@
+"""Statement and framing phrasing of wire copy, on sentences written for the tests: "the group"
+said of the speaker's own side, denials of one's own strikes, launches into the sea."""
+
+from __future__ import annotations
+
+from test_extract import _extract, _statements, _strikes
+
+
+def test_the_group_in_a_spokesmans_report_is_his_group() -> None:
+    text = "Hezbollah's spokesman Ahmad Nour said the group had fired rockets at an Israeli base."
+    assert _statements(_extract(text)) == {(frozenset({"org:hezbollah", "person:ahmadnour"}), "admit")}
+
+
+def test_a_group_someone_else_speaks_of_is_not_the_speaker() -> None:
+    text = "Ukraine said the group had attacked Russian positions."
+    assert _statements(_extract(text)) == set()
+
+
+def test_a_strike_its_attacker_denies_is_no_fact() -> None:
+    ex = _extract("Russia denied that its forces had struck the children's hospital in Kyiv.")
+    assert _strikes(ex) == set()
+    assert _statements(ex) == {(frozenset({"state:RUS"}), "deny")}
+
+
+def test_a_strike_another_party_denies_stays() -> None:
+    ex = _extract("Ukraine said Russia had shelled a hospital in Kherson, which Moscow denied.")
+    assert _strikes(ex) == {("RUS", "UKR", None)}
+
+
+def test_missiles_fired_into_the_sea_struck_no_one() -> None:
+    ex = _extract("South Korea's military said the North had fired two ballistic missiles into the sea.")
+    assert _strikes(ex) == set()
