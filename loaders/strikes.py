@@ -161,7 +161,8 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             continue  # "Will Israel strike Iran?"
         if _unreal(ctx, tok):
             continue
-        if any(lemma(w) in ctx.words("open_water") for w in prep_objects(tok, {"into", "in"}, depth=2)):
+        falls = lemma(tok) in ctx.words("sending_verb") | ctx.words("impact_verb")
+        if falls and any(lemma(w) in ctx.words("open_water") for w in prep_objects(tok, {"into", "in"}, depth=2)):
             continue  # "fired two missiles into the sea": a launch, no strike
         attackers, targets, weapon_roots = strike_roles(sent, ctx, tok)
         downed = intercepts(sent, ctx, tok)
