@@ -260,7 +260,8 @@ def _party_stances(out: StatementSink, voices: list[Voice], readings: list[Suppl
         voice = voice_of(reading.trigger, voices)
         if voice is None:
             statuses = {t.status for t in reading.transfers}
-            if statuses in ({"planned"}, {"denied"}) and reading.subject_keys:  # "will deliver", "ruled out sending"
+            sourced = any(lemma(out.sent.head(t)) == "accord" for t in out.sent.triggers("report"))
+            if statuses in ({"planned"}, {"denied"}) and reading.subject_keys and not sourced:  # "will deliver"
                 stance = "commit" if statuses == {"planned"} else "deny"
                 out.add(reading.subject_keys, stance, f"statement.supplier.{stance}", 0.7, reading.transfers[0])
             continue

@@ -43,9 +43,15 @@ def user_of(sent: ParsedSentence, tok: Token) -> list[Tag]:
 
 def _agent_noun_roles(sent: ParsedSentence, tok: Token, receive: bool) -> tuple[list[Tag], list[Tag], list[Token]]:
     """A party named by what it does ("China is Pakistan's largest arms supplier", "Russia,
-    India's main supplier,", "India is the biggest buyer of Russian arms"): the noun's holder
+    India's main supplier,", "India is the biggest buyer of Russian arms", "one of the main
+    suppliers of drones to", "among the biggest suppliers"): the noun's holder
     supplies (or buys), its possessor is the other party."""
-    holder = subjects(tok.head) if tok.dep_ in ("attr", "acomp") else [tok.head] if tok.dep_ == "appos" else []
+    anchor = tok
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one":
+        anchor = tok.head.head  # "one of the main suppliers of drones to Azerbaijan"
+    holder = subjects(anchor.head) if anchor.dep_ in ("attr", "acomp") else [anchor.head] if anchor.dep_ == "appos" else []
+    if tok.dep_ == "pobj" and tok.head.lower_ == "among" and tok.head.dep_ == "prep":
+        holder = subjects(tok.head.head)  # "is among the biggest arms suppliers to"
     other = [c for c in tok.children if c.dep_ == "poss"]
     goods = [*prep_objects(tok, {"of"}), *(c for c in tok.children if c.dep_ in ("compound", "nmod"))]
     makers = [c for g in goods for c in g.children if c.dep_ in ("amod", "compound")]  # "Russian arms"

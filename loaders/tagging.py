@@ -41,6 +41,18 @@ def _variants(name: str) -> set[str]:
     return {base, "the " + base, "The " + base}
 
 
+def _word_styled(term: str) -> set[str]:
+    """The title-case spelling some outlets give an acronym said as a word ("HIMARS" as
+    "Himars", "SCALP missiles" as "Scalp missiles"): only for acronyms of four letters or more.
+
+    >>> sorted(_word_styled("SCALP missiles")), sorted(_word_styled("TOW")), sorted(_word_styled("F-16"))
+    (['Scalp missiles'], [], [])
+    """
+    words = term.split(" ")
+    styled = [w.capitalize() if len(w) >= 4 and w.isalpha() and w.isupper() else w for w in words]
+    return {" ".join(styled)} - {term}
+
+
 @functools.lru_cache(maxsize=4)
 def matchers_for(lexicon: Lexicon) -> Matchers:
     """Build (once per lexicon) the matchers the tagger runs."""
@@ -75,7 +87,7 @@ def matchers_for(lexicon: Lexicon) -> Matchers:
         add(exact, f"P:{i}", _variants(place.name), ("place", place.iso3, place.kind, place.held_by or ""))
     for i, w in enumerate(lexicon.weapons):
         named = any(c.isupper() or c.isdigit() for c in w.term)
-        add(exact if named else lower, f"W:{i}", {w.term}, ("weapon", str(i)))
+        add(exact if named else lower, f"W:{i}", {w.term, *_word_styled(w.term)}, ("weapon", str(i)))
     for i, name in enumerate(lexicon.landmarks):
         add(exact, f"L:{i}", {name, f"the {name}", f"The {name}"}, ("landmark",))
     for i, t in enumerate(lexicon.titles):

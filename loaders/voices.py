@@ -67,6 +67,15 @@ def find_voices(sent: ParsedSentence, ctx: ArticleContext) -> list[Voice]:
     return voices
 
 
+def _in_subject(token: Token, verb: Token) -> bool:
+    """``token`` is part of who speaks ("Israel, one of the main suppliers of drones to
+    Azerbaijan, said ..."), not of what is said."""
+    node = token
+    while node.head.i != verb.i and node.head.i != node.i:
+        node = node.head
+    return node.head.i == verb.i and node.dep_ in ("nsubj", "nsubjpass")
+
+
 def voice_of(token: Token, voices: list[Voice]) -> Voice | None:
     """The nearest voice whose verb governs ``token``; else a quote's voice or the sentence's
     main speech verb, when ``token`` is not part of that verb's subject."""
@@ -74,7 +83,7 @@ def voice_of(token: Token, voices: list[Voice]) -> Voice | None:
     best: Voice | None = None
     best_depth = len(ancestors) + 1
     for v in voices:
-        if v.verb is not None and v.verb.i in ancestors:
+        if v.verb is not None and v.verb.i in ancestors and not _in_subject(token, v.verb):
             depth = ancestors.index(v.verb.i)
             if depth < best_depth:
                 best, best_depth = v, depth

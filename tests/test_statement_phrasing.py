@@ -30,3 +30,21 @@ def test_a_strike_another_party_denies_stays() -> None:
 def test_missiles_fired_into_the_sea_struck_no_one() -> None:
     ex = _extract("South Korea's military said the North had fired two ballistic missiles into the sea.")
     assert _strikes(ex) == set()
+
+
+def test_papers_a_state_holds_are_not_its_voice() -> None:
+    text = "Chad agreed to buy armed drones from Turkey, according to leaked French documents."
+    ex = _extract(text)
+    assert _statements(ex) == set()
+    assert {(t.supplier, t.recipient) for t in ex.transfers} == {("state:TUR", "state:TCD")}
+
+
+def test_what_the_speaker_is_described_as_is_not_what_it_says() -> None:
+    ex = _extract("Israel, one of the main suppliers of drones to Azerbaijan, declined to comment.")
+    assert _statements(ex) == set()
+    assert {(t.supplier, t.recipient, t.weapon) for t in ex.transfers} == {("state:ISR", "state:AZE", "drone")}
+
+
+def test_among_the_biggest_suppliers_names_the_supplier() -> None:
+    ex = _extract("France is among the biggest arms suppliers to India.")
+    assert {(t.supplier, t.recipient) for t in ex.transfers} == {("state:FRA", "state:IND")}

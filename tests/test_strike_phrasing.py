@@ -57,3 +57,8 @@ def test_a_report_that_names_a_supply_is_an_alleged_transfer() -> None:
     text = "Seoul said it was alarmed by reports that North Korea had shipped artillery shells to Russia."
     (transfer,) = _extract(text).transfers
     assert (transfer.supplier, transfer.recipient, transfer.status) == ("state:PRK", "state:RUS", "alleged")
+
+
+def test_an_acronym_spelled_as_a_word_is_the_same_weapon() -> None:
+    ex = _extract("Ukraine fired Himars rockets at a Russian depot in Kherson.")
+    assert _strikes(ex) == {("UKR", "RUS", "rocket artillery")}
