@@ -135,10 +135,23 @@ def _people_by_surname(lexicon: Lexicon) -> dict[str, list[PersonEntry]]:
     by_surname: dict[str, list[PersonEntry]] = {}
     for person in lexicon.people:
         for full in (person.name, *person.aliases):
-            last = full.split()[-1]
-            if len(last) >= 5 and last.isalpha() and person not in by_surname.get(last, []):
+            last = _without_article(full.split()[-1])
+            if len(last) >= 4 and last.isalpha() and person not in by_surname.get(last, []):
                 by_surname.setdefault(last, []).append(person)
     return by_surname
+
+
+_ARTICLE = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)-(?=[A-Z])")
+
+
+def _without_article(surname: str) -> str:
+    """A surname as later mentions write it, without its Arabic article ("al-Sisi" is "Sisi",
+    "el-Sisi" too).
+
+    >>> _without_article("al-Sisi"), _without_article("El-Burhan"), _without_article("Peskov")
+    ('Sisi', 'Burhan', 'Peskov')
+    """
+    return _ARTICLE.sub("", surname)
 
 
 def listed_surnames(doc: DocView, tags: list[Tag], taken: set[int], lexicon: Lexicon, ex: Extraction) -> list[Tag]:
@@ -355,7 +368,7 @@ def surnames(doc: DocView, tags: list[Tag], taken: set[int], ex: Extraction) -> 
     parts: dict[str, str] = {}
     for person in people:
         words = [w for w in re.split(r"[\s]+", person.label) if len(w) > 2]
-        for w in (words[0], words[-1]) if words else ():
+        for w in (words[0], words[-1], _without_article(words[-1])) if words else ():
             parts.setdefault(w, person.key)
     found: list[Tag] = []
     for i in doc.positions(*{w.lower() for w in parts}):

@@ -177,7 +177,8 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
         attackers = [t for t in sent.phrase_actors_of(by) if not only_maker(sent, ctx, t)]
     platforms = [s for s in subject if (w := sent.token_tag(s, "weapon")) is not None and w.value != "aircraft"]
     objects = direct_objects(tok) or _free_relative(tok)
-    if lemma(tok) in ctx.words("downing") or (lemma(tok) not in ctx.words("sending_verb") and not _fires(sent, objects)):
+    sends = lemma(tok) in ctx.words("sending_verb")
+    if lemma(tok) in ctx.words("downing") or (not sends and not _fires(sent, objects)):
         # "shot down an Indian jet", "targeted a US warship with missiles": what was hit is the target
         fired, targets = [], targets_of(sent, ctx, objects, weapons=True)
     else:
@@ -195,7 +196,8 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
     if not targets:  # "unleashed a barrage of missiles against Dnipro": "against" under the munitions
         counted = [w for o in fired for w in prep_objects(o, {"of"})]
         targets = targets_of(sent, ctx, [p for w in counted for p in prep_objects(w, targets_prep - WHERE)])
-    sending = tok.dep_ in ("xcomp", "advcl") and lemma(tok.head) in ctx.words("sending_verb")  # "launched 120 missiles to hit"
+    # "launched 120 missiles to hit"
+    sending = tok.dep_ in ("xcomp", "advcl") and lemma(tok.head) in ctx.words("sending_verb")
     used = direct_objects(tok.head) if sending else []
     used += using(tok)
     return attackers, targets, [*fired, *platforms, *instruments(sent, tok), *used]

@@ -49,7 +49,8 @@ def _agent_noun_roles(sent: ParsedSentence, tok: Token, receive: bool) -> tuple[
     anchor = tok
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one":
         anchor = tok.head.head  # "one of the main suppliers of drones to Azerbaijan"
-    holder = subjects(anchor.head) if anchor.dep_ in ("attr", "acomp") else [anchor.head] if anchor.dep_ == "appos" else []
+    holder = subjects(anchor.head) if anchor.dep_ in ("attr", "acomp") else []
+    holder = [anchor.head] if anchor.dep_ == "appos" else holder
     if tok.dep_ == "pobj" and tok.head.lower_ == "among" and tok.head.dep_ == "prep":
         holder = subjects(tok.head.head)  # "is among the biggest arms suppliers to"
     other = [c for c in tok.children if c.dep_ == "poss"]

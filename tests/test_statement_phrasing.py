@@ -48,3 +48,11 @@ def test_what_the_speaker_is_described_as_is_not_what_it_says() -> None:
 def test_among_the_biggest_suppliers_names_the_supplier() -> None:
     ex = _extract("France is among the biggest arms suppliers to India.")
     assert {(t.supplier, t.recipient) for t in ex.transfers} == {("state:FRA", "state:IND")}
+
+
+def test_a_later_mention_drops_the_arabic_article() -> None:
+    text = (
+        "Iraqi Prime Minister Mohammed Shia al-Sudani met the US envoy on Monday. "
+        "Sudani condemned the drone strike on Baghdad airport."
+    )
+    assert _statements(_extract(text)) == {(frozenset({"person:mohammedshiaalsudani"}), "condemn")}
