@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from .context import ArticleContext
 from .facts import Statement, Strike, Transfer
-from .roles import agents, contrasted, lemma, marks, negated, prep_objects, subjects
+from .roles import agents, contrasted, is_passive, lemma, marks, negated, prep_objects, subjects
 from .sentence import ParsedSentence
 from .speakers import speaker_keys, speakers_of
 from .spoken_events import abetting, about_the_last_event, about_the_strike
@@ -78,7 +78,10 @@ def _stance_speakers(
         return (list(voice.speakers), "voice") if voice is not None else ([], "")
     if voice is not None and _trailing_participle(tok):  # "X said Iran sent drones, calling it an escalation"
         return list(voice.speakers), "voice"
-    if _clausal(tok) and value == "concern":  # "the US is concerned by ...": the subject feels it
+    stative = value == "deny" and is_passive(tok) and not agents(tok)  # "the US was not involved in"
+    if stative and voice is not None:
+        return list(voice.speakers), "voice"  # "Moscow said Tehran was not involved": Moscow denies
+    if _clausal(tok) and (value == "concern" or stative):  # "the US is concerned by ...": the subject feels it
         speakers = [k for t in subjects(tok) for k in speaker_keys(t, sent, ctx, quoted)]
     elif _clausal(tok):
         speakers = speakers_of(tok, sent, ctx, quoted)

@@ -56,3 +56,17 @@ def test_a_later_mention_drops_the_arabic_article() -> None:
         "Sudani condemned the drone strike on Baghdad airport."
     )
     assert _statements(_extract(text)) == {(frozenset({"person:mohammedshiaalsudani"}), "condemn")}
+
+
+def test_saying_one_was_not_involved_denies() -> None:
+    assert _statements(_extract("Tehran said it was not involved in the attack on the tanker.")) == {
+        (frozenset({"state:IRN"}), "deny")
+    }
+    assert _statements(_extract("Moscow said it had nothing to do with the explosion at the depot.")) == {
+        (frozenset({"state:RUS"}), "deny")
+    }
+
+
+def test_denying_another_partys_involvement_is_the_speakers_denial() -> None:
+    text = "Beijing said Pyongyang was not involved in the cyberattack."
+    assert _statements(_extract(text)) == {(frozenset({"state:CHN"}), "deny")}
