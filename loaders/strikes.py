@@ -66,6 +66,17 @@ def _unreal(ctx: ArticleContext, tok: Token) -> bool:
     return bool(words & (ctx.words("hedge") | ctx.words("intent")))
 
 
+def _doing_verb(tok: Token) -> Token:
+    """The verb whose subject does a strike noun ("conducted an airstrike", "launched a wave of
+    strikes"); a verb trigger does itself."""
+    if tok.pos_ not in NOUN_POS:
+        return tok
+    node = tok
+    while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.i != node.head.i:
+        node = node.head.head
+    return node.head if node.dep_ == "dobj" else tok
+
+
 def _deniers(ctx: ArticleContext, tok: Token, voices: list[Voice]) -> set[str]:
     """The parties whose denial governs the strike ("Russia denied striking the hospital"): as
     its attackers, they did not strike there."""
@@ -180,8 +191,9 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         if needs_weapon and not weapons and not (pronoun and earlier):
             continue
         attacker_keys = _keys(ctx, attackers) or armed_anaphor(sent, ctx, tok) or _keys(ctx, accused)
-        if not attacker_keys and tok.pos_ not in NOUN_POS and not is_passive(tok):
-            for subj in subjects(tok):
+        doer = _doing_verb(tok)  # "it conducted an airstrike", "it launched a wave of strikes"
+        if not attacker_keys and doer.pos_ not in NOUN_POS and not is_passive(doer):
+            for subj in subjects(doer):
                 attacker_keys += [(k, Tag("actor", 0, 0, key=k)) for k in pronoun_actors(subj, voices, ctx)]
         supplying = {sent.head(t).i for t in sent.triggers("supply")}
         sent_goods = any(c.dep_ == "acl" and c.i in supplying for s in subjects(tok) for c in s.children)

@@ -37,8 +37,17 @@ class Matchers:
 
 
 def _variants(name: str) -> set[str]:
+    """A name with and without "the", and with its Arabic article in either case ("Al-Shabaab",
+    "al-Shabaab").
+
+    >>> sorted(_variants("Al-Shabaab"))
+    ['Al-Shabaab', 'The Al-Shabaab', 'The al-Shabaab', 'al-Shabaab', 'the Al-Shabaab', 'the al-Shabaab']
+    """
     base = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
-    return {base, "the " + base, "The " + base}
+    bases = {base}
+    if re.match(r"^[Aa]l[- ][A-Z]", base):
+        bases |= {"Al" + base[2:], "al" + base[2:]}
+    return {v for b in bases for v in (b, "the " + b, "The " + b)}
 
 
 def _word_styled(term: str) -> set[str]:

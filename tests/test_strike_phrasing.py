@@ -62,3 +62,15 @@ def test_a_report_that_names_a_supply_is_an_alleged_transfer() -> None:
 def test_an_acronym_spelled_as_a_word_is_the_same_weapon() -> None:
     ex = _extract("Ukraine fired Himars rockets at a Russian depot in Kherson.")
     assert _strikes(ex) == {("UKR", "RUS", "rocket artillery")}
+
+
+def test_a_group_named_with_a_lower_case_article_is_the_group() -> None:
+    text = "Kenyan troops attacked al-Shabaab fighters near the border."
+    assert _strikes(_extract(text)) == {("KEN", "org:al-shabaab", None)}
+
+
+def test_it_conducted_an_airstrike_is_the_speakers_strike() -> None:
+    ex = _extract("The Turkish defence ministry said it conducted an airstrike against the PKK in northern Iraq.")
+    assert {(a, t) for a, t, _ in _strikes(ex)} == {("TUR", "org:pkk")}
+    ex = _extract("Israel said it had launched a wave of strikes on Hezbollah positions.")
+    assert {(a, t) for a, t, _ in _strikes(ex)} == {("ISR", "org:hezbollah")}
