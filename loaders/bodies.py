@@ -13,7 +13,7 @@ from .facts import Actor, Extraction, org_key
 from .lexicon import Lexicon
 from .tags import Tag
 
-__all__ = ["known_body", "leaders_state", "role_family", "state_after_of", "state_before", "the_body"]
+__all__ = ["known_body", "leaders_state", "role_family", "state_after_of", "state_before", "state_of_its", "the_body"]
 
 
 def state_before(doc: DocView, tags: list[Tag], index: int, window: int = 3, *, orgs: bool = False) -> Tag | None:
@@ -27,6 +27,21 @@ def state_before(doc: DocView, tags: list[Tag], index: int, window: int = 3, *, 
             if all(tok.text in ("'s", "’s", "'", "’") or tok.is_title or tok.is_upper for tok in between):
                 best = t
     return best
+
+
+def state_of_its(doc: DocView, tags: list[Tag], index: int) -> Tag | None:
+    """The state an "its" or "their" before token ``index`` stands for ("Iran denied it. Its
+    foreign ministry said ..."): the first state named in the sentence that names a state last,
+    as a tag over that name."""
+    if index == 0 or doc[index - 1].lower_ not in ("its", "their"):
+        return None
+    states = [t for t in tags if t.kind == "actor" and (t.key or "").startswith("state:") and t.end < index]
+    if not states:
+        return None
+    begin = states[-1].start
+    while begin > 0 and not doc[begin].is_sent_start:
+        begin -= 1
+    return next(t for t in states if t.start >= begin)
 
 
 def state_after_of(doc: DocView, tags: list[Tag], index: int, window: int = 6) -> Tag | None:

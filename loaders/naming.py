@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .bodies import known_body, leaders_state, role_family, state_after_of, state_before, the_body
+from .bodies import known_body, leaders_state, role_family, state_after_of, state_before, state_of_its, the_body
 from .doc_view import DocView
 from .facts import Actor, Extraction, org_key, person_key, state_key
 from .lexicon import Lexicon, PersonEntry
@@ -236,6 +236,18 @@ def _person_name(doc: DocView, i: int, stop: set[int]) -> tuple[int, int, str] |
     return start, end, text
 
 
+def _owned_body(doc: DocView, body: Tag, state: str, lexicon: Lexicon, ex: Extraction) -> Tag:
+    """A body a pronoun says whose it is ("its foreign ministry"), named as the state's."""
+    entry = lexicon.states.get(state.split(":", 1)[1])
+    label = (
+        known_body(lexicon, state, body.value or "")
+        or f"{entry.name if entry else state} {doc.text_of(body.start, body.end)}"
+    )
+    key = org_key(label)
+    ex.add_actor(Actor(key, "organization", label, affiliation=state, role=body.value))
+    return Tag("actor", body.start - 1, body.end, key=key, via="body")
+
+
 def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: Lexicon, ex: Extraction) -> list[Tag]:
     found: list[Tag] = []
     role_states: dict[str, str] = {}
@@ -252,6 +264,11 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
             state = state_before(doc, named, tag.start) or state_after_of(doc, named, tag.end)
             if state is None and tag.value == "government":
                 state = leaders_state(doc, tags, tag, ex)  # "Joe Biden's administration"
+            its = state_of_its(doc, named, tag.start) if state is None else None
+            if its is not None and its.key and tag.value != "government":  # "Its foreign ministry"
+                found.append(_owned_body(doc, tag, its.key, lexicon, ex))
+                bodies[role_family(tag.value)] = found[-1].key or ""
+                continue
             if state is None or state.key is None:
                 earlier = the_body(doc, tag, bodies, named, lexicon, ex)
                 if earlier is not None:  # "the army said": the army the article named before, or its one state's
@@ -383,7 +400,7 @@ def surnames(doc: DocView, tags: list[Tag], taken: set[int], ex: Extraction) -> 
 
 _BODY_HEADS = frozenset(
     {"ministry", "council", "committee", "commission", "department", "agency", "military", "army", "command",
-     "presidency", "mission", "embassy", "panel", "court", "parliament"}
+     "presidency", "mission", "embassy", "panel", "court", "parliament", "coalition"}
 )  # fmt: skip
 
 

@@ -226,10 +226,13 @@ def object_triggers(
             words = {
                 (w.lemma_ or w.text).lower()
                 for c in tok.children
-                if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")
+                if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advcl") or (c.dep_ == "prep" and c.lower_ == "as")
                 for w in c.subtree
             }
             after = [w for c in tok.children if c.dep_ == "dobj" for w in c.rights if w.dep_ == "amod"]
+            after += [  # "described the targeting of an airport as a war crime": "as" parsed under the object
+                w for c in tok.children if c.dep_ == "dobj" for p in c.rights if p.lower_ == "as" for w in p.subtree
+            ]
             words |= {(w.lemma_ or w.text).lower() for w in after}  # 'called the reports "absurd"' (misparsed)
             sense = next((("stance", value) for value, kind in judged.items() if words & kind), None)
         if sense is not None:

@@ -188,6 +188,12 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
             rebuttal = node.i > tok.i and any(lemma(w) in ctx.words("allegation") for w in sent.doc[tok.i + 1 : node.i])
             if node.i in framing and not rebuttal:  # ", a charge Abu Dhabi denies": a rebuttal after it
                 return True  # "denied supporting M23", "accused Iran of backing": the content, not a stance
+    calls = {i for i, v in stance_heads if v == "call_on"}
+    node = tok
+    while value != "call_on" and node.dep_ in ("xcomp", "pcomp", "prep", "pobj") and node.head.i != node.i:
+        node = node.head
+        if node.i in calls:
+            return True  # "called on the Houthis to stop threatening civilians": what is asked, not a stance
     purpose = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     if purpose and value in ("support", "commit", "admit"):  # not "summoned the envoy to protest"
         governor = tok.head

@@ -70,3 +70,29 @@ def test_saying_one_was_not_involved_denies() -> None:
 def test_denying_another_partys_involvement_is_the_speakers_denial() -> None:
     text = "Beijing said Pyongyang was not involved in the cyberattack."
     assert _statements(_extract(text)) == {(frozenset({"state:CHN"}), "deny")}
+
+
+def test_describing_an_attack_as_a_crime_condemns() -> None:
+    text = "Qatar described the bombing of the hospital as a war crime."
+    assert _statements(_extract(text)) == {(frozenset({"state:QAT"}), "condemn")}
+
+
+def test_describing_accusations_as_baseless_denies() -> None:
+    text = "Belarus's defence ministry described the accusations as baseless."
+    assert {stance for _, stance in _statements(_extract(text))} == {"deny"}
+
+
+def test_its_ministry_is_the_ministry_of_the_state_named_before() -> None:
+    text = "Venezuela rejected the report. Its foreign ministry said the claims were groundless."
+    speakers = {s for statement_speakers, _ in _statements(_extract(text)) for s in statement_speakers}
+    assert "org:venezuela-foreign-ministry" in speakers
+
+
+def test_what_a_call_asks_others_to_stop_is_not_the_callers_stance() -> None:
+    text = "Canada called on Iran to stop supporting armed groups in the region."
+    assert _statements(_extract(text)) == {(frozenset({"state:CAN"}), "call_on")}
+
+
+def test_a_coalition_named_again_by_its_head_is_the_coalition() -> None:
+    text = "The Saudi-led coalition intercepted a drone over Jazan. The coalition later struck Sanaa."
+    assert ("SAU", "YEM") in {(a, t) for a, t, _ in _strikes(_extract(text))}

@@ -74,3 +74,8 @@ def test_it_conducted_an_airstrike_is_the_speakers_strike() -> None:
     assert {(a, t) for a, t, _ in _strikes(ex)} == {("TUR", "org:pkk")}
     ex = _extract("Israel said it had launched a wave of strikes on Hezbollah positions.")
     assert {(a, t) for a, t, _ in _strikes(ex)} == {("ISR", "org:hezbollah")}
+
+
+def test_a_projectile_launched_by_a_group_is_its_strike() -> None:
+    text = "A projectile launched by the Houthis struck an airport in southern Saudi Arabia."
+    assert _strikes(_extract(text)) == {("org:houthis", "SAU", None)}
