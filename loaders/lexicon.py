@@ -89,6 +89,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "attribution",
     "sending_verb",
     "open_water",
+    "justification_word",
 )
 """The classes of ``grammar.tsv``."""
 

@@ -114,7 +114,8 @@ def subjects(verb: Token, depth: int = 0, *, barriers: Collection[int] = ()) -> 
     infinitive = verb.tag_ in ("VB", "VBG") or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ in ("xcomp", "advcl") and infinitive and is_passive(head) and agents(head):
         return agents(head)  # "the port was used by the Houthis to receive weapons": the Houthis receive
-    if verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "advcl") and infinitive):
+    participle = verb.dep_ == "xcomp" and verb.tag_ in ("VBN", "VBD")  # "jets used Paveway guided bombs to strike"
+    if verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "advcl") and infinitive) or participle:
         return subjects(head, depth + 1, barriers=barriers)
     if verb.dep_ in ("acomp", "attr") and head.pos_ in ("AUX", "VERB"):
         return subjects(head, depth + 1, barriers=barriers)

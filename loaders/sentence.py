@@ -210,7 +210,11 @@ def object_triggers(
     statement as provocative": condemn)."""
     covered = {i for t in tags if t.kind == "trigger" for i in range(t.start, t.end)}
     naming = lexicon.words("naming_verb")
-    judged = {"deny": lexicon.words("denial_word"), "condemn": lexicon.words("condemnation_word")}
+    judged = {
+        "deny": lexicon.words("denial_word"),
+        "condemn": lexicon.words("condemnation_word"),
+        "admit": lexicon.words("justification_word"),
+    }
     found: list[Tag] = []
     for tok in doc:
         if tok.pos_ != "VERB" or offset + tok.i in covered:

@@ -93,10 +93,11 @@ def _stance_speakers(
         perpetrated = lemma(tok) in ctx.words("condemnation_word")  # "this aggression by the Houthis": the doer
         if not speakers and value != "support" and not perpetrated:  # "drew condemnation from Beijing"
             speakers = [k for o in _sources(tok) for k in speaker_keys(o, sent, ctx, quoted)]
-    if speakers and voice is not None and all(k.startswith("state:") for k in speakers):
-        voiced = {ctx.party_of(k) for k in voice.speakers if not k.startswith("state:")}
-        if set(speakers) <= voiced:
-            return list(voice.speakers), "spokesperson"  # "Mao said China condemns ..."
+    speech = voice if voice is None or voice.stance is None else voice_of(tok, [v for v in voices if v.stance is None])
+    if speakers and speech is not None and all(k.startswith("state:") for k in speakers):
+        voiced = {ctx.party_of(k) for k in speech.speakers if not k.startswith("state:")}
+        if set(speakers) <= voiced:  # "Mao said China condemns ...", "Lin said Beijing regretted ... and urged"
+            return list(speech.speakers), "spokesperson"
     if speakers:
         return [*speakers, *(k for k in _with_saying(tok, voices) if k not in speakers)], "subject"
     named = [t for t in subjects(tok) if t.pos_ != "PRON"] if _clausal(tok) else []
@@ -228,6 +229,13 @@ def _said(voice: Voice, event: Token) -> float:
     return 0.8 if verb is not None and verb.i in {a.i for a in event.ancestors} else 0.65
 
 
+def _untold_officials(ctx: ArticleContext, speakers: tuple[str, ...]) -> bool:
+    """Officials by title whose state the text leaves unsaid ("Health Minister Firass Abiad",
+    "Mayor Ihor Terekhov"): on the ground they report, not the attacker's side."""
+    actors = [ctx.extraction.actors.get(k) for k in speakers]
+    return any(a is not None and a.kind == "person" and a.role and not a.affiliation for a in actors)
+
+
 def _observers(ctx: ArticleContext, speakers: tuple[str, ...]) -> bool:
     """Speakers that are no state's: international bodies and the officials who serve one ("a UN
     group of experts", "Tom Andrews, the UN special rapporteur"); their account of a transfer is
@@ -306,7 +314,7 @@ def _party_stances(out: StatementSink, voices: list[Voice], readings: list[Suppl
         states = {s for s in (ctx.party_of(k) for k in voice.speakers) if s}
         if strike.attacker in states:
             out.add(voice.speakers, "admit", "statement.voice.admit", 0.75, strike)
-        elif states:  # a victim reporting the attack accuses the attacker
+        elif states or _untold_officials(ctx, voice.speakers):  # a victim reporting the attack accuses the attacker
             out.add(voice.speakers, "allege", "statement.voice.allege", _said(voice, tok), strike)
 
 

@@ -96,3 +96,40 @@ def test_what_a_call_asks_others_to_stop_is_not_the_callers_stance() -> None:
 def test_a_coalition_named_again_by_its_head_is_the_coalition() -> None:
     text = "The Saudi-led coalition intercepted a drone over Jazan. The coalition later struck Sanaa."
     assert ("SAU", "YEM") in {(a, t) for a, t, _ in _strikes(_extract(text))}
+
+
+def test_a_spokesperson_reporting_conjoined_stances_speaks_for_both() -> None:
+    text = (
+        "Chinese foreign ministry spokesperson Mao Ning said Beijing regretted the strikes and urged both sides "
+        "to exercise restraint."
+    )
+    statements = _statements(_extract(text))
+    assert {stance for _, stance in statements} == {"concern", "call_on"}
+    assert all("person:maoning" in speakers for speakers, _ in statements)
+
+
+def test_an_official_whose_state_goes_unsaid_reporting_a_strike_alleges_it() -> None:
+    text = "Health Minister Rania Haddad said Israeli warplanes pounded villages in southern Lebanon overnight."
+    assert (frozenset({"person:raniahaddad"}), "allege") in _statements(_extract(text))
+
+
+def test_calling_an_attack_inhumane_condemns() -> None:
+    text = "Polish President Andrzej Duda said Russia had struck Kyiv again, calling the attack inhumane."
+    assert (frozenset({"person:andrzejduda"}), "condemn") in _statements(_extract(text))
+
+
+def test_threats_whose_subject_is_the_one_warned_are_the_speakers() -> None:
+    text = '"The aggression will not go unanswered," Hezbollah spokesman Ali Karim said.'
+    assert {stance for _, stance in _statements(_extract(text))} == {"warn"}
+    text = "Iraqi militia leader Qais Khazali said Washington would pay a heavy price for the strikes."
+    assert all("state:USA" not in speakers for speakers, _ in _statements(_extract(text)))
+
+
+def test_reserving_the_right_to_respond_warns() -> None:
+    text = "Cambodia reserved the right to respond to the shelling, its defence ministry said."
+    assert {stance for _, stance in _statements(_extract(text))} == {"warn"}
+
+
+def test_calling_ones_strikes_proportionate_admits_them() -> None:
+    text = "Prime Minister Keir Starmer described the strikes on Yemen as proportionate."
+    assert _statements(_extract(text)) == {(frozenset({"person:keirstarmer"}), "admit")}

@@ -79,3 +79,8 @@ def test_it_conducted_an_airstrike_is_the_speakers_strike() -> None:
 def test_a_projectile_launched_by_a_group_is_its_strike() -> None:
     text = "A projectile launched by the Houthis struck an airport in southern Saudi Arabia."
     assert _strikes(_extract(text)) == {("org:houthis", "SAU", None)}
+
+
+def test_a_participle_misread_as_a_verb_keeps_the_subject_of_the_clause() -> None:
+    text = "Four Royal Air Force jets used Paveway IV guided bombs to strike a site in northwestern Yemen."
+    assert {(a, t) for a, t, _ in _strikes(_extract(text))} == {("GBR", "YEM")}
