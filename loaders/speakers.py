@@ -29,9 +29,12 @@ from .tags import Tag
 
 __all__ = ["signatory_group", "speaker_keys", "speakers_of"]
 
-_SIGNATORY_CUE = re.compile(r"statement|signator|signed|ministers|governments|countries|nations", re.IGNORECASE)
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
-_COUNTED = re.compile(r"^(\d+|[a-z]+teen|twenty|thirty|forty|fifty|sixty|two|three|four|five)$", re.IGNORECASE)
+_SIGNATORY_CUE = re.compile(
+    r"statement|signator|signed|ministers|governments|countries|nations|leaders|presidents|heads of state",
+    re.IGNORECASE,
+)
+_NUMBERS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+_COUNTED = re.compile(r"^(\d+|[a-z]+teen|twenty|thirty|forty|fifty|sixty|both|two|three|four|five)$", re.IGNORECASE)
 
 
 def speakers_of(verb: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: tuple[str, ...] = ()) -> list[str]:
@@ -175,7 +178,7 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         body = _titled_body(tok, sent, ctx) if tags else None
         if body is not None:  # "a Pakistan military spokesman": the military speaks
             return [body]
-    if not tags and title is not None and any(c.lower_ == "the" for c in tok.children):
+    if not tags and title is not None and tok.tag_ != "NNS" and any(c.lower_ == "the" for c in tok.children):
         person = _the_titled(ctx, title)
         if person is not None:  # '"...," the spokesman said': the spokesman the article named
             return [person]

@@ -133,3 +133,25 @@ def test_reserving_the_right_to_respond_warns() -> None:
 def test_calling_ones_strikes_proportionate_admits_them() -> None:
     text = "Prime Minister Keir Starmer described the strikes on Yemen as proportionate."
     assert _statements(_extract(text)) == {(frozenset({"person:keirstarmer"}), "admit")}
+
+
+def test_they_after_a_list_of_leaders_are_those_leaders_states() -> None:
+    text = (
+        "Leaders of Brazil, India and South Africa met in Delhi on Monday. "
+        "In a joint statement, they condemned the strike on the hospital."
+    )
+    assert _statements(_extract(text)) == {(frozenset({"state:BRA", "state:IND", "state:ZAF"}), "condemn")}
+
+
+def test_the_three_leaders_are_the_group_not_a_leader_named_before() -> None:
+    text = (
+        "The leaders of Japan, South Korea and the United States condemned the launch. "
+        "North Korean leader Kim Jong Un watched it. The three leaders urged Pyongyang to stop."
+    )
+    calls = {speakers for speakers, stance in _statements(_extract(text)) if stance == "call_on"}
+    assert calls == {frozenset({"state:JPN", "state:KOR", "state:USA"})}
+
+
+def test_both_countries_is_no_group_of_three() -> None:
+    text = "France, Germany and Italy condemned the deal. Both countries have rejected the accusations."
+    assert {stance for _, stance in _statements(_extract(text))} == {"condemn"}
