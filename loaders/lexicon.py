@@ -90,6 +90,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "sending_verb",
     "open_water",
     "justification_word",
+    "patrol_platform",
 )
 """The classes of ``grammar.tsv``."""
 

@@ -77,6 +77,21 @@ def _doing_verb(tok: Token) -> Token:
     return node.head if node.dep_ == "dobj" else tok
 
 
+def _defended_at_home(sent: ParsedSentence, ctx: ArticleContext, tok: Token, defenders: list[str]) -> bool:
+    """Munitions downed by their target, not by a third party's jets or ships sent to intercept
+    them ("Russia's air defences destroyed 34 drones", "Ukraine shot down 30 drones", not
+    "British jets shot down Iranian drones"), unless the sentence places the downing in the
+    defender's territory or airspace."""
+    if any(t.kind == "place" and t.key in defenders for t in sent.tags):
+        return True
+    if any(lemma(t) == "airspace" for t in tok.subtree):
+        return True
+    subject = subjects(tok)
+    platforms = [w for s in subject for w in sent.weapons_under(s)]
+    sent_out = {lemma(s) for s in subject} & ctx.words("patrol_platform")
+    return not sent_out and not any(w.value == "aircraft" for w in platforms)
+
+
 def _deniers(ctx: ArticleContext, tok: Token, voices: list[Voice]) -> set[str]:
     """The parties whose denial governs the strike ("Russia denied striking the hospital"): as
     its attackers, they did not strike there."""
@@ -205,7 +220,8 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             ]  # who holds what was supplied
         target_keys = _keys(ctx, owners_first([t for t in targets if not only_maker(sent, ctx, t)]))
         if target_keys and attacker_keys and downed:  # "downed 34 Ukrainian drones"
-            attacker_keys, target_keys, weapons = target_keys, attacker_keys, downed
+            home = _defended_at_home(sent, ctx, tok, [k for k, _ in attacker_keys])
+            attacker_keys, target_keys, weapons = target_keys, attacker_keys if home else [], downed
         if not target_keys and tok.pos_ in NOUN_POS:
             target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in defended(sent, ctx, tok, transfers)]
         if not target_keys and tok.pos_ == "VERB":  # "fired on its positions": the speaker's

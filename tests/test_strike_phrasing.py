@@ -84,3 +84,14 @@ def test_a_projectile_launched_by_a_group_is_its_strike() -> None:
 def test_a_participle_misread_as_a_verb_keeps_the_subject_of_the_clause() -> None:
     text = "Four Royal Air Force jets used Paveway IV guided bombs to strike a site in northwestern Yemen."
     assert {(a, t) for a, t, _ in _strikes(_extract(text))} == {("GBR", "YEM")}
+
+
+def test_downing_munitions_aimed_at_someone_else_is_no_strike_on_the_interceptor() -> None:
+    assert _strikes(_extract("British jets shot down a number of Iranian drones over Iraq.")) == set()
+    assert _strikes(_extract("US warships in the Red Sea shot down 14 Houthi drones.")) == set()
+
+
+def test_downing_munitions_at_home_is_a_strike_on_the_defender() -> None:
+    assert _strikes(_extract("Ukraine's air force said it had shot down 30 Russian drones overnight.")) == {
+        ("RUS", "UKR", "drone")
+    }
