@@ -177,7 +177,9 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
     near = [*tok.children, *(g for c in tok.children if c.dep_ == "aux" for g in c.children)]
     if any(c.dep_ == "nsubj" and c.lower_ == "which" for c in near):
         return True  # "..., which would have concerning implications": a clause, not a speaker
-    if tok.dep_ == "relcl" and value != "deny":
+    events = {sent.head(t).i for t in sent.triggers("strike_noun", "supply_noun")}
+    blaming = value == "allege" and tok.head.i in events  # "an attack Baghdad blamed on Turkey"
+    if tok.dep_ == "relcl" and value != "deny" and not blaming:
         return True  # "the United States, which backs the campaign, said ...": background, not this statement
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and lemma(tok.head) not in ctx.words("medium"):
         return True  # "the coalition supporting the government": a description ("a statement condemning" speaks)

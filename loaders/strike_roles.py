@@ -82,10 +82,12 @@ def _fires(sent: ParsedSentence, objects: list[Token]) -> bool:
 
 
 def _counted(sent: ParsedSentence, obj: Token) -> bool:
-    """An object that counts weapons ("hundreds of rockets", "a barrage of missiles")."""
+    """An object that counts weapons ("hundreds of rockets", "a barrage of missiles", "hundreds
+    of them")."""
     if sent.token_tag(obj, "actor") is not None or sent.token_tag(obj, "place") is not None:
         return False
-    return any(sent.token_tag(w, "weapon") is not None for w in prep_objects(obj, {"of"}))
+    counted = prep_objects(obj, {"of"})
+    return any(sent.token_tag(w, "weapon") is not None or w.lower_ in ("them", "these", "those") for w in counted)
 
 
 def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[Tag], list[Tag], list[Token]]:
@@ -102,7 +104,7 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
         if tok.dep_ == "pobj" and tok.head.lower_ == "under":  # "came under attack from Russian drones"
             sources = [*prep_objects(tok, {"from"}), *prep_objects(tok.head.head, {"from"})]
             attackers += [t for t in sent.phrase_actors_of(sources, weapons=True) if t not in attackers]
-        attributed = [c for c in tok.children if c.dep_ == "acl" and lemma(c) in ctx.words("attribution")]
+        attributed = [c for c in tok.children if c.dep_ in ("acl", "relcl") and lemma(c) in ctx.words("attribution")]
         attackers += [  # "air strikes attributed to Israel", "a drone attack blamed on Ukraine"
             t
             for t in sent.phrase_actors_of([o for c in attributed for o in prep_objects(c, {"to", "on"})])
@@ -119,6 +121,9 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
                 subjects(first.head.head), weapons=True
             )  # "Israel retaliated with a strike", "Israel killed X in an airstrike"
         targets = targets_of(sent, ctx, prep_objects(tok, targets_prep))
+        blamers = [s for c in attributed if c.dep_ == "relcl" for s in subjects(c)]
+        if not targets and attackers and blamers:  # "an attack Baghdad blamed on Turkey": Baghdad was hit
+            targets = [t for t in sent.phrase_actors_of(blamers) if t not in attackers]
         if tok.dep_ == "pobj" and tok.head.lower_ == "under" and lemma(tok.head.head) in ("come", "be"):
             targets = targets or sent.phrase_actors_of(subjects(tok.head.head), places=True)  # "Kyiv came under attack"
         anchor = tok

@@ -199,9 +199,8 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         weapons = event_weapons(sent, weapon_roots, skip=launch_sites, attacks=True)
         earlier = transfers[-1] if transfers else ctx.last_transfer
         pronoun = any(
-            r.pos_ == "PRON" and any(x.lower_ in ("it", "them", "they", "which") for x in r.subtree)
-            for r in weapon_roots
-        )
+            x.pos_ == "PRON" and x.lower_ in ("it", "them", "they", "which") for r in weapon_roots for x in r.subtree
+        )  # "used them", "fired hundreds of them"
         needs_weapon = lemma(tok) in ctx.words("sending_verb") and trig.end - trig.start == 1  # "fired on" needs none
         if needs_weapon and not weapons and not (pronoun and earlier):
             continue

@@ -4,7 +4,7 @@ aimed against a place, and "Congo" as news writes it (sentences written for the 
 from __future__ import annotations
 
 import pytest
-from test_extract import _extract, _states, _strikes
+from test_extract import _extract, _statements, _states, _strikes
 
 
 @pytest.mark.parametrize(
@@ -95,3 +95,19 @@ def test_downing_munitions_at_home_is_a_strike_on_the_defender() -> None:
     assert _strikes(_extract("Ukraine's air force said it had shot down 30 Russian drones overnight.")) == {
         ("RUS", "UKR", "drone")
     }
+
+
+def test_hundreds_of_them_fired_are_the_goods_supplied_before() -> None:
+    text = "North Korea supplied Russia with KN-23 missiles, and Moscow has fired dozens of them at Ukrainian cities."
+    assert ("RUS", "UKR", "ballistic missile") in _strikes(_extract(text))
+
+
+def test_an_attack_a_state_blamed_on_another_struck_the_blamer() -> None:
+    ex = _extract("Three soldiers died in a drone attack Kinshasa blamed on Rwanda.")
+    assert _strikes(ex) == {("RWA", "COD", "drone")}
+    assert (frozenset({"state:COD"}), "allege") in _statements(ex)
+
+
+def test_an_air_force_named_by_its_abbreviation() -> None:
+    text = "An Indian jet was shot down by the PAF, Pakistan's military said."
+    assert {(a, t) for a, t, _ in _strikes(_extract(text))} == {("PAK", "IND")}
