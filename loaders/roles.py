@@ -86,7 +86,20 @@ def _own_subjects(verb: Token) -> list[Token]:
     if len(heads) > 1:  # a misparse: "Iran's proxy Hezbollah fired" with two subjects; the nearest is the head
         before = [h for h in heads if h.i < verb.i]
         heads = [before[-1] if before else heads[0]]
-    return [t for h in heads for t in with_conjuncts(h)]
+    found = [t for h in heads for t in with_conjuncts(h)]
+    if heads and any(c.dep_ == "cc" for c in heads[0].children):  # "Turkey, the UAE and Iran have supplied"
+        doc = verb.doc
+        first = heads[0].left_edge.i
+        lead = [
+            c
+            for c in verb.children
+            if c.dep_ in ("npadvmod", "nmod")
+            and c.pos_ == "PROPN"
+            and c.i < first
+            and doc[c.right_edge.i + 1].text == ","
+        ]
+        found = [*lead, *found]
+    return found
 
 
 def subjects(verb: Token, depth: int = 0, *, barriers: Collection[int] = ()) -> list[Token]:

@@ -210,7 +210,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             for subj in subjects(doer):
                 attacker_keys += [(k, Tag("actor", 0, 0, key=k)) for k in pronoun_actors(subj, voices, ctx)]
         supplying = {sent.head(t).i for t in sent.triggers("supply")}
-        sent_goods = any(c.dep_ == "acl" and c.i in supplying for s in subjects(tok) for c in s.children)
+        sent_goods = any(c.dep_ in ("acl", "relcl") and c.i in supplying for s in subjects(tok) for c in s.children)
         if not attacker_keys and earlier is not None and sent_goods:  # "drones supplied by Iran hit Kyiv"
             attacker_keys = [(earlier.recipient, Tag("actor", 0, 0, key=earlier.recipient))]
         if not attacker_keys and earlier is not None and (pronoun or tok.dep_ == "relcl") and is_passive(tok):

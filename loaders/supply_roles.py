@@ -13,7 +13,7 @@ from .roles import NOUN_POS, agents, direct_objects, is_passive, lemma, prep_obj
 from .sentence import ParsedSentence
 from .tags import Tag
 
-__all__ = ["noun_roles", "user_of", "verb_roles"]
+__all__ = ["noun_roles", "own_sources", "user_of", "verb_roles"]
 
 _NOUN_MODIFIERS = {"poss", "amod", "compound", "nmod"}
 
@@ -39,6 +39,31 @@ def user_of(sent: ParsedSentence, tok: Token) -> list[Tag]:
     else:
         return []
     return sent.phrase_actors_of(subjects(verb)) if verb.pos_ == "VERB" else []
+
+
+def own_sources(sent: ParsedSentence, ctx: ArticleContext, verb: Token) -> list[tuple[str, Tag]]:
+    """The supplier each received weapon names for itself, as (supplier, weapon tag) pairs
+    ("received ATACMS missiles from the United States and Storm Shadow missiles from Britain"):
+    weapons and "from" phrases that alternate after the verb pair up, however the parse hangs
+    them."""
+    froms = [t for t in sent.doc if t.lower_ == "from" and t.i > verb.i]
+    if len(froms) < 2:
+        return []
+    weapons = sorted({id(w): w for w in sent.weapon_at.values()}.values(), key=lambda w: w.start)
+    found: list[tuple[str, Tag]] = []
+    previous = verb.i
+    for prep in froms:
+        states = [
+            p
+            for t in sent.phrase_actors_of([o for o in prep.children if o.dep_ == "pobj"])
+            if (p := ctx.party_of(t.key))
+        ]
+        between = [w for w in weapons if previous < w.start - sent.offset < prep.i]
+        if len(states) != 1 or not between:
+            return []
+        found += [(states[0], w) for w in between]
+        previous = prep.i
+    return found
 
 
 def _agent_noun_roles(sent: ParsedSentence, tok: Token, receive: bool) -> tuple[list[Tag], list[Tag], list[Token]]:
@@ -163,7 +188,9 @@ def verb_roles(
         if not subj and governor.pos_ in NOUN_POS:  # "the involvement of Iran in supplying", "Iran's role in arming"
             subj = [c for c in governor.children if c.dep_ == "poss"] or prep_objects(governor, {"of"})
     skip = {s.i for s in subj}
-    objects = direct_objects(tok)
+    objects = [  # "the S-400, which Russia delivered to Turkey": the noun the clause is about
+        tok.head if o.lower_ in ("which", "that") and tok.dep_ == "relcl" else o for o in direct_objects(tok)
+    ]
     recipients = sent.phrase_actors_of(prep_objects(tok, {"to", "for", "into"}, depth=2))
     for obj in objects:
         if sent.token_tag(obj, "weapon") is None:

@@ -39,7 +39,7 @@ from .roles import (
     subjects,
 )
 from .sentence import ParsedSentence
-from .supply_roles import noun_roles, user_of, verb_roles
+from .supply_roles import noun_roles, own_sources, user_of, verb_roles
 from .tags import Tag
 from .voices import Voice, pronoun_actors, voice_of
 from .weapons import event_weapons, generic, origin_of, quantity_of, resolve_weapon
@@ -123,10 +123,16 @@ def _supplier_from_context(
     return []
 
 
-def _recipient_from_context(ctx: ArticleContext, suppliers: list[str]) -> list[str]:
+def _recipient_from_context(ctx: ArticleContext, suppliers: list[str], here: list[Transfer]) -> list[str]:
     """Who receives what a supplier sends to no one named ("Germany also pledged Patriot
-    systems"): the recipient of the article's last transfer."""
-    last = ctx.last_transfer
+    systems"): the recipient of that supplier's last transfer, else of the article's (first
+    of ``here``, the sentence's own: "Russia provided the junta with jets, and Serbia sent
+    rockets") last transfer that was told, not inferred from use."""
+    told = [t for t in [*ctx.extraction.transfers, *here] if t.evidence.rule != "transfer.use.inferred"]
+    own = [t for t in told if t.supplier in suppliers and t.recipient not in suppliers]
+    last = own[-1] if own else here[-1] if here else ctx.last_transfer
+    if last is not None and last.evidence.rule == "transfer.use.inferred":
+        last = told[-1] if told else None
     if last is not None and last.recipient not in suppliers:
         return [last.recipient]
     return []
@@ -248,7 +254,10 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
             suppliers, inferred = _supplier_from_context(ctx, sent, weapons, recipients), True
         elif weapons and suppliers and not recipients and not noun and not receive:
             users = [u for u in _states(ctx, user_of(sent, tok)) if u not in suppliers]
-            recipients, inferred = users or _recipient_from_context(ctx, suppliers), not users
+            recipients, inferred = (
+                users or _recipient_from_context(ctx, suppliers, [t for r in readings for t in r.transfers]),
+                not users,
+            )
         armed = bool(weapons) or (not noun and not direct_objects(tok))  # "we cannot export to Ukraine"
         reading = SupplyReading(tok, [], suppliers, recipients, is_negated, subject_keys, armed)
         readings.append(reading)
@@ -270,12 +279,17 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         direct = bool(sup_tags) and bool(rec_tags)
         confidence = (0.9 if direct else 0.7) - (0.1 if noun else 0.0) - (0.1 if inferred else 0.0)
         rule = f"transfer.{'noun' if noun else 'verb'}.{trig.value}"
+        paired = own_sources(sent, ctx, tok) if receive and len(suppliers) > 1 else []
+        weapons += [w for _, w in paired if w.start not in {x.start for x in weapons}]
+        source_of = {w.start: s for s, w in paired}
         for supplier in suppliers:
             for recipient in recipients:
                 if supplier == recipient or ctx.state_of(supplier) == ctx.state_of(recipient):
                     continue  # "Russia supplied the Wagner group": no transfer between two states
                 categories: set[str] = set()
                 for w in weapons:
+                    if source_of.get(w.start, supplier) != supplier:
+                        continue  # "ATACMS from the United States and Storm Shadow from Britain"
                     category, designation = resolve_weapon(ctx, sent, w)
                     if category in categories:
                         continue

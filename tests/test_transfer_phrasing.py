@@ -1,0 +1,44 @@
+"""Supply phrasing of wire copy, on sentences written for the tests: lists the parse splits,
+relative clauses, each source of a received weapon, a recipient from the same sentence."""
+
+from __future__ import annotations
+
+from test_extract import _extract, _strikes, _transfers
+
+
+def test_a_leading_list_member_the_parse_drops_still_supplies() -> None:
+    text = "Turkey, Iran and the United Arab Emirates have supplied Addis Ababa with drones."
+    assert {s for s, _, _ in _transfers(_extract(text))} == {"TUR", "IRN", "ARE"}
+
+
+def test_what_a_relative_clause_says_was_delivered_is_its_noun() -> None:
+    text = "Ankara paid for the S-400 system, which Russia delivered to Turkey in 2019."
+    assert _transfers(_extract(text)) == {("RUS", "TUR", "air defence system")}
+
+
+def test_goods_a_relative_clause_says_were_sent_hit_as_their_recipients() -> None:
+    text = "The drones, which Iran sent to Russia last year, hit Odesa on Monday."
+    assert _strikes(_extract(text)) == {("RUS", "UKR", "drone")}
+
+
+def test_each_received_weapon_comes_from_its_own_source() -> None:
+    text = "Kyiv has received Leopard tanks from Germany and HIMARS launchers from the United States."
+    assert _transfers(_extract(text)) == {("DEU", "UKR", "armoured vehicle"), ("USA", "UKR", "rocket artillery")}
+
+
+def test_a_supply_with_no_recipient_takes_the_recipient_of_the_same_sentence() -> None:
+    text = "A UN expert said China had provided Myanmar with jets, and that Serbia had sent rockets."
+    assert ("SRB", "MMR", "rocket artillery") in _transfers(_extract(text))
+
+
+def test_a_supplier_pledging_more_keeps_its_own_recipient() -> None:
+    text = (
+        "Germany delivered the first IRIS-T system to Ukraine, days after Russia fired Iranian-made drones at Kyiv. "
+        "Berlin has pledged further IRIS-T systems this year."
+    )
+    assert ("DEU", "RUS", "air defence system") not in _transfers(_extract(text))
+
+
+def test_tank_rounds_are_ammunition_not_tanks() -> None:
+    text = "Britain will supply Ukraine with armour-piercing tank rounds."
+    assert _transfers(_extract(text)) == {("GBR", "UKR", "other")}
