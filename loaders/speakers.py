@@ -146,6 +146,17 @@ def _reporting_person(tok: Token, sent: ParsedSentence) -> list[str]:
     return []
 
 
+def _served(person: Token, speaker: Token) -> bool:
+    """A person named inside an apposition's prepositional phrase ("an adviser to President
+    Aliyev", "a spokesman for Netanyahu"): whom the speaker serves, not who speaks."""
+    deps: set[str] = set()
+    node = person
+    while node.i != speaker.i and node.head.i != node.i:
+        deps.add(node.dep_)
+        node = node.head
+    return node.i == speaker.i and "appos" in deps and "pobj" in deps
+
+
 def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: tuple[str, ...] = ()) -> list[str]:
     """The actors one subject phrase names, as speakers (see the module's rules)."""
     word = lemma(tok)
@@ -224,6 +235,8 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
             tag = sent.token_tag(c) if c.i != tok.i else None
             if tag is None or not tag.key or tag.key in bodies or tag.key in keys:
                 continue
+            if tag.key.startswith("person:") and _served(c, tok):
+                continue  # "Hajiyev, an adviser to President Aliyev": not Aliyev
             if ctx.kind_of(tag.key) != "state" or tag.via == "body":  # "DRC government spokesman X": the state too
                 bodies.append(tag.key)
         spoken_for = _titled_body(tok, sent, ctx)

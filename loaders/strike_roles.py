@@ -75,12 +75,6 @@ def only_maker(sent: ParsedSentence, ctx: ArticleContext, tag: Tag) -> bool:
     return agent.dep_ == "agent" and agent.head.dep_ == "acl" and agent.head.i in supplying
 
 
-def _fires(sent: ParsedSentence, objects: list[Token]) -> bool:
-    """Objects that are what a strike sends, not what it hits: a pronoun for earlier weapons
-    ("used them") or a count of munitions ("hundreds of rockets")."""
-    return any(o.pos_ == "PRON" or _counted(sent, o) for o in objects)
-
-
 def _counted(sent: ParsedSentence, obj: Token) -> bool:
     """An object that counts weapons ("hundreds of rockets", "a barrage of missiles", "hundreds
     of them")."""
@@ -183,7 +177,7 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
     platforms = [s for s in subject if (w := sent.token_tag(s, "weapon")) is not None and w.value != "aircraft"]
     objects = direct_objects(tok) or _free_relative(tok)
     sends = lemma(tok) in ctx.words("sending_verb")
-    if lemma(tok) in ctx.words("downing") or (not sends and not _fires(sent, objects)):
+    if lemma(tok) in ctx.words("downing") or not sends:
         # "shot down an Indian jet", "targeted a US warship with missiles": what was hit is the target
         fired, targets = [], targets_of(sent, ctx, objects, weapons=True)
     else:

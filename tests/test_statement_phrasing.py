@@ -155,3 +155,13 @@ def test_the_three_leaders_are_the_group_not_a_leader_named_before() -> None:
 def test_both_countries_is_no_group_of_three() -> None:
     text = "France, Germany and Italy condemned the deal. Both countries have rejected the accusations."
     assert {stance for _, stance in _statements(_extract(text))} == {"condemn"}
+
+
+def test_the_person_an_adviser_serves_does_not_speak() -> None:
+    text = "Mark Lowe, a senior adviser to President Joe Biden, condemned the attack on the embassy."
+    assert _statements(_extract(text)) == {(frozenset({"person:marklowe"}), "condemn")}
+
+
+def test_a_states_export_data_is_not_its_voice() -> None:
+    text = "Turkey has sold Azerbaijan armed drones, according to Turkish export data."
+    assert _statements(_extract(text)) == set()

@@ -111,3 +111,8 @@ def test_an_attack_a_state_blamed_on_another_struck_the_blamer() -> None:
 def test_an_air_force_named_by_its_abbreviation() -> None:
     text = "An Indian jet was shot down by the PAF, Pakistan's military said."
     assert {(a, t) for a, t, _ in _strikes(_extract(text))} == {("PAK", "IND")}
+
+
+def test_what_a_strike_destroyed_is_its_target_not_its_weapon() -> None:
+    text = "Azerbaijan said its drones had destroyed dozens of Armenian tanks and air defence systems."
+    assert _strikes(_extract(text)) == {("AZE", "ARM", "drone")}
