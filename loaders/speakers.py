@@ -146,6 +146,20 @@ def _reporting_person(tok: Token, sent: ParsedSentence) -> list[str]:
     return []
 
 
+def _outer_body(tok: Token, sent: ParsedSentence, ctx: ArticleContext) -> list[str]:
+    """The state or body "it" stands for in a clause inside its own sentence ("the ministry
+    summoned the envoys over what it called irresponsible positions"): the subject of the
+    clause above."""
+    node = tok.head
+    while node.dep_ in ("pcomp", "prep", "pobj", "advcl", "relcl", "xcomp") and node.head.i != node.i:
+        node = node.head
+        subject = [s for s in subjects(node) if s.pos_ != "PRON"] if node.pos_ in ("VERB", "AUX") else []
+        if subject:
+            keys = [k for s in subject for k in speaker_keys(s, sent, ctx)]
+            return [k for k in keys if not k.startswith("person:")]
+    return []
+
+
 def _served(person: Token, speaker: Token) -> bool:
     """A person named inside an apposition's prepositional phrase ("an adviser to President
     Aliyev", "a spokesman for Netanyahu"): whom the speaker serves, not who speaks."""
@@ -172,6 +186,8 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
             if len(quoted) > 1:  # "A, B and C said they condemned ...": the voice's speakers
                 return list(quoted)
             return list(ctx.group())
+        if tok.lower_ == "it" and not quoted:
+            return _outer_body(tok, sent, ctx)
         return []
     if word in ctx.words("opponent") and sent.token_tag(tok) is None:
         return []  # "Kremlin critics": the Kremlin is what they oppose, not who speaks

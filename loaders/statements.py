@@ -52,8 +52,11 @@ def _serves(ctx: ArticleContext, key: str) -> str | None:
 
 def _sources(tok: Token) -> list[Token]:
     """Who a stance noun comes from ("condemnation from Beijing", "criticism by the EU", "drew
-    protests from Seoul")."""
-    return [*prep_objects(tok, {"from", "by"}), *(prep_objects(tok.head, {"from"}) if tok.dep_ == "dobj" else [])]
+    protests from Seoul", "recalled its envoy in protest")."""
+    found = [*prep_objects(tok, {"from", "by"}), *(prep_objects(tok.head, {"from"}) if tok.dep_ == "dobj" else [])]
+    if not found and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
+        found = subjects(tok.head.head)  # "Armenia recalled its ambassador in protest at the sales"
+    return found
 
 
 def _trailing_participle(tok: Token) -> bool:

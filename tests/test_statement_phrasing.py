@@ -165,3 +165,18 @@ def test_the_person_an_adviser_serves_does_not_speak() -> None:
 def test_a_states_export_data_is_not_its_voice() -> None:
     text = "Turkey has sold Azerbaijan armed drones, according to Turkish export data."
     assert _statements(_extract(text)) == set()
+
+
+def test_recalling_an_envoy_in_protest_condemns() -> None:
+    text = "Armenia recalled its ambassador to Israel in protest at the arms sales to Azerbaijan."
+    assert (frozenset({"state:ARM"}), "condemn") in _statements(_extract(text))
+
+
+def test_it_in_a_clause_below_a_body_is_that_body() -> None:
+    text = "China's foreign ministry summoned the US envoy over what it called an irresponsible arms sale."
+    assert (frozenset({"org:china-s-foreign-ministry"}), "condemn") in _statements(_extract(text))
+
+
+def test_doing_whatever_it_takes_warns() -> None:
+    text = "Israel's defence minister Yoav Gallant said Israel would do whatever it takes to defend itself."
+    assert {stance for _, stance in _statements(_extract(text))} == {"warn"}
