@@ -91,6 +91,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "open_water",
     "justification_word",
     "patrol_platform",
+    "clause_report",
 )
 """The classes of ``grammar.tsv``."""
 

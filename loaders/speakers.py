@@ -187,7 +187,12 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
                 return list(quoted)
             return list(ctx.group())
         if tok.lower_ == "it" and not quoted:
-            return _outer_body(tok, sent, ctx)
+            outer = _outer_body(tok, sent, ctx)
+            last = ctx.last_reporter or ctx.last_speakers
+            lead = tok.i == 0 or all(not t.is_alpha for t in sent.doc[: tok.i])
+            if not outer and lead and len(last) == 1 and not last[0].startswith("person:"):
+                return list(last)  # "Rwanda's foreign ministry said ... It blamed Kinshasa": the body before
+            return outer
         return []
     if word in ctx.words("opponent") and sent.token_tag(tok) is None:
         return []  # "Kremlin critics": the Kremlin is what they oppose, not who speaks

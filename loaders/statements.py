@@ -184,8 +184,10 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
     blaming = value == "allege" and tok.head.i in events  # "an attack Baghdad blamed on Turkey"
     if tok.dep_ == "relcl" and value != "deny" and not blaming:
         return True  # "the United States, which backs the campaign, said ...": background, not this statement
-    if tok.dep_ == "acl" and tok.tag_ == "VBG" and lemma(tok.head) not in ctx.words("medium"):
-        return True  # "the coalition supporting the government": a description ("a statement condemning" speaks)
+    by = any(c.dep_ == "agent" for c in tok.children)
+    described = tok.tag_ == "VBG" or (tok.tag_ == "VBN" and by and value != "deny")  # not "a charge denied by Tehran"
+    if tok.dep_ == "acl" and described and lemma(tok.head) not in ctx.words("medium"):
+        return True  # "the coalition supporting the government", "fighters backed by Rwandan troops": a description
     framing = {i for i, v in stance_heads if v in ("deny", "allege", "condemn")}
     if value != "deny" and framing and not owner:  # "denied Indian claims": the claims are India's
         node = tok

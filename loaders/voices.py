@@ -50,6 +50,8 @@ def find_voices(sent: ParsedSentence, ctx: ArticleContext) -> list[Voice]:
         judgment = (lemma(tok) == "be" and trig.end - trig.start == 1) or lemma(tok) in ctx.words("judging_verb")
         if trig.event == "stance" and (tok.pos_ not in ("VERB", "AUX") or judgment):
             continue  # a stance noun, or a judgment ("the sale was illegal") that the sentence's speaker makes
+        if lemma(tok) in ctx.words("clause_report") and not any(c.dep_ == "ccomp" for c in tok.children):
+            continue  # "the shells found their way to Ukraine": no one speaks
         if lemma(tok) == "accord":
             to = prep_objects(tok, {"to"})
             keys = [k for t in to for k in speaker_keys(t, sent, ctx)]

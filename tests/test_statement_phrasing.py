@@ -180,3 +180,25 @@ def test_it_in_a_clause_below_a_body_is_that_body() -> None:
 def test_doing_whatever_it_takes_warns() -> None:
     text = "Israel's defence minister Yoav Gallant said Israel would do whatever it takes to defend itself."
     assert {stance for _, stance in _statements(_extract(text))} == {"warn"}
+
+
+def test_a_report_that_found_a_supply_is_its_authors_allegation() -> None:
+    text = "A report by a UN group of experts found that the Rwandan army had supplied the M23 rebels with weapons."
+    assert {stance for _, stance in _statements(_extract(text))} == {"allege"}
+
+
+def test_goods_that_found_their_way_somewhere_say_nothing() -> None:
+    assert _statements(_extract("Serbian shells found their way to Ukraine through third countries.")) == set()
+
+
+def test_fighters_backed_by_a_state_are_described_not_supported_in_a_statement() -> None:
+    text = "The UN envoy said M23 fighters, backed by Rwandan troops, had entered Goma."
+    assert all(stance != "support" for _, stance in _statements(_extract(text)))
+
+
+def test_it_opening_a_sentence_is_the_body_that_spoke_before() -> None:
+    text = (
+        'Rwanda\'s foreign ministry said the fighting "poses a serious threat" to its security. '
+        "It accused the Congolese army of fighting alongside the FDLR."
+    )
+    assert (frozenset({"org:rwanda-s-foreign-ministry"}), "allege") in _statements(_extract(text))
