@@ -126,6 +126,21 @@ def _longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     return sorted(kept)
 
 
+def _surnames_kept(doc: DocView, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Leave out a one-word body or group name that ends a run of capitalised names ("Foreign
+    Minister Therese Kayikwamba Wagner"): it is a surname, not the Wagner Group."""
+    covered = {i for start, end, _ in spans for i in range(start, end)}
+
+    def name_word(i: int) -> bool:
+        return i >= 0 and i not in covered and doc[i].is_alpha and doc[i].is_title and not doc[i].is_sent_start
+
+    return [
+        (start, end, mid)
+        for start, end, mid in spans
+        if not (mid.startswith("O:") and end - start == 1 and name_word(start - 1) and name_word(start - 2))
+    ]
+
+
 def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocView | None = None) -> list[Tag]:
     """Tag every sentence of ``doc`` and register the actors found in ``extraction``
     (``view``: the :class:`DocView` of ``doc``, when the caller has built it already)."""
@@ -133,7 +148,7 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocVi
     view = view if view is not None else DocView(doc)
     raw = [(s, e, doc.vocab.strings[mid]) for mid, s, e in m.exact(doc)]
     raw += [(s, e, doc.vocab.strings[mid]) for mid, s, e in m.lower(doc)]
-    entities = _longest_first(raw)
+    entities = _surnames_kept(view, _longest_first(raw))
     tags: list[Tag] = []
     taken: set[int] = set()
     for start, end, label in entities:

@@ -202,3 +202,8 @@ def test_it_opening_a_sentence_is_the_body_that_spoke_before() -> None:
         "It accused the Congolese army of fighting alongside the FDLR."
     )
     assert (frozenset({"org:rwanda-s-foreign-ministry"}), "allege") in _statements(_extract(text))
+
+
+def test_a_surname_that_is_also_a_groups_name_ends_the_persons_name() -> None:
+    text = "Congolese Foreign Minister Therese Kayikwamba Wagner urged the council to sanction Rwanda."
+    assert _statements(_extract(text)) == {(frozenset({"person:theresekayikwambawagner"}), "call_on")}
