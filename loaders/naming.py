@@ -115,6 +115,10 @@ def same_person(ex: Extraction, name: str) -> str:
     key = person_key(name)
     if key in ex.actors:
         return key
+    if " " not in name.strip():  # "President Aliyev" after "Ilham Aliyev": one surname, one person
+        bearers = [a.key for a in ex.actors.values() if a.kind == "person" and a.label.split()[-1] == name.strip()]
+        if len(bearers) == 1:
+            return bearers[0]
     from rapidfuzz import fuzz
 
     for actor in ex.actors.values():
@@ -296,13 +300,18 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
         j = tag.end
         while j < len(doc) and (doc[j].text in (",", "the") or doc[j].lower_ in ("of", "defense", "defence")):
             j += 1
-        name = _person_name(doc, tag.end, taken)
-        if name is None and j < len(doc) and doc[tag.end].lower_ in ("of", ","):
+        past_titles = next((t.end for t in tags if t.kind == "title" and t.start == tag.end), tag.end)
+        name = _person_name(doc, past_titles, taken)  # "Supreme Leader Ayatollah Ali Khamenei": past both titles
+        if name is None and j < len(doc) and doc[tag.end].lower_ in ("of", ",", "to", "for"):
             k = tag.end
             while k < min(len(doc), tag.end + 8) and doc[k].text != ",":
                 k += 1
-            if k < len(doc) - 1:
+            if k < len(doc) - 1:  # "Israel's ambassador to the UN, Gilad Erdan"
                 name = _person_name(doc, k + 1, taken)
+        if name is None and tag.end < len(doc) and doc[tag.end].lower_ in ("to", "for"):
+            where = next((t for t in named if tag.end < t.start <= tag.end + 2), None)
+            if where is not None:  # "then US ambassador to the United Nations Nikki Haley"
+                name = _person_name(doc, where.end, taken)
         if name is None and tag.end < len(doc) and doc[tag.end].lower_ == "of":
             body = next((k for k in range(tag.end, min(len(doc), tag.end + 12)) if doc[k].text in _BODY_WORDS), None)
             if body is not None:  # "the chairman of the ... Commission Alaeddin Boroujerdi"

@@ -160,6 +160,16 @@ def _outer_body(tok: Token, sent: ParsedSentence, ctx: ArticleContext) -> list[s
     return []
 
 
+def _posted_to(body: Token, speaker: Token) -> bool:
+    """A body named after "to" in the speaker's phrase ("ambassador to the UN")."""
+    node = body
+    while node.i != speaker.i and node.head.i != node.i:
+        if node.dep_ == "pobj" and node.head.lower_ == "to":
+            return True
+        node = node.head
+    return False
+
+
 def _served(person: Token, speaker: Token) -> bool:
     """A person named inside an apposition's prepositional phrase ("an adviser to President
     Aliyev", "a spokesman for Netanyahu"): whom the speaker serves, not who speaks."""
@@ -203,6 +213,10 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
     tags = [t for t in sent.phrase_actors(tok) if t.key and not _maker_only(t, sent, ctx)]
     kinds = {ctx.kind_of(t.key or "") for t in tags}
     title = sent.token_tag(tok, "title")
+    if title is not None and not kinds & {"person", "state"}:  # "the UN coordinator for Lebanon, Jeanine X,"
+        named = [t for c in tok.subtree if c.dep_ == "appos" and (t := sent.token_tag(c)) is not None]
+        tags += [t for t in named if (t.key or "").startswith("person:") and t not in tags]
+        kinds = {ctx.kind_of(t.key or "") for t in tags}
     if title is not None and kinds <= {"state"} and tok.tag_ != "NNS":
         person = _titled_person(ctx, title, [t.key for t in tags if t.key])
         if person is not None:
@@ -258,6 +272,8 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
                 continue
             if tag.key.startswith("person:") and _served(c, tok):
                 continue  # "Hajiyev, an adviser to President Aliyev": not Aliyev
+            if _posted_to(c, tok):
+                continue  # "Israel's ambassador to the UN, Gilad Erdan": posted there, not its voice
             if ctx.kind_of(tag.key) != "state" or tag.via == "body":  # "DRC government spokesman X": the state too
                 bodies.append(tag.key)
         spoken_for = _titled_body(tok, sent, ctx)

@@ -207,3 +207,29 @@ def test_it_opening_a_sentence_is_the_body_that_spoke_before() -> None:
 def test_a_surname_that_is_also_a_groups_name_ends_the_persons_name() -> None:
     text = "Congolese Foreign Minister Therese Kayikwamba Wagner urged the council to sanction Rwanda."
     assert _statements(_extract(text)) == {(frozenset({"person:theresekayikwambawagner"}), "call_on")}
+
+
+def _people(text: str) -> set[str]:
+    return {a.label for a in _extract(text).actors.values() if a.kind == "person"}
+
+
+def test_an_ambassador_to_a_body_speaks_as_a_person_not_for_the_body() -> None:
+    ex = _extract("Israel's ambassador to the UN, Gilad Erdan, called for new sanctions on Iran.")
+    assert _statements(ex) == {(frozenset({"person:giladerdan"}), "call_on")}
+
+
+def test_a_name_after_a_title_and_where_it_serves() -> None:
+    assert _people("Then US ambassador to the United Nations Nikki Haley displayed the remains.") == {"Nikki Haley"}
+    assert _people("The UN special coordinator for Lebanon, Jeanine Hennis-Plasschaert, urged calm.") == {
+        "Jeanine Hennis-Plasschaert"
+    }
+
+
+def test_an_honorific_is_no_part_of_the_name() -> None:
+    assert _people("Supreme Leader Ayatollah Ali Khamenei condemned the strike.") == {"Ali Khamenei"}
+    assert _people("Its spokesman, Commodore Jay Tarriela, condemned the manoeuvres.") == {"Jay Tarriela"}
+
+
+def test_a_title_and_surname_is_the_person_named_in_full_before() -> None:
+    text = "Hikmet Hajiyev, an adviser to President Ilham Aliyev, spoke on Monday. President Aliyev praised the drones."
+    assert _people(text) == {"Hikmet Hajiyev", "Ilham Aliyev"}
