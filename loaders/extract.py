@@ -50,10 +50,13 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
     extraction = Extraction()
     tags = tag_document(prepared.doc, lex, extraction, view)
     datelines = _datelines(view, tags)
+    located: list[Mention] = []  # "talks in Beijing": a capital as a place names no actor
     for tag in tags:
         if tag.kind == "actor" and tag.key is not None and tag.start not in datelines:
             span = view.span(tag.start, tag.end)
-            extraction.mentions.append(Mention(tag.key, span.start_char, span.end_char, span.text))
+            mention = Mention(tag.key, span.start_char, span.end_char, span.text)
+            where = tag.via == "metonym" and tag.start > 0 and view[tag.start - 1].lower_ in _LOCATIVE
+            (located if where else extraction.mentions).append(mention)
     year = article.date.year if article.date else year_hint(article.date_text)
     ctx = ArticleContext(article.date, year, extraction, lex)
     sentences = view.sentences()
@@ -84,9 +87,9 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
     armed = {(s.attacker, s.target) for s in extraction.strikes if s.weapon is not None}
     extraction.strikes = [s for s in extraction.strikes if s.weapon is not None or (s.attacker, s.target) not in armed]
     _mention_group_bases(extraction)
-    used = {m.actor for m in extraction.mentions}
-    for event_actors in _event_actors(extraction):
-        used |= event_actors
+    in_events = {k for event_actors in _event_actors(extraction) for k in event_actors}
+    extraction.mentions += [m for m in located if m.actor in in_events]  # "strikes in Damascus": struck
+    used = {m.actor for m in extraction.mentions} | in_events
     for key in list(used):  # the state a group is based in, or a person or body serves, is described too
         actor = extraction.actors.get(key)
         used |= {k for k in (actor.based_in, actor.affiliation) if k} if actor is not None else set()
@@ -95,6 +98,9 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
             extraction.add_actor(state_actor(key, lex))
     extraction.actors = {k: a for k, a in extraction.actors.items() if k in used or _is_referenced(k, extraction)}
     return extraction
+
+
+_LOCATIVE = frozenset({"in", "at", "near", "outside"})
 
 
 def _parse(

@@ -42,7 +42,7 @@ def _states(ex: Extraction) -> set[str]:
 
 
 def test_states_by_name_alias_capital_and_demonym() -> None:
-    ex = _extract("The DPRK met envoys from Britain in Kyiv, and Iranian diplomats attended.")
+    ex = _extract("The DPRK met envoys from Britain, Kyiv said, and Iranian diplomats attended.")
     assert _states(ex) == {"PRK", "GBR", "UKR", "IRN"}
     assert ex.actors["state:PRK"].iso3 == "PRK" and ex.actors["state:PRK"].wikidata == "Q423"
 

@@ -3,7 +3,7 @@ said of the speaker's own side, denials of one's own strikes, launches into the 
 
 from __future__ import annotations
 
-from test_extract import _extract, _statements, _strikes
+from test_extract import _extract, _statements, _states, _strikes
 
 
 def test_the_group_in_a_spokesmans_report_is_his_group() -> None:
@@ -233,3 +233,9 @@ def test_an_honorific_is_no_part_of_the_name() -> None:
 def test_a_title_and_surname_is_the_person_named_in_full_before() -> None:
     text = "Hikmet Hajiyev, an adviser to President Ilham Aliyev, spoke on Monday. President Aliyev praised the drones."
     assert _people(text) == {"Hikmet Hajiyev", "Ilham Aliyev"}
+
+
+def test_a_capital_as_a_meeting_place_mentions_no_state() -> None:
+    text = "Japan lodged a protest with Pyongyang through diplomatic channels in Beijing."
+    assert "CHN" not in _states(_extract(text))
+    assert "SYR" in _states(_extract("Israeli jets struck a building in Damascus on Monday."))
