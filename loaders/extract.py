@@ -142,6 +142,18 @@ def _producers(doc: DocView, tags: list[Tag], origin: frozenset[str]) -> dict[st
     return {category: next(iter(states)) for category, states in found.items() if len(states) == 1}
 
 
+def _credited(view: DocView, i: int) -> bool:
+    """A news agency's credit in brackets followed by a dash at token ``i`` ("(AFP) -")."""
+    closing = i + 2
+    return (
+        closing + 1 < len(view)
+        and view[i].text == "("
+        and view[i + 1].text.isupper()
+        and view[closing].text == ")"
+        and view[closing + 1].text in ("-", "—", "–")
+    )
+
+
 def _datelines(view: DocView, tags: list[Tag]) -> set[int]:
     """Tokens of a dateline ("NAIROBI, Kenya -", "WASHINGTON (Reuters) -"): where the reporter
     filed from, which names no actor. A dateline opens a line with a city in capitals."""
@@ -150,7 +162,9 @@ def _datelines(view: DocView, tags: list[Tag]) -> set[int]:
     for start in range(len(view)):
         tok = view[start]
         opens_line = start == 0 or "\n" in view[start - 1].whitespace_ or view[start - 1].text.strip() == ""
-        if not opens_line or not (tok.text.isupper() and tok.text.isalpha()) or len(tok.text) < 4 or start in named:
+        credited = tok.is_title and _credited(view, start + 1)  # "Nairobi (AFP) -"
+        capitals = tok.text.isupper() and tok.text.isalpha() and len(tok.text) >= 4
+        if not opens_line or not (capitals or credited) or start in named:
             continue
         after = view[start + 1].text if start + 1 < len(view) else ""
         if after not in (",", "-", "—", "–", "(", "/") and not after.isupper():

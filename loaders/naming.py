@@ -44,6 +44,10 @@ _BODY_WORDS = frozenset(
 )
 """Capitalised words that head a body's name; never the first word of a person's name."""
 
+_PLACE_WORDS = frozenset(
+    {"Airport", "International", "Airbase", "Base", "Port", "Bridge", "Hospital", "University", "Stadium",
+     "Square", "Street", "Mosque", "Palace", "Dam", "Station", "Camp", "Refinery", "Plant"}
+)  # fmt: skip
 _NOT_NAMES = {
     "Monday",
     "Tuesday",
@@ -227,8 +231,8 @@ def _person_name(doc: DocView, i: int, stop: set[int]) -> tuple[int, int, str] |
         j += 1
         if "\n" in tok.whitespace_:
             break
-    if len(parts) < 2:
-        return None
+    if len(parts) < 2 or any(doc[k].text in _PLACE_WORDS for k in parts):
+        return None  # "King Khalid International Airport" names a place
     start, end = parts[0], parts[-1] + 1
     text = doc.text_of(start, end)
     camel = _CAMEL_JOIN.search(text)

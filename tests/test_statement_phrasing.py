@@ -239,3 +239,12 @@ def test_a_capital_as_a_meeting_place_mentions_no_state() -> None:
     text = "Japan lodged a protest with Pyongyang through diplomatic channels in Beijing."
     assert "CHN" not in _states(_extract(text))
     assert "SYR" in _states(_extract("Israeli jets struck a building in Damascus on Monday."))
+
+
+def test_a_dateline_with_an_agency_credit_names_no_state() -> None:
+    text = "Nairobi (AFP) - At least 30 civilians were killed in drone strikes in Ethiopia, the UN said."
+    assert "KEN" not in _states(_extract(text))
+
+
+def test_a_titled_place_is_no_person() -> None:
+    assert _people("Saudi air defences intercepted a missile over King Khalid International Airport.") == set()
