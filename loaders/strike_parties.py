@@ -151,8 +151,11 @@ def owned_by_pronoun(
 
 def accuser(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list[tuple[str, Tag]]:
     """Who was struck when only the accusation says ("Cambodia accused Thailand of shelling
-    civilian areas"): the accuser, the subject of the allegation verb above the strike."""
-    verb = tok.head.head if tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for") else None
+    civilian areas", "Baku blamed Armenian forces for the attack"): the accuser, the subject of
+    the allegation verb above the strike."""
+    aimed = any(c.dep_ == "prep" and c.lower_ in ("on", "against", "at") for c in tok.children)
+    clause = tok.dep_ == "pcomp" or (tok.dep_ == "pobj" and not aimed)  # "blamed Armenian forces for the attack"
+    verb = tok.head.head if clause and tok.head.lower_ in ("of", "for") else None
     if verb is None or lemma(verb) not in ctx.words("allegation") | {"blame"}:
         return []
     keys = [k for t in sent.phrase_actors_of(subjects(verb)) if (k := ctx.party_of(t.key))]

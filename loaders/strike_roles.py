@@ -105,6 +105,9 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
             if t not in attackers
         ]
         attackers = attackers or claimed_by(sent, ctx, tok) or blamed(sent, ctx, tok)
+        their = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+        if not attackers and their and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            attackers = sent.phrase_actors_of(subjects(tok.head))  # "forces kept up their shelling of X"
         first = tok
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "retaliated with artillery fire and drone attacks"
@@ -115,6 +118,8 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
                 subjects(first.head.head), weapons=True
             )  # "Israel retaliated with a strike", "Israel killed X in an airstrike"
         targets = targets_of(sent, ctx, prep_objects(tok, targets_prep))
+        if not targets:  # "their shelling of Kharkiv", "the bombing of Gaza"
+            targets = [t for t in targets_of(sent, ctx, prep_objects(tok, {"of"})) if t not in attackers]
         blamers = [s for c in attributed if c.dep_ == "relcl" for s in subjects(c)]
         if not targets and attackers and blamers:  # "an attack Baghdad blamed on Turkey": Baghdad was hit
             targets = [t for t in sent.phrase_actors_of(blamers) if t not in attackers]

@@ -116,3 +116,15 @@ def test_an_air_force_named_by_its_abbreviation() -> None:
 def test_what_a_strike_destroyed_is_its_target_not_its_weapon() -> None:
     text = "Azerbaijan said its drones had destroyed dozens of Armenian tanks and air defence systems."
     assert _strikes(_extract(text)) == {("AZE", "ARM", "drone")}
+
+
+def test_blaming_a_party_for_the_attack_names_the_blamer_as_struck() -> None:
+    assert _strikes(_extract("Azerbaijan's defence ministry blamed Armenian forces for the attack.")) == {
+        ("ARM", "AZE", None)
+    }
+    assert _strikes(_extract("The United States blamed Iran for the attack on the tanker.")) == set()
+
+
+def test_their_shelling_of_a_place_is_the_subjects() -> None:
+    text = "Russian forces stepped up their shelling of Kharkiv overnight."
+    assert _strikes(_extract(text)) == {("RUS", "UKR", None)}
