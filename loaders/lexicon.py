@@ -92,6 +92,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "justification_word",
     "patrol_platform",
     "clause_report",
+    "wish_verb",
 )
 """The classes of ``grammar.tsv``."""
 

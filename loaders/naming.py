@@ -244,6 +244,21 @@ def _person_name(doc: DocView, i: int, stop: set[int]) -> tuple[int, int, str] |
     return start, end, text
 
 
+def _named_portfolio(doc: DocView, end: int, taken: set[int]) -> int:
+    """The end of a capitalised body's portfolio after "of" ("Ministry of Public Health",
+    "Ministry of Foreign Affairs and International Cooperation"), stopping at a named actor."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("of", "and") or not doc[end + 1].is_title or end + 1 in taken:
+        return end
+    k = end + 1
+    while (
+        k < len(doc)
+        and k not in taken
+        and (doc[k].is_title or (doc[k].lower_ == "and" and k + 1 < len(doc) and doc[k + 1].is_title))
+    ):
+        k += 1
+    return k
+
+
 def _owned_body(doc: DocView, body: Tag, state: str, lexicon: Lexicon, ex: Extraction) -> Tag:
     """A body a pronoun says whose it is ("its foreign ministry"), named as the state's."""
     entry = lexicon.states.get(state.split(":", 1)[1])
@@ -289,6 +304,8 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
             if tag.value == "government":  # "the Serbian government", "Sudan's authorities": the state itself
                 found.append(Tag("actor", start, end, key=state.key, via="body"))
                 continue
+            if end == tag.end and doc[tag.start].is_title:
+                end = _named_portfolio(doc, end, taken)  # "Lebanon's Ministry of Public Health"
             label = doc.text_of(start, end)
             label = re.sub(r"^the\s+", "", label, flags=re.IGNORECASE)
             known = known_body(lexicon, state.key, tag.value or "")

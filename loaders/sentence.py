@@ -174,7 +174,8 @@ def verb_object_pairs(lexicon: Lexicon) -> dict[tuple[str, str], tuple[str, str]
     pairs: dict[tuple[str, str], tuple[str, str]] = {}
     for v in lexicon.verbs:
         words = v.phrase.lower().split()
-        pair = len(words) >= 2 and words[0] != "be" and words[-1].isalpha() and len(words[-1]) > 3
+        negative = bool({"no", "not", "nothing", "never"} & set(words))  # "play no role": the "no" is the meaning
+        pair = len(words) >= 2 and words[0] != "be" and words[-1].isalpha() and len(words[-1]) > 3 and not negative
         if pair and v.event in ("stance", "supply", "strike"):
             pairs.setdefault((words[0], words[-1]), (v.event, v.value))
     return pairs

@@ -16,8 +16,8 @@ from spacy.tokens import Token
 
 from .context import ArticleContext
 from .facts import Statement, Strike, Transfer
-from .roles import agents, contrasted, is_passive, lemma, marks, negated, prep_objects, subjects
-from .sentence import ParsedSentence
+from .roles import agents, contrasted, direct_objects, is_passive, lemma, marks, negated, prep_objects, subjects
+from .sentence import ParsedSentence, event_nouns
 from .speakers import speaker_keys, speakers_of
 from .spoken_events import abetting, about_the_last_event, about_the_strike
 from .statement_sink import StatementSink
@@ -196,6 +196,22 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
             rebuttal = node.i > tok.i and any(lemma(w) in ctx.words("allegation") for w in sent.doc[tok.i + 1 : node.i])
             if node.i in framing and not rebuttal:  # ", a charge Abu Dhabi denies": a rebuttal after it
                 return True  # "denied supporting M23", "accused Iran of backing": the content, not a stance
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "by" and value in ("support", "commit"):
+        return True  # "the sales would serve US interests by supporting Taiwan's efforts": a means
+    objects = direct_objects(tok)
+    if value == "commit" and any(
+        lemma(o) in ctx.words("condemnation_word") | event_nouns(ctx.lexicon) for o in objects
+    ):
+        return True  # "committed a flagrant violation", "committed an attack": a deed, no pledge
+    clauses = any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
+    owned = any(lemma(o) in event_nouns(ctx.lexicon) | ctx.words("responsibility") for o in objects)
+    if lemma(tok) == "claim" and objects and not clauses and not owned:
+        return True  # "Beijing claims the entire South China Sea": a territorial claim, no allegation
+    wished = tok
+    while wished.dep_ in ("xcomp", "ccomp") and wished.head.i != wished.i:
+        wished = wished.head
+        if lemma(wished) in ctx.words("wish_verb"):
+            return True  # "said he expected Russia and Iran to support Turkey": hoped for, not said by them
     calls = {i for i, v in stance_heads if v == "call_on"}
     node = tok
     while value != "call_on" and node.dep_ in ("xcomp", "pcomp", "prep", "pobj") and node.head.i != node.i:

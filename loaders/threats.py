@@ -30,8 +30,8 @@ def own_strike_stances(sent: ParsedSentence, ctx: ArticleContext, voices: list[V
             continue  # "killed", "destroyed" strike only with a weapon named (see strikes)
         if lemma(tok) in ctx.words("use_verb") and trig.end - trig.start == 1:
             continue  # "using mercenary groups": a use, not an attack
-        if intercepts(sent, ctx, tok):
-            continue  # "it shot down 34 drones": the other side's attack
+        if intercepts(sent, ctx, tok) or lemma(tok) in ctx.words("defend"):
+            continue  # "it shot down 34 drones", "its air defences intercepted objects": the other side's attack
         coming = any(c.dep_ == "aux" and c.lower_ in _TO_COME for c in tok.children)
         stance = "deny" if negated(tok) else "warn" if coming else "admit"
         voice = voice_of(tok, voices)

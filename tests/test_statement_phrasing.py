@@ -248,3 +248,41 @@ def test_a_dateline_with_an_agency_credit_names_no_state() -> None:
 
 def test_a_titled_place_is_no_person() -> None:
     assert _people("Saudi air defences intercepted a missile over King Khalid International Airport.") == set()
+
+
+def _orgs(text: str) -> set[str]:
+    return {a.label for a in _extract(text).actors.values() if a.kind == "organization"}
+
+
+def test_a_ministrys_portfolio_is_part_of_its_name() -> None:
+    assert _orgs("Lebanon's Ministry of Public Health said 40 people were killed in Israeli strikes.") == {
+        "Lebanon's Ministry of Public Health"
+    }
+
+
+def test_negated_phrases_are_not_matched_without_their_negation() -> None:
+    assert _statements(_extract("Turkish drones played a decisive role in the Azerbaijani campaign.")) == set()
+
+
+def test_what_a_speaker_hopes_others_do_is_not_their_stance() -> None:
+    text = "Erdogan said he expected Russia and Iran to support Turkey's fight against terrorism."
+    assert all(stance != "support" for _, stance in _statements(_extract(text)))
+
+
+def test_committing_a_violation_is_no_commitment() -> None:
+    text = "Iraq's prime minister said Turkish forces had committed a flagrant violation of Iraqi sovereignty."
+    assert all(stance != "commit" for _, stance in _statements(_extract(text)))
+
+
+def test_a_territorial_claim_is_no_allegation() -> None:
+    assert _statements(_extract("Beijing claims almost the entire South China Sea.")) == set()
+
+
+def test_a_means_clause_is_no_support() -> None:
+    text = "The agency said the sale would serve US interests by supporting Taiwan's efforts to modernise its forces."
+    assert _statements(_extract(text)) == set()
+
+
+def test_intercepting_objects_over_ones_territory_admits_no_strike() -> None:
+    text = "Jordan said its air defences had intercepted objects that entered its airspace overnight."
+    assert _statements(_extract(text)) == set()
