@@ -126,6 +126,21 @@ def _longest_first(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     return sorted(kept)
 
 
+def _across_quotes(doc: Doc, matcher: PhraseMatcher) -> list[tuple[int, int, int]]:
+    """Phrase matches a quotation mark interrupts ('would "respond"', 'do "whatever is
+    necessary"'), found on the words without the marks and mapped back to ``doc``."""
+    keep = [t.i for t in doc if not t.is_quote]
+    if len(keep) == len(doc):
+        return []
+    words = Doc(doc.vocab, words=[doc[i].text for i in keep], lemmas=[doc[i].lemma_ or doc[i].text for i in keep])
+    found: list[tuple[int, int, int]] = []
+    for match_id, first, last in matcher(words):
+        start, end = keep[first], keep[last - 1] + 1
+        if end - start != last - first:  # a mark stood inside the phrase
+            found.append((match_id, start, end))
+    return found
+
+
 def _surnames_kept(doc: DocView, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Leave out a one-word body or group name that ends a run of capitalised names ("Foreign
     Minister Therese Kayikwamba Wagner"): it is a surname, not the Wagner Group."""
@@ -161,7 +176,7 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocVi
             taken.update(range(start, end))
     by_event: dict[str, list[tuple[int, int, str]]] = {}
     named = taken - {i for t in tags if t.kind == "weapon" for i in range(t.start, t.end)}
-    for match_id, first, last in m.lemma(doc):
+    for match_id, first, last in [*m.lemma(doc), *_across_quotes(doc, m.lemma)]:
         name = doc.vocab.strings[match_id]
         event = m.meaning[name][1]
         # a strike or supply phrase may hold a weapon word ("artillery fire", "arms sale")

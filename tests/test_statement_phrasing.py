@@ -286,3 +286,8 @@ def test_a_means_clause_is_no_support() -> None:
 def test_intercepting_objects_over_ones_territory_admits_no_strike() -> None:
     text = "Jordan said its air defences had intercepted objects that entered its airspace overnight."
     assert _statements(_extract(text)) == set()
+
+
+def test_a_quotation_mark_inside_a_phrase_does_not_hide_it() -> None:
+    text = 'Hezbollah spokesman Ali Karim said the group would "respond" to the strike on Beirut.'
+    assert {stance for _, stance in _statements(_extract(text))} == {"warn"}
