@@ -328,7 +328,8 @@ def _party_stances(out: StatementSink, voices: list[Voice], readings: list[Suppl
                 out.add(voice.speakers, stance, f"statement.voice.{stance}", 0.75, t)
             elif states and t.recipient not in states:
                 out.add(voice.speakers, "allege", "statement.voice.allege", _said(voice, reading.trigger), t)
-            elif not states and _observers(ctx, voice.speakers):  # "a UN expert said Russia supplied the junta"
+            elif not states and (_observers(ctx, voice.speakers) or _untold_officials(ctx, voice.speakers)):
+                # "a UN expert said Russia supplied the junta", "Defence Minister X said Iran sent drones"
                 out.add(voice.speakers, "allege", "statement.observer.allege", 0.6, t)
     for strike, tok in strikes:
         voice = voice_of(tok, voices)

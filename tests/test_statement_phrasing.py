@@ -291,3 +291,8 @@ def test_intercepting_objects_over_ones_territory_admits_no_strike() -> None:
 def test_a_quotation_mark_inside_a_phrase_does_not_hide_it() -> None:
     text = 'Hezbollah spokesman Ali Karim said the group would "respond" to the strike on Beirut.'
     assert {stance for _, stance in _statements(_extract(text))} == {"warn"}
+
+
+def test_an_official_whose_state_goes_unsaid_reporting_a_supply_alleges_it() -> None:
+    text = "Defence Minister Rustam Umerov said Iran had sent hundreds of drones to Russia."
+    assert (frozenset({"person:rustamumerov"}), "allege") in _statements(_extract(text))
