@@ -196,6 +196,8 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
             if len(quoted) > 1:  # "A, B and C said they condemned ...": the voice's speakers
                 return list(quoted)
             return list(ctx.group())
+        if tok.lower_ == "it" and quoted:  # "Saudi Arabia said it was following developments with concern"
+            return [k for k in quoted if not k.startswith("person:")]
         if tok.lower_ == "it" and not quoted:
             outer = _outer_body(tok, sent, ctx)
             last = ctx.last_reporter or ctx.last_speakers

@@ -54,8 +54,11 @@ def _sources(tok: Token) -> list[Token]:
     """Who a stance noun comes from ("condemnation from Beijing", "criticism by the EU", "drew
     protests from Seoul", "recalled its envoy in protest")."""
     found = [*prep_objects(tok, {"from", "by"}), *(prep_objects(tok.head, {"from"}) if tok.dep_ == "dobj" else [])]
-    if not found and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
-        found = subjects(tok.head.head)  # "Armenia recalled its ambassador in protest at the sales"
+    holder = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "with") else None
+    if holder is not None and holder.dep_ == "dobj" and holder.pos_ in ("NOUN", "PROPN"):
+        holder = holder.head  # "following developments with great concern"
+    if not found and holder is not None and holder.pos_ == "VERB":
+        found = subjects(holder)  # "Armenia recalled its ambassador in protest at the sales"
     return found
 
 
@@ -234,7 +237,10 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
             c.dep_ == "expl" for c in tok.head.children
         )  # "there would be repercussions"
         there = there or (tok.dep_ == "attr" and value == "warn")  # "the convoys would be legitimate targets"
-        sourced = value != "support" and bool(sent.phrase_actors_of(_sources(tok)))  # "condemnation from Beijing"
+        sources = _sources(tok)  # "condemnation from Beijing", "it watched with concern"
+        sourced = value != "support" and (
+            bool(sent.phrase_actors_of(sources)) or any(s.pos_ == "PRON" for s in sources)
+        )
         named = lemma(tok) in ctx.words("condemnation_word") and any(c.dep_ == "det" for c in tok.children)
         sourced = sourced or named  # '"... for this crime," he said': the speaker names the event
         held = (
@@ -328,8 +334,7 @@ def _party_stances(out: StatementSink, voices: list[Voice], readings: list[Suppl
                 out.add(voice.speakers, stance, f"statement.voice.{stance}", 0.75, t)
             elif states and t.recipient not in states:
                 out.add(voice.speakers, "allege", "statement.voice.allege", _said(voice, reading.trigger), t)
-            elif not states and (_observers(ctx, voice.speakers) or _untold_officials(ctx, voice.speakers)):
-                # "a UN expert said Russia supplied the junta", "Defence Minister X said Iran sent drones"
+            elif not states and _observers(ctx, voice.speakers):  # "a UN expert said Russia supplied the junta"
                 out.add(voice.speakers, "allege", "statement.observer.allege", 0.6, t)
     for strike, tok in strikes:
         voice = voice_of(tok, voices)

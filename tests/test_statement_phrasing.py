@@ -293,6 +293,6 @@ def test_a_quotation_mark_inside_a_phrase_does_not_hide_it() -> None:
     assert {stance for _, stance in _statements(_extract(text))} == {"warn"}
 
 
-def test_an_official_whose_state_goes_unsaid_reporting_a_supply_alleges_it() -> None:
-    text = "Defence Minister Rustam Umerov said Iran had sent hundreds of drones to Russia."
-    assert (frozenset({"person:rustamumerov"}), "allege") in _statements(_extract(text))
+def test_watching_with_concern_is_concern() -> None:
+    text = 'Qatar said it was following developments "with great concern".'
+    assert _statements(_extract(text)) == {(frozenset({"state:QAT"}), "concern")}
