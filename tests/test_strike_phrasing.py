@@ -128,3 +128,8 @@ def test_blaming_a_party_for_the_attack_names_the_blamer_as_struck() -> None:
 def test_their_shelling_of_a_place_is_the_subjects() -> None:
     text = "Russian forces stepped up their shelling of Kharkiv overnight."
     assert _strikes(_extract(text)) == {("RUS", "UKR", None)}
+
+
+def test_neutralising_fighters_is_a_strike() -> None:
+    text = "The Turkish defence ministry said its forces had neutralised 12 PKK militants in northern Iraq."
+    assert {(a, t) for a, t, _ in _strikes(_extract(text))} == {("TUR", "org:pkk")}
