@@ -124,7 +124,8 @@ class ParsedSentence:
                 a
                 for c in tok.children
                 if c.dep_ == "appos"
-                and (a := self.actor_at.get(c.i)) is not None
+                for m in with_conjuncts(c)  # "the US, Saudi Arabia, the UAE and Egypt": the list under the apposition
+                if (a := self.actor_at.get(m.i)) is not None
                 and (a.key or "").startswith("state:")
                 and (tag.key or "").startswith("state:")
                 and a.key != tag.key

@@ -181,8 +181,9 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
     if tok.pos_ == "NOUN" and value != "deny" and not owner and tok.head.i in denials and tok.dep_ in ("nsubj", "dobj"):
         return True  # the same, parsed as "a charge ... denied" ("denied Indian claims": India's claims)
     near = [*tok.children, *(g for c in tok.children if c.dep_ == "aux" for g in c.children)]
-    if any(c.dep_ == "nsubj" and c.lower_ == "which" for c in near):
-        return True  # "..., which would have concerning implications": a clause, not a speaker
+    party_denies = value == "deny" and tok.dep_ == "relcl" and sent.token_tag(tok.head) is not None
+    if any(c.dep_ == "nsubj" and c.lower_ == "which" for c in near) and not party_denies:
+        return True  # "..., which would have concerning implications" (not "Russia, which denies targeting ...")
     events = {sent.head(t).i for t in sent.triggers("strike_noun", "supply_noun")}
     blaming = value == "allege" and tok.head.i in events  # "an attack Baghdad blamed on Turkey"
     if tok.dep_ == "relcl" and value != "deny" and not blaming:
@@ -379,6 +380,9 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
         target = about if about is not None else (ctx.last_event if value in ("allege", "condemn") else None)
         confidence = {"subject": 0.85, "spokesperson": 0.8, "voice": 0.7}.get(how, 0.6) - _VAGUE.get(value, 0.0)
         out.add(speakers, value, f"statement.stance.{value}.{how}", confidence, target)
+        charge = [w for o in prep_objects(tok, {"of"}) for w in (o, *(c for c in o.children if c.dep_ == "amod"))]
+        if value == "allege" and any(lemma(w) in ctx.words("condemnation_word") for w in charge):
+            out.add(speakers, "condemn", f"statement.stance.condemn.{how}", confidence, target)  # "of aggression"
     _party_stances(out, voices, readings, strikes)
     for voice, stance in own_strike_stances(sent, ctx, voices):  # "Israel would hit Beirut if ...", Katz said
         out.add(voice.speakers, stance, f"statement.own_strike.{stance}", 0.7, None)

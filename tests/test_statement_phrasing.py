@@ -296,3 +296,24 @@ def test_a_quotation_mark_inside_a_phrase_does_not_hide_it() -> None:
 def test_watching_with_concern_is_concern() -> None:
     text = 'Qatar said it was following developments "with great concern".'
     assert _statements(_extract(text)) == {(frozenset({"state:QAT"}), "concern")}
+
+
+def test_a_list_the_parse_hangs_under_an_apposition_still_signs() -> None:
+    text = "The US, Saudi Arabia, the United Arab Emirates and Egypt issued a joint statement calling for a truce."
+    assert _statements(_extract(text)) == {(frozenset({"state:USA", "state:SAU", "state:ARE", "state:EGY"}), "call_on")}
+
+
+def test_a_party_which_denies_something_denies_it() -> None:
+    text = "Russia, which denies targeting civilians, did not comment on the attack."
+    assert _statements(_extract(text)) == {(frozenset({"state:RUS"}), "deny")}
+
+
+def test_accusing_a_party_of_aggression_also_condemns() -> None:
+    text = "Cambodia's defence ministry accused Thailand of brutal military aggression."
+    assert {stance for _, stance in _statements(_extract(text))} == {"allege", "condemn"}
+
+
+def test_saying_a_party_must_stop_calls_on_it() -> None:
+    text = "Russia must withdraw its troops from Ukrainian territory, the European Union said."
+    assert _statements(_extract(text)) == {(frozenset({"org:european-union"}), "call_on")}
+    assert _statements(_extract("Russia withdrew its troops from Kherson.")) == set()
