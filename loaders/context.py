@@ -33,6 +33,10 @@ class ArticleContext:
     last_person: str | None = None
     last_event: Transfer | Strike | None = None
     last_transfer: Transfer | None = None
+    last_subject: str | None = None
+    """The party the last sentence was about (its subject), whom a later "it" may stand for."""
+    sentence_subject: str | None = None
+    """The party the sentence being read is about, whom "it" in a clause below stands for."""
     missile: str | None = None
     producers: dict[str, str] = field(default_factory=dict)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from .context import ArticleContext
 from .facts import Strike, Transfer
+from .roles import subjects
 from .sentence import ParsedSentence
 from .statements import read_statements
 from .strikes import read_strikes
@@ -35,6 +36,9 @@ def _dedupe_transfers(items: list[Transfer]) -> list[Transfer]:
 def read_sentence(sent: ParsedSentence, ctx: ArticleContext) -> None:
     """Add the transfers, strikes and statements of ``sent`` to ``ctx.extraction``."""
     ex = ctx.extraction
+    roots = [tok for tok in sent.doc if tok.dep_ == "ROOT"]
+    about = {p for r in roots[:1] for t in sent.phrase_actors_of(subjects(r)) if (p := ctx.party_of(t.key))}
+    ctx.sentence_subject = next(iter(about)) if len(about) == 1 else None
     voices = find_voices(sent, ctx)
     readings = read_transfers(sent, ctx, voices)
     transfers = _dedupe_transfers([t for r in readings for t in r.transfers])
@@ -59,6 +63,8 @@ def read_sentence(sent: ParsedSentence, ctx: ArticleContext) -> None:
         if t.key and t.key.startswith("person:")
     ]
     ctx.saw_people([*named, *(k for v in speech for k in v.speakers)])
+    ctx.last_subject = ctx.sentence_subject or ctx.last_subject
+    ctx.sentence_subject = None
     for st in statements:
         if len(st.speakers) > 1:
             ctx.last_group = st.speakers

@@ -83,6 +83,7 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
             read_sentence(next(parsed), ctx)
             continue
         ctx.saw_people(t.key for t in by_sentence.get(i, []) if t.kind == "actor")  # "X visited the school."
+        ctx.last_subject = _first_party(view, ctx, by_sentence.get(i, [])) or ctx.last_subject
     _drop_repeated_headlines(extraction, [s for s in sentences if _is_headline(s)])
     armed = {(s.attacker, s.target) for s in extraction.strikes if s.weapon is not None}
     extraction.strikes = [s for s in extraction.strikes if s.weapon is not None or (s.attacker, s.target) not in armed]
@@ -98,6 +99,19 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
             extraction.add_actor(state_actor(key, lex))
     extraction.actors = {k: a for k, a in extraction.actors.items() if k in used or _is_referenced(k, extraction)}
     return extraction
+
+
+_GOVERNED = frozenset({"in", "of", "to", "from", "with", "by", "on", "at", "for", "against", "into", "over"})
+
+
+def _first_party(view: DocView, ctx: ArticleContext, tags: list[Tag]) -> str | None:
+    """The party an unparsed sentence is about: its first state or armed group not after a
+    preposition ("Ethiopia has relied on drones."), whom a later "it" may stand for."""
+    for t in tags:
+        party = ctx.party_of(t.key) if t.kind == "actor" else None
+        if party and (t.start == 0 or view[t.start - 1].lower_ not in _GOVERNED):
+            return party
+    return None
 
 
 _LOCATIVE = frozenset({"in", "at", "near", "outside"})

@@ -123,6 +123,15 @@ def _supplier_from_context(
     return []
 
 
+_MOVING = frozenset({"over", "across", "toward", "towards", "near", "through"})
+
+
+def _moved(verb: Token) -> bool:
+    """Goods sent somewhere, not to someone ("sent fighter jets over the median line"): a
+    deployment, with no recipient to borrow from the article."""
+    return any(c.dep_ == "prep" and c.lower_ in _MOVING for c in verb.children)
+
+
 def _recipient_from_context(ctx: ArticleContext, suppliers: list[str], here: list[Transfer]) -> list[str]:
     """Who receives what a supplier sends to no one named ("Germany also pledged Patriot
     systems"): the recipient of that supplier's last transfer, else of the article's (first
@@ -216,13 +225,17 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
             arrive = trig.value == "arrive"
             sup_tags, rec_tags, weapon_roots, skip = verb_roles(sent, ctx, tok, receive, barriers, arrive=arrive)
         suppliers = _states(ctx, sup_tags)
-        if not suppliers and not noun:
+        if not suppliers and not noun and not receive:
             for subj in subjects(tok, barriers=barriers):
                 suppliers += [s for s in pronoun_actors(subj, voices, ctx) if s not in suppliers]
+        pronoun_recipients: list[str] = []
+        if not rec_tags and not noun and receive:  # "It bought drones from Turkey": the party named before
+            pronoun_recipients = [r for s in subjects(tok, barriers=barriers) for r in pronoun_actors(s, voices, ctx)]
         voice = voice_of(tok, voices)
         voiced = [s for s in (ctx.party_of(k) for k in voice.speakers) if s] if voice is not None else []
         rec_tags = _located(sent, ctx, rec_tags)
         recipients = [r for r in _states(ctx, rec_tags) if r not in suppliers or len(rec_tags) > 1]
+        recipients += [r for r in pronoun_recipients if r not in suppliers and r not in recipients]
         weapons = event_weapons(sent, weapon_roots, skip=skip)
         if not weapons and not any(o.pos_ == "PRON" for o in direct_objects(tok)):  # "what Russia provides"
             weapons = event_weapons(sent, [tok], skip=skip)
@@ -252,7 +265,7 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
             suppliers, recipients, inferred = [earlier.supplier], [earlier.recipient], True  # "The package includes"
         if weapons and not suppliers and recipients and (receive or is_passive(tok)):
             suppliers, inferred = _supplier_from_context(ctx, sent, weapons, recipients), True
-        elif weapons and suppliers and not recipients and not noun and not receive:
+        elif weapons and suppliers and not recipients and not noun and not receive and not _moved(tok):
             users = [u for u in _states(ctx, user_of(sent, tok)) if u not in suppliers]
             recipients, inferred = (
                 users or _recipient_from_context(ctx, suppliers, [t for r in readings for t in r.transfers]),

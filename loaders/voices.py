@@ -134,8 +134,12 @@ def pronoun_actors(token: Token, voices: list[Voice], ctx: ArticleContext) -> li
             return pronoun_actors(owners[0], voices, ctx)
         return _anaphor_actors(token, voices, ctx)
     voice = voice_of(token, voices)
-    if voice is None:
-        return []
+    if voice is None:  # "It bought Bayraktar drones from Turkey": the party the last sentence was about
+        if token.lower_ not in ("it", "its"):
+            return []
+        main = token.dep_ == "nsubj" and token.head.dep_ == "ROOT"
+        party = ctx.last_subject if main else ctx.sentence_subject or ctx.last_subject  # "..., when it took"
+        return [party] if party else []
     if token.lower_ in ("it", "they", "its", "their") and voice.stance is not None and voice.objects:
         named = [p for p in (ctx.party_of(k) for k in voice.objects) if p]
         if named:  # "accused Tehran of playing down how many drones it had supplied": Tehran

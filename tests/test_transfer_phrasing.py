@@ -42,3 +42,18 @@ def test_a_supplier_pledging_more_keeps_its_own_recipient() -> None:
 def test_tank_rounds_are_ammunition_not_tanks() -> None:
     text = "Britain will supply Ukraine with armour-piercing tank rounds."
     assert _transfers(_extract(text)) == {("GBR", "UKR", "other")}
+
+
+def test_it_opening_a_sentence_is_the_party_the_last_one_was_about() -> None:
+    text = "Ethiopia has relied heavily on drones. It bought Bayraktar drones from Turkey."
+    assert _transfers(_extract(text)) == {("TUR", "ETH", "drone")}
+
+
+def test_it_in_a_clause_below_is_the_sentences_subject() -> None:
+    text = "Turkey was expelled from the F-35 programme after it took delivery of the Russian-made S-400 system."
+    assert ("RUS", "TUR", "air defence system") in _transfers(_extract(text))
+
+
+def test_jets_sent_over_a_line_are_deployed_not_supplied() -> None:
+    text = "The US sold F-16 jets to Taiwan. China sent fighter jets over the median line in the Taiwan Strait."
+    assert _transfers(_extract(text)) == {("USA", "TWN", "aircraft")}
