@@ -209,6 +209,10 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         if not attacker_keys and doer.pos_ not in NOUN_POS and not is_passive(doer):
             for subj in subjects(doer):
                 attacker_keys += [(k, Tag("actor", 0, 0, key=k)) for k in pronoun_actors(subj, voices, ctx)]
+        if not attacker_keys and weapons:  # "Storm Shadow missiles hit a shipyard": who received them
+            systems = {w.designation for w in weapons if w.designation}
+            holders = list(dict.fromkeys(t.recipient for t in ctx.extraction.transfers if t.designation in systems))
+            attacker_keys = [(h, Tag("actor", 0, 0, key=h)) for h in holders] if len(holders) == 1 else []
         supplying = {sent.head(t).i for t in sent.triggers("supply")}
         sent_goods = any(c.dep_ in ("acl", "relcl") and c.i in supplying for s in subjects(tok) for c in s.children)
         if not attacker_keys and earlier is not None and sent_goods:  # "drones supplied by Iran hit Kyiv"

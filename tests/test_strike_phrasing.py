@@ -133,3 +133,12 @@ def test_their_shelling_of_a_place_is_the_subjects() -> None:
 def test_neutralising_fighters_is_a_strike() -> None:
     text = "The Turkish defence ministry said its forces had neutralised 12 PKK militants in northern Iraq."
     assert {(a, t) for a, t, _ in _strikes(_extract(text))} == {("TUR", "org:pkk")}
+
+
+def test_named_munitions_with_no_attacker_were_fired_by_whoever_received_them() -> None:
+    text = "Britain supplied Storm Shadow missiles to Ukraine. Storm Shadow missiles hit a shipyard in Sevastopol."
+    assert _strikes(_extract(text)) == {("UKR", "RUS", "cruise missile")}
+
+
+def test_answering_with_missile_fire_toward_a_state_strikes_it() -> None:
+    assert _strikes(_extract("The Houthis answered with missile fire toward Israel.")) == {("org:houthis", "ISR", None)}
