@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 
 from .facts import Evidence, Extraction, Strike, Transfer
 from .lexicon import Lexicon
+from .roles import lemma
 from .sentence import ParsedSentence
+from .tags import Tag
 
 __all__ = ["ArticleContext"]
 
@@ -80,6 +82,15 @@ class ArticleContext:
         people = [k for k in keys if k and k.startswith("person:")]
         if people:
             self.last_person = people[-1]
+
+    def backs_or_made(self, sent: ParsedSentence, tag: Tag) -> bool:
+        """The actor is named only as the maker, supplier or backer of what follows it ("an
+        Iranian-made drone", "the Iran-backed Houthi militia", "Iran-linked targets")."""
+        word = sent.word_after(tag)
+        if word is None or lemma(word) not in self.words("origin_participle") | self.words("backer_participle"):
+            return False
+        joined = word.i > 0 and word.doc[word.i - 1].text in ("-", "‑")  # "Iranian-origin", not "army source"
+        return word.tag_ in ("VBN", "VBD") or joined
 
     def words(self, kind: str) -> frozenset[str]:
         """A class of grammar words from the lexicon (``grammar.tsv``)."""

@@ -129,12 +129,6 @@ def _titled_body(tok: Token, sent: ParsedSentence, ctx: ArticleContext) -> str |
     return key
 
 
-def _maker_only(tag: Tag, sent: ParsedSentence, ctx: ArticleContext) -> bool:
-    """A state named only as a maker ("Iranian-made weapons threatened the kingdom"): no speaker."""
-    word = sent.word_after(tag)
-    return word is not None and word.tag_ == "VBN" and lemma(word) in ctx.words("origin_participle")
-
-
 def _reporting_person(tok: Token, sent: ParsedSentence) -> list[str]:
     """The person whose speech verb governs a "he"/"she" ("Bachelet said she was alarmed ... and
     urged ..."): that person, before anyone an earlier sentence named."""
@@ -212,7 +206,10 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         qualifiers = [t for t in sent.phrase_actors(tok) if t.key]
         if qualifiers and all(t.via == "demonym" for t in qualifiers):
             return []  # "a French research group", "a British rights organisation": not the state
-    tags = [t for t in sent.phrase_actors(tok) if t.key and not _maker_only(t, sent, ctx)]
+    tags = [t for t in sent.phrase_actors(tok) if t.key and not ctx.backs_or_made(sent, t)]
+    unnamed = [c for c in tok.conjuncts if lemma(c) in ctx.words("anonymous")]  # "the military and Syrian officials"
+    inside = {w.i for c in unnamed for w in c.subtree if w.i not in {x.i for x in c.conjuncts}}
+    tags = [t for t in tags if not (sent.head(t).i in inside and (t.key or "").startswith("state:"))]
     kinds = {ctx.kind_of(t.key or "") for t in tags}
     title = sent.token_tag(tok, "title")
     if title is not None and not kinds & {"person", "state"}:  # "the UN coordinator for Lebanon, Jeanine X,"
@@ -247,7 +244,11 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
             c.text.lower() for c in tok.children if c.dep_ in ("nummod", "det", "amod") and _COUNTED.match(c.text)
         ]
         counted = bool(numbers)
-        if word in ctx.words("group") and (tok.tag_ == "NNS" or counted or word in ("statement", "declaration")):
+        qualified = any(
+            c.dep_ in ("amod", "compound") and c.is_title and sent.token_tag(c) is None for c in tok.children
+        )
+        plural = tok.tag_ == "NNS" and not qualified  # "the ministers", not "Western governments"
+        if word in ctx.words("group") and (plural or counted or word in ("statement", "declaration")):
             group = ctx.group()
             size = _NUMBERS.get(numbers[0], int(numbers[0]) if numbers[0].isdigit() else 0) if numbers else 0
             states = [k for k in group if k.startswith("state:")]
@@ -259,13 +260,15 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         return []
     keys = [t.key for t in tags if t.key]
     states = [k for k in keys if k.startswith("state:")]
+    others = {w.i for c in tok.conjuncts for w in c.subtree}
+    own = {ctx.kind_of(t.key or "") for t in tags if sent.head(t).i not in others}
+    if word in ctx.words("anonymous") and own <= {"state"}:
+        return []  # "Syrian officials", "Western diplomats" (beside "the Israeli military" or not)
     if word in ctx.words("role_plural") and tok.tag_ == "NNS" and states and len(states) == len(keys):
         if len(states) >= 3:
             return keys
         people = _people_of(ctx, states, word.rstrip("s"))
         return people if people else keys
-    if word in ctx.words("anonymous") and kinds <= {"state"}:
-        return []
     if "person" in kinds:
         bodies: list[str] = []
         for c in tok.subtree:

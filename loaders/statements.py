@@ -16,7 +16,18 @@ from spacy.tokens import Token
 
 from .context import ArticleContext
 from .facts import Statement, Strike, Transfer
-from .roles import agents, contrasted, direct_objects, is_passive, lemma, marks, negated, prep_objects, subjects
+from .roles import (
+    agents,
+    contrasted,
+    direct_objects,
+    governing_verb,
+    is_passive,
+    lemma,
+    marks,
+    negated,
+    prep_objects,
+    subjects,
+)
 from .sentence import ParsedSentence, event_nouns
 from .speakers import speaker_keys, speakers_of
 from .spoken_events import abetting, about_the_last_event, about_the_strike
@@ -200,6 +211,8 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
             rebuttal = node.i > tok.i and any(lemma(w) in ctx.words("allegation") for w in sent.doc[tok.i + 1 : node.i])
             if node.i in framing and not rebuttal:  # ", a charge Abu Dhabi denies": a rebuttal after it
                 return True  # "denied supporting M23", "accused Iran of backing": the content, not a stance
+    if value != "deny" and tok.dep_ == "xcomp" and lemma(tok.head) in ctx.words("refusal"):
+        return True  # "declined to confirm the strikes", "refused to condemn": no such stance
     if tok.dep_ == "pcomp" and tok.head.lower_ == "by" and value in ("support", "commit"):
         return True  # "the sales would serve US interests by supporting Taiwan's efforts": a means
     objects = direct_objects(tok)
@@ -308,6 +321,11 @@ def _party_stances(out: StatementSink, voices: list[Voice], readings: list[Suppl
         if voice is None:
             statuses = {t.status for t in reading.transfers}
             sourced = any(lemma(out.sent.head(t)) == "accord" for t in out.sent.triggers("report"))
+            above = governing_verb(reading.trigger)  # "documents suggested Belgrade had agreed to provide"
+            own = ctx.words("refusal") | ctx.words("future")  # not "ruled out sending", "agreed to supply"
+            while above is not None and lemma(above) in own:
+                above = governing_verb(above)
+            sourced = sourced or above is not None
             if statuses in ({"planned"}, {"denied"}) and reading.subject_keys and not sourced:  # "will deliver"
                 stance = "commit" if statuses == {"planned"} else "deny"
                 out.add(reading.subject_keys, stance, f"statement.supplier.{stance}", 0.7, reading.transfers[0])

@@ -67,8 +67,7 @@ def only_maker(sent: ParsedSentence, ctx: ArticleContext, tag: Tag) -> bool:
     """The actor only made, supplied or backs what is named ("an Iranian-made drone hit",
     "Iranian-backed militias attacked", "Iran-linked targets", "drones sent by Iran"): it is
     not that party."""
-    word = sent.word_after(tag)
-    if word is not None and lemma(word) in ctx.words("origin_participle") | ctx.words("backer_participle"):
+    if ctx.backs_or_made(sent, tag):
         return True
     agent = sent.head(tag).head  # "drones shipped by Iran to Russia hit Kyiv": Iran only supplied them
     supplying = {sent.head(t).i for t in sent.triggers("supply")}

@@ -252,7 +252,10 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
             alleged = alleged or voice.stance == "allege"
         third_party = bool(voiced) and not noun and not set(voiced) & {*suppliers, *recipients}
         alleged = alleged or (voice is not None and voice.stance is None and third_party)  # "Kyiv said Iran sent"
-        is_negated = any(negated(t) for t in clause_chain(tok, stop=("ccomp", "relcl", "advcl")))
+        refusal_verbs = ctx.words("refusal")  # "does not rule out providing": a possibility, not a negation
+        is_negated = any(
+            negated(t) and lemma(t) not in refusal_verbs for t in clause_chain(tok, stop=("ccomp", "relcl", "advcl"))
+        )
         is_negated = is_negated or contrasted(tok, ctx.words("contrast"))
         subject_keys = [t.key for t in sup_tags if t.key] if not noun and not is_passive(tok) and not receive else []
         inferred = False

@@ -317,3 +317,34 @@ def test_saying_a_party_must_stop_calls_on_it() -> None:
     text = "Russia must withdraw its troops from Ukrainian territory, the European Union said."
     assert _statements(_extract(text)) == {(frozenset({"org:european-union"}), "call_on")}
     assert _statements(_extract("Russia withdrew its troops from Kherson.")) == set()
+
+
+def test_a_backer_named_before_a_group_does_not_speak_for_it() -> None:
+    text = "The Iran-backed Houthi militia claimed the attack within hours."
+    assert _statements(_extract(text)) == {(frozenset({"org:houthis"}), "admit")}
+
+
+def test_a_qualified_plural_is_not_the_group_named_before() -> None:
+    text = "France, Germany and Italy issued a joint statement. Western governments have pledged more air defence."
+    assert _statements(_extract(text)) == set()
+
+
+def test_declining_to_confirm_confirms_nothing() -> None:
+    assert _statements(_extract("Pakistan's foreign office declined to confirm the strikes in Afghanistan.")) == set()
+
+
+def test_a_pledge_that_documents_suggest_is_no_commitment() -> None:
+    text = "Leaked documents suggested that Belgrade had agreed to provide lethal aid to Kyiv."
+    assert _statements(_extract(text)) == set()
+
+
+def test_not_ruling_out_a_supply_denies_nothing() -> None:
+    text = "President Yoon Suk Yeol said South Korea does not rule out providing weapons to Ukraine."
+    assert all(stance != "deny" for _, stance in _statements(_extract(text)))
+
+
+def test_unnamed_officials_beside_a_named_body_add_no_state() -> None:
+    text = (
+        "Israeli jets struck the T4 airbase in Homs province, according to the Israeli military and Syrian officials."
+    )
+    assert all("state:SYR" not in speakers for speakers, _ in _statements(_extract(text)))
