@@ -214,7 +214,10 @@ def _parse_cues(lex: Lexicon) -> _ParseCues:
     return _ParseCues(
         abet=lex.words("abet"),
         judging_verbs=lex.words("naming_verb") | speech,
-        judging_words=lex.words("denial_word") | lex.words("condemnation_word"),
+        judging_words=lex.words("denial_word")
+        | lex.words("condemnation_word")
+        | lex.words("justification_word")
+        | lex.words("warning_word"),
         pairs=verb_object_pairs(lex),
     )
 

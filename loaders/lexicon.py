@@ -93,6 +93,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "patrol_platform",
     "clause_report",
     "wish_verb",
+    "warning_word",
 )
 """The classes of ``grammar.tsv``."""
 

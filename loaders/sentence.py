@@ -216,6 +216,7 @@ def object_triggers(
         "deny": lexicon.words("denial_word"),
         "condemn": lexicon.words("condemnation_word"),
         "admit": lexicon.words("justification_word"),
+        "warn": lexicon.words("warning_word"),  # "described the drills as a stern warning"
     }
     found: list[Tag] = []
     for tok in doc:

@@ -119,13 +119,18 @@ def _titled_body(tok: Token, sent: ParsedSentence, ctx: ArticleContext) -> str |
         ),
         None,
     )
-    if body is None or owner is None or owner.key is None:
+    if body is None:
         return None
+    if owner is None or owner.key is None:  # "Foreign Ministry spokesperson Lin Jian": his state speaks with him
+        person = sent.token_tag(tok)
+        actor = ctx.extraction.actors.get(person.key or "") if person is not None else None
+        served = actor.affiliation if actor is not None else None
+        return served if served is not None and served.startswith("state:") else None
     start = owner.start - sent.offset
     end = max(w.i for w in words if w.lower_ in body.head.split()) + 1
-    label = sent.doc[start:end].text
+    label, affiliation = sent.doc[start:end].text, owner.key
     key = org_key(label)
-    ctx.extraction.add_actor(Actor(key, "organization", label, affiliation=owner.key, role=body.role))
+    ctx.extraction.add_actor(Actor(key, "organization", label, affiliation=affiliation, role=body.role))
     return key
 
 

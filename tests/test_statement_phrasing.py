@@ -348,3 +348,23 @@ def test_unnamed_officials_beside_a_named_body_add_no_state() -> None:
         "Israeli jets struck the T4 airbase in Homs province, according to the Israeli military and Syrian officials."
     )
     assert all("state:SYR" not in speakers for speakers, _ in _statements(_extract(text)))
+
+
+def test_a_spokesperson_of_an_unnamed_ministry_speaks_with_their_state() -> None:
+    text = "Foreign ministry spokeswoman Maria Zakharova urged the sides to stop the bloodshed."
+    assert _statements(_extract(text)) == {(frozenset({"state:RUS", "person:mariazakharova"}), "call_on")}
+
+
+def test_calling_ones_operation_a_success_admits_it() -> None:
+    text = "President Donald Trump called the operation a spectacular military success."
+    assert _statements(_extract(text)) == {(frozenset({"person:donaldtrump"}), "admit")}
+
+
+def test_having_no_intention_denies() -> None:
+    text = "Ethiopia has no intention of invading any country, Prime Minister Abiy Ahmed said."
+    assert {stance for _, stance in _statements(_extract(text))} == {"deny"}
+
+
+def test_conveying_concerns_is_concern() -> None:
+    text = "Japan's chief cabinet secretary said Japan had conveyed its concerns to China."
+    assert {stance for _, stance in _statements(_extract(text))} == {"concern"}
