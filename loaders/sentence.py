@@ -237,6 +237,12 @@ def object_triggers(
                 for w in c.subtree
             }
             after = [w for c in tok.children if c.dep_ == "dobj" for w in c.rights if w.dep_ == "amod"]
+            after += [  # "called the strikes extrajudicial executions" parsed as one object: its head and adjectives
+                w
+                for c in tok.children
+                if c.dep_ == "dobj" and any(m.dep_ == "nmod" for m in c.children)
+                for w in (c, *(m for m in c.children if m.dep_ == "amod"))
+            ]
             after += [  # "described the targeting of an airport as a war crime": "as" parsed under the object
                 w for c in tok.children if c.dep_ == "dobj" for p in c.rights if p.lower_ == "as" for w in p.subtree
             ]

@@ -368,3 +368,16 @@ def test_having_no_intention_denies() -> None:
 def test_conveying_concerns_is_concern() -> None:
     text = "Japan's chief cabinet secretary said Japan had conveyed its concerns to China."
     assert {stance for _, stance in _statements(_extract(text))} == {"concern"}
+
+
+def test_a_resolution_a_body_adopted_speaks_for_it() -> None:
+    text = "The UN Security Council adopted a resolution condemning the offensive and calling on Rwanda to withdraw."
+    assert {stance for _, stance in _statements(_extract(text))} == {"condemn", "call_on"}
+
+
+def test_calling_strikes_executions_or_a_threat_condemns() -> None:
+    assert _statements(_extract("Venezuela has called the strikes extrajudicial executions.")) == {
+        (frozenset({"state:VEN"}), "condemn")
+    }
+    text = "President Nicolas Maduro described the deployment as the greatest threat the continent has faced."
+    assert {stance for _, stance in _statements(_extract(text))} == {"condemn"}
