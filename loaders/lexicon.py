@@ -94,6 +94,8 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "clause_report",
     "wish_verb",
     "warning_word",
+    "body_head_word",
+    "media_word",
 )
 """The classes of ``grammar.tsv``."""
 

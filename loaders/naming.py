@@ -18,7 +18,15 @@ from .lexicon import Lexicon, PersonEntry
 from .tags import Tag
 from .text import nlp
 
-__all__ = ["korea_shorthand", "listed_surnames", "org_heads", "people_and_bodies", "same_person", "surnames"]
+__all__ = [
+    "NOT_NAMES",
+    "korea_shorthand",
+    "listed_surnames",
+    "org_heads",
+    "people_and_bodies",
+    "same_person",
+    "surnames",
+]
 
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "du", "abu", "ben"}
 _BODY_WORDS = frozenset(
@@ -48,7 +56,7 @@ _PLACE_WORDS = frozenset(
     {"Airport", "International", "Airbase", "Base", "Port", "Bridge", "Hospital", "University", "Stadium",
      "Square", "Street", "Mosque", "Palace", "Dam", "Station", "Camp", "Refinery", "Plant"}
 )  # fmt: skip
-_NOT_NAMES = {
+NOT_NAMES = {
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -225,7 +233,7 @@ def _person_name(doc: DocView, i: int, stop: set[int]) -> tuple[int, int, str] |
             continue
         if not (tok.is_alpha and (tok.text[0].isupper() or (parts and doc[j - 1].text == "-"))):
             break
-        if tok.text in _NOT_NAMES:
+        if tok.text in NOT_NAMES:
             break
         parts.append(j)
         j += 1
@@ -374,7 +382,7 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
     titles_at = {t.start: t for t in tags if t.kind == "title"}
     for i in doc.title_positions():
         tok = doc[i]
-        if i in taken or tok.text in _NOT_NAMES or (i > 0 and doc[i - 1].is_title):
+        if i in taken or tok.text in NOT_NAMES or (i > 0 and doc[i - 1].is_title):
             continue
         name = _person_name(doc, i, taken)
         if name is None or name[1] >= len(doc) or doc[name[1]].text != ",":
@@ -397,7 +405,7 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
     # "said Name" needs no title before the name.
     for i in doc.title_positions():
         tok = doc[i]
-        if i in taken or tok.text in _NOT_NAMES:
+        if i in taken or tok.text in NOT_NAMES:
             continue
         if i > 0 and doc[i - 1].lemma_ in ("say", "tell", "cite", "quote") and doc[i - 1].lower_ != "says":
             name = _person_name(doc, i, taken)

@@ -19,9 +19,17 @@ from spacy.tokens import Doc
 from .doc_view import DocView
 from .facts import Actor, ActorKind, Extraction, org_key, state_key
 from .lexicon import Lexicon
-from .naming import korea_shorthand, listed_surnames, org_heads, people_and_bodies, same_person, surnames
+from .naming import (
+    korea_shorthand,
+    listed_surnames,
+    org_heads,
+    people_and_bodies,
+    same_person,
+    surnames,
+)
 from .tags import Tag
 from .text import nlp
+from .unlisted_bodies import unlisted_bodies
 
 __all__ = ["Matchers", "Tag", "matchers_for", "state_actor", "tag_document"]
 
@@ -193,6 +201,7 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocVi
     tags += people_and_bodies(view, tags, taken, lexicon, extraction)
     tags += surnames(view, tags, taken, extraction)
     tags += listed_surnames(view, tags, taken | {i for t in tags for i in range(t.start, t.end)}, lexicon, extraction)
+    tags += unlisted_bodies(view, taken | {i for t in tags for i in range(t.start, t.end)}, lexicon, extraction)
     tags += org_heads(view, tags, taken | {i for t in tags for i in range(t.start, t.end)}, extraction)
     tags += korea_shorthand(view, tags, taken)
     tags += _latter_former(view, tags)

@@ -381,3 +381,21 @@ def test_calling_strikes_executions_or_a_threat_condemns() -> None:
     }
     text = "President Nicolas Maduro described the deployment as the greatest threat the continent has faced."
     assert {stance for _, stance in _statements(_extract(text))} == {"condemn"}
+
+
+def test_a_body_no_lexicon_lists_is_named_by_its_capitals_and_acronym() -> None:
+    text = (
+        "The National Council for the Safeguard of the Homeland (CNSP) hailed the departure of French troops. "
+        "The CNSP also condemned the sanctions."
+    )
+    speakers = {s for statement_speakers, _ in _statements(_extract(text)) for s in statement_speakers}
+    assert speakers == {"org:national-council-for-the-safeguard-of-the-homeland"}
+
+
+def test_a_news_agency_is_no_body() -> None:
+    assert _orgs("The Korean Central News Agency said the launch was a success.") == set()
+
+
+def test_describing_drills_as_a_warning_warns() -> None:
+    text = "The PLA Eastern Theater Command described the drills as a stern warning to separatists."
+    assert _statements(_extract(text)) == {(frozenset({"org:pla-eastern-theater-command"}), "warn")}
