@@ -210,7 +210,8 @@ def object_triggers(
     the lexicon names as a pair ("take ... measures"), and a naming verb whose complement is a
     word of denial or condemnation ("called the accusations absurd": deny; "described the
     statement as provocative": condemn)."""
-    covered = {i for t in tags if t.kind == "trigger" for i in range(t.start, t.end)}
+    covered = {i for t in tags if t.kind == "trigger" and t.event != "report" for i in range(t.start, t.end)}
+    # a speech verb may name too ("declared the UAE an aggressor state")
     naming = lexicon.words("naming_verb")
     judged = {
         "deny": lexicon.words("denial_word"),
@@ -237,6 +238,9 @@ def object_triggers(
                 for w in c.subtree
             }
             after = [w for c in tok.children if c.dep_ == "dobj" for w in c.rights if w.dep_ == "amod"]
+            after += [  # "declared the UAE an aggressor state": the complement parsed as the object's apposition
+                w for c in tok.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "appos" for w in a.subtree
+            ]
             after += [  # "called the strikes extrajudicial executions" parsed as one object: its head and adjectives
                 w
                 for c in tok.children

@@ -399,3 +399,8 @@ def test_a_news_agency_is_no_body() -> None:
 def test_describing_drills_as_a_warning_warns() -> None:
     text = "The PLA Eastern Theater Command described the drills as a stern warning to separatists."
     assert _statements(_extract(text)) == {(frozenset({"org:pla-eastern-theater-command"}), "warn")}
+
+
+def test_declaring_a_state_an_aggressor_condemns() -> None:
+    text = "Sudan's Security and Defense Council declared the UAE an aggressor state."
+    assert {stance for _, stance in _statements(_extract(text))} == {"condemn"}
