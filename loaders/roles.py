@@ -64,7 +64,8 @@ def is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
         return True
     own_clause = any(c.dep_ == "nsubj" or (c.dep_ == "aux" and c.lemma_ == "have") for c in verb.children)
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not own_clause and not _main_verb_as_modifier(verb)
+    participle = verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)  # "jets pledged by Denmark"
+    return verb.dep_ == "acl" and participle and not own_clause and not _main_verb_as_modifier(verb)
 
 
 def _main_verb_as_modifier(verb: Token) -> bool:

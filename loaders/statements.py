@@ -200,7 +200,9 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
     if tok.dep_ == "relcl" and value != "deny" and not blaming:
         return True  # "the United States, which backs the campaign, said ...": background, not this statement
     by = any(c.dep_ == "agent" for c in tok.children)
-    described = tok.tag_ == "VBG" or (tok.tag_ == "VBN" and by and value != "deny")  # not "a charge denied by Tehran"
+    described = tok.tag_ == "VBG" or (
+        by and value != "deny"
+    )  # "jets pledged by Denmark"; not "a charge denied by Tehran"
     if tok.dep_ == "acl" and described and lemma(tok.head) not in ctx.words("medium"):
         return True  # "the coalition supporting the government", "fighters backed by Rwandan troops": a description
     framing = {i for i, v in stance_heads if v in ("deny", "allege", "condemn")}

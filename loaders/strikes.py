@@ -205,6 +205,10 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         if needs_weapon and not weapons and not (pronoun and earlier):
             continue
         attacker_keys = _keys(ctx, attackers) or armed_anaphor(sent, ctx, tok) or _keys(ctx, accused)
+        held = tok.dep_ == "relcl" and sent.token_tag(tok.head, "weapon") is not None and bool(transfers)
+        if not attacker_keys and held and any(s.pos_ == "PRON" for s in subjects(tok)):
+            recipient = transfers[-1].recipient  # "supplied the Houthis with the missiles they fire at Riyadh"
+            attacker_keys = [(recipient, Tag("actor", 0, 0, key=recipient))]
         doer = _doing_verb(tok)  # "it conducted an airstrike", "it launched a wave of strikes"
         if not attacker_keys and doer.pos_ not in NOUN_POS and not is_passive(doer):
             for subj in subjects(doer):

@@ -170,9 +170,12 @@ def verb_roles(
     if is_passive(tok):
         suppliers = sent.phrase_actors_of(agents(tok) + prep_objects(tok, {"from"}))
         recipients = sent.phrase_actors_of(prep_objects(tok, {"to", "for", "into"}, depth=2))
-        arrived = tok.dep_ == "acl" and tok.head.dep_ == "nsubj" and lemma(tok.head.head) in ctx.words("arrival_verb")
-        if not recipients and arrived:  # "the batteries promised by Germany arrived in Ukraine"
-            recipients = sent.phrase_actors_of(prep_objects(tok.head.head, {"in", "at"}), places=True)
+        arrival = tok.head.head if tok.dep_ == "acl" and tok.head.dep_ in ("nsubj", "nsubjpass") else None
+        if arrival is not None and lemma(arrival) not in ctx.words("arrival_verb"):  # "are expected to arrive in"
+            arrival = next((c for c in arrival.children if c.dep_ == "xcomp"), None)
+        if not recipients and arrival is not None and lemma(arrival) in ctx.words("arrival_verb"):
+            # "the batteries promised by Germany arrived in Ukraine"
+            recipients = sent.phrase_actors_of(prep_objects(arrival, {"in", "at"}), places=True)
         patient = [c for c in tok.children if c.dep_ == "nsubjpass"]
         if tok.dep_ == "acl":
             patient.append(tok.head)

@@ -57,3 +57,13 @@ def test_it_in_a_clause_below_is_the_sentences_subject() -> None:
 def test_jets_sent_over_a_line_are_deployed_not_supplied() -> None:
     text = "The US sold F-16 jets to Taiwan. China sent fighter jets over the median line in the Taiwan Strait."
     assert _transfers(_extract(text)) == {("USA", "TWN", "aircraft")}
+
+
+def test_goods_pledged_by_a_party_that_will_arrive_somewhere_are_its_planned_transfer() -> None:
+    text = "The first F-16 jets pledged by Denmark and the Netherlands are expected to arrive in Ukraine."
+    assert _transfers(_extract(text)) == {("DNK", "UKR", "aircraft"), ("NLD", "UKR", "aircraft")}
+
+
+def test_the_missiles_they_fire_are_the_recipients_strikes() -> None:
+    text = "Riyadh accused Iran of supplying the Houthis with the ballistic missiles they fire at Saudi cities."
+    assert {(a, t) for a, t, _ in _strikes(_extract(text))} == {("org:houthis", "SAU")}
