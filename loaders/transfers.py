@@ -239,6 +239,8 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         weapons = event_weapons(sent, weapon_roots, skip=skip)
         if not weapons and not any(o.pos_ == "PRON" for o in direct_objects(tok)):  # "what Russia provides"
             weapons = event_weapons(sent, [tok], skip=skip)
+        listed = event_weapons(sent, prep_objects(tok, {"including"}), skip=skip)  # "arms to Baku, including drones"
+        weapons += [w for w in listed if w.start not in {x.start for x in weapons}]
         specific = [w for w in weapons if not generic(sent, w, ctx.words("generic_goods"))]
         weapons = specific or weapons  # "an aid package including Storm Shadow missiles": the missiles
         if noun and lemma(tok) in ctx.words("deal_noun"):

@@ -67,3 +67,8 @@ def test_goods_pledged_by_a_party_that_will_arrive_somewhere_are_its_planned_tra
 def test_the_missiles_they_fire_are_the_recipients_strikes() -> None:
     text = "Riyadh accused Iran of supplying the Houthis with the ballistic missiles they fire at Saudi cities."
     assert {(a, t) for a, t, _ in _strikes(_extract(text))} == {("org:houthis", "SAU")}
+
+
+def test_weapons_a_supply_lists_as_included_are_supplied() -> None:
+    text = "Israel has been a major supplier of weapons to Azerbaijan, including drones."
+    assert ("ISR", "AZE", "drone") in _transfers(_extract(text))
