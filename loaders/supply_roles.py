@@ -162,7 +162,7 @@ def verb_roles(
         return makers, sent.phrase_actors_of(places, places=True), goods, skip
     if receive:
         subj = subjects(tok, barriers=barriers)
-        skip = {s.i for s in subj}
+        skip = {s.i for s in subj if s.i not in {a.i for a in tok.ancestors}}  # "Ethiopia, which received drones"
         sources = sent.phrase_actors_of(prep_objects(tok, {"from"}, depth=2))
         if not sources:  # "took delivery of a new batch of TB2 drones from Turkey"
             sources = sent.phrase_actors_of([t for o in direct_objects(tok) for t in _nested_from(o)])
@@ -190,7 +190,8 @@ def verb_roles(
         subj = direct_objects(governor) or [c for c in governor.children if c.dep_ in ("pobj", "nsubjpass")]
         if not subj and governor.pos_ in NOUN_POS:  # "the involvement of Iran in supplying", "Iran's role in arming"
             subj = [c for c in governor.children if c.dep_ == "poss"] or prep_objects(governor, {"of"})
-    skip = {s.i for s in subj}
+    above = {a.i for a in tok.ancestors}  # "China, which has supplied vehicles": the verb hangs under its subject
+    skip = {s.i for s in subj if s.i not in above}
     objects = [  # "the S-400, which Russia delivered to Turkey": the noun the clause is about
         tok.head if o.lower_ in ("which", "that") and tok.dep_ == "relcl" else o for o in direct_objects(tok)
     ]

@@ -123,6 +123,16 @@ def _supplier_from_context(
     return []
 
 
+def _leaning_on(sent: ParsedSentence, verb: Token) -> list[Tag]:
+    """Who relies on a supplier a relative clause describes ("Cambodia's army has leaned on China,
+    which has supplied armoured vehicles"): the subject of the clause the supplier is object of."""
+    supplier = verb.head if verb.dep_ == "relcl" else None
+    if supplier is None or supplier.dep_ not in ("pobj", "dobj"):
+        return []
+    above = supplier.head.head if supplier.dep_ == "pobj" else supplier.head
+    return sent.phrase_actors_of(subjects(above)) if above.pos_ in ("VERB", "AUX") else []
+
+
 _MOVING = frozenset({"over", "across", "toward", "towards", "near", "through"})
 
 
@@ -272,6 +282,7 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
             suppliers, inferred = _supplier_from_context(ctx, sent, weapons, recipients), True
         elif weapons and suppliers and not recipients and not noun and not receive and not _moved(tok):
             users = [u for u in _states(ctx, user_of(sent, tok)) if u not in suppliers]
+            users = users or [u for u in _states(ctx, _leaning_on(sent, tok)) if u not in suppliers]
             recipients, inferred = (
                 users or _recipient_from_context(ctx, suppliers, [t for r in readings for t in r.transfers]),
                 not users,

@@ -72,3 +72,11 @@ def test_the_missiles_they_fire_are_the_recipients_strikes() -> None:
 def test_weapons_a_supply_lists_as_included_are_supplied() -> None:
     text = "Israel has been a major supplier of weapons to Azerbaijan, including drones."
     assert ("ISR", "AZE", "drone") in _transfers(_extract(text))
+
+
+def test_a_relative_clause_on_the_supplier_names_what_it_supplied_and_to_whom() -> None:
+    text = "Cambodia's army has leaned heavily on China, which has supplied armoured vehicles and rocket launchers."
+    assert _transfers(_extract(text)) == {("CHN", "KHM", "armoured vehicle"), ("CHN", "KHM", "rocket artillery")}
+    assert _transfers(_extract("The US sanctioned Iran, which has supplied drones to Russia.")) == {
+        ("IRN", "RUS", "drone")
+    }
