@@ -3,7 +3,7 @@ relative clauses, each source of a received weapon, a recipient from the same se
 
 from __future__ import annotations
 
-from test_extract import _extract, _strikes, _transfers
+from test_extract import _extract, _statements, _strikes, _transfers
 
 
 def test_a_leading_list_member_the_parse_drops_still_supplies() -> None:
@@ -80,3 +80,8 @@ def test_a_relative_clause_on_the_supplier_names_what_it_supplied_and_to_whom() 
     assert _transfers(_extract("The US sanctioned Iran, which has supplied drones to Russia.")) == {
         ("IRN", "RUS", "drone")
     }
+
+
+def test_not_a_single_bullet_exported_is_a_suppliers_denial() -> None:
+    text = 'Serbian President Aleksandar Vucic said Serbia had not exported "a single bullet" to Ukraine.'
+    assert _statements(_extract(text)) == {(frozenset({"person:aleksandarvucic"}), "deny")}
