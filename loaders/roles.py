@@ -33,6 +33,7 @@ __all__ = [
     "lemma",
     "marks",
     "negated",
+    "path_up",
     "prep_objects",
     "subjects",
     "with_conjuncts",
@@ -205,6 +206,26 @@ def clause_head(token: Token) -> Token:
         token = token.head
         seen += 1
     return token
+
+
+def path_up(token: Token, top: Token) -> list[Token] | None:
+    """The tokens from ``token`` up to ``top``, ``top`` left out; ``None`` when ``top`` is not
+    above ``token``.
+
+    >>> import spacy
+    >>> words, heads, deps = ["envoy", "to", "Rome"], [0, 0, 1], ["ROOT", "prep", "pobj"]
+    >>> doc = spacy.tokens.Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    >>> [t.text for t in path_up(doc[2], doc[0])], path_up(doc[0], doc[2])
+    (['Rome', 'to'], None)
+    """
+    path: list[Token] = []
+    node = token
+    while node.i != top.i:
+        if node.head.i == node.i:
+            return None
+        path.append(node)
+        node = node.head
+    return path
 
 
 def clause_chain(token: Token, stop: Collection[str] = ("ccomp",)) -> Iterator[Token]:

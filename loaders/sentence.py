@@ -81,6 +81,10 @@ class ParsedSentence:
         """The sentence's trigger tags of the given event kinds, in order."""
         return [t for t in self.tags if t.kind == "trigger" and t.event in events]
 
+    def trigger_heads(self, *events: str) -> set[int]:
+        """The parse indices of the heads of the sentence's triggers of the given event kinds."""
+        return {self.head(t).i for t in self.triggers(*events)}
+
     def weapons_under(self, token: Token, *, skip: set[int] | None = None) -> list[Tag]:
         """Weapon tags inside ``token``'s subtree (not under tokens in ``skip``), in order."""
         found: dict[int, Tag] = {}

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from .context import ArticleContext
 from .doc_view import DocView, SpanView
 from .facts import Actor, Extraction, org_key
-from .roles import agents, is_passive, lemma, prep_objects, subjects
+from .roles import agents, is_passive, lemma, path_up, prep_objects, subjects
 from .sentence import ParsedSentence
 from .tags import Tag
 
@@ -137,7 +137,7 @@ def _titled_body(tok: Token, sent: ParsedSentence, ctx: ArticleContext) -> str |
 def _reporting_person(tok: Token, sent: ParsedSentence) -> list[str]:
     """The person whose speech verb governs a "he"/"she" ("Bachelet said she was alarmed ... and
     urged ..."): that person, before anyone an earlier sentence named."""
-    speech = {sent.head(t).i for t in sent.triggers("report")}
+    speech = sent.trigger_heads("report")
     for verb in (a for a in tok.ancestors if a.i in speech):
         people = [t.key for s in subjects(verb) for t in sent.phrase_actors(s) if (t.key or "").startswith("person:")]
         if people:
@@ -161,23 +161,14 @@ def _outer_body(tok: Token, sent: ParsedSentence, ctx: ArticleContext) -> list[s
 
 def _posted_to(body: Token, speaker: Token) -> bool:
     """A body named after "to" in the speaker's phrase ("ambassador to the UN")."""
-    node = body
-    while node.i != speaker.i and node.head.i != node.i:
-        if node.dep_ == "pobj" and node.head.lower_ == "to":
-            return True
-        node = node.head
-    return False
+    return any(n.dep_ == "pobj" and n.head.lower_ == "to" for n in path_up(body, speaker) or [])
 
 
 def _served(person: Token, speaker: Token) -> bool:
     """A person named inside an apposition's prepositional phrase ("an adviser to President
     Aliyev", "a spokesman for Netanyahu"): whom the speaker serves, not who speaks."""
-    deps: set[str] = set()
-    node = person
-    while node.i != speaker.i and node.head.i != node.i:
-        deps.add(node.dep_)
-        node = node.head
-    return node.i == speaker.i and "appos" in deps and "pobj" in deps
+    path = path_up(person, speaker)
+    return path is not None and {"appos", "pobj"} <= {n.dep_ for n in path}
 
 
 def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: tuple[str, ...] = ()) -> list[str]:

@@ -45,7 +45,7 @@ def about_the_strike(out: StatementSink, voices: list[Voice]) -> None:
     direct response"; "the Houthis said the strikes killed five fighters"): its attacker admits
     them, its target alleges them."""
     ctx, sent = out.ctx, out.sent
-    nouns = {sent.head(t).i for t in sent.triggers("strike_noun")}
+    nouns = sent.trigger_heads("strike_noun")
     if not nouns or not ctx.extraction.strikes:
         return
     for v in voices:

@@ -151,14 +151,14 @@ def _presses_someone(sent: ParsedSentence, tok: Token) -> bool:
 
 def _claims_an_attack(sent: ParsedSentence, tok: Token) -> bool:
     """ "claimed" with an attack as its object is a claim of responsibility."""
-    nouns = {sent.head(t).i for t in sent.triggers("strike_noun")}
+    nouns = sent.trigger_heads("strike_noun")
     return any(c.dep_ == "dobj" and c.i in nouns for c in tok.children)
 
 
 def _planned_object(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> bool:
     """The stance verb's object is a supply still to come ("the potential sale", "a planned
     delivery", "the aid package")."""
-    nouns = {sent.head(t).i for t in sent.triggers("supply_noun")}
+    nouns = sent.trigger_heads("supply_noun")
     future = ctx.words("future")
     for obj in (c for c in tok.children if c.dep_ == "dobj" and c.i in nouns):
         if lemma(obj) in future or any(c.dep_ == "amod" and lemma(c) in future for c in obj.children):
@@ -195,7 +195,7 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
     party_denies = value == "deny" and tok.dep_ == "relcl" and sent.token_tag(tok.head) is not None
     if any(c.dep_ == "nsubj" and c.lower_ == "which" for c in near) and not party_denies:
         return True  # "..., which would have concerning implications" (not "Russia, which denies targeting ...")
-    events = {sent.head(t).i for t in sent.triggers("strike_noun", "supply_noun")}
+    events = sent.trigger_heads("strike_noun", "supply_noun")
     blaming = value == "allege" and tok.head.i in events  # "an attack Baghdad blamed on Turkey"
     if tok.dep_ == "relcl" and value != "deny" and not blaming:
         return True  # "the United States, which backs the campaign, said ...": background, not this statement
@@ -400,9 +400,10 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
         target = about if about is not None else (ctx.last_event if value in ("allege", "condemn") else None)
         confidence = {"subject": 0.85, "spokesperson": 0.8, "voice": 0.7}.get(how, 0.6) - _VAGUE.get(value, 0.0)
         out.add(speakers, value, f"statement.stance.{value}.{how}", confidence, target)
-        charge = [w for o in prep_objects(tok, {"of"}) for w in (o, *(c for c in o.children if c.dep_ == "amod"))]
-        if value == "allege" and any(lemma(w) in ctx.words("condemnation_word") for w in charge):
-            out.add(speakers, "condemn", f"statement.stance.condemn.{how}", confidence, target)  # "of aggression"
+        if value == "allege":  # "accused Thailand of brutal aggression" also condemns
+            charge = [w for o in prep_objects(tok, {"of"}) for w in (o, *(c for c in o.children if c.dep_ == "amod"))]
+            if any(lemma(w) in ctx.words("condemnation_word") for w in charge):
+                out.add(speakers, "condemn", f"statement.stance.condemn.{how}", confidence, target)
     _party_stances(out, voices, readings, strikes)
     for voice, stance in own_strike_stances(sent, ctx, voices):  # "Israel would hit Beirut if ...", Katz said
         out.add(voice.speakers, stance, f"statement.own_strike.{stance}", 0.7, None)

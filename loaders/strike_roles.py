@@ -70,7 +70,7 @@ def only_maker(sent: ParsedSentence, ctx: ArticleContext, tag: Tag) -> bool:
     if ctx.backs_or_made(sent, tag):
         return True
     agent = sent.head(tag).head  # "drones shipped by Iran to Russia hit Kyiv": Iran only supplied them
-    supplying = {sent.head(t).i for t in sent.triggers("supply")}
+    supplying = sent.trigger_heads("supply")
     return agent.dep_ == "agent" and agent.head.dep_ == "acl" and agent.head.i in supplying
 
 
@@ -172,7 +172,7 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
     subject = subjects(tok)
     attackers = [t for t in sent.phrase_actors_of(subject, weapons=True) if not only_maker(sent, ctx, t)]
     if not attackers:  # "drones launched by Russia slammed into ...", "the strikes, carried out by X, targeted"
-        nouns = {sent.head(t).i for t in sent.triggers("strike_noun")}
+        nouns = sent.trigger_heads("strike_noun")
         launched = [
             c for s in subject for c in s.children if c.dep_ == "acl" and (sent.weapons_under(s) or s.i in nouns)
         ]

@@ -163,6 +163,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
     out: list[tuple[Strike, Token]] = []
     seen: set[int] = set()
     accused = [t for trig in sent.triggers("strike_noun") for t in blamed(sent, ctx, sent.head(trig))]
+    supplying = sent.trigger_heads("supply")
     launch_sites = {  # "missiles launched from a submarine", not "an attack from Russian drones"
         t.i for t in sent.doc if t.dep_ == "prep" and t.lower_ == "from" and lemma(t.head) in ctx.words("sending_verb")
     }
@@ -217,7 +218,6 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             systems = {w.designation for w in weapons if w.designation}
             holders = list(dict.fromkeys(t.recipient for t in ctx.extraction.transfers if t.designation in systems))
             attacker_keys = [(h, Tag("actor", 0, 0, key=h)) for h in holders] if len(holders) == 1 else []
-        supplying = {sent.head(t).i for t in sent.triggers("supply")}
         sent_goods = any(c.dep_ in ("acl", "relcl") and c.i in supplying for s in subjects(tok) for c in s.children)
         if not attacker_keys and earlier is not None and sent_goods:  # "drones supplied by Iran hit Kyiv"
             attacker_keys = [(earlier.recipient, Tag("actor", 0, 0, key=earlier.recipient))]

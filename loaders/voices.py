@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .context import ArticleContext
-from .roles import direct_objects, lemma, prep_objects, subjects
+from .roles import direct_objects, lemma, path_up, prep_objects, subjects
 from .sentence import ParsedSentence
 from .speakers import speaker_keys, speakers_of
 
@@ -72,10 +72,8 @@ def find_voices(sent: ParsedSentence, ctx: ArticleContext) -> list[Voice]:
 def _in_subject(token: Token, verb: Token) -> bool:
     """``token`` is part of who speaks ("Israel, one of the main suppliers of drones to
     Azerbaijan, said ..."), not of what is said."""
-    node = token
-    while node.head.i != verb.i and node.head.i != node.i:
-        node = node.head
-    return node.head.i == verb.i and node.dep_ in ("nsubj", "nsubjpass")
+    path = path_up(token, verb) or []
+    return bool(path) and path[-1].dep_ in ("nsubj", "nsubjpass")
 
 
 def voice_of(token: Token, voices: list[Voice]) -> Voice | None:
