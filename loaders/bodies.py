@@ -100,7 +100,7 @@ def the_body(
     if tag.value == "government":
         return Tag("actor", start, tag.end, key=home, via="body")
     state = lexicon.states.get(home.split(":", 1)[1])
-    label = known_body(lexicon, home, tag.value or "") or (
+    label = known_body(lexicon, home, doc.text_of(tag.start, tag.end)) or (
         f"{state.name} {doc.text_of(tag.start, tag.end)}" if state else None
     )
     if label is None:
@@ -110,10 +110,23 @@ def the_body(
     return Tag("actor", start, tag.end, key=key, via="body")
 
 
-def known_body(lexicon: Lexicon, state: str, role: str) -> str | None:
-    """The lexicon's name for a state's armed forces ("Sudanese army" -> "Sudanese Armed Forces")."""
-    if not any(word in role for word in ("armed forces", "army", "military", "land forces")):
+def known_body(lexicon: Lexicon, state: str, head: str) -> str | None:
+    """The lexicon's name for a state's armed forces when the text names them so ("Sudan's armed
+    forces" -> "Sudanese Armed Forces"); "the Israeli military" keeps the words news uses.
+
+    >>> from armskg.loaders.lexicon import load_lexicon
+    >>> known_body(load_lexicon(), "state:SDN", "armed forces")
+    'Sudanese Armed Forces'
+    >>> known_body(load_lexicon(), "state:ISR", "military") is None
+    True
+    """
+    if not re.search(r"armed forces|defen[cs]e forces", head, re.IGNORECASE):
         return None
+    iso3 = state.split(":", 1)[1]
+    for org in lexicon.orgs:
+        if org.affiliation == iso3 and re.search(r"armed forces|defen[cs]e forces", org.label, re.IGNORECASE):
+            return org.label
+    return None
     iso3 = state.split(":", 1)[1]
     for org in lexicon.orgs:
         if org.affiliation == iso3 and re.search(r"armed forces|defen[cs]e forces", org.label, re.IGNORECASE):

@@ -271,7 +271,7 @@ def _owned_body(doc: DocView, body: Tag, state: str, lexicon: Lexicon, ex: Extra
     """A body a pronoun says whose it is ("its foreign ministry"), named as the state's."""
     entry = lexicon.states.get(state.split(":", 1)[1])
     label = (
-        known_body(lexicon, state, body.value or "")
+        known_body(lexicon, state, doc.text_of(body.start, body.end))
         or f"{entry.name if entry else state} {doc.text_of(body.start, body.end)}"
     )
     key = org_key(label)
@@ -316,7 +316,7 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
                 end = _named_portfolio(doc, end, taken)  # "Lebanon's Ministry of Public Health"
             label = doc.text_of(start, end)
             label = re.sub(r"^the\s+", "", label, flags=re.IGNORECASE)
-            known = known_body(lexicon, state.key, tag.value or "")
+            known = known_body(lexicon, state.key, doc.text_of(tag.start, tag.end))
             if known is not None:
                 label = known
             key = org_key(label)

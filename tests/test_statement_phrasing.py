@@ -404,3 +404,12 @@ def test_describing_drills_as_a_warning_warns() -> None:
 def test_declaring_a_state_an_aggressor_condemns() -> None:
     text = "Sudan's Security and Defense Council declared the UAE an aggressor state."
     assert {stance for _, stance in _statements(_extract(text))} == {"condemn"}
+
+
+def test_a_military_named_as_the_text_names_it() -> None:
+    military = _extract("The Thai military said its jets struck two positions in Cambodia.")
+    forces = _extract("Sudan's armed forces said they had retaken the city of Wad Madani.")
+    assert {(a.key, a.label, a.affiliation) for a in military.actors.values() if a.kind == "organization"} == {
+        ("org:thai-military", "Thai military", "state:THA")
+    }
+    assert {a.label for a in forces.actors.values() if a.kind == "organization"} == {"Sudanese Armed Forces"}
