@@ -113,7 +113,8 @@ def _stance_speakers(
     speech = voice if voice is None or voice.stance is None else voice_of(tok, [v for v in voices if v.stance is None])
     if speakers and speech is not None and all(k.startswith("state:") for k in speakers):
         voiced = {ctx.party_of(k) for k in speech.speakers if not k.startswith("state:")}
-        if set(speakers) <= voiced:  # "Mao said China condemns ...", "Lin said Beijing regretted ... and urged"
+        untold = voiced == {None} and len(speakers) == 1 and all(k.startswith("person:") for k in speech.speakers)
+        if set(speakers) <= voiced or untold:  # "Mao said China condemns", "Lin said Beijing regretted"
             return list(speech.speakers), "spokesperson"
     if speakers:
         return [*speakers, *(k for k in _with_saying(tok, voices) if k not in speakers)], "subject"

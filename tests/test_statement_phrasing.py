@@ -413,3 +413,10 @@ def test_a_military_named_as_the_text_names_it() -> None:
         ("org:thai-military", "Thai military", "state:THA")
     }
     assert {a.label for a in forces.actors.values() if a.kind == "organization"} == {"Sudanese Armed Forces"}
+
+
+def test_an_official_of_unsaid_state_speaking_for_one_state_is_its_voice() -> None:
+    text = "Defence Minister Yassin Ibrahim said Sudan would respond to the aggression by all means."
+    assert _statements(_extract(text)) == {(frozenset({"person:yassinibrahim"}), "warn")}
+    text = "A UN group of experts said Sudan would respond to the aggression."
+    assert _statements(_extract(text)) == {(frozenset({"state:SDN"}), "warn")}  # a body is no official
