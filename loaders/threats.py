@@ -7,6 +7,8 @@ targeting insurgents"). The strike itself is read by :mod:`~armskg.loaders.strik
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from .context import ArticleContext
 from .roles import lemma, negated, subjects
 from .sentence import ParsedSentence
@@ -16,6 +18,14 @@ from .voices import Voice, pronoun_actors, voice_of
 __all__ = ["own_strike_stances"]
 
 _TO_COME = {"will", "would", "'ll", "shall"}
+
+
+def _verb_chain(tok: Token) -> list[Token]:
+    """A verb and the verbs it is the complement of ("would keep targeting", "will continue to strike")."""
+    chain = [tok]
+    while chain[-1].dep_ == "xcomp" and chain[-1].head.pos_ in ("VERB", "AUX"):
+        chain.append(chain[-1].head)
+    return chain
 
 
 def own_strike_stances(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> list[tuple[Voice, str]]:
@@ -32,7 +42,7 @@ def own_strike_stances(sent: ParsedSentence, ctx: ArticleContext, voices: list[V
             continue  # "using mercenary groups": a use, not an attack
         if intercepts(sent, ctx, tok) or lemma(tok) in ctx.words("defend"):
             continue  # "it shot down 34 drones", "its air defences intercepted objects": the other side's attack
-        coming = any(c.dep_ == "aux" and c.lower_ in _TO_COME for c in tok.children)
+        coming = any(c.dep_ == "aux" and c.lower_ in _TO_COME for c in _verb_chain(tok) for c in c.children)
         stance = "deny" if negated(tok) else "warn" if coming else "admit"
         voice = voice_of(tok, voices)
         if voice is None or voice.stance is not None or voice.verb is None or voice.verb.i == tok.i:

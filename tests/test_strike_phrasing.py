@@ -142,3 +142,10 @@ def test_named_munitions_with_no_attacker_were_fired_by_whoever_received_them() 
 
 def test_answering_with_missile_fire_toward_a_state_strikes_it() -> None:
     assert _strikes(_extract("The Houthis answered with missile fire toward Israel.")) == {("org:houthis", "ISR", None)}
+
+
+def test_a_strike_its_side_will_keep_up_warns() -> None:
+    text = "Houthi leader Abdul Malik al-Houthi said the Houthis would keep targeting ships heading to Israel."
+    assert {stance for _, stance in _statements(_extract(text))} == {"warn"}
+    text = "The Houthis said they will continue to attack ships linked to Israel."
+    assert {stance for _, stance in _statements(_extract(text))} == {"warn"}
