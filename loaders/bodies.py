@@ -16,13 +16,16 @@ from .tags import Tag
 __all__ = ["known_body", "leaders_state", "role_family", "state_after_of", "state_before", "state_of_its", "the_body"]
 
 
-def state_before(doc: DocView, tags: list[Tag], index: int, window: int = 3, *, orgs: bool = False) -> Tag | None:
-    """A state (or, with ``orgs``, a body) named just before token ``index``
-    (``US``, ``China's``, ``German``, ``White House``)."""
+def state_before(
+    doc: DocView, tags: list[Tag], index: int, window: int = 3, *, orgs: bool = False, places: bool = False
+) -> Tag | None:
+    """A state (or, with ``orgs``, a body; with ``places``, a place of a state) named just before
+    token ``index`` (``US``, ``China's``, ``German``, ``White House``, ``Kharkiv Oblast``)."""
     best = None
+    kinds = ("actor", "place") if places else ("actor",)
     for t in tags:
         allowed = t.key is not None and (t.key.startswith("state:") or (orgs and t.key.startswith("org:")))
-        if t.kind == "actor" and allowed and index - window <= t.end <= index:
+        if t.kind in kinds and allowed and index - window <= t.end <= index:
             between = doc[t.end : index]
             if all(tok.text in ("'s", "’s", "'", "’") or tok.is_title or tok.is_upper for tok in between):
                 best = t
@@ -44,12 +47,14 @@ def state_of_its(doc: DocView, tags: list[Tag], index: int) -> Tag | None:
     return next(t for t in states if t.start >= begin)
 
 
-def state_after_of(doc: DocView, tags: list[Tag], index: int, window: int = 6) -> Tag | None:
-    """A state after ``of`` following token ``index`` (``Minister of Defense of Ukraine``)."""
+def state_after_of(doc: DocView, tags: list[Tag], index: int, window: int = 6, *, places: bool = False) -> Tag | None:
+    """A state (with ``places``, a place of a state) after ``of`` following token ``index``
+    (``Minister of Defense of Ukraine``, ``governor of the Belgorod region``)."""
     limit = min(len(doc), index + window)
+    kinds = ("actor", "place") if places else ("actor",)
     if index < len(doc) and doc[index].lower_ == "of":
         for t in tags:
-            if t.kind == "actor" and t.key and t.key.startswith("state:") and index < t.start <= limit:
+            if t.kind in kinds and t.key and t.key.startswith("state:") and index < t.start <= limit:
                 return t
     return None
 

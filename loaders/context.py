@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from spacy.tokens import Token
+
 from .facts import Evidence, Extraction, Strike, Transfer
 from .lexicon import Lexicon
 from .roles import lemma
@@ -39,6 +41,9 @@ class ArticleContext:
     """The party the last sentence was about (its subject), whom a later "it" may stand for."""
     sentence_subject: str | None = None
     """The party the sentence being read is about, whom "it" in a clause below stands for."""
+    unclaimed: list[tuple[Token, list[str]]] = field(default_factory=list)
+    """Strikes of the sentence being read that name a target but no attacker ("drones hit a
+    refinery in Ryazan"), each as its trigger and the targets' keys: who reports one alleges it."""
     missile: str | None = None
     producers: dict[str, str] = field(default_factory=dict)
 

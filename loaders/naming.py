@@ -290,6 +290,7 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
             if owner is not None and owner.key and _person_name(doc, tag.end, taken) is None:
                 role_states.setdefault(tag.extra.get("title", "").lower(), owner.key)  # "France's defense minister"
     bodies: dict[str, str] = {}  # role -> the last body of that role named with its state
+    places = [t for t in tags if t.kind == "place"]
     for tag in list(tags):
         if tag.kind == "body":
             state = state_before(doc, named, tag.start) or state_after_of(doc, named, tag.end)
@@ -358,6 +359,10 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
             continue
         start, end, text = name
         state = state_before(doc, named, tag.start, orgs=True) or state_after_of(doc, named, tag.end, window=8)
+        if state is None:  # "Kharkiv Oblast Governor X", "the mayor of Odesa, X": the place's state
+            state = state_before(doc, places, tag.start, places=True) or state_after_of(
+                doc, places, tag.end, window=5, places=True
+            )
         before = next((t for t in tags if t.kind == "body" and t.end == tag.start), None)
         family = role_family(before.value) if before is not None else ""
         if state is None and before is not None and family in bodies:  # "Army spokesman X": the army named before

@@ -1,7 +1,8 @@
 """Statements a speech verb makes about events the article has reported, not named in its own
 clause: "this was stated by the ministry" (the last event), "Biden said the strikes were a
 direct response" (a party speaking of "the strikes"), "NATO said China is a decisive enabler of
-Russia's war" (abetting).
+Russia's war" (abetting), "drones hit a refinery in Ryazan, its governor said" (a strike on the
+speaker's side with no attacker named).
 """
 
 from __future__ import annotations
@@ -9,9 +10,9 @@ from __future__ import annotations
 from .facts import Transfer
 from .roles import lemma, subjects
 from .statement_sink import StatementSink
-from .voices import Voice
+from .voices import Voice, voice_of
 
-__all__ = ["abetting", "about_the_last_event", "about_the_strike"]
+__all__ = ["abetting", "about_the_last_event", "about_the_strike", "unclaimed"]
 
 
 def about_the_last_event(out: StatementSink, voices: list[Voice]) -> None:
@@ -90,3 +91,17 @@ def abetting(out: StatementSink, voices: list[Voice]) -> None:
             if any(k not in own and ctx.party_of(k) not in own for k in accused):
                 out.add(v.speakers, "allege", "statement.voice.abet", 0.6, None)
                 break
+
+
+def unclaimed(out: StatementSink, voices: list[Voice]) -> None:
+    """A party reporting a strike on its own side whose attacker the sentence leaves unsaid
+    alleges it ("Missiles hit an apartment block in Dnipro, Ukraine's air force said"), as it
+    does when the attacker is named."""
+    ctx = out.ctx
+    for tok, targets in ctx.unclaimed:
+        voice = voice_of(tok, voices)
+        if voice is None or voice.stance is not None:
+            continue
+        states = {s for s in (ctx.party_of(k) for k in voice.speakers) if s}
+        if states & {ctx.party_of(k) for k in targets}:
+            out.add(voice.speakers, "allege", "statement.unclaimed.allege", 0.6, None)

@@ -30,7 +30,7 @@ from .roles import (
 )
 from .sentence import ParsedSentence, event_nouns
 from .speakers import speaker_keys, speakers_of
-from .spoken_events import abetting, about_the_last_event, about_the_strike
+from .spoken_events import abetting, about_the_last_event, about_the_strike, unclaimed
 from .statement_sink import StatementSink
 from .threats import own_strike_stances
 from .transfers import SupplyReading
@@ -413,4 +413,5 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
     if not strikes and not any(r.transfers for r in readings):
         about_the_strike(out, voices)
     abetting(out, voices)
+    unclaimed(out, voices)
     return out.made

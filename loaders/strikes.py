@@ -161,6 +161,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
     sentence's, linked when a strike uses what one supplied; ``voices`` say who "it" or
     "we" is ("the Israeli military said it struck ...")."""
     out: list[tuple[Strike, Token]] = []
+    ctx.unclaimed = []
     seen: set[int] = set()
     accused = [t for trig in sent.triggers("strike_noun") for t in blamed(sent, ctx, sent.head(trig))]
     supplying = sent.trigger_heads("supply")
@@ -252,6 +253,8 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             target_keys, inferred = [(last.target, Tag("actor", 0, 0, key=last.target))], True  # "Russia used Kinzhals"
         deniers = _deniers(ctx, tok, voices)
         attacker_keys = [k for k in attacker_keys if ctx.party_of(k[0]) not in deniers]
+        if not attacker_keys and target_keys and not downed:
+            ctx.unclaimed.append((tok, [k for k, _ in target_keys]))
         if not attacker_keys or not target_keys:
             continue
         days = _dates(ctx, sent, tok)

@@ -149,3 +149,19 @@ def test_a_strike_its_side_will_keep_up_warns() -> None:
     assert {stance for _, stance in _statements(_extract(text))} == {"warn"}
     text = "The Houthis said they will continue to attack ships linked to Israel."
     assert {stance for _, stance in _statements(_extract(text))} == {"warn"}
+
+
+def test_a_strike_on_the_speakers_side_with_no_attacker_named_is_alleged() -> None:
+    text = "Missiles hit an apartment block in Dnipro overnight, Ukraine's air force said."
+    assert _statements(_extract(text)) == {(frozenset({"org:ukrainian-air-force"}), "allege")}
+    text = "Missiles hit an apartment block in Dnipro overnight, Russia's defence ministry said."
+    assert _statements(_extract(text)) == set()  # the other side reporting it claims nothing of its own
+
+
+def test_a_local_official_serves_the_state_of_the_place_before_the_title() -> None:
+    text = (
+        "Kharkiv Oblast Governor Oleh Syniehubov said a bomb hit a depot. "
+        "The governor of the Belgorod region, Vyacheslav Gladkov, said two people were hurt."
+    )
+    people = {a.key: a.affiliation for a in _extract(text).actors.values() if a.kind == "person"}
+    assert people == {"person:olehsyniehubov": "state:UKR", "person:vyacheslavgladkov": "state:RUS"}
