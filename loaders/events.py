@@ -46,11 +46,15 @@ def read_sentence(sent: ParsedSentence, ctx: ArticleContext) -> None:
     transfers += read_usage(sent, ctx, voices, transfers)
     statements = read_statements(sent, ctx, voices, readings, strikes)
     ex.transfers.extend(transfers)
-    seen: set[tuple[str, str, str | None]] = set()
+    seen: dict[tuple[str, str, str | None], Strike] = {}
     for strike, _tok in strikes:
-        if (strike.attacker, strike.target, strike.weapon) not in seen:
-            seen.add((strike.attacker, strike.target, strike.weapon))
+        key = (strike.attacker, strike.target, strike.weapon)
+        if key not in seen:
+            seen[key] = strike
             ex.strikes.append(strike)
+        else:  # "strikes on Sunday, continuing a campaign that began June 13 with attacks": both days
+            first = seen[key]
+            first.dates = (*first.dates, *(d for d in strike.dates if d not in first.dates))
     ex.statements.extend(statements)
     speech = [v for v in voices if v.stance is None and v.verb is not None]
     if speech:

@@ -105,10 +105,38 @@ def _deniers(ctx: ArticleContext, tok: Token, voices: list[Voice]) -> set[str]:
     }
 
 
-def _dates(ctx: ArticleContext, sent: ParsedSentence, tok: Token) -> tuple[dt.date, ...]:
+_OTHER_CLAUSES = ("advcl", "ccomp", "relcl", "parataxis")
+
+
+def _dates(ctx: ArticleContext, sent: ParsedSentence, tok: Token, attackers: set[str]) -> tuple[dt.date, ...]:
+    """The days the strike's own clause names; a clause below it that holds another party's
+    strike ("..., saying it was responding to US strikes on Sunday") dates that one."""
     clause = list(clause_chain(tok, stop=("ccomp", "relcl", "advcl", "conj")))[-1]
-    words = sorted(clause.subtree, key=lambda t: t.i)
-    text = sent.doc[words[0].i : words[-1].i + 1].text
+    others = {
+        i
+        for i in sent.trigger_heads("strike", "strike_noun") - {tok.i}
+        if any(
+            (p := ctx.party_of(t.key)) and p not in attackers
+            for t in sent.phrase_actors_of(
+                [c for c in sent.doc[i].children if c.dep_ in ("poss", "amod", "compound", "nsubj")]
+            )
+        )
+    }
+    aside = {
+        t.i
+        for c in clause.subtree
+        if c.dep_ in _OTHER_CLAUSES and c.i != clause.i and tok.i not in (inside := {x.i for x in c.subtree})
+        if inside & others
+        for t in c.subtree
+    }
+    words = sorted((t for t in clause.subtree if t.i not in aside), key=lambda t: t.i)
+    runs: list[list[Token]] = []
+    for t in words:
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    text = " ".join(sent.doc[r[0].i : r[-1].i + 1].text for r in runs)
     return tuple(days_in(text, ctx.published, ctx.year))
 
 
@@ -248,7 +276,8 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         if not target_keys and weapons and lemma(tok) in ctx.words("sending_verb") - {"use"}:
             target_keys, inferred = reporting_target(ctx, tok, voices, attacker_keys), True
         last = ctx.last_event
-        used = not target_keys and weapons and lemma(tok) == "use"
+        again = lemma(tok) == "use" or lemma(tok) in ctx.words("sending_verb")  # "the IRGC fired the missiles"
+        used = not target_keys and weapons and again
         if used and isinstance(last, Strike) and any(last.attacker == a for a, _ in attacker_keys):
             target_keys, inferred = [(last.target, Tag("actor", 0, 0, key=last.target))], True  # "Russia used Kinzhals"
         deniers = _deniers(ctx, tok, voices)
@@ -257,7 +286,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             ctx.unclaimed.append((tok, [k for k, _ in target_keys]))
         if not attacker_keys or not target_keys:
             continue
-        days = _dates(ctx, sent, tok)
+        days = _dates(ctx, sent, tok, {ctx.party_of(a) or a for a, _ in attacker_keys})
         kinds: list[tuple[str | None, str | None, str | None]] = []
         for weapon in weapons:
             category, designation = resolve_weapon(ctx, sent, weapon)

@@ -4,7 +4,7 @@ aimed against a place, and "Congo" as news writes it (sentences written for the 
 from __future__ import annotations
 
 import pytest
-from test_extract import _extract, _statements, _states, _strikes
+from test_extract import _extract, _party, _statements, _states, _strikes
 
 
 @pytest.mark.parametrize(
@@ -165,3 +165,33 @@ def test_a_local_official_serves_the_state_of_the_place_before_the_title() -> No
     )
     people = {a.key: a.affiliation for a in _extract(text).actors.values() if a.kind == "person"}
     assert people == {"person:olehsyniehubov": "state:UKR", "person:vyacheslavgladkov": "state:RUS"}
+
+
+def test_firing_the_weapons_of_an_attack_just_reported_names_its_target() -> None:
+    text = (
+        "Qatar condemned an Iranian missile attack on the Al Udeid air base in Qatar. "
+        "The Revolutionary Guard fired the ballistic missiles on Monday evening."
+    )
+    assert ("IRN", "QAT", "ballistic missile") in _strikes(_extract(text, date="2025-06-24"))
+
+
+def _strike_days(text: str, date: str) -> dict[tuple[str, str], set[str]]:
+    days: dict[tuple[str, str], set[str]] = {}
+    for s in _extract(text, date=date).strikes:
+        days.setdefault((_party(s.attacker), _party(s.target)), set()).update(d.isoformat() for d in s.dates)
+    return days
+
+
+def test_a_strike_is_not_dated_by_another_partys_strike_in_a_clause_below_it() -> None:
+    text = (
+        "Iran fired ballistic missiles at Israel on Monday, saying it was responding to "
+        "US strikes on Iranian nuclear sites on Sunday."
+    )
+    assert _strike_days(text, "2025-06-24")[("IRN", "ISR")] == {"2025-06-23"}
+    text = "The US has struck Houthi targets in Yemen since it launched an air campaign on March 15."
+    assert _strike_days(text, "2025-05-06")[("USA", "org:houthis")] == {"2025-03-15"}
+
+
+def test_one_strike_reported_twice_in_a_sentence_keeps_both_days() -> None:
+    text = "Israel struck Iran on Sunday and bombed Iran again on June 13."
+    assert _strike_days(text, "2025-06-24")[("ISR", "IRN")] == {"2025-06-22", "2025-06-13"}
