@@ -420,3 +420,10 @@ def test_an_official_of_unsaid_state_speaking_for_one_state_is_its_voice() -> No
     assert _statements(_extract(text)) == {(frozenset({"person:yassinibrahim"}), "warn")}
     text = "A UN group of experts said Sudan would respond to the aggression."
     assert _statements(_extract(text)) == {(frozenset({"state:SDN"}), "warn")}  # a body is no official
+
+
+def test_appalled_or_horrified_by_an_attack_condemns() -> None:
+    text = "Britain's prime minister Keir Starmer said he was appalled by the strikes on Kyiv."
+    assert {stance for _, stance in _statements(_extract(text))} == {"condemn"}
+    text = "Foreign Minister Penny Wong said she was horrified by the attack."
+    assert {stance for _, stance in _statements(_extract(text))} == {"condemn"}
