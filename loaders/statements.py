@@ -150,10 +150,20 @@ def _presses_someone(sent: ParsedSentence, tok: Token) -> bool:
     return demand or bool(sent.phrase_actors_of(asked))
 
 
-def _claims_an_attack(sent: ParsedSentence, tok: Token) -> bool:
-    """ "claimed" with an attack as its object is a claim of responsibility."""
+def _claims_an_attack(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> bool:
+    """ "claimed" with an attack as its object ("claimed a drone attack"), or with a clause in
+    which the claimant itself attacked ("claimed it had carried out a massive strike"), is a
+    claim of responsibility."""
     nouns = sent.trigger_heads("strike_noun")
-    return any(c.dep_ == "dobj" and c.i in nouns for c in tok.children)
+    if any(c.dep_ == "dobj" and c.i in nouns for c in tok.children):
+        return True
+    verbs = sent.trigger_heads("strike")
+    for clause in (c for c in tok.children if c.dep_ == "ccomp" and lemma(c) not in ctx.words("downing")):
+        own = [s.lower_ for s in subjects(clause)] in (["it"], ["we"], ["they"])
+        attack = clause.i in verbs or any(c.dep_ == "dobj" and c.i in nouns for c in clause.children)
+        if own and attack:
+            return True
+    return False
 
 
 def _planned_object(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> bool:
@@ -396,7 +406,7 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
             value = "allege"  # "confirmed that the rockets were supplied by Iran": Iran's act, not theirs
         elif value == "admit" and _planned_object(sent, ctx, tok):
             value = "commit"  # "confirmed the potential sale": a supply still to come
-        elif value == "allege" and lemma(tok) == "claim" and _claims_an_attack(sent, tok):
+        elif value == "allege" and lemma(tok) == "claim" and _claims_an_attack(sent, ctx, tok):
             value = "admit"  # "the militia claimed a drone attack on a US base": its own attack
         target = about if about is not None else (ctx.last_event if value in ("allege", "condemn") else None)
         confidence = {"subject": 0.85, "spokesperson": 0.8, "voice": 0.7}.get(how, 0.6) - _VAGUE.get(value, 0.0)

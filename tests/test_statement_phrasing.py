@@ -427,3 +427,10 @@ def test_appalled_or_horrified_by_an_attack_condemns() -> None:
     assert {stance for _, stance in _statements(_extract(text))} == {"condemn"}
     text = "Foreign Minister Penny Wong said she was horrified by the attack."
     assert {stance for _, stance in _statements(_extract(text))} == {"condemn"}
+
+
+def test_claiming_ones_own_strike_admits_it() -> None:
+    text = "Russia's defence ministry claimed it had carried out a massive strike on Ukraine's arms plants."
+    assert {stance for _, stance in _statements(_extract(text))} == {"admit"}
+    text = "Russia's defence ministry claimed Ukraine had carried out a strike on a Russian airfield."
+    assert {stance for _, stance in _statements(_extract(text))} == {"allege"}
