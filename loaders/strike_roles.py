@@ -151,6 +151,8 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
         weapons += sources
         if tok.dep_ == "nsubjpass":
             weapons += [a for a in agents(tok.head) if sent.token_tag(a, "weapon") is not None]
+        if tok.dep_ == "nsubj" and lemma(tok.head) in ctx.words("content_verb"):
+            weapons += direct_objects(tok.head)  # "the attack involved nine cruise missiles"
         return attackers, targets, weapons
     if is_passive(tok):
         attackers = [t for t in sent.phrase_actors_of(agents(tok), weapons=True) if not only_maker(sent, ctx, t)]

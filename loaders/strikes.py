@@ -176,6 +176,11 @@ def _weapon_subject(sent: ParsedSentence, tok: Token) -> bool:
     return any(sent.weapons_under(s) for s in subjects(tok)) or bool(named) or bool(hit)
 
 
+def _the_attack(tok: Token) -> bool:
+    """An attack noun that points back ("the attack", "this strike")."""
+    return tok.pos_ in NOUN_POS and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
 def _one_per_event(found: list[tuple[Strike, Token]]) -> list[tuple[Strike, Token]]:
     """A strike the sentence states with no weapon is dropped when the same sentence states
     it with one ("launched waves of attacks on Ukrainian cities using ballistic missiles")."""
@@ -280,6 +285,11 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         used = not target_keys and weapons and again
         if used and isinstance(last, Strike) and any(last.attacker == a for a, _ in attacker_keys):
             target_keys, inferred = [(last.target, Tag("actor", 0, 0, key=last.target))], True  # "Russia used Kinzhals"
+        earlier_strike = ctx.extraction.strikes[-1] if ctx.extraction.strikes else None
+        if not attacker_keys and not target_keys and weapons and earlier_strike and _the_attack(tok):
+            attacker_keys = [(earlier_strike.attacker, Tag("actor", 0, 0, key=earlier_strike.attacker))]
+            target_keys = [(earlier_strike.target, Tag("actor", 0, 0, key=earlier_strike.target))]
+            inferred = True  # "the attack involved nine cruise missiles": the attack just reported
         deniers = _deniers(ctx, tok, voices)
         attacker_keys = [k for k in attacker_keys if ctx.party_of(k[0]) not in deniers]
         if not attacker_keys and target_keys and not downed:

@@ -195,3 +195,13 @@ def test_a_strike_is_not_dated_by_another_partys_strike_in_a_clause_below_it() -
 def test_one_strike_reported_twice_in_a_sentence_keeps_both_days() -> None:
     text = "Israel struck Iran on Sunday and bombed Iran again on June 13."
     assert _strike_days(text, "2025-06-24")[("ISR", "IRN")] == {"2025-06-22", "2025-06-13"}
+
+
+def test_the_weapons_an_attack_just_reported_involved_are_its_weapons() -> None:
+    text = (
+        "Russia attacked Ukraine with 810 drones overnight. "
+        "The air force said the attack involved nine Kalibr cruise missiles."
+    )
+    assert ("RUS", "UKR", "cruise missile") in _strikes(_extract(text))
+    text = "The air force said the attack involved nine Kalibr cruise missiles."
+    assert _strikes(_extract(text)) == set()  # no attack reported before: no parties
