@@ -119,7 +119,12 @@ def _stance_speakers(
     if speakers:
         return [*speakers, *(k for k in _with_saying(tok, voices) if k not in speakers)], "subject"
     named = [t for t in subjects(tok) if t.pos_ != "PRON"] if _clausal(tok) else []
-    anaphors = [t for t in named if lemma(t) in ctx.words("anaphor") and any(c.lower_ == "the" for c in t.children)]
+    anaphors = [  # "the group", "his country", "its government"
+        t
+        for t in named
+        if lemma(t) in ctx.words("anaphor")
+        and any(c.lower_ == "the" or (c.dep_ == "poss" and c.pos_ == "PRON") for c in t.children)
+    ]
     if named and len(anaphors) < len(named):
         return [], ""  # "reports claiming ...": a subject that names no one is not the voice's speaker
     if anaphors and voice is not None:  # 'Saree said the group would not hesitate': the group he speaks for
@@ -164,6 +169,15 @@ def _claims_an_attack(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> 
         if own and attack:
             return True
     return False
+
+
+def _attack_promised(sent: ParsedSentence, tok: Token) -> bool:
+    """A pledge whose clause holds an attack and no supply ("promised to strike back", not
+    "pledged to send Patriots to repel attacks")."""
+    attacks = sent.trigger_heads("strike", "strike_noun")
+    supplies = sent.trigger_heads("supply", "supply_noun")
+    held = {t.i for c in tok.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
+    return bool(held & attacks) and not held & supplies
 
 
 def _planned_object(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> bool:
@@ -406,6 +420,8 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
             value = "allege"  # "confirmed that the rockets were supplied by Iran": Iran's act, not theirs
         elif value == "admit" and _planned_object(sent, ctx, tok):
             value = "commit"  # "confirmed the potential sale": a supply still to come
+        elif value == "commit" and _attack_promised(sent, tok):
+            value = "warn"  # "vowed to keep up attacks on Israel": a threat, not a pledge
         elif value == "allege" and lemma(tok) == "claim" and _claims_an_attack(sent, ctx, tok):
             value = "admit"  # "the militia claimed a drone attack on a US base": its own attack
         target = about if about is not None else (ctx.last_event if value in ("allege", "condemn") else None)

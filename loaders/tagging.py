@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .doc_view import DocView
-from .facts import Actor, ActorKind, Extraction, org_key, state_key
+from .facts import Actor, ActorKind, Extraction, org_key, person_key, state_key
 from .lexicon import Lexicon
 from .naming import (
     korea_shorthand,
@@ -351,7 +351,9 @@ def _entity_tag(
         iso = len(known.affiliation) == 3 and known.affiliation.isupper()
         affiliation = state_key(known.affiliation) if iso else org_key(known.affiliation)
         text = doc_text(start, end)
-        key = same_person(ex, text)
+        names = {person_key(n) for n in (known.name, *known.aliases)}
+        named = [a.key for a in ex.actors.values() if a.kind == "person" and person_key(a.label) in names]
+        key = named[0] if named else same_person(ex, text)  # "Dagalo, widely known as Hemedti": one person
         ex.add_actor(Actor(key, "person", text, role=known.role, affiliation=affiliation))
         return Tag("actor", start, end, key=key, via="name")
     if kind == "place":

@@ -434,3 +434,24 @@ def test_claiming_ones_own_strike_admits_it() -> None:
     assert {stance for _, stance in _statements(_extract(text))} == {"admit"}
     text = "Russia's defence ministry claimed Ukraine had carried out a strike on a Russian airfield."
     assert {stance for _, stance in _statements(_extract(text))} == {"allege"}
+
+
+def test_a_vow_threatens_unless_it_pledges_a_supply() -> None:
+    text = "Houthi leader Abdul Malik al-Houthi vowed to keep up attacks on Israel."
+    assert {stance for _, stance in _statements(_extract(text))} == {"warn"}
+    text = "China vowed resolute countermeasures over the sale."
+    assert _statements(_extract(text)) == {(frozenset({"state:CHN"}), "warn")}
+    text = "Germany vowed to send more air defence systems to Ukraine."
+    assert {stance for _, stance in _statements(_extract(text))} == {"commit"}
+
+
+def test_a_pledge_of_attacks_warns_but_one_of_arms_against_attacks_commits() -> None:
+    text = "Israel promised to strike back at Iran."
+    assert {stance for _, stance in _statements(_extract(text))} == {"warn"}
+    text = "Germany pledged to send Patriot systems to Ukraine to repel Russian drone attacks."
+    assert {stance for _, stance in _statements(_extract(text))} == {"commit"}
+
+
+def test_a_listed_persons_nickname_is_the_same_person() -> None:
+    text = "RSF commander Mohamed Hamdan Dagalo, widely known as Hemedti, said his forces would return."
+    assert {a.key for a in _extract(text).actors.values() if a.kind == "person"} == {"person:mohamedhamdandagalo"}
