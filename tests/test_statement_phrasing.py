@@ -455,3 +455,8 @@ def test_a_pledge_of_attacks_warns_but_one_of_arms_against_attacks_commits() -> 
 def test_a_listed_persons_nickname_is_the_same_person() -> None:
     text = "RSF commander Mohamed Hamdan Dagalo, widely known as Hemedti, said his forces would return."
     assert {a.key for a in _extract(text).actors.values() if a.kind == "person"} == {"person:mohamedhamdandagalo"}
+
+
+def test_his_country_in_a_speakers_clause_is_the_speakers_side() -> None:
+    text = "Qatar's prime minister Mohammed bin Abdulrahman Al Thani said his country reserved the right to respond."
+    assert _statements(_extract(text)) == {(frozenset({"person:mohammedbinabdulrahmanalthani"}), "warn")}
