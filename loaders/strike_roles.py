@@ -16,7 +16,7 @@ from .tags import Tag
 
 __all__ = ["WHERE", "instruments", "only_maker", "owners_first", "strike_roles", "targets_of", "using"]
 
-WHERE = frozenset({"in", "inside", "near", "across", "over", "through"})
+WHERE = frozenset({"in", "inside", "near", "across", "over", "through", "off"})
 """Target prepositions that say where a strike fell, which yield to whoever owned what was hit."""
 
 

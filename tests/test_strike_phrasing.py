@@ -205,3 +205,15 @@ def test_the_weapons_an_attack_just_reported_involved_are_its_weapons() -> None:
     assert ("RUS", "UKR", "cruise missile") in _strikes(_extract(text))
     text = "The air force said the attack involved nine Kalibr cruise missiles."
     assert _strikes(_extract(text)) == set()  # no attack reported before: no parties
+
+
+def test_an_air_campaign_against_a_party_strikes_it() -> None:
+    text = "The US carried out an intensive air campaign against the Houthis from March 15."
+    assert _strikes(_extract(text)) == {("USA", "org:houthis", None)}
+    text = "Israel waged a bombing campaign against Hezbollah in Lebanon."
+    assert ("ISR", "org:hezbollah", None) in _strikes(_extract(text))
+
+
+def test_a_boat_hit_off_a_coast_is_a_strike_on_that_state() -> None:
+    text = "The U.S. military attacked another small boat off the coast of Venezuela on Friday."
+    assert _strikes(_extract(text)) == {("USA", "VEN", None)}
