@@ -20,12 +20,18 @@ WHERE = frozenset({"in", "inside", "near", "across", "over", "through", "off"})
 """Target prepositions that say where a strike fell, which yield to whoever owned what was hit."""
 
 
+_HOLDING = frozenset({"for", "of"})
+"""Prepositions inside a target phrase that a place may qualify ("a camp for displaced people in Tigray")."""
+
+
 def _within(place: Token, head: Token) -> bool:
     """The place is said of the target phrase itself, through its own clauses, not through
     another prepositional phrase ("in response to Ukraine's use of ... in Taganrog")."""
     node = place.head.head
     while node.i != head.i:
-        if node.dep_ in ("prep", "pobj", "pcomp", "advcl", "ccomp", "conj", "agent"):
+        prep = node.head if node.dep_ == "pobj" else node
+        held = node.dep_ in ("pobj", "prep") and prep.lower_ in _HOLDING
+        if not held and node.dep_ in ("prep", "pobj", "pcomp", "advcl", "ccomp", "conj", "agent"):
             return False
         if node.head.i == node.i:
             return False

@@ -217,3 +217,10 @@ def test_an_air_campaign_against_a_party_strikes_it() -> None:
 def test_a_boat_hit_off_a_coast_is_a_strike_on_that_state() -> None:
     text = "The U.S. military attacked another small boat off the coast of Venezuela on Friday."
     assert _strikes(_extract(text)) == {("USA", "VEN", None)}
+
+
+def test_a_place_may_qualify_the_people_a_target_was_for() -> None:
+    text = "Ethiopian military drones struck a camp for displaced people in Dedebit in Tigray."
+    assert _strikes(_extract(text)) == {("ETH", "ETH", "drone")}
+    text = "Russia struck Kharkiv in response to Ukraine's use of drones in Taganrog."
+    assert ("RUS", "RUS", None) not in _strikes(_extract(text))
