@@ -94,6 +94,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "clause_report",
     "wish_verb",
     "warning_word",
+    "halt_verb",
     "body_head_word",
     "media_word",
 )

@@ -99,6 +99,8 @@ def unclaimed(out: StatementSink, voices: list[Voice]) -> None:
     does when the attacker is named."""
     ctx = out.ctx
     for tok, targets in ctx.unclaimed:
+        if tok.dep_ == "dobj" and lemma(tok.head) in ctx.words("judging_verb"):
+            continue  # "agreed to halt attacks on American ships": attacks to stop, not reported
         voice = voice_of(tok, voices)
         if voice is None or voice.stance is not None:
             continue

@@ -176,8 +176,9 @@ def _weapon_subject(sent: ParsedSentence, tok: Token) -> bool:
     return any(sent.weapons_under(s) for s in subjects(tok)) or bool(named) or bool(hit)
 
 
-def _the_attack(tok: Token) -> bool:
-    """An attack noun that points back ("the attack", "this strike")."""
+def _definite(tok: Token) -> bool:
+    """A noun that points back to something the article named ("the attack", "this strike",
+    "the airfield")."""
     return tok.pos_ in NOUN_POS and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
 
 
@@ -231,7 +232,9 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             continue  # "the strike killed five" is read from the noun; "Hamas killed" is no strike
         if tok.dep_ == "relcl" and sent.token_tag(tok.head, "weapon") is not None:
             weapon_roots.append(tok.head)  # "drones, some of which were launched"
-        weapons = event_weapons(sent, weapon_roots, skip=launch_sites, attacks=True)
+        hit = [x for x in tok.children if x.dep_ == "nsubjpass"]
+        residents = {c.i for x in hit for c in x.subtree if c.dep_ == "relcl"}  # "the base, where jets are kept,"
+        weapons = event_weapons(sent, weapon_roots, skip=launch_sites | residents, attacks=True)
         earlier = transfers[-1] if transfers else ctx.last_transfer
         pronoun = any(
             x.pos_ == "PRON" and x.lower_ in ("it", "them", "they", "which") for r in weapon_roots for x in r.subtree
@@ -286,10 +289,17 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         if used and isinstance(last, Strike) and any(last.attacker == a for a, _ in attacker_keys):
             target_keys, inferred = [(last.target, Tag("actor", 0, 0, key=last.target))], True  # "Russia used Kinzhals"
         earlier_strike = ctx.extraction.strikes[-1] if ctx.extraction.strikes else None
-        if not attacker_keys and not target_keys and weapons and earlier_strike and _the_attack(tok):
+        if not attacker_keys and not target_keys and weapons and earlier_strike and _definite(tok):
             attacker_keys = [(earlier_strike.attacker, Tag("actor", 0, 0, key=earlier_strike.attacker))]
             target_keys = [(earlier_strike.target, Tag("actor", 0, 0, key=earlier_strike.target))]
             inferred = True  # "the attack involved nine cruise missiles": the attack just reported
+        same_place = earlier_strike is not None and any(
+            ctx.state_of(k) == ctx.state_of(earlier_strike.target) for k, _ in target_keys
+        )
+        pointed = _definite(tok) or any(_definite(x) for x in subjects(tok))  # "the strike hit", "the base was hit"
+        if not attacker_keys and same_place and earlier_strike and pointed:
+            attacker_keys = [(earlier_strike.attacker, Tag("actor", 0, 0, key=earlier_strike.attacker))]
+            inferred = True  # "the strike targeted Houthi rebels": whoever made the strike just reported
         deniers = _deniers(ctx, tok, voices)
         attacker_keys = [k for k in attacker_keys if ctx.party_of(k[0]) not in deniers]
         if not attacker_keys and target_keys and not downed:

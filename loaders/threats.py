@@ -1,8 +1,9 @@
 """Stances read from strikes a speaker's own side is said to do or not to do: one it will or
 would carry out ("Israel would hit Beirut if ...", Katz said; '"We will strike back," the
-spokesman said') warns; one it did not carry out ("Russia said it did not target civilians")
-denies; one it carried out admits, even when no target is named ("the military said it is
-targeting insurgents"). The strike itself is read by :mod:`~armskg.loaders.strikes`.
+spokesman said') warns, one it will stop ("the US would stop bombing them") commits; one it
+did not carry out ("Russia said it did not target civilians") denies; one it carried out
+admits, even when no target is named ("the military said it is targeting insurgents"). The
+strike itself is read by :mod:`~armskg.loaders.strikes`.
 """
 
 from __future__ import annotations
@@ -42,8 +43,12 @@ def own_strike_stances(sent: ParsedSentence, ctx: ArticleContext, voices: list[V
             continue  # "using mercenary groups": a use, not an attack
         if intercepts(sent, ctx, tok) or lemma(tok) in ctx.words("defend"):
             continue  # "it shot down 34 drones", "its air defences intercepted objects": the other side's attack
-        coming = any(c.dep_ == "aux" and c.lower_ in _TO_COME for c in _verb_chain(tok) for c in c.children)
-        stance = "deny" if negated(tok) else "warn" if coming else "admit"
+        chain = _verb_chain(tok)
+        coming = any(c.dep_ == "aux" and c.lower_ in _TO_COME for c in chain for c in c.children)
+        halted = any(lemma(v) in ctx.words("halt_verb") for v in chain[1:])
+        if halted and not coming:
+            continue  # "stopped bombing": no attack stated
+        stance = "deny" if negated(tok) else "commit" if halted else "warn" if coming else "admit"
         voice = voice_of(tok, voices)
         if voice is None or voice.stance is not None or voice.verb is None or voice.verb.i == tok.i:
             continue

@@ -224,3 +224,26 @@ def test_a_place_may_qualify_the_people_a_target_was_for() -> None:
     assert _strikes(_extract(text)) == {("ETH", "ETH", "drone")}
     text = "Russia struck Kharkiv in response to Ukraine's use of drones in Taganrog."
     assert ("RUS", "RUS", None) not in _strikes(_extract(text))
+
+
+def test_the_strike_at_a_place_just_hit_is_the_earlier_attackers() -> None:
+    text = (
+        "A Saudi-led coalition air strike hit a school bus in Dahyan in Yemen's Saada province. "
+        "The coalition said the strike targeted Houthi rebels."
+    )
+    strikes = _strikes(_extract(text))
+    assert ("SAU", "org:houthis", None) in strikes
+    assert {s for s in strikes if s[0] != "SAU"} == set()
+
+
+def test_attacks_a_party_agreed_to_halt_are_not_reported_by_the_other_side() -> None:
+    text = "President Donald Trump said the US would stop bombing after the group agreed to halt attacks on US ships."
+    assert _statements(_extract(text)) == {(frozenset({"person:donaldtrump"}), "commit")}  # stopping commits
+
+
+def test_a_place_hit_again_is_not_struck_with_the_weapons_based_there() -> None:
+    text = (
+        "Ukrainian drones struck an oil depot in the Russian city of Engels on Wednesday. "
+        "The Engels airfield in Russia, where Tu-95MS bombers are based, has been targeted repeatedly."
+    )
+    assert _strikes(_extract(text)) == {("UKR", "RUS", "drone")}  # no strike with the bombers based there
