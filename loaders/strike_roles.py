@@ -154,6 +154,10 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
             if not targets:
                 targets = targets_of(sent, ctx, prep_objects(tok.head, targets_prep))
         weapons = [*owners, *prep_objects(tok, {"with", "by", "of"}), *(c for c in tok.children if lemma(c) == "use")]
+        if not targets:  # "a strike with precision weapons, including Kalibr missiles, on Ukraine's power plants"
+            held = [t for w in prep_objects(tok, {"with"}) for t in w.subtree]
+            struck_at = [p for t in held for p in prep_objects(t, {"on", "against"})]
+            targets = targets_of(sent, ctx, struck_at)
         weapons += sources
         if tok.dep_ == "nsubjpass":
             weapons += [a for a in agents(tok.head) if sent.token_tag(a, "weapon") is not None]

@@ -247,3 +247,13 @@ def test_a_place_hit_again_is_not_struck_with_the_weapons_based_there() -> None:
         "The Engels airfield in Russia, where Tu-95MS bombers are based, has been targeted repeatedly."
     )
     assert _strikes(_extract(text)) == {("UKR", "RUS", "drone")}  # no strike with the bombers based there
+
+
+def test_a_strike_delivered_with_weapons_on_a_target() -> None:
+    text = (
+        "The Russian Armed Forces delivered a massive overnight strike with long-range precision weapons, "
+        "including Kalibr cruise missiles, on Ukraine's energy facilities."
+    )
+    assert _strikes(_extract(text)) == {("RUS", "UKR", "cruise missile")}
+    text = "Germany delivered 18 Leopard tanks to Ukraine."
+    assert _strikes(_extract(text)) == set()
