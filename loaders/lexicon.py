@@ -95,6 +95,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "wish_verb",
     "warning_word",
     "halt_verb",
+    "threat_word",
     "body_head_word",
     "media_word",
 )

@@ -32,7 +32,7 @@ from .sentence import ParsedSentence, event_nouns
 from .speakers import speaker_keys, speakers_of
 from .spoken_events import abetting, about_the_last_event, about_the_strike, unclaimed
 from .statement_sink import StatementSink
-from .threats import own_strike_stances
+from .threats import own_strike_stances, threatened_reprisals
 from .transfers import SupplyReading
 from .voices import Voice, voice_of
 
@@ -434,6 +434,8 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
     _party_stances(out, voices, readings, strikes)
     for voice, stance in own_strike_stances(sent, ctx, voices):  # "Israel would hit Beirut if ...", Katz said
         out.add(voice.speakers, stance, f"statement.own_strike.{stance}", 0.7, None)
+    for voice in threatened_reprisals(sent, ctx, voices):  # '"Our response will be harsh," Putin said'
+        out.add(voice.speakers, "warn", "statement.threat.warn", 0.65, None)
     if not readings and not strikes:
         about_the_last_event(out, voices)
     if not strikes and not any(r.transfers for r in readings):

@@ -16,7 +16,7 @@ from .sentence import ParsedSentence
 from .strikes import intercepts
 from .voices import Voice, pronoun_actors, voice_of
 
-__all__ = ["own_strike_stances"]
+__all__ = ["own_strike_stances", "threatened_reprisals"]
 
 _TO_COME = {"will", "would", "'ll", "shall"}
 
@@ -59,4 +59,26 @@ def own_strike_stances(sent: ParsedSentence, ctx: ArticleContext, voices: list[V
         doers |= {p for s in subjects(tok) for p in pronoun_actors(s, voices, ctx)}
         if own & doers and (voice, stance) not in found:
             found.append((voice, stance))
+    return found
+
+
+def threatened_reprisals(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> list[Voice]:
+    """The voices that speak of a reprisal to come ("Russia's responses will be harsh," Putin
+    said; Khamenei said Israel "will be punished"; Peskov said it "would require an adequate
+    response"): each warns (``grammar.tsv``: threat_word)."""
+    words = ctx.words("threat_word")
+    found: list[Voice] = []
+    for tok in sent.doc:
+        if lemma(tok) not in words:
+            continue
+        clause = tok
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        chain = _verb_chain(clause)
+        coming = any(c.dep_ in ("aux", "auxpass") and c.lower_ in _TO_COME for v in chain for c in v.children)
+        if not coming or any(negated(v) for v in chain):
+            continue
+        voice = voice_of(tok, voices)
+        if voice is not None and voice.stance is None and voice.verb is not None and voice not in found:
+            found.append(voice)
     return found

@@ -460,3 +460,12 @@ def test_a_listed_persons_nickname_is_the_same_person() -> None:
 def test_his_country_in_a_speakers_clause_is_the_speakers_side() -> None:
     text = "Qatar's prime minister Mohammed bin Abdulrahman Al Thani said his country reserved the right to respond."
     assert _statements(_extract(text)) == {(frozenset({"person:mohammedbinabdulrahmanalthani"}), "warn")}
+
+
+def test_a_reprisal_to_come_in_a_speakers_clause_warns() -> None:
+    text = '"If attacks on our territory continue, our responses will be harsh," Vladimir Putin said.'
+    assert _statements(_extract(text)) == {(frozenset({"person:vladimirputin"}), "warn")}
+    text = "Supreme Leader Ali Khamenei said Israel will be punished."
+    assert _statements(_extract(text)) == {(frozenset({"person:alikhamenei"}), "warn")}
+    text = "The Pentagon said its response to the attack was measured."
+    assert _statements(_extract(text)) == set()
