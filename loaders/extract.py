@@ -205,6 +205,8 @@ class _ParseCues:
     judging_verbs: frozenset[str]
     """Naming and one-word speech verbs ("called the report absurd", "said ... was inconclusive")."""
     judging_words: frozenset[str]
+    threats: frozenset[str]
+    """Reprisal words a speaker may threaten with ("our response will be harsh")."""
     pairs: dict[tuple[str, str], tuple[str, str]]
 
 
@@ -218,6 +220,7 @@ def _parse_cues(lex: Lexicon) -> _ParseCues:
         | lex.words("condemnation_word")
         | lex.words("justification_word")
         | lex.words("warning_word"),
+        threats=lex.words("threat_word"),
         pairs=verb_object_pairs(lex),
     )
 
@@ -225,7 +228,7 @@ def _parse_cues(lex: Lexicon) -> _ParseCues:
 def _worth_parsing(sent: SpanView, tags: list[Tag], cues: _ParseCues) -> bool:
     """A sentence with an event or stance trigger; one whose only trigger is a speech verb only when
     it quotes someone (a quote may go on in the next sentence), speaks of "this" (the event before)
-    or says a party abets a war. Without a trigger, a sentence that judges ("called the report
+    or says a party abets a war or threatens a reprisal. Without a trigger, a sentence that judges ("called the report
     absurd", "said the evidence was inconclusive") or holds a verb-object trigger pair with words
     between ("expressed firm opposition", "take all necessary measures") is parsed too."""
     events = {t.event for t in tags if t.kind == "trigger" and t.event in _EVENT_TRIGGERS}
@@ -235,8 +238,8 @@ def _worth_parsing(sent: SpanView, tags: list[Tag], cues: _ParseCues) -> bool:
     if events and (any(q in text for q in _QUOTES) or text.lstrip()[:5].lower().startswith(("this ", "that ", "it "))):
         return True
     lemmas = [(tok.lemma_ or tok.text).lower() for tok in sent]
-    if events and any(lemma in cues.abet for lemma in lemmas):  # "said China is fuelling the war"
-        return True
+    if events and any(lemma in cues.abet or lemma in cues.threats for lemma in lemmas):
+        return True  # "said China is fuelling the war", "said Israel will be punished"
     words = set(lemmas)
     if words & cues.judging_verbs and words & cues.judging_words:
         return True

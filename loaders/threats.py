@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .context import ArticleContext
-from .roles import lemma, negated, subjects
+from .roles import is_passive, lemma, negated, subjects
 from .sentence import ParsedSentence
 from .strikes import intercepts
 from .voices import Voice, pronoun_actors, voice_of
@@ -79,6 +79,13 @@ def threatened_reprisals(sent: ParsedSentence, ctx: ArticleContext, voices: list
         if not coming or any(negated(v) for v in chain):
             continue
         voice = voice_of(tok, voices)
-        if voice is not None and voice.stance is None and voice.verb is not None and voice not in found:
-            found.append(voice)
+        if voice is None or voice.stance is not None or voice.verb is None or voice in found:
+            continue
+        own = {p for k in voice.speakers if (p := ctx.party_of(k))}
+        suffered = clause.i == tok.i and is_passive(tok)  # "Israel will be punished": Israel suffers it
+        doers = [] if suffered else [*subjects(clause), *(c for c in tok.children if c.dep_ == "poss")]
+        named = {p for t in sent.phrase_actors_of(doers) if (p := ctx.party_of(t.key))}
+        if named and not named & own:
+            continue  # "UN experts said Sudan would respond": Sudan's threat, not theirs
+        found.append(voice)
     return found
