@@ -96,6 +96,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "warning_word",
     "halt_verb",
     "threat_word",
+    "agency_noun",
     "body_head_word",
     "media_word",
 )

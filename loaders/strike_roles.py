@@ -46,6 +46,23 @@ def owners_first(tags: list[Tag]) -> list[Tag]:
     return owners or tags
 
 
+def _of_the_state(sent: ParsedSentence, ctx: ArticleContext, tags: list[Tag]) -> list[Tag]:
+    """A place named before a territory noun that says whose it is ("Sistan-Baluchestan province
+    of Iran"): the state the text names, not the lexicon's."""
+    kept: list[Tag] = []
+    for tag in tags:
+        tok = sent.head(tag)
+        owned = tag.kind == "place" and tok.dep_ in ("amod", "compound", "nmod")
+        if owned and lemma(tok.head) in ctx.words("territory_noun"):
+            named = sent.phrase_actors_of(prep_objects(tok.head, {"of"}))
+            states = [a for a in named if (a.key or "").startswith("state:")]
+            if states:
+                kept += [a for a in states if a not in kept and a not in tags]
+                continue
+        kept.append(tag)
+    return kept
+
+
 def targets_of(
     sent: ParsedSentence, ctx: ArticleContext, heads: list[Token], depth: int = 0, *, weapons: bool = False
 ) -> list[Tag]:
@@ -54,7 +71,10 @@ def targets_of(
     preps = ctx.words("target_prep")
     found: list[Tag] = []
     for head in heads:
+        if lemma(head) in ctx.words("agency_noun"):
+            continue  # "at the direction of US President Donald Trump"
         tags = [t for t in sent.phrase_actors_of([head], places=True, weapons=weapons) if not only_maker(sent, ctx, t)]
+        tags = _of_the_state(sent, ctx, tags)
         if tags and all(t.kind == "place" for t in tags):  # "the US Al Udeid air base": the base's owner
             owner_words = [t for t in head.subtree if t.i < head.i and t.dep_ in ("compound", "amod", "poss", "nmod")]
             tags += [a for w in owner_words if (a := sent.token_tag(w)) is not None and not only_maker(sent, ctx, a)]

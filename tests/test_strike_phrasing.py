@@ -257,3 +257,19 @@ def test_a_strike_delivered_with_weapons_on_a_target() -> None:
     assert _strikes(_extract(text)) == {("RUS", "UKR", "cruise missile")}
     text = "Germany delivered 18 Leopard tanks to Ukraine."
     assert _strikes(_extract(text)) == set()
+
+
+def test_strikes_undertaken_in_a_province_of_a_named_state() -> None:
+    text = (
+        "Pakistan undertook a series of precision military strikes against terrorist hideouts "
+        "in Siestan-o-Baluchistan province of Iran."
+    )
+    assert _strikes(_extract(text)) == {("PAK", "IRN", None)}
+
+
+def test_who_ordered_a_strike_is_not_its_target() -> None:
+    text = (
+        "A US drone strike killed a commander near Baghdad airport in Iraq. "
+        "The Pentagon said the strike had been carried out at the direction of US President Donald Trump."
+    )
+    assert _statements(_extract(text)) == {(frozenset({"org:us-department-of-defense"}), "admit")}
