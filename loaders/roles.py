@@ -72,14 +72,16 @@ def is_passive(verb: Token) -> bool:
 def _main_verb_as_modifier(verb: Token) -> bool:
     """A sentence's main verb the parse hangs on its subject as a participle ("The foreign
     ministers of the G7 condemned on Friday the transfer ...": "condemned" parsed as modifying
-    "ministers"): it has an object of its own and its noun is the sentence's root."""
+    "ministers"; "The Labour leader, Jeremy Corbyn, called on ministers to ..."): it has an object
+    of its own, or a past tense after a named apposition, and its noun is the sentence's root."""
     head = verb.head
+    named = verb.tag_ == "VBD" and any(c.dep_ == "appos" for c in head.children)  # "The leader, X, called on"
     return (
         verb.dep_ == "acl"
         and verb.tag_ in ("VBD", "VBN")
         and head.dep_ == "ROOT"
         and head.pos_ in NOUN_POS
-        and any(c.dep_ == "dobj" for c in verb.children)
+        and (named or any(c.dep_ == "dobj" for c in verb.children))
     )
 
 

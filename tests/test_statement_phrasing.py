@@ -469,3 +469,8 @@ def test_a_reprisal_to_come_in_a_speakers_clause_warns() -> None:
     assert _statements(_extract(text)) == {(frozenset({"person:alikhamenei"}), "warn")}
     text = "The Pentagon said its response to the attack was measured."
     assert _statements(_extract(text)) == set()
+
+
+def test_a_title_and_name_in_apposition_before_the_verb_speak() -> None:
+    text = "The Labour leader, Jeremy Corbyn, called on ministers to halt the sales."
+    assert _statements(_extract(text)) == {(frozenset({"person:jeremycorbyn"}), "call_on")}
