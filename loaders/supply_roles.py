@@ -13,7 +13,7 @@ from .roles import NOUN_POS, agents, direct_objects, is_passive, lemma, prep_obj
 from .sentence import ParsedSentence
 from .tags import Tag
 
-__all__ = ["noun_roles", "own_sources", "user_of", "verb_roles"]
+__all__ = ["halting_verb", "noun_roles", "own_sources", "user_of", "verb_roles"]
 
 _NOUN_MODIFIERS = {"poss", "amod", "compound", "nmod"}
 
@@ -130,10 +130,23 @@ def noun_roles(
     ]
     if made_by and not suppliers:  # "the transfer of Iranian missiles to Syria": Iran
         suppliers = made_by
-    starters = ctx.words("agent_verb") | ctx.words("refusal") | ctx.words("ongoing")  # "will start deliveries of"
+    starters = ctx.words("agent_verb") | ctx.words("refusal") | ctx.words("ongoing") | ctx.words("halt_verb")
     if not suppliers and tok.dep_ == "dobj" and lemma(tok.head) in starters:
         suppliers = sent.phrase_actors_of(subjects(tok.head))  # "Britain unveiled an aid package for Ukraine"
+    stopper = halting_verb(ctx, tok)
+    if not suppliers and stopper is not None:  # "Denmark suspended approvals of arms exports to Riyadh"
+        suppliers = sent.phrase_actors_of(subjects(stopper))
     return suppliers, to, weapon_roots
+
+
+def halting_verb(ctx: ArticleContext, noun: Token) -> Token | None:
+    """The verb that halts or refuses a supply noun, through its "of" phrases ("would suspend
+    approvals of arms exports"): its subject is the supplier."""
+    anchor = noun
+    while anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ in NOUN_POS:
+        anchor = anchor.head.head
+    verbs = ctx.words("refusal") | ctx.words("halt_verb")
+    return anchor.head if anchor.dep_ == "dobj" and lemma(anchor.head) in verbs else None
 
 
 def _nested_from(phrase: Token) -> list[Token]:

@@ -39,7 +39,7 @@ from .roles import (
     subjects,
 )
 from .sentence import ParsedSentence
-from .supply_roles import noun_roles, own_sources, user_of, verb_roles
+from .supply_roles import halting_verb, noun_roles, own_sources, user_of, verb_roles
 from .tags import Tag
 from .voices import Voice, pronoun_actors, voice_of
 from .weapons import event_weapons, generic, origin_of, quantity_of, resolve_weapon
@@ -195,16 +195,17 @@ def _framing(ctx: ArticleContext, tok: Token) -> tuple[bool, bool, bool, bool]:
     if tok.sent.text.rstrip().endswith("?"):
         hedge = True  # "Would Germany send Taurus missiles?"
     refusals = [t for t in tok.ancestors if lemma(t) in ctx.words("refusal")]
-    if any(negated(t) for t in refusals):  # "has not ruled out sending": a possibility
+    halts = [t for t in tok.ancestors if lemma(t) in ctx.words("halt_verb")]
+    if any(negated(t) for t in [*refusals, *halts]):  # "has not ruled out sending": a possibility
         hedge = True
-    denial = bool(refusals) and not hedge
+    denial = bool(refusals) != bool(halts) and not hedge  # "refused to curb arms sales": no denial
     return hedge, future, alleged, denial
 
 
 def _refused_by(ctx: ArticleContext, sent: ParsedSentence, tok: Token) -> set[str]:
     """The parties that refuse or deny the transfer themselves ("Germany refused to send")."""
     found: set[str] = set()
-    for verb in (t for t in tok.ancestors if lemma(t) in ctx.words("refusal")):
+    for verb in (t for t in tok.ancestors if lemma(t) in ctx.words("refusal") | ctx.words("halt_verb")):
         found |= {p for t in sent.phrase_actors_of(subjects(verb)) if (p := ctx.party_of(t.key))}
     return found
 
@@ -235,8 +236,9 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
             arrive = trig.value == "arrive"
             sup_tags, rec_tags, weapon_roots, skip = verb_roles(sent, ctx, tok, receive, barriers, arrive=arrive)
         suppliers = _states(ctx, sup_tags)
-        if not suppliers and not noun and not receive:
-            for subj in subjects(tok, barriers=barriers):
+        doer = tok if not noun else halting_verb(ctx, tok)  # "it would suspend approvals of arms exports"
+        if not suppliers and doer is not None and not receive:
+            for subj in subjects(doer, barriers=barriers):
                 suppliers += [s for s in pronoun_actors(subj, voices, ctx) if s not in suppliers]
         pronoun_recipients: list[str] = []
         if not rec_tags and not noun and receive:  # "It bought drones from Turkey": the party named before

@@ -3,7 +3,9 @@ relative clauses, each source of a received weapon, a recipient from the same se
 
 from __future__ import annotations
 
-from test_extract import _extract, _statements, _strikes, _transfers
+from test_extract import _extract, _party, _statements, _strikes, _transfers
+
+from armskg.loaders.facts import Extraction
 
 
 def test_a_leading_list_member_the_parse_drops_still_supplies() -> None:
@@ -85,3 +87,21 @@ def test_a_relative_clause_on_the_supplier_names_what_it_supplied_and_to_whom() 
 def test_not_a_single_bullet_exported_is_a_suppliers_denial() -> None:
     text = 'Serbian President Aleksandar Vucic said Serbia had not exported "a single bullet" to Ukraine.'
     assert _statements(_extract(text)) == {(frozenset({"person:aleksandarvucic"}), "deny")}
+
+
+def _transfers_with_status(ex: Extraction) -> set[tuple[str, str, str, str]]:
+    return {(_party(t.supplier), _party(t.recipient), t.weapon, t.status) for t in ex.transfers}
+
+
+def test_a_supply_its_supplier_halts_is_denied() -> None:
+    text = "Germany has stopped all arms exports to Saudi Arabia."
+    assert _transfers_with_status(_extract(text)) == {("DEU", "SAU", "other", "denied")}
+    text = "The Czech Republic halted arms sales to Israel."
+    assert _transfers_with_status(_extract(text)) == {("CZE", "ISR", "other", "denied")}
+    text = "The German government said on Monday that it would halt arms exports to Saudi Arabia."
+    assert _statements(_extract(text)) == {(frozenset({"state:DEU"}), "deny")}
+
+
+def test_refusing_to_halt_sales_denies_none() -> None:
+    text = "President Donald Trump has refused to curb arms sales to Saudi Arabia."
+    assert all(status != "denied" for *_, status in _transfers_with_status(_extract(text)))
