@@ -136,6 +136,8 @@ def noun_roles(
     stopper = halting_verb(ctx, tok)
     if not suppliers and stopper is not None:  # "Denmark suspended approvals of arms exports to Riyadh"
         suppliers = sent.phrase_actors_of(subjects(stopper))
+    if not to and stopper is not None:
+        to = sent.phrase_actors_of(prep_objects(stopper, {"to"}))
     return suppliers, to, weapon_roots
 
 
@@ -143,6 +145,8 @@ def halting_verb(ctx: ArticleContext, noun: Token) -> Token | None:
     """The verb that halts or refuses a supply noun, through its "of" phrases ("would suspend
     approvals of arms exports"): its subject is the supplier."""
     anchor = noun
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
+        anchor = anchor.head  # "approvals of arms and dual-use exports"
     while anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ in NOUN_POS:
         anchor = anchor.head.head
     verbs = ctx.words("refusal") | ctx.words("halt_verb")
