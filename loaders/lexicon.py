@@ -97,6 +97,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "halt_verb",
     "threat_word",
     "agency_noun",
+    "verb_only_supply",
     "body_head_word",
     "media_word",
 )

@@ -202,6 +202,17 @@ def _framing(ctx: ArticleContext, tok: Token) -> tuple[bool, bool, bool, bool]:
     return hedge, future, alleged, denial
 
 
+def _including(tok: Token) -> list[Token]:
+    """What an "including" phrase in the event's own clause lists, wherever the parse hangs it
+    ("licensed arms to Saudi Arabia, including Typhoon jets": under the recipient)."""
+    found: list[Token] = []
+    for prep in (t for t in tok.subtree if t.dep_ == "prep" and t.lower_ == "including"):
+        path = [a for a in prep.ancestors if a.i != tok.i and tok.i in {x.i for x in a.ancestors}]
+        if not any(a.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp") for a in path):
+            found += prep_objects(prep.head, {"including"})
+    return found
+
+
 def _refused_by(ctx: ArticleContext, sent: ParsedSentence, tok: Token) -> set[str]:
     """The parties that refuse or deny the transfer themselves ("Germany refused to send")."""
     found: set[str] = set()
@@ -227,6 +238,8 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
             continue  # the same word under both events: the parse says which
         if tok.lower_ == "armed" and tok.dep_ == "amod":
             continue
+        if trig.event == "supply" and noun and lemma(tok) in ctx.words("verb_only_supply"):
+            continue  # "the licences covered components": a licence is no transfer, licensing arms is
         seen_tokens.add(tok.i)
         receive = trig.value == "receive"
         if noun:
@@ -251,7 +264,8 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         weapons = event_weapons(sent, weapon_roots, skip=skip)
         if not weapons and not any(o.pos_ == "PRON" for o in direct_objects(tok)):  # "what Russia provides"
             weapons = event_weapons(sent, [tok], skip=skip)
-        listed = event_weapons(sent, prep_objects(tok, {"including"}), skip=skip)  # "arms to Baku, including drones"
+        along = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "along" for o in prep_objects(c, {"with"})]
+        listed = event_weapons(sent, [*_including(tok), *along], skip=skip)  # "arms to Baku, including drones"
         weapons += [w for w in listed if w.start not in {x.start for x in weapons}]
         specific = [w for w in weapons if not generic(sent, w, ctx.words("generic_goods"))]
         weapons = specific or weapons  # "an aid package including Storm Shadow missiles": the missiles

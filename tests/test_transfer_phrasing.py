@@ -105,3 +105,17 @@ def test_a_supply_its_supplier_halts_is_denied() -> None:
 def test_refusing_to_halt_sales_denies_none() -> None:
     text = "President Donald Trump has refused to curb arms sales to Saudi Arabia."
     assert all(status != "denied" for *_, status in _transfers_with_status(_extract(text)))
+
+
+def test_licensing_arms_supplies_them_but_a_licence_is_no_transfer() -> None:
+    text = "The UK has licensed 4.7bn pounds of arms to Saudi Arabia, including Typhoon jets and Storm Shadow missiles."
+    assert _transfers(_extract(text)) == {("GBR", "SAU", "aircraft"), ("GBR", "SAU", "cruise missile")}
+    text = "Britain suspended licences to Israel. The suspended licences covered components for fighter jets."
+    assert ("GBR", "ISR", "aircraft") not in _transfers(_extract(text))
+
+
+def test_weapons_given_along_with_others_are_supplied_too() -> None:
+    text = "Poland has given Ukraine more than 200 T-72 tanks, along with 18 Krab self-propelled howitzers."
+    assert _transfers(_extract(text)) == {("POL", "UKR", "armoured vehicle"), ("POL", "UKR", "tube artillery")}
+    text = "The Vampire systems had been supplied to Kyiv by the Czech Republic."
+    assert _transfers(_extract(text)) == {("CZE", "UKR", "rocket artillery")}
