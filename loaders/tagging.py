@@ -104,7 +104,8 @@ def matchers_for(lexicon: Lexicon) -> Matchers:
         add(exact, f"P:{i}", _variants(place.name), ("place", place.iso3, place.kind, place.held_by or ""))
     for i, w in enumerate(lexicon.weapons):
         named = any(c.isupper() or c.isdigit() for c in w.term)
-        add(exact if named else lower, f"W:{i}", {w.term, *_word_styled(w.term)}, ("weapon", str(i)))
+        plurals = {w.term + "s"} if named and w.term[-1].isalnum() and w.term[-1] not in "sS" else set()
+        add(exact if named else lower, f"W:{i}", {w.term, *_word_styled(w.term), *plurals}, ("weapon", str(i)))
     for i, name in enumerate(lexicon.landmarks):
         add(exact, f"L:{i}", {name, f"the {name}", f"The {name}"}, ("landmark",))
     for i, t in enumerate(lexicon.titles):

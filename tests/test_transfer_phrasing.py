@@ -119,3 +119,10 @@ def test_weapons_given_along_with_others_are_supplied_too() -> None:
     assert _transfers(_extract(text)) == {("POL", "UKR", "armoured vehicle"), ("POL", "UKR", "tube artillery")}
     text = "The Vampire systems had been supplied to Kyiv by the Czech Republic."
     assert _transfers(_extract(text)) == {("CZE", "UKR", "rocket artillery")}
+
+
+def test_a_named_system_in_the_plural_is_that_system() -> None:
+    text = "The State Department approved the sale of 226 AMRAAMs to the Netherlands."
+    ex = _extract(text)
+    assert _transfers(ex) == {("USA", "NLD", "other")}
+    assert {t.designation for t in ex.transfers} == {"AIM-120 AMRAAM"}
