@@ -85,6 +85,17 @@ def _main_verb_as_modifier(verb: Token) -> bool:
     )
 
 
+def _passive_through_agent(noun: Token) -> Token | None:
+    """The passive verb whose "by" phrase holds ``noun`` ("accused by Kyiv and its partners"),
+    where the parse hangs the verb's own "of" phrase on its agent."""
+    node = noun
+    while node.dep_ in ("conj", "pobj", "appos") and node.head.i != node.i:
+        node = node.head
+        if node.dep_ == "agent":
+            return node.head
+    return None
+
+
 def _own_subjects(verb: Token) -> list[Token]:
     heads = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if len(heads) > 1:  # a misparse: "Iran's proxy Hezbollah fired" with two subjects; the nearest is the head
@@ -128,6 +139,10 @@ def subjects(verb: Token, depth: int = 0, *, barriers: Collection[int] = ()) -> 
         accused = [c for c in head.head.children if c.dep_ in ("dobj", "nsubjpass")]  # "accused Thailand of shelling"
         if accused:
             return [t for a in accused for t in with_conjuncts(a)]
+    if verb.dep_ == "pcomp" and head.lower_ == "of":
+        passive = _passive_through_agent(head.head)  # "X is accused by Kyiv and its partners of shipping"
+        if passive is not None:
+            return [t for c in passive.children if c.dep_ == "nsubjpass" for t in with_conjuncts(c)]
     infinitive = verb.tag_ in ("VB", "VBG") or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ in ("xcomp", "advcl") and infinitive and is_passive(head) and agents(head):
         return agents(head)  # "the port was used by the Houthis to receive weapons": the Houthis receive

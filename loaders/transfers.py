@@ -230,7 +230,8 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         tok = sent.event_word(trig)
         if tok.i in seen_tokens:
             continue
-        noun = tok.pos_ in NOUN_POS
+        gerund = tok.dep_ == "pcomp" and any(c.dep_ == "dobj" for c in tok.children)  # "of shipping shells"
+        noun = tok.pos_ in NOUN_POS and not gerund
         if (trig.event == "supply_noun") != noun and any(
             o is not trig and o.start == trig.start and o.end == trig.end
             for o in sent.triggers("supply", "supply_noun")

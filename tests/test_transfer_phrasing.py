@@ -126,3 +126,14 @@ def test_a_named_system_in_the_plural_is_that_system() -> None:
     ex = _extract(text)
     assert _transfers(ex) == {("USA", "NLD", "other")}
     assert {t.designation for t in ex.transfers} == {"AIM-120 AMRAAM"}
+
+
+def test_accused_by_others_of_shipping_weapons_the_parse_hangs_on_the_accusers() -> None:
+    text = (
+        "North Korea, for its part, is accused by Kyiv and its Western partners of shipping "
+        "millions of artillery shells and dozens of ballistic missiles to Russia."
+    )
+    assert _transfers_with_status(_extract(text)) == {
+        ("PRK", "RUS", "artillery ammunition", "alleged"),
+        ("PRK", "RUS", "ballistic missile", "alleged"),
+    }
