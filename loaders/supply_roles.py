@@ -32,7 +32,7 @@ def user_of(sent: ParsedSentence, tok: Token) -> list[Tag]:
         return []
     while weapon.dep_ == "pobj" and weapon.head.lower_ == "of" and weapon.head.head.pos_ == "NOUN":
         weapon = weapon.head.head  # "a first batch of Rafale jets, delivered by France"
-    if weapon.dep_ == "pobj" and weapon.head.lower_ in ("with", "using"):
+    if weapon.dep_ == "pobj" and weapon.head.lower_ in ("with", "using", "on"):  # "relied on drones supplied by"
         verb = weapon.head.head
     elif weapon.dep_ == "dobj":
         verb = weapon.head

@@ -137,3 +137,8 @@ def test_accused_by_others_of_shipping_weapons_the_parse_hangs_on_the_accusers()
         ("PRK", "RUS", "artillery ammunition", "alleged"),
         ("PRK", "RUS", "ballistic missile", "alleged"),
     }
+
+
+def test_who_relies_on_weapons_a_participle_says_were_supplied_received_them() -> None:
+    text = "Mali's army has relied heavily on Bayraktar TB2 drones, delivered by Turkey since late 2022."
+    assert _transfers(_extract(text)) == {("TUR", "MLI", "drone")}
