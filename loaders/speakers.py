@@ -267,6 +267,8 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         return people if people else keys
     if "person" in kinds:
         bodies: list[str] = []
+        titles = {t.value for c in tok.subtree if (t := sent.token_tag(c, "title")) is not None}
+        leader = bool(titles) and "spokesperson" not in titles  # "UN Secretary-General Antonio Guterres"
         for c in tok.subtree:
             tag = sent.token_tag(c) if c.i != tok.i else None
             if tag is None or not tag.key or tag.key in bodies or tag.key in keys:
@@ -275,6 +277,8 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
                 continue  # "Hajiyev, an adviser to President Aliyev": not Aliyev
             if _posted_to(c, tok):
                 continue  # "Israel's ambassador to the UN, Gilad Erdan": posted there, not its voice
+            if leader and ctx.state_of(tag.key) is None:
+                continue  # a body with no state its leader speaks for: the person alone
             if ctx.kind_of(tag.key) != "state" or tag.via == "body":  # "DRC government spokesman X": the state too
                 bodies.append(tag.key)
         spoken_for = _titled_body(tok, sent, ctx)

@@ -474,3 +474,10 @@ def test_a_reprisal_to_come_in_a_speakers_clause_warns() -> None:
 def test_a_title_and_name_in_apposition_before_the_verb_speak() -> None:
     text = "The Labour leader, Jeremy Corbyn, called on ministers to halt the sales."
     assert _statements(_extract(text)) == {(frozenset({"person:jeremycorbyn"}), "call_on")}
+
+
+def test_the_head_of_an_international_body_speaks_alone_its_spokesperson_with_it() -> None:
+    text = "UN Secretary-General Antonio Guterres condemned the attack."
+    assert _statements(_extract(text)) == {(frozenset({"person:antonioguterres"}), "condemn")}
+    text = "UN spokesperson Stephane Dujarric condemned the attack."
+    assert _statements(_extract(text)) == {(frozenset({"org:united-nations", "person:stephanedujarric"}), "condemn")}
