@@ -203,6 +203,9 @@ def _not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleCont
     standing = value == "support" and lemma(tok) in ("support", "back") and tok.tag_ in ("VBZ", "VBP", "VBG")
     if standing and voice_of(tok, [v for v in voices if v.verb is None or v.verb.i != tok.i]) is None:
         return True  # "The U.S. backs the Saudi-led coalition": a standing policy the reporter states
+    about = lemma(tok) == "concern" and tok.tag_ in ("VBZ", "VBP", "VBD") and bool(direct_objects(tok))
+    if value == "concern" and about and not is_passive(tok):
+        return True  # "the Taiwan question concerns China's sovereignty": what it is about
     if value == "call_on" and lemma(tok) == "press" and not _presses_someone(sent, tok):
         return True  # "as the government pressed its offensive", "pressed ahead"
     if value == "warn" and tok.tag_ in ("VBD", "VBN") and lemma(tok) in ctx.words("reprisal"):

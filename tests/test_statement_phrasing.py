@@ -481,3 +481,10 @@ def test_the_head_of_an_international_body_speaks_alone_its_spokesperson_with_it
     assert _statements(_extract(text)) == {(frozenset({"person:antonioguterres"}), "condemn")}
     text = "UN spokesperson Stephane Dujarric condemned the attack."
     assert _statements(_extract(text)) == {(frozenset({"org:united-nations", "person:stephanedujarric"}), "condemn")}
+
+
+def test_what_a_question_concerns_is_no_concern() -> None:
+    text = "Foreign ministry spokesman Geng Shuang said the Taiwan question concerns China's sovereignty."
+    assert all(stance != "concern" for _, stance in _statements(_extract(text)))
+    text = "Japan said it was concerned by the drills."
+    assert _statements(_extract(text)) == {(frozenset({"state:JPN"}), "concern")}
