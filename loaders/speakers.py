@@ -46,9 +46,14 @@ def speakers_of(verb: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         subj = [c for c in citing.children if c.dep_ in ("dobj", "nsubjpass")] or subj  # "cited X as saying"
     if not subj and is_passive(verb):  # "this was stated in a message of the ministry"
         subj = [o for o in prep_objects(verb, {"in", "through"}) if lemma(o) in ctx.words("medium")]
+    found = [(tok, speaker_keys(tok, sent, ctx, quoted)) for tok in subj]
+    named = any(k.startswith("person:") for _, ks in found for k in ks)
     keys: list[str] = []
-    for tok in subj:
-        keys += [k for k in speaker_keys(tok, sent, ctx, quoted) if k not in keys]
+    for tok, ks in found:
+        titled = sent.token_tag(tok, "title") is not None and any(c.dep_ == "appos" for c in tok.children)
+        if named and titled and all(k.startswith("state:") for k in ks):
+            continue  # "Trinidad and Tobago's prime minister, Kamla Persad-Bissessar,": the official alone
+        keys += [k for k in ks if k not in keys]
     return keys
 
 
@@ -269,7 +274,12 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         bodies: list[str] = []
         titles = {t.value for c in tok.subtree if (t := sent.token_tag(c, "title")) is not None}
         leader = bool(titles) and "spokesperson" not in titles  # "UN Secretary-General Antonio Guterres"
+        aside = {x.i for c in tok.subtree if c.dep_ in ("relcl", "acl") for x in c.subtree}  # ", who led ..."
+        keys = [t.key for t in tags if t.key and sent.head(t).i not in aside]
+        keys = [k for k in keys if not k.startswith("state:") or any(t.key == k and t.via == "body" for t in tags)]
         for c in tok.subtree:
+            if c.i in aside:
+                continue
             tag = sent.token_tag(c) if c.i != tok.i else None
             if tag is None or not tag.key or tag.key in bodies or tag.key in keys:
                 continue

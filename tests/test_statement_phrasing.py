@@ -488,3 +488,16 @@ def test_what_a_question_concerns_is_no_concern() -> None:
     assert all(stance != "concern" for _, stance in _statements(_extract(text)))
     text = "Japan said it was concerned by the drills."
     assert _statements(_extract(text)) == {(frozenset({"state:JPN"}), "concern")}
+
+
+def test_who_a_relative_clause_names_beside_a_speaker_does_not_speak() -> None:
+    text = (
+        "Defence Minister Khawaja Asif, who led the Pakistani delegation along with ISI chief "
+        "Lt Gen Asim Malik, confirmed the agreement in a post on X."
+    )
+    assert {k for s, _ in _statements(_extract(text)) for k in s} == {"person:khawajaasif"}
+
+
+def test_an_attack_in_a_condition_is_no_admission() -> None:
+    text = "President Nicolas Maduro has said that if Venezuela were attacked, he would declare a republic in arms."
+    assert _statements(_extract(text)) == set()
