@@ -8,7 +8,7 @@ speaker's side with no attacker named).
 from __future__ import annotations
 
 from .facts import Transfer
-from .roles import lemma, subjects
+from .roles import lemma, path_up, subjects
 from .statement_sink import StatementSink
 from .voices import Voice, voice_of
 
@@ -102,8 +102,11 @@ def unclaimed(out: StatementSink, voices: list[Voice]) -> None:
         if tok.dep_ == "dobj" and lemma(tok.head) in ctx.words("judging_verb"):
             continue  # "agreed to halt attacks on American ships": attacks to stop, not reported
         voice = voice_of(tok, voices)
-        if voice is None or voice.stance is not None:
+        if voice is None or voice.stance is not None or voice.verb is None:
             continue
+        path = path_up(tok, voice.verb) or []
+        if any(t.dep_ in ("relcl", "acl") for t in path):
+            continue  # "Hamas, which it holds responsible for the attack on Israel": background
         states = {s for s in (ctx.party_of(k) for k in voice.speakers) if s}
         if states & {ctx.party_of(k) for k in targets}:
             out.add(voice.speakers, "allege", "statement.unclaimed.allege", 0.6, None)

@@ -273,3 +273,11 @@ def test_who_ordered_a_strike_is_not_its_target() -> None:
         "The Pentagon said the strike had been carried out at the direction of US President Donald Trump."
     )
     assert _statements(_extract(text)) == {(frozenset({"org:us-department-of-defense"}), "admit")}
+
+
+def test_an_attack_in_a_relative_clause_is_background_no_one_alleges() -> None:
+    text = (
+        "The Israeli military said it had carried out a precise strike on the leadership of Hamas, "
+        "which it holds responsible for the attack on southern Israel."
+    )
+    assert "allege" not in {stance for _, stance in _statements(_extract(text))}
