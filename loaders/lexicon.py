@@ -98,6 +98,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "threat_word",
     "agency_noun",
     "verb_only_supply",
+    "arming_verb",
     "body_head_word",
     "media_word",
 )

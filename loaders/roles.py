@@ -206,13 +206,17 @@ def prep_objects(head: Token, preps: Collection[str], *, depth: int = 1) -> list
 
 
 def agents(verb: Token) -> list[Token]:
-    """The ``by`` agents of a passive verb."""
+    """The ``by`` agents of a passive verb, or of the participle it is coordinated with ("armed
+    and funded by Tehran")."""
     found: list[Token] = []
     for child in verb.children:
         if child.dep_ == "agent":
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found.extend(with_conjuncts(obj))
+    if not found and verb.tag_ in ("VBN", "JJ"):
+        later = [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"]
+        found = agents(later[0]) if later else []
     return found
 
 

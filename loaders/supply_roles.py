@@ -200,6 +200,13 @@ def verb_roles(
             skip = {
                 c.i for c in tok.head.children if c.i != tok.i and c.dep_ not in kept and c.lower_ != "of"
             }  # "a batch of jets delivered by France": the jets
+        if not recipients and lemma(tok) in ctx.words("arming_verb"):  # "the group armed by Tehran": armed, not goods
+            holders = [p for p in patient if sent.token_tag(p, "weapon") is None]
+            holders += [c for p in holders for c in p.children if c.dep_ == "appos"]
+            holders += [p.head for p in holders if p.dep_ == "appos"]  # "Hezbollah, the group armed by Tehran"
+            armed = sent.phrase_actors_of(holders)
+            recipients = [t for t in armed if not (t.key or "").startswith("state:")] or armed  # the group itself
+            patient = [p for p in patient if p not in holders]
         return suppliers, recipients, [*patient, *prep_objects(tok, {"with"})], skip
     subj = subjects(tok, barriers=barriers)
     if not subj and tok.dep_ == "pcomp":  # "accused Iran of supplying", "sanctioned X for supplying"

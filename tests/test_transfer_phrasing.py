@@ -142,3 +142,8 @@ def test_accused_by_others_of_shipping_weapons_the_parse_hangs_on_the_accusers()
 def test_who_relies_on_weapons_a_participle_says_were_supplied_received_them() -> None:
     text = "Mali's army has relied heavily on Bayraktar TB2 drones, delivered by Turkey since late 2022."
     assert _transfers(_extract(text)) == {("TUR", "MLI", "drone")}
+
+
+def test_a_group_armed_and_funded_by_a_state_received_arms() -> None:
+    text = "Hezbollah, the Lebanese group armed and funded by Tehran, said it fired rockets at Israel."
+    assert _transfers(_extract(text)) == {("IRN", "org:hezbollah", "other")}
