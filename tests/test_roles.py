@@ -674,7 +674,7 @@ def test_a_supplier_speaking_of_its_own_supply_to_no_one_named_admits_or_commits
 def test_critics_of_a_government_do_not_speak_for_it() -> None:
     assert _statements(_extract("Kremlin critics accused Moscow of shelling Kharkiv.")) == set()
     assert _statements(_extract("The Kremlin accused Kyiv of shelling Belgorod.")) == {
-        (frozenset({"state:RUS"}), "allege")
+        (frozenset({"org:kremlin"}), "allege")
     }
 
 

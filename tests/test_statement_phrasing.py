@@ -501,3 +501,10 @@ def test_who_a_relative_clause_names_beside_a_speaker_does_not_speak() -> None:
 def test_an_attack_in_a_condition_is_no_admission() -> None:
     text = "President Nicolas Maduro has said that if Venezuela were attacked, he would declare a republic in arms."
     assert _statements(_extract(text)) == set()
+
+
+def test_the_kremlin_speaks_as_itself_with_its_spokesman() -> None:
+    text = "Kremlin spokesman Dmitry Peskov called reports of North Korean arms supplies unfounded."
+    assert _statements(_extract(text)) == {(frozenset({"org:kremlin", "person:dmitrypeskov"}), "deny")}
+    ex = _extract("The Kremlin accused Kyiv of shelling Belgorod.")
+    assert ex.actors["org:kremlin"].affiliation == "state:RUS"
