@@ -279,6 +279,21 @@ def _owned_body(doc: DocView, body: Tag, state: str, lexicon: Lexicon, ex: Extra
     return Tag("actor", body.start - 1, body.end, key=key, via="body")
 
 
+def _the_groups(doc: DocView, named: list[Tag], index: int, lexicon: Lexicon, ex: Extraction) -> Tag | None:
+    """The armed group a title's "the group's" points back to ("Mohammed Abdulsalam, the group's
+    chief negotiator"): the last armed group named before it."""
+    if index < 3 or doc[index - 1].text not in ("'s", "’s") or doc[index - 3].lower_ != "the":
+        return None
+    if doc[index - 2].lower_ not in lexicon.words("armed_anaphor"):
+        return None
+    groups = [
+        t
+        for t in named
+        if t.end <= index - 3 and (actor := ex.actors.get(t.key or "")) is not None and actor.kind == "armed_group"
+    ]
+    return groups[-1] if groups else None
+
+
 def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: Lexicon, ex: Extraction) -> list[Tag]:
     found: list[Tag] = []
     role_states: dict[str, str] = {}
@@ -363,6 +378,7 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
             state = state_before(doc, places, tag.start, places=True) or state_after_of(
                 doc, places, tag.end, window=5, places=True
             )
+        state = state or _the_groups(doc, named, tag.start, lexicon, ex)
         before = next((t for t in tags if t.kind == "body" and t.end == tag.start), None)
         family = role_family(before.value) if before is not None else ""
         if state is None and before is not None and family in bodies:  # "Army spokesman X": the army named before
@@ -397,8 +413,10 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
         if title_tag is None or any(doc[j].text in (".", ";") for j in window if j < title_tag.start):
             continue
         start, end, text = name
-        state = state_before(doc, named, title_tag.start, window=4) or state_after_of(
-            doc, named, title_tag.end, window=8
+        state = (
+            state_before(doc, named, title_tag.start, window=4)
+            or state_after_of(doc, named, title_tag.end, window=8)
+            or _the_groups(doc, named, title_tag.start, lexicon, ex)
         )
         actor = ex.add_actor(
             Actor(person_key(text), "person", text, role=title_tag.extra.get("title", title_tag.value))

@@ -508,3 +508,8 @@ def test_the_kremlin_speaks_as_itself_with_its_spokesman() -> None:
     assert _statements(_extract(text)) == {(frozenset({"org:kremlin", "person:dmitrypeskov"}), "deny")}
     ex = _extract("The Kremlin accused Kyiv of shelling Belgorod.")
     assert ex.actors["org:kremlin"].affiliation == "state:RUS"
+
+
+def test_the_groups_spokesman_serves_the_group_named_before() -> None:
+    text = "Hezbollah fired rockets at Israel. Ali Hassan, the group's spokesman, said the attacks would continue."
+    assert _extract(text).actors["person:alihassan"].affiliation == "org:hezbollah"
