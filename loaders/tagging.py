@@ -19,14 +19,8 @@ from spacy.tokens import Doc
 from .doc_view import DocView
 from .facts import Actor, ActorKind, Extraction, org_key, person_key, state_key
 from .lexicon import Lexicon
-from .naming import (
-    korea_shorthand,
-    listed_surnames,
-    org_heads,
-    people_and_bodies,
-    same_person,
-    surnames,
-)
+from .naming import korea_shorthand, org_heads, people_and_bodies
+from .surnames import listed_surnames, same_person, surnames
 from .tags import Tag
 from .text import nlp
 from .unlisted_bodies import unlisted_bodies
