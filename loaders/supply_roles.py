@@ -28,7 +28,7 @@ def user_of(sent: ParsedSentence, tok: Token) -> list[Tag]:
     supplied by the UAE", "fired missiles provided by Iran"): the using verb's subject."""
     weapon = tok.head
     batch = any(sent.token_tag(o, "weapon") is not None for o in prep_objects(weapon, {"of"}))  # "a batch of jets"
-    if tok.dep_ != "acl" or (sent.token_tag(weapon, "weapon") is None and not batch):
+    if tok.dep_ != "acl" or (not sent.weapons_under(weapon, skip={tok.i}) and not batch):
         return []
     while weapon.dep_ == "pobj" and weapon.head.lower_ == "of" and weapon.head.head.pos_ == "NOUN":
         weapon = weapon.head.head  # "a first batch of Rafale jets, delivered by France"
@@ -183,7 +183,9 @@ def verb_roles(
         sources = sent.phrase_actors_of(prep_objects(tok, {"from"}, depth=2))
         if not sources:  # "took delivery of a new batch of TB2 drones from Turkey"
             sources = sent.phrase_actors_of([t for o in direct_objects(tok) for t in _nested_from(o)])
-        return sources, sent.phrase_actors_of(subj), direct_objects(tok), skip
+        receivers = sent.phrase_actors_of(subj) or user_of(sent, tok)  # "inducted J-10C fighters, acquired from"
+        goods = direct_objects(tok) or ([tok.head] if tok.dep_ == "acl" and not subj else [])
+        return sources, receivers, goods, skip
     if is_passive(tok):
         suppliers = sent.phrase_actors_of(agents(tok) + prep_objects(tok, {"from"}))
         recipients = sent.phrase_actors_of(prep_objects(tok, {"to", "for", "into"}, depth=2))

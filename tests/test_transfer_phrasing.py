@@ -147,3 +147,8 @@ def test_who_relies_on_weapons_a_participle_says_were_supplied_received_them() -
 def test_a_group_armed_and_funded_by_a_state_received_arms() -> None:
     text = "Hezbollah, the Lebanese group armed and funded by Tehran, said it fired rockets at Israel."
     assert _transfers(_extract(text)) == {("IRN", "org:hezbollah", "other")}
+
+
+def test_fighters_acquired_from_a_state_were_received_by_who_inducted_them() -> None:
+    text = "The Pakistan Air Force inducted its first J-10C multirole fighters, acquired from China, in March 2022."
+    assert _transfers(_extract(text)) == {("CHN", "PAK", "aircraft")}
