@@ -99,6 +99,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "agency_noun",
     "verb_only_supply",
     "arming_verb",
+    "patron_noun",
     "body_head_word",
     "media_word",
 )

@@ -133,6 +133,16 @@ def _leaning_on(sent: ParsedSentence, verb: Token) -> list[Tag]:
     return sent.phrase_actors_of(subjects(above)) if above.pos_ in ("VERB", "AUX") else []
 
 
+def _backed(sent: ParsedSentence, ctx: ArticleContext, verb: Token) -> list[Tag]:
+    """Whom a supplier is said to back, for a participle that says what it supplies ("Iran has
+    been a key backer of Assad, supplying weapons"): the "of" of the backer noun
+    (``grammar.tsv``: patron_noun)."""
+    if verb.dep_ not in ("advcl", "xcomp") or verb.tag_ != "VBG":
+        return []
+    patrons = [c for c in verb.head.children if c.dep_ == "attr" and lemma(c) in ctx.words("patron_noun")]
+    return sent.phrase_actors_of([o for p in patrons for o in prep_objects(p, {"of"})])
+
+
 _MOVING = frozenset({"over", "across", "toward", "towards", "near", "through"})
 
 
@@ -300,6 +310,7 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         elif weapons and suppliers and not recipients and not noun and not receive and not _moved(tok):
             users = [u for u in _states(ctx, user_of(sent, tok)) if u not in suppliers]
             users = users or [u for u in _states(ctx, _leaning_on(sent, tok)) if u not in suppliers]
+            users = users or [u for u in _states(ctx, _backed(sent, ctx, tok)) if u not in suppliers]
             recipients, inferred = (
                 users or _recipient_from_context(ctx, suppliers, [t for r in readings for t in r.transfers]),
                 not users,

@@ -152,3 +152,8 @@ def test_a_group_armed_and_funded_by_a_state_received_arms() -> None:
 def test_fighters_acquired_from_a_state_were_received_by_who_inducted_them() -> None:
     text = "The Pakistan Air Force inducted its first J-10C multirole fighters, acquired from China, in March 2022."
     assert _transfers(_extract(text)) == {("CHN", "PAK", "aircraft")}
+
+
+def test_a_backer_supplying_weapons_supplies_the_one_it_backs() -> None:
+    text = "Iran has been a key backer of Syria, supplying weapons and military advisers."
+    assert _transfers(_extract(text)) == {("IRN", "SYR", "other")}
