@@ -103,14 +103,40 @@ def armed_anaphor(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list
     pointing = [
         h for h in heads if lemma(h) in ctx.words("armed_anaphor") and any(c.lower_ == "the" for c in h.children)
     ]
+    start = sent.span.view.span(sent.offset + tok.i, sent.offset + tok.i + 1).start_char
     if not pointing:
-        return []
+        return _named_body(sent, ctx, tok, heads, start)
     start = sent.span.view.span(sent.offset + pointing[0].i, sent.offset + pointing[0].i + 1).start_char
     groups = [m for m in ctx.extraction.mentions if m.start < start and ctx.kind_of(m.actor) == "armed_group"]
     if not groups:
         return []
     key = max(groups, key=lambda m: m.start).actor
     return [(key, Tag("actor", 0, 0, key=key))]
+
+
+def _named_body(
+    sent: ParsedSentence, ctx: ArticleContext, tok: Token, heads: list[Token], start: int
+) -> list[tuple[str, Tag]]:
+    """An attacker named by the head word of a body the article named before ("a coalition
+    strike", "the coalition's air raids" after "the Saudi-led coalition")."""
+    owners = [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod")] if tok.pos_ in NOUN_POS else []
+    words = [*heads, *owners]
+    for word in words:
+        if sent.token_tag(word) is not None or word.pos_ not in NOUN_POS:
+            continue
+        named = [
+            m
+            for m in ctx.extraction.mentions
+            if m.start < start
+            and (actor := ctx.extraction.actors.get(m.actor)) is not None
+            and actor.kind != "person"
+            and actor.label.lower().split()[-1] == word.lower_
+        ]
+        if named:
+            body = max(named, key=lambda m: m.start).actor
+            key = ctx.party_of(body) or body
+            return [(key, Tag("actor", 0, 0, key=body))]
+    return []
 
 
 def reporting_target(

@@ -281,3 +281,14 @@ def test_an_attack_in_a_relative_clause_is_background_no_one_alleges() -> None:
         "which it holds responsible for the attack on southern Israel."
     )
     assert "allege" not in {stance for _, stance in _statements(_extract(text))}
+
+
+def test_a_body_named_before_by_its_head_word_strikes() -> None:
+    text = (
+        "A Saudi-led coalition air strike hit a school bus in Saada, Yemen. "
+        "In 2016, a coalition strike on a funeral hall in Sanaa killed more than 140 people."
+    )
+    assert _strikes(_extract(text)) == {("SAU", "YEM", None)}
+    assert len(_extract(text).strikes) == 2
+    text = "A coalition strike on a funeral hall in Sanaa killed more than 140 people."
+    assert _strikes(_extract(text)) == set()
