@@ -206,6 +206,9 @@ def _party_stances(out: StatementSink, voices: list[Voice], readings: list[Suppl
                 continue
             voice = outer  # "Campbell said the US is concerned by Russia providing China ...": Campbell's claim
         states = {s for s in (ctx.party_of(k) for k in voice.speakers) if s}
+        planned = bool(reading.transfers) and all(t.status == "planned" for t in reading.transfers)
+        if not states and planned and reading.subject_keys and _untold_officials(ctx, voice.speakers):
+            states = set(reading.suppliers)  # "Foreign Minister Colonna announced that Paris would deliver"
         if reading.negated and reading.armed and states & {*reading.suppliers, *reading.recipients}:
             out.add(voice.speakers, "deny", "statement.voice.deny", 0.75, None)
         verb = reading.trigger.pos_ in ("VERB", "AUX")

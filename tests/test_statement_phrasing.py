@@ -513,3 +513,8 @@ def test_the_kremlin_speaks_as_itself_with_its_spokesman() -> None:
 def test_the_groups_spokesman_serves_the_group_named_before() -> None:
     text = "Hezbollah fired rockets at Israel. Ali Hassan, the group's spokesman, said the attacks would continue."
     assert _extract(text).actors["person:alihassan"].affiliation == "org:hezbollah"
+
+
+def test_an_official_of_unsaid_state_announcing_a_states_delivery_commits_it() -> None:
+    text = "Foreign Minister Catherine Colonna announced that Paris had agreed to deliver military equipment to Armenia."
+    assert _statements(_extract(text)) == {(frozenset({"person:catherinecolonna"}), "commit")}
