@@ -153,8 +153,10 @@ def not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleConte
     if tok.dep_ == "pcomp" and tok.head.lower_ == "by" and value in ("support", "commit"):
         return True  # "the sales would serve US interests by supporting Taiwan's efforts": a means
     objects = direct_objects(tok)
-    if value == "commit" and any(
-        lemma(o) in ctx.words("condemnation_word") | event_nouns(ctx.lexicon) for o in objects
+    if (
+        value == "commit"
+        and lemma(tok) == "commit"
+        and any(lemma(o) in ctx.words("condemnation_word") | event_nouns(ctx.lexicon) for o in objects)
     ):
         return True  # "committed a flagrant violation", "committed an attack": a deed, no pledge
     clauses = any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)

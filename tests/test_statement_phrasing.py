@@ -516,5 +516,11 @@ def test_the_groups_spokesman_serves_the_group_named_before() -> None:
 
 
 def test_an_official_of_unsaid_state_announcing_a_states_delivery_commits_it() -> None:
-    text = "Foreign Minister Catherine Colonna announced that Paris had agreed to deliver military equipment to Armenia."
+    text = "Foreign Minister Catherine Colonna announced that Paris had agreed to deliver armoured vehicles to Armenia."
     assert _statements(_extract(text)) == {(frozenset({"person:catherinecolonna"}), "commit")}
+
+
+def test_financing_a_package_commits_and_committing_an_attack_does_not() -> None:
+    text = "Denmark, Norway and Sweden said they would jointly finance a second package for Ukraine."
+    assert _statements(_extract(text)) == {(frozenset({"state:DNK", "state:NOR", "state:SWE"}), "commit")}
+    assert _statements(_extract("Russia committed an attack on Kyiv.")) == set()
