@@ -208,6 +208,8 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         if qualifiers and all(t.via == "demonym" for t in qualifiers):
             return []  # "a French research group", "a British rights organisation": not the state
     tags = [t for t in sent.phrase_actors(tok) if t.key and not ctx.backs_or_made(sent, t)]
+    listed = [c for a in tok.children if a.dep_ == "appos" for c in a.conjuncts]  # "the 11 countries -- A, B, C --"
+    tags += [t for c in listed for t in sent.phrase_actors(c) if t.key and t not in tags]
     unnamed = [c for c in tok.conjuncts if lemma(c) in ctx.words("anonymous")]  # "the military and Syrian officials"
     inside = {w.i for c in unnamed for w in c.subtree if w.i not in {x.i for x in c.conjuncts}}
     tags = [t for t in tags if not (sent.head(t).i in inside and (t.key or "").startswith("state:"))]

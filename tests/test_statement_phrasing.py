@@ -524,3 +524,12 @@ def test_financing_a_package_commits_and_committing_an_attack_does_not() -> None
     text = "Denmark, Norway and Sweden said they would jointly finance a second package for Ukraine."
     assert _statements(_extract(text)) == {(frozenset({"state:DNK", "state:NOR", "state:SWE"}), "commit")}
     assert _statements(_extract("Russia committed an attack on Kyiv.")) == set()
+
+
+def test_countries_listed_between_dashes_all_speak() -> None:
+    text = (
+        "The five participating countries -- South Korea, the United States, Japan, Australia and Canada -- "
+        "said the cooperation violated Security Council resolutions."
+    )
+    speakers = {k for s, _ in _statements(_extract(text)) for k in s}
+    assert speakers == {"state:KOR", "state:USA", "state:JPN", "state:AUS", "state:CAN"}
