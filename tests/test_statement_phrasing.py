@@ -533,3 +533,12 @@ def test_countries_listed_between_dashes_all_speak() -> None:
     )
     speakers = {k for s, _ in _statements(_extract(text)) for k in s}
     assert speakers == {"state:KOR", "state:USA", "state:JPN", "state:AUS", "state:CAN"}
+
+
+def test_a_source_line_with_a_clause_is_content_and_sir_is_an_honorific() -> None:
+    text = (
+        "Source: UK Defence Secretary Ben Wallace, speaking in the House of Commons on Thursday\n\n"
+        "The decision was irrational, Sir Terence Etherton said.\n\nSource: Reuters"
+    )
+    people = {a.label for a in _extract(text).actors.values() if a.kind == "person"}
+    assert people == {"Ben Wallace", "Terence Etherton"}
