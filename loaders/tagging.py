@@ -177,6 +177,9 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocVi
         if tag is not None:
             tags.append(tag)
             taken.update(range(start, end))
+    for variant in _variant_designations(view, taken, lexicon):  # "MiG-29M", "Su-30MKI", "AIM-120D"
+        tags.append(variant)
+        taken.add(variant.start)
     by_event: dict[str, list[tuple[int, int, str]]] = {}
     named = taken - {i for t in tags if t.kind == "weapon" for i in range(t.start, t.end)}
     for match_id, first, last in [*m.lemma(doc), *_across_quotes(doc, m.lemma)]:
@@ -205,6 +208,36 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocVi
     kept = _without_languages(view, _without_given_names(view, tags, lexicon), lexicon)
     kept = _without_claimants(view, kept, lexicon)
     return sorted(kept, key=lambda t: (t.start, t.end))
+
+
+_VARIANT = re.compile(r"[A-Z0-9]{1,4}(?:-\d{1,2})?")
+"""A model suffix on a named system ("M" in "MiG-29M", "MKI" in "Su-30MKI", "D-3" in "AIM-120D-3")."""
+
+
+@functools.lru_cache(maxsize=8)
+def _designations(lexicon: Lexicon) -> dict[str, int]:
+    """One-word named systems with a digit ("MiG-29", "Su-30", "AIM-120"), by term: the index
+    of their lexicon row."""
+    return {w.term: i for i, w in enumerate(lexicon.weapons) if " " not in w.term and any(c.isdigit() for c in w.term)}
+
+
+def _variant_designations(doc: DocView, taken: set[int], lexicon: Lexicon) -> list[Tag]:
+    """A one-word named system written with a model suffix the lexicon does not list ("MiG-29M",
+    "Su-30MKI"): the system itself."""
+    terms = _designations(lexicon)
+    found: list[Tag] = []
+    for i in range(len(doc)):
+        text = doc[i].text
+        if i in taken or len(text) < 4 or not any(c.isdigit() for c in text):
+            continue
+        for cut in range(len(text) - 1, 2, -1):
+            row = terms.get(text[:cut])
+            if row is not None and _VARIANT.fullmatch(text[cut:]):
+                w = lexicon.weapons[row]
+                producer = state_key(w.producer) if w.producer else None
+                found.append(Tag("weapon", i, i + 1, value=w.category, designation=w.designation, producer=producer))
+                break
+    return found
 
 
 def _anti(doc: DocView, tag: Tag) -> bool:

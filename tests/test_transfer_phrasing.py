@@ -157,3 +157,13 @@ def test_fighters_acquired_from_a_state_were_received_by_who_inducted_them() -> 
 def test_a_backer_supplying_weapons_supplies_the_one_it_backs() -> None:
     text = "Iran has been a key backer of Syria, supplying weapons and military advisers."
     assert _transfers(_extract(text)) == {("IRN", "SYR", "other")}
+
+
+def test_a_named_system_with_a_model_suffix_is_that_system() -> None:
+    ex = _extract("Russia delivered about 46 MiG-29M fighters to Egypt. India received Su-30MKI jets from Russia.")
+    assert _transfers(ex) == {("RUS", "EGY", "aircraft"), ("RUS", "IND", "aircraft")}
+
+
+def test_the_goods_of_a_promise_are_in_its_own_clause() -> None:
+    text = "UK confirms delivery of Storm Shadow missiles to Ukraine; Kremlin promises adequate response"
+    assert _transfers(_extract(text)) == {("GBR", "UKR", "cruise missile")}
