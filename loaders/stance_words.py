@@ -161,6 +161,10 @@ def not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleConte
         return True  # "committed a flagrant violation", "committed an attack": a deed, no pledge
     clauses = any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
     owned = any(lemma(o) in event_nouns(ctx.lexicon) | ctx.words("responsibility") for o in objects)
+    events = sent.trigger_heads("strike", "strike_noun", "supply", "supply_noun")
+    said = [t for c in tok.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree]
+    if lemma(tok) == "claim" and value == "allege" and said and not any(t.i in events for t in said):
+        return True  # 'Trump claimed that no Americans had been harmed': a claim of no one's act
     if lemma(tok) == "claim" and objects and not clauses and not owned:
         return True  # "Beijing claims the entire South China Sea": a territorial claim, no allegation
     wished = tok

@@ -542,3 +542,10 @@ def test_a_source_line_with_a_clause_is_content_and_sir_is_an_honorific() -> Non
     )
     people = {a.label for a in _extract(text).actors.values() if a.kind == "person"}
     assert people == {"Ben Wallace", "Terence Etherton"}
+
+
+def test_a_claim_of_no_ones_act_alleges_nothing() -> None:
+    text = "Speaking at the White House, President Donald Trump claimed that no Americans had been harmed."
+    assert _statements(_extract(text)) == set()
+    text = "Ukraine's air force claimed that Russia had fired 88 missiles at Ukrainian cities."
+    assert {stance for _, stance in _statements(_extract(text))} == {"allege"}
