@@ -161,6 +161,11 @@ def not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleConte
         return True  # "committed a flagrant violation", "committed an attack": a deed, no pledge
     clauses = any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
     owned = any(lemma(o) in event_nouns(ctx.lexicon) | ctx.words("responsibility") for o in objects)
+    speech = sent.trigger_heads("report")
+    for verb in (a for a in tok.ancestors if a.i in speech and a.i < tok.i):  # not "Japan is concerned, officials said"
+        said_by = subjects(verb)
+        if said_by and all(lemma(x) in ctx.words("anonymous") and not sent.token_tag(x) for x in said_by):
+            return True  # "A US official said Washington had no involvement": an unnamed source's words
     events = sent.trigger_heads("strike", "strike_noun", "supply", "supply_noun")
     said = [t for c in tok.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree]
     if lemma(tok) == "claim" and value == "allege" and said and not any(t.i in events for t in said):

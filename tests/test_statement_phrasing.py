@@ -549,3 +549,8 @@ def test_a_claim_of_no_ones_act_alleges_nothing() -> None:
     assert _statements(_extract(text)) == set()
     text = "Ukraine's air force claimed that Russia had fired 88 missiles at Ukrainian cities."
     assert {stance for _, stance in _statements(_extract(text))} == {"allege"}
+
+
+def test_what_an_unnamed_official_says_a_state_did_is_no_statement_of_the_state() -> None:
+    text = "A US official said Washington had not been informed of the strike and had no involvement in it."
+    assert _statements(_extract(text)) == set()
