@@ -289,7 +289,9 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         if used and isinstance(last, Strike) and any(last.attacker == a for a, _ in attacker_keys):
             target_keys, inferred = [(last.target, Tag("actor", 0, 0, key=last.target))], True  # "Russia used Kinzhals"
         earlier_strike = ctx.extraction.strikes[-1] if ctx.extraction.strikes else None
+        pointing_back = False  # a strike read from one the article reported: new only with a new weapon
         if not attacker_keys and not target_keys and weapons and earlier_strike and _definite(tok):
+            pointing_back = True
             attacker_keys = [(earlier_strike.attacker, Tag("actor", 0, 0, key=earlier_strike.attacker))]
             target_keys = [(earlier_strike.target, Tag("actor", 0, 0, key=earlier_strike.target))]
             inferred = True  # "the attack involved nine cruise missiles": the attack just reported
@@ -298,12 +300,14 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         )
         pointed = _definite(tok) or any(_definite(x) for x in subjects(tok))  # "the strike hit", "the base was hit"
         if not attacker_keys and same_place and earlier_strike and pointed:
+            pointing_back = True
             attacker_keys = [(earlier_strike.attacker, Tag("actor", 0, 0, key=earlier_strike.attacker))]
             inferred = True  # "the strike targeted Houthi rebels": whoever made the strike just reported
         deniers = _deniers(ctx, tok, voices)
         attacker_keys = [k for k in attacker_keys if ctx.party_of(k[0]) not in deniers]
         if not attacker_keys and target_keys and not downed:
-            ctx.unclaimed.append((tok, [k for k, _ in target_keys]))
+            sides = [t.extra.get("held_by") or k if t.kind == "place" else k for k, t in target_keys]
+            ctx.unclaimed.append((tok, sides))  # a place another state holds is that state's side
         if not attacker_keys or not target_keys:
             continue
         days = _dates(ctx, sent, tok, {ctx.party_of(a) or a for a, _ in attacker_keys})
@@ -332,6 +336,9 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
                         continue
                     elif attacker == target and lemma(tok) == "use" and _only_where(sent, tok, t_tag):
                         continue  # "accused Azerbaijan of using drones in Karabakh": no strike on itself
+                    known = ((s.attacker, s.target, s.weapon) for s in ctx.extraction.strikes)
+                    if pointing_back and (attacker, target, kind) in known:
+                        continue  # "Zelensky denounced the drone attacks": the drone strike already read
                     supplied = next((t for t in transfers if t.recipient == attacker and t.weapon == kind), None)
                     if supplied is None and pronoun and earlier is not None and earlier.recipient == attacker:
                         supplied = earlier
