@@ -554,3 +554,10 @@ def test_a_claim_of_no_ones_act_alleges_nothing() -> None:
 def test_what_an_unnamed_official_says_a_state_did_is_no_statement_of_the_state() -> None:
     text = "A US official said Washington had not been informed of the strike and had no involvement in it."
     assert _statements(_extract(text)) == set()
+
+
+def test_a_phone_call_on_a_day_calls_on_no_one() -> None:
+    text = "Chancellor Olaf Scholz spoke to President Volodymyr Zelenskyy in a phone call on Monday."
+    assert _statements(_extract(text)) == set()
+    text = "China called on both sides to exercise restraint."
+    assert _statements(_extract(text)) == {(frozenset({"state:CHN"}), "call_on")}
