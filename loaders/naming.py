@@ -250,7 +250,7 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
         name = _person_name(doc, past_titles, taken)  # "Supreme Leader Ayatollah Ali Khamenei": past both titles
         if name is None and j < len(doc) and doc[tag.end].lower_ in ("of", ",", "to", "for"):
             k = tag.end
-            while k < min(len(doc), tag.end + 8) and doc[k].text != ",":
+            while k < min(len(doc), tag.end + 12) and doc[k].text != ",":
                 k += 1
             if k < len(doc) - 1:  # "Israel's ambassador to the UN, Gilad Erdan"
                 name = _person_name(doc, k + 1, taken)

@@ -561,3 +561,11 @@ def test_a_phone_call_on_a_day_calls_on_no_one() -> None:
     assert _statements(_extract(text)) == set()
     text = "China called on both sides to exercise restraint."
     assert _statements(_extract(text)) == {(frozenset({"state:CHN"}), "call_on")}
+
+
+def test_a_long_title_before_a_comma_still_names_the_official_after_it() -> None:
+    text = (
+        "The acting head of the UN Support Mission in Libya (UNSMIL), Stephanie Williams, told the "
+        "Security Council that the conflict had seen an alarming influx of weapons."
+    )
+    assert "person:stephaniewilliams" in _extract(text).actors
