@@ -132,8 +132,3 @@ def known_body(lexicon: Lexicon, state: str, head: str) -> str | None:
         if org.affiliation == iso3 and re.search(r"armed forces|defen[cs]e forces", org.label, re.IGNORECASE):
             return org.label
     return None
-    iso3 = state.split(":", 1)[1]
-    for org in lexicon.orgs:
-        if org.affiliation == iso3 and re.search(r"armed forces|defen[cs]e forces", org.label, re.IGNORECASE):
-            return org.label
-    return None

@@ -1,6 +1,6 @@
 """Who a sentence names that no lexicon row lists as a whole: officials after a title,
 government bodies ("China's foreign ministry"), and the shorthands news uses for them ("the
-North", "the former"); later mentions by surname are :mod:`armskg.loaders.surnames`'.
+North", "the former"); later mentions by surname are :mod:`armskg.loaders.surnames`.
 
 These rules run after the lexicon matchers of :mod:`armskg.loaders.tagging`, over the
 tags those found, and add actor tags (registering the actors they name).

@@ -26,6 +26,7 @@ __all__ = [
     "agents",
     "clause_chain",
     "clause_head",
+    "clause_preps",
     "contrasted",
     "direct_objects",
     "governing_verb",
@@ -33,6 +34,7 @@ __all__ = [
     "lemma",
     "marks",
     "negated",
+    "of_head",
     "path_up",
     "prep_objects",
     "subjects",
@@ -247,6 +249,27 @@ def path_up(token: Token, top: Token) -> list[Token] | None:
         path.append(node)
         node = node.head
     return path
+
+
+def of_head(noun: Token, heads: Collection[str] = ("NOUN",)) -> Token:
+    """The noun an "of" chain hangs under ("a wave of strikes" -> wave, "approvals of arms exports"
+    -> approvals), or ``noun`` itself; ``heads`` are the parts of speech a head may have."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in heads:
+        noun = noun.head.head
+    return noun
+
+
+_NESTED = ("relcl", "acl", "advcl", "ccomp", "xcomp")
+
+
+def clause_preps(verb: Token, words: Collection[str]) -> list[Token]:
+    """The prepositions ``words`` in the verb's own clause, wherever the parse hangs them ("hit a
+    depot in Toropets with drones": "with" under "Toropets"), not those of a clause below it."""
+    return [
+        t
+        for t in verb.subtree
+        if t.dep_ == "prep" and t.lower_ in words and not any(a.dep_ in _NESTED for a in path_up(t, verb) or [])
+    ]
 
 
 def clause_chain(token: Token, stop: Collection[str] = ("ccomp",)) -> Iterator[Token]:

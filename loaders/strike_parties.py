@@ -103,10 +103,10 @@ def armed_anaphor(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list
     pointing = [
         h for h in heads if lemma(h) in ctx.words("armed_anaphor") and any(c.lower_ == "the" for c in h.children)
     ]
-    start = sent.span.view.span(sent.offset + tok.i, sent.offset + tok.i + 1).start_char
+    word = pointing[0] if pointing else tok
+    start = sent.span.view.span(sent.offset + word.i, sent.offset + word.i + 1).start_char
     if not pointing:
         return _named_body(sent, ctx, tok, heads, start)
-    start = sent.span.view.span(sent.offset + pointing[0].i, sent.offset + pointing[0].i + 1).start_char
     groups = [m for m in ctx.extraction.mentions if m.start < start and ctx.kind_of(m.actor) == "armed_group"]
     if not groups:
         return []

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .context import ArticleContext
-from .roles import NOUN_POS, agents, direct_objects, is_passive, lemma, prep_objects, subjects
+from .roles import NOUN_POS, agents, clause_preps, direct_objects, is_passive, lemma, of_head, prep_objects, subjects
 from .sentence import ParsedSentence
 from .strike_parties import blamed, claimed_by
 from .tags import Tag
@@ -150,9 +150,7 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
             targets = [t for t in sent.phrase_actors_of(blamers) if t not in attackers]
         if tok.dep_ == "pobj" and tok.head.lower_ == "under" and lemma(tok.head.head) in ("come", "be"):
             targets = targets or sent.phrase_actors_of(subjects(tok.head.head), places=True)  # "Kyiv came under attack"
-        anchor = tok
-        while anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ == "NOUN":
-            anchor = anchor.head.head  # "carried out a wave of strikes"
+        anchor = of_head(tok)  # "carried out a wave of strikes"
         if anchor.i != tok.i and anchor.dep_ == "dobj" and lemma(anchor.head) in ctx.words("agent_verb"):
             attackers = attackers or sent.phrase_actors_of(subjects(anchor.head), weapons=True)
             around = [*prep_objects(anchor, targets_prep), *prep_objects(anchor.head, targets_prep)]
@@ -242,10 +240,7 @@ def instruments(sent: ParsedSentence, verb: Token) -> list[Token]:
     """The weapons a "with"/"using" phrase in the verb's own clause names, wherever the parse
     hangs it ("hit a depot in Toropets with drones": "with" under "Toropets")."""
     found: list[Token] = []
-    for prep in (t for t in verb.subtree if t.dep_ == "prep" and t.lower_ in ("with", "using")):
-        path = [a for a in prep.ancestors if a.i != verb.i and verb.i in {x.i for x in a.ancestors}]
-        if any(a.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp") for a in path):
-            continue
+    for prep in clause_preps(verb, ("with", "using")):
         found += [o for c in prep.children if c.dep_ == "pobj" for o in (c, *c.conjuncts) if sent.weapons_under(o)]
     return found
 

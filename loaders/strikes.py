@@ -336,8 +336,10 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
                         continue
                     elif attacker == target and lemma(tok) == "use" and _only_where(sent, tok, t_tag):
                         continue  # "accused Azerbaijan of using drones in Karabakh": no strike on itself
-                    known = ((s.attacker, s.target, s.weapon) for s in ctx.extraction.strikes)
-                    if pointing_back and (attacker, target, kind) in known:
+                    known = pointing_back and any(
+                        (s.attacker, s.target, s.weapon) == (attacker, target, kind) for s in ctx.extraction.strikes
+                    )
+                    if known:
                         continue  # "Zelensky denounced the drone attacks": the drone strike already read
                     supplied = next((t for t in transfers if t.recipient == attacker and t.weapon == kind), None)
                     if supplied is None and pronoun and earlier is not None and earlier.recipient == attacker:

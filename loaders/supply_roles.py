@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .context import ArticleContext
-from .roles import NOUN_POS, agents, direct_objects, is_passive, lemma, prep_objects, subjects
+from .roles import NOUN_POS, agents, direct_objects, is_passive, lemma, of_head, prep_objects, subjects
 from .sentence import ParsedSentence
 from .tags import Tag
 
@@ -30,8 +30,7 @@ def user_of(sent: ParsedSentence, tok: Token) -> list[Tag]:
     batch = any(sent.token_tag(o, "weapon") is not None for o in prep_objects(weapon, {"of"}))  # "a batch of jets"
     if tok.dep_ != "acl" or (not sent.weapons_under(weapon, skip={tok.i}) and not batch):
         return []
-    while weapon.dep_ == "pobj" and weapon.head.lower_ == "of" and weapon.head.head.pos_ == "NOUN":
-        weapon = weapon.head.head  # "a first batch of Rafale jets, delivered by France"
+    weapon = of_head(weapon)  # "a first batch of Rafale jets, delivered by France"
     if weapon.dep_ == "pobj" and weapon.head.lower_ in ("with", "using", "on"):  # "relied on drones supplied by"
         verb = weapon.head.head
     elif weapon.dep_ == "dobj":
@@ -147,8 +146,7 @@ def halting_verb(ctx: ArticleContext, noun: Token) -> Token | None:
     anchor = noun
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
         anchor = anchor.head  # "approvals of arms and dual-use exports"
-    while anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.pos_ in NOUN_POS:
-        anchor = anchor.head.head
+    anchor = of_head(anchor, NOUN_POS)
     verbs = ctx.words("refusal") | ctx.words("halt_verb")
     return anchor.head if anchor.dep_ == "dobj" and lemma(anchor.head) in verbs else None
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .context import ArticleContext
-from .roles import is_passive, lemma, marks, negated, subjects
+from .roles import clause_head, is_passive, lemma, marks, negated, subjects
 from .sentence import ParsedSentence
 from .strikes import intercepts
 from .voices import Voice, pronoun_actors, voice_of
@@ -73,9 +73,7 @@ def threatened_reprisals(sent: ParsedSentence, ctx: ArticleContext, voices: list
     for tok in sent.doc:
         if lemma(tok) not in words:
             continue
-        clause = tok
-        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-            clause = clause.head
+        clause = clause_head(tok)
         chain = _verb_chain(clause)
         coming = any(c.dep_ in ("aux", "auxpass") and c.lower_ in _TO_COME for v in chain for c in v.children)
         if not coming or any(negated(v) for v in chain):

@@ -28,6 +28,7 @@ from .roles import (
     NOUN_POS,
     agents,
     clause_chain,
+    clause_preps,
     contrasted,
     direct_objects,
     governing_verb,
@@ -215,12 +216,7 @@ def _framing(ctx: ArticleContext, tok: Token) -> tuple[bool, bool, bool, bool]:
 def _including(tok: Token) -> list[Token]:
     """What an "including" phrase in the event's own clause lists, wherever the parse hangs it
     ("licensed arms to Saudi Arabia, including Typhoon jets": under the recipient)."""
-    found: list[Token] = []
-    for prep in (t for t in tok.subtree if t.dep_ == "prep" and t.lower_ == "including"):
-        path = [a for a in prep.ancestors if a.i != tok.i and tok.i in {x.i for x in a.ancestors}]
-        if not any(a.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp") for a in path):
-            found += prep_objects(prep.head, {"including"})
-    return found
+    return [o for prep in clause_preps(tok, ("including",)) for o in prep_objects(prep.head, {"including"})]
 
 
 def _refused_by(ctx: ArticleContext, sent: ParsedSentence, tok: Token) -> set[str]:
