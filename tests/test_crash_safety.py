@@ -63,7 +63,8 @@ def _ingest(
     corpus: Path, store: Path, cwd: Path, *, kill_after: float | None = None, kill_at_bytes: int | None = None
 ) -> _Run:
     """Run ``armskg ingest`` and, if ``kill_after`` is given, SIGKILL it that long after its first write
-    (or, with ``kill_at_bytes``, once its write-ahead logs have grown by that many bytes)."""
+    (or, with ``kill_at_bytes``, once its write-ahead logs have grown by that many bytes).  Its
+    ``TMPDIR`` is ``cwd``: a killed run cannot delete its report spill, and the test's folder holds it."""
     before = _wal_bytes(store)
     process = subprocess.Popen(
         [str(ARMSKG), "ingest", "--quiet", "--store", str(store), str(corpus)],
@@ -71,6 +72,7 @@ def _ingest(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        env={**os.environ, "TMPDIR": str(cwd)},
     )
     first_write: float | None = None
     last_write = 0.0
