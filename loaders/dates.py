@@ -15,11 +15,15 @@ a day without a year resolves to nothing.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
 
-__all__ = ["clear_caches", "days_in", "year_hint"]
+__all__ = ["DAY_NAMES", "clear_caches", "days_in", "year_hint"]
+
+DAY_NAMES = frozenset([*calendar.day_name, *calendar.month_name]) - {""}
+"""Weekday and month names ("a phone call on Monday", "insisted on Thursday that")."""
 
 _MONTHS = (
     r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"

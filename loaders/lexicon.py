@@ -100,6 +100,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "verb_only_supply",
     "arming_verb",
     "patron_noun",
+    "act_noun",
     "body_head_word",
     "media_word",
 )

@@ -195,6 +195,24 @@ def _the_groups(doc: DocView, named: list[Tag], index: int, lexicon: Lexicon, ex
     return groups[-1] if groups else None
 
 
+def _body_in_title(title: Tag, doc: DocView, lexicon: Lexicon, ex: Extraction) -> str | None:
+    """The international body a title of an organization names in its own words ("UN Special
+    Rapporteur"): the lexicon's body (one with no state) whose name or alias opens the title,
+    registered as the actor it names."""
+    if title.extra.get("scope") != "org":
+        return None
+    words = doc.text_of(title.start, title.end).split()
+    for org in lexicon.orgs:
+        names = (org.label, *org.aliases)
+        if (
+            org.affiliation is None
+            and org.kind == "organization"
+            and any(words[: len(n.split())] == n.split() for n in names)
+        ):
+            return ex.add_actor(Actor(org_key(org.label), "organization", org.label, wikidata=org.wikidata)).key
+    return None
+
+
 def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: Lexicon, ex: Extraction) -> list[Tag]:
     found: list[Tag] = []
     role_states: dict[str, str] = {}
@@ -292,6 +310,8 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
             actor.affiliation = state.key
         if actor.affiliation is None and title.lower() in role_states:
             actor.affiliation = role_states[title.lower()]
+        if actor.affiliation is None:
+            actor.affiliation = _body_in_title(tag, doc, lexicon, ex)
         if actor.affiliation is None and end + 1 < len(doc) and doc[end].text == ",":
             of = next((k for k in range(end + 1, min(len(doc), end + 6)) if doc[k].lower_ == "of"), None)
             after = state_after_of(doc, named, of, window=4) if of is not None else None
@@ -315,15 +335,15 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
             continue
         start, end, text = name
         state = (
-            state_before(doc, named, title_tag.start, window=4)
+            state_before(doc, named, title_tag.start, window=4, orgs=title_tag.extra.get("scope") == "org")
             or state_after_of(doc, named, title_tag.end, window=8)
             or _the_groups(doc, named, title_tag.start, lexicon, ex)
         )
         actor = ex.add_actor(
             Actor(person_key(text), "person", text, role=title_tag.extra.get("title", title_tag.value))
         )
-        if actor.affiliation is None and state is not None:
-            actor.affiliation = state.key
+        if actor.affiliation is None:
+            actor.affiliation = state.key if state is not None else _body_in_title(title_tag, doc, lexicon, ex)
         found.append(Tag("actor", start, end, key=actor.key, via="apposition"))
         taken.update(range(start, end))
     # "said Name" needs no title before the name.

@@ -189,8 +189,9 @@ def verb_object_pairs(lexicon: Lexicon) -> dict[tuple[str, str], tuple[str, str]
 @functools.lru_cache(maxsize=8)
 def claim_nouns(lexicon: Lexicon) -> frozenset[str]:
     """Nouns whose judgment is the speaker's stance on an event ("these claims are baseless",
-    "the attack was barbaric"): allegation and rumour words and the event nouns, once per lexicon."""
-    return lexicon.words("allegation") | lexicon.words("rumour") | event_nouns(lexicon)
+    "the attack was barbaric", "the sanctions were a mistake"): allegation and rumour words, the
+    event nouns and a party's acts, once per lexicon."""
+    return lexicon.words("allegation") | lexicon.words("rumour") | lexicon.words("act_noun") | event_nouns(lexicon)
 
 
 @functools.lru_cache(maxsize=8)

@@ -6,11 +6,10 @@ commits to a supply still to come.
 
 from __future__ import annotations
 
-import calendar
-
 from spacy.tokens import Token
 
 from .context import ArticleContext
+from .dates import DAY_NAMES
 from .roles import (
     agents,
     direct_objects,
@@ -34,9 +33,6 @@ __all__ = [
 
 ADVERBS = {"allegedly", "reportedly", "purportedly"}
 """Adverbs that make the reporter's sentence an allegation by whoever it quotes."""
-
-_DAYS = frozenset([*calendar.day_name, *calendar.month_name]) - {""}
-"""Weekday and month names ("a phone call on Monday")."""
 
 
 def stance_sources(tok: Token) -> list[Token]:
@@ -167,7 +163,7 @@ def not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleConte
     clauses = any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
     owned = any(lemma(o) in event_nouns(ctx.lexicon) | ctx.words("responsibility") for o in objects)
     on = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "on" else None
-    if value == "call_on" and tok.pos_ == "NOUN" and on is not None and on.text in _DAYS:
+    if value == "call_on" and tok.pos_ == "NOUN" and on is not None and on.text in DAY_NAMES:
         return True  # "in a phone call on Monday": a call made, no call on anyone
     speech = sent.trigger_heads("report")
     for verb in (a for a in tok.ancestors if a.i in speech and a.i < tok.i):  # not "Japan is concerned, officials said"

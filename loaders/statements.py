@@ -72,6 +72,24 @@ def _trailing_participle(tok: Token) -> bool:
     )
 
 
+def _reporters_conjunct(tok: Token) -> bool:
+    """A stance verb after ", and" that the parse joins to the reported clause ("Sunak said RAF
+    jets had shot down drones, and condemned the attack"): with no subject or auxiliary of its
+    own, in the reporter's tense, it is the reporter's."""
+    head = tok.head
+    own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+    cc = next((c for c in head.children if c.dep_ == "cc" and c.i < tok.i), None)
+    return (
+        tok.dep_ == "conj"
+        and head.dep_ == "ccomp"
+        and tok.tag_ == head.head.tag_ == "VBD"
+        and not own
+        and cc is not None
+        and tok.doc[cc.i - 1].text == ","
+        and any(c.dep_ in ("aux", "auxpass") for c in head.children)
+    )
+
+
 def _stance_speakers(
     tok: Token, value: str, sent: ParsedSentence, ctx: ArticleContext, voice: Voice | None, voices: list[Voice]
 ) -> tuple[list[str], str]:
@@ -79,8 +97,8 @@ def _stance_speakers(
     if lemma(tok) == "be" or lemma(tok) in ctx.words("judging_verb"):  # '"These claims are baseless," X said',
         # "X said the sale violates international law": the subject is what is judged
         return (list(voice.speakers), "voice") if voice is not None else ([], "")
-    if voice is not None and _trailing_participle(tok):  # "X said Iran sent drones, calling it an escalation"
-        return list(voice.speakers), "voice"
+    if voice is not None and (_trailing_participle(tok) or _reporters_conjunct(tok)):  # "X said Iran sent drones,
+        return list(voice.speakers), "voice"  # calling it an escalation", "... had sent drones, and condemned"
     stative = value == "deny" and is_passive(tok) and not agents(tok)  # "the US was not involved in"
     if stative and voice is not None:
         return list(voice.speakers), "voice"  # "Moscow said Tehran was not involved": Moscow denies

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from .dates import DAY_NAMES
 from .doc_view import DocView
 from .facts import Actor, ActorKind, Extraction, org_key, person_key, state_key
 from .lexicon import Lexicon
@@ -188,6 +189,8 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocVi
         # a strike or supply phrase may hold a weapon word ("artillery fire", "arms sale")
         over_weapon = event in ("supply_noun", "strike_noun") and named.isdisjoint(range(first, last))
         free = taken.isdisjoint(range(first, last)) or over_weapon
+        if _dated_preposition(doc, first, last):
+            continue
         if free or event in ("negation", "hedge"):  # "arms sale": "arms" is a weapon; "military aid" is both
             by_event.setdefault(event, []).append((first, last, name))
     triggers: list[Tag] = []
@@ -297,6 +300,15 @@ def _without_languages(doc: DocView, tags: list[Tag], lexicon: Lexicon) -> list[
             continue
         kept.append(tag)
     return kept
+
+
+def _dated_preposition(doc: Doc, first: int, last: int) -> bool:
+    """A phrase ending in "on" whose object is a day, before a reported clause ("insisted on
+    Thursday that the army had not ..."): the verb reports, the phrase is not meant.  Read
+    before the parse, from the words."""
+    if last - first < 2 or last >= len(doc) or doc[last - 1].lower_ != "on" or doc[last].text not in DAY_NAMES:
+        return False
+    return any(t.lower_ == "that" for t in doc[last + 1 : last + 4])
 
 
 def _phrases_first(triggers: list[Tag]) -> list[Tag]:

@@ -67,7 +67,7 @@ def own_strike_stances(sent: ParsedSentence, ctx: ArticleContext, voices: list[V
 def threatened_reprisals(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> list[Voice]:
     """The voices that speak of a reprisal to come ("Russia's responses will be harsh," Putin
     said; Khamenei said Israel "will be punished"; Peskov said it "would require an adequate
-    response"): each warns (``grammar.tsv``: threat_word)."""
+    response"; "the crime will not pass without punishment"): each warns (``grammar.tsv``: threat_word)."""
     words = ctx.words("threat_word")
     found: list[Voice] = []
     for tok in sent.doc:
@@ -76,7 +76,8 @@ def threatened_reprisals(sent: ParsedSentence, ctx: ArticleContext, voices: list
         clause = clause_head(tok)
         chain = _verb_chain(clause)
         coming = any(c.dep_ in ("aux", "auxpass") and c.lower_ in _TO_COME for v in chain for c in v.children)
-        if not coming or any(negated(v) for v in chain):
+        unless = any(a.lower_ == "without" for a in tok.ancestors if a.i > clause.i)  # "will not pass without revenge"
+        if not coming or (any(negated(v) for v in chain) and not unless):
             continue
         voice = voice_of(tok, voices)
         if voice is None or voice.stance is not None or voice.verb is None or voice in found:

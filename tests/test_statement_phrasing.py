@@ -569,3 +569,47 @@ def test_a_long_title_before_a_comma_still_names_the_official_after_it() -> None
         "Security Council that the conflict had seen an alarming influx of weapons."
     )
     assert "person:stephaniewilliams" in _extract(text).actors
+
+
+def test_a_stance_after_comma_and_is_the_reporters_not_the_reported_subjects() -> None:
+    text = "Defence Minister Anna Berg said Russian jets had bombed a school in Kharkiv, and condemned the attack."
+    assert (frozenset({"person:annaberg"}), "condemn") in _statements(_extract(text))
+
+
+def test_naming_an_act_a_mistake_or_its_sanctions_hypocrisy_condemns() -> None:
+    called = "Foreign ministry spokesman Omar Haddad called the air strikes a grave strategic mistake."
+    assert _statements(_extract(called)) == {(frozenset({"person:omarhaddad"}), "condemn")}
+    judged = "Foreign Minister Anna Berg said the new sanctions were a manifestation of hypocrisy."
+    assert _statements(_extract(judged)) == {(frozenset({"person:annaberg"}), "condemn")}
+
+
+def test_exacting_a_price_and_a_reprisal_no_one_escapes_warn() -> None:
+    price = "The defence minister, Yosef Adler, said Israel would exact a heavy price from Hezbollah."
+    assert _statements(_extract(price)) == {(frozenset({"person:yosefadler"}), "warn")}
+    revenge = "Hezbollah said the assassination will not pass without revenge."
+    assert _statements(_extract(revenge)) == {(frozenset({"org:hezbollah"}), "warn")}
+    plain = "Hezbollah said the assassination will not pass."
+    assert _statements(_extract(plain)) == set()
+
+
+def test_a_bodys_members_are_the_body() -> None:
+    text = "The G7 said its members stood ready to take further measures against North Korea."
+    g7 = frozenset({"state:USA", "state:GBR", "state:FRA", "state:DEU", "state:ITA", "state:CAN", "state:JPN"})
+    assert _statements(_extract(text)) == {(g7, "warn")}
+
+
+def test_insisting_on_a_day_that_reports_and_calls_on_no_one() -> None:
+    text = "Foreign Minister Anna Berg insisted on Tuesday that the army had acted lawfully."
+    assert all(stance != "call_on" for _, stance in _statements(_extract(text)))
+    urged = "Foreign Minister Anna Berg called on Tuesday for an inquiry into the attack."
+    assert _statements(_extract(urged)) == {(frozenset({"person:annaberg"}), "call_on")}
+
+
+def test_a_un_rapporteur_reports_as_an_observer() -> None:
+    for text in (
+        "Lena Hart, the UN special rapporteur on Myanmar, said China had sold fighter jets to Myanmar.",
+        "UN Special Rapporteur Lena Hart said China had sold fighter jets to Myanmar.",
+    ):
+        ex = _extract(text)
+        assert _statements(ex) == {(frozenset({"person:lenahart"}), "allege")}
+        assert ex.actors["person:lenahart"].affiliation == "org:united-nations"
