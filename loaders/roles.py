@@ -61,11 +61,14 @@ def with_conjuncts(token: Token) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    """A passive verb: a passive subject or auxiliary, or a past participle modifying a noun
-    ("weapons supplied by Iran"), not a clause of its own under a noun ("reports that Iran had
-    supplied")."""
+    """A passive verb: a passive subject or auxiliary (its own or, for a bare participle joined
+    to a passive one, that one's), or a past participle modifying a noun ("weapons supplied by
+    Iran"), not a clause of its own under a noun ("reports that Iran had supplied")."""
     if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children):
         return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.tag_ == "VBN":  # "which is funded and armed by Iran"
+        bare = not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+        return bare and is_passive(verb.head)
     own_clause = any(c.dep_ == "nsubj" or (c.dep_ == "aux" and c.lemma_ == "have") for c in verb.children)
     participle = verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)  # "jets pledged by Denmark"
     return verb.dep_ == "acl" and participle and not own_clause and not _main_verb_as_modifier(verb)

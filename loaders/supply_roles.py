@@ -97,6 +97,8 @@ def noun_roles(
     to = sent.phrase_actors_of(prep_objects(tok, {"to", "for"}))
     if not to:  # "a package of military aid for Kyiv"
         to = sent.phrase_actors_of(_prep_objects_of(prep_objects(tok, {"of"}), {"to", "for"}))
+    if not to and tok.dep_ == "compound":  # "arms export licences to Israel"
+        to = sent.phrase_actors_of(prep_objects(tok.head, {"to", "for"}))
     contents = ctx.words("content_verb")  # "a package that includes ..."
     weapon_roots = [
         *prep_objects(tok, {"of", "with", *(("for",) if lemma(tok) in ctx.words("deal_noun") else ())}),
@@ -118,7 +120,11 @@ def noun_roles(
     if not to and tok.dep_ == "dobj":  # "condemned North Korean supply of missiles to Russia" (to under the verb)
         to = sent.phrase_actors_of(prep_objects(tok.head, {"to"}))
     if receive:
-        return by, owner_tags + to, weapon_roots
+        buyers = owner_tags + to
+        doer = None if buyers else _going_ahead(ctx, tok)
+        if doer is not None:  # "Athens is moving ahead with the purchase of"
+            buyers = sent.phrase_actors_of(subjects(doer))
+        return by, buyers, weapon_roots
     suppliers = owner_tags or by
     made_by = [
         t
@@ -135,18 +141,33 @@ def noun_roles(
     stopper = halting_verb(ctx, tok)
     if not suppliers and stopper is not None:  # "Denmark suspended approvals of arms exports to Riyadh"
         suppliers = sent.phrase_actors_of(subjects(stopper))
-    if not to and stopper is not None:
-        to = sent.phrase_actors_of(prep_objects(stopper, {"to"}))
+    if not to and stopper is not None:  # "suspended exports to Riyadh", "suspended export approvals for Riyadh"
+        to = sent.phrase_actors_of(prep_objects(stopper, {"to"}) or prep_objects(stopper, {"to", "for"}, depth=2))
     return suppliers, to, weapon_roots
 
 
+def _going_ahead(ctx: ArticleContext, noun: Token) -> Token | None:
+    """The verb whose subject carries out a deal noun: one that does or goes on with it
+    ("signed the purchase", "is moving ahead with the purchase", "proceeded with the order")."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "with":
+        verb = verb.head
+        onward = any(c.lower_ in ("ahead", "forward", "on") for c in verb.children)
+        return verb if verb.pos_ == "VERB" and (onward or lemma(verb) in ctx.words("ongoing")) else None
+    doing = ctx.words("agent_verb") | ctx.words("ongoing")
+    return verb if noun.dep_ == "dobj" and lemma(verb) in doing else None
+
+
 def halting_verb(ctx: ArticleContext, noun: Token) -> Token | None:
-    """The verb that halts or refuses a supply noun, through its "of" phrases ("would suspend
-    approvals of arms exports"): its subject is the supplier."""
+    """The verb that halts or refuses a supply noun, through its "of" phrases and the noun it
+    qualifies ("would suspend approvals of arms exports", "suspended 30 export licences"): its
+    subject is the supplier."""
     anchor = noun
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
         anchor = anchor.head  # "approvals of arms and dual-use exports"
-    anchor = of_head(anchor, NOUN_POS)
+    while anchor.dep_ == "compound" and anchor.head.pos_ in NOUN_POS:
+        anchor = anchor.head  # "arms export licences"
+    anchor = of_head(anchor, (*NOUN_POS, "NUM"))  # "30 of its export licences"
     verbs = ctx.words("refusal") | ctx.words("halt_verb")
     return anchor.head if anchor.dep_ == "dobj" and lemma(anchor.head) in verbs else None
 
@@ -182,7 +203,11 @@ def verb_roles(
         if not sources:  # "took delivery of a new batch of TB2 drones from Turkey"
             sources = sent.phrase_actors_of([t for o in direct_objects(tok) for t in _nested_from(o)])
         receivers = sent.phrase_actors_of(subj) or user_of(sent, tok)  # "inducted J-10C fighters, acquired from"
-        goods = direct_objects(tok) or ([tok.head] if tok.dep_ == "acl" and not subj else [])
+        if not receivers and [s.lower_ for s in subj] in (["it"], ["they"]) and tok.dep_ != "ROOT":
+            receivers = sent.phrase_actors_of(subjects(tok.sent.root))  # "Greece took the jets it ordered from"
+        modified = (tok.dep_ == "acl" and not subj) or tok.dep_ == "relcl"  # "the jets it ordered from France"
+        goods = [tok.head if o.lower_ in ("which", "that") and modified else o for o in direct_objects(tok)]
+        goods = goods or ([tok.head] if modified else [])
         return sources, receivers, goods, skip
     if is_passive(tok):
         suppliers = sent.phrase_actors_of(agents(tok) + prep_objects(tok, {"from"}))
@@ -194,6 +219,10 @@ def verb_roles(
             # "the batteries promised by Germany arrived in Ukraine"
             recipients = sent.phrase_actors_of(prep_objects(arrival, {"in", "at"}), places=True)
         patient = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if not patient and tok.dep_ == "conj":  # "which is funded and armed by Iran"
+            patient = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
+        if tok.dep_ == "conj" and tok.head.dep_ == "relcl" and [p.lower_ for p in patient] in (["which"], ["who"]):
+            patient = [tok.head.head]  # "Hezbollah, which is funded and armed by Iran": Hezbollah
         if tok.dep_ == "acl":
             patient.append(tok.head)
             kept = ("compound", "amod", "nummod")
@@ -216,8 +245,14 @@ def verb_roles(
             subj = [c for c in governor.children if c.dep_ == "poss"] or prep_objects(governor, {"of"})
     above = {a.i for a in tok.ancestors}  # "China, which has supplied vehicles": the verb hangs under its subject
     skip = {s.i for s in subj if s.i not in above}
+    shared = [  # "has armed and trained the SDF": the object of a later verb of the same subject
+        o
+        for c in tok.conjuncts
+        if c.i > tok.i and c.dep_ == "conj" and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)
+        for o in direct_objects(c)
+    ]
     objects = [  # "the S-400, which Russia delivered to Turkey": the noun the clause is about
-        tok.head if o.lower_ in ("which", "that") and tok.dep_ == "relcl" else o for o in direct_objects(tok)
+        tok.head if o.lower_ in ("which", "that") and tok.dep_ == "relcl" else o for o in direct_objects(tok) or shared
     ]
     recipients = sent.phrase_actors_of(prep_objects(tok, {"to", "for", "into"}, depth=2))
     for obj in objects:
@@ -230,5 +265,20 @@ def verb_roles(
                 if c.dep_ == "nmod" and c.pos_ == "PROPN" and sent.token_tag(c, "weapon") is None
             ]
             recipients += [t for t in sent.phrase_actors_of(named) if t not in recipients]
+    if not recipients:  # "Iran supplies the group with rockets": the armed group named last
+        recipients = _pointed_group(sent, ctx, [*objects, *prep_objects(tok, {"to"}, depth=2)])
     weapon_roots = [*objects, *prep_objects(tok, {"with"}, depth=2)]
     return sent.phrase_actors_of(subj), recipients, weapon_roots, skip
+
+
+def _pointed_group(sent: ParsedSentence, ctx: ArticleContext, tokens: list[Token]) -> list[Tag]:
+    """A recipient named only as "the group", "the militia", "the rebels" (``grammar.tsv``:
+    armed_anaphor): the armed group the article named last before it."""
+    for tok in tokens:
+        if lemma(tok) in ctx.words("armed_anaphor") and any(c.lower_ == "the" for c in tok.children):
+            start = sent.span.view.span(sent.offset + tok.i, sent.offset + tok.i + 1).start_char
+            groups = [m for m in ctx.extraction.mentions if m.start < start and ctx.kind_of(m.actor) == "armed_group"]
+            if groups:
+                key = max(groups, key=lambda m: m.start).actor
+                return [Tag("actor", sent.offset + tok.i, sent.offset + tok.i + 1, key=key)]
+    return []

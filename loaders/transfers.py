@@ -271,7 +271,9 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         weapons = event_weapons(sent, weapon_roots, skip=skip)
         if not weapons and not any(o.pos_ == "PRON" for o in direct_objects(tok)):  # "what Russia provides"
             other_clauses = {  # "UK confirms delivery of Storm Shadows; Kremlin promises response": not its goods
-                c.i for c in tok.children if not noun and c.dep_ in ("nsubj", "nsubjpass", "parataxis", "ccomp")
+                c.i
+                for c in tok.children
+                if not noun and c.dep_ in ("nsubj", "nsubjpass", "parataxis", "ccomp", "advcl")
             }
             weapons = event_weapons(sent, [tok], skip=skip | other_clauses)
         along = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "along" for o in prep_objects(c, {"with"})]

@@ -167,3 +167,49 @@ def test_a_named_system_with_a_model_suffix_is_that_system() -> None:
 def test_the_goods_of_a_promise_are_in_its_own_clause() -> None:
     text = "UK confirms delivery of Storm Shadow missiles to Ukraine; Kremlin promises adequate response"
     assert _transfers(_extract(text)) == {("GBR", "UKR", "cruise missile")}
+
+
+def test_a_participle_joined_to_a_passive_one_is_passive_too() -> None:
+    text = "Hamas, which is financed and armed by Iran, fired rockets at Israel."
+    assert ("IRN", "org:hamas") in {(s, r) for s, r, _ in _transfers(_extract(text))}
+
+
+def test_joined_verbs_share_the_later_ones_object() -> None:
+    text = "Washington has armed and trained the Syrian Democratic Forces since 2015."
+    assert {(s, r) for s, r, _ in _transfers(_extract(text))} == {("USA", "org:syrian-democratic-forces")}
+
+
+def test_the_group_a_supplier_arms_is_the_armed_group_named_before() -> None:
+    text = "The Houthis fired missiles at Israel. Tehran has supplied the rebels with drones."
+    assert ("IRN", "org:houthis", "drone") in _transfers(_extract(text))
+    nobody = "Tehran has supplied the rebels with drones."
+    assert _transfers(_extract(nobody)) == set()
+
+
+def test_going_ahead_with_a_purchase_makes_the_subject_its_buyer() -> None:
+    ahead = "Athens is pressing ahead with the purchase of Meteor missiles from France."
+    assert {(s, r) for s, r, _ in _transfers(_extract(ahead))} == {("FRA", "GRC")}
+    critic = "Ankara criticised the purchase of Meteor missiles from France."
+    assert _transfers(_extract(critic)) == set()
+
+
+def test_the_weapons_a_buyer_ordered_in_a_relative_clause() -> None:
+    pronoun = "Egypt took delivery of the last of the 30 Rafale jets it ordered from France."
+    assert ("FRA", "EGY", "aircraft") in _transfers(_extract(pronoun))
+    which = "The drones that Ethiopia bought from Turkey were used in Tigray."
+    assert ("TUR", "ETH", "drone") in _transfers(_extract(which))
+
+
+def test_suspended_export_licences_and_approvals_deny_the_supply() -> None:
+    licences = _extract("Canada said it was suspending 20 of its 90 arms export licences to Turkey.")
+    assert {(t.supplier, t.recipient, t.status) for t in licences.transfers} == {("state:CAN", "state:TUR", "denied")}
+    approvals = _extract("Norway and Sweden have suspended new arms export approvals for Turkey.")
+    assert {(t.supplier, t.recipient, t.status) for t in approvals.transfers} == {
+        ("state:NOR", "state:TUR", "denied"),
+        ("state:SWE", "state:TUR", "denied"),
+    }
+
+
+def test_weapons_in_a_clause_of_their_own_are_not_the_goods_given() -> None:
+    text = "Hezbollah fired rockets. Israel gave the group two days to surrender its weapons to the army."
+    assert _transfers(_extract(text)) == set()
