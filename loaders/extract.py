@@ -219,7 +219,8 @@ def _parse_cues(lex: Lexicon) -> _ParseCues:
         judging_words=lex.words("denial_word")
         | lex.words("condemnation_word")
         | lex.words("justification_word")
-        | lex.words("warning_word"),
+        | lex.words("warning_word")
+        | lex.words("concern_word"),
         threats=lex.words("threat_word"),
         pairs=verb_object_pairs(lex),
     )
@@ -228,9 +229,10 @@ def _parse_cues(lex: Lexicon) -> _ParseCues:
 def _worth_parsing(sent: SpanView, tags: list[Tag], cues: _ParseCues) -> bool:
     """A sentence with an event or stance trigger; one whose only trigger is a speech verb only when
     it quotes someone (a quote may go on in the next sentence), speaks of "this" (the event before)
-    or says a party abets a war or threatens a reprisal. Without a trigger, a sentence that judges ("called the report
-    absurd", "said the evidence was inconclusive") or holds a verb-object trigger pair with words
-    between ("expressed firm opposition", "take all necessary measures") is parsed too."""
+    or says a party abets a war, threatens a reprisal or must act. Without a trigger, a sentence
+    that judges ("called the report absurd", "said the evidence was inconclusive") or holds a
+    verb-object trigger pair with words between ("expressed firm opposition", "take all
+    necessary measures") is parsed too."""
     events = {t.event for t in tags if t.kind == "trigger" and t.event in _EVENT_TRIGGERS}
     if events - {"report"}:
         return True
@@ -238,15 +240,16 @@ def _worth_parsing(sent: SpanView, tags: list[Tag], cues: _ParseCues) -> bool:
     if events and (any(q in text for q in _QUOTES) or text.lstrip()[:5].lower().startswith(("this ", "that ", "it "))):
         return True
     lemmas = [(tok.lemma_ or tok.text).lower() for tok in sent]
-    if events and any(lemma in cues.abet or lemma in cues.threats for lemma in lemmas):
-        return True  # "said China is fuelling the war", "said Israel will be punished"
+    if events and any(lemma in cues.abet or lemma in cues.threats or lemma in _DUTY for lemma in lemmas):
+        return True  # "said China is fuelling the war", "said Israel will be punished", "said Israel must explain"
     words = set(lemmas)
     if words & cues.judging_verbs and words & cues.judging_words:
         return True
-    return any((verb, noun) in cues.pairs for i, verb in enumerate(lemmas) for noun in lemmas[i + 2 : i + 5])
+    return any((verb, noun) in cues.pairs for i, verb in enumerate(lemmas) for noun in lemmas[i + 2 : i + 6])
 
 
 _QUOTES = ('"', "“", "”", "‘")
+_DUTY = frozenset({"must", "should"})
 
 
 def _is_headline(sent: SpanView) -> bool:

@@ -94,6 +94,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "clause_report",
     "wish_verb",
     "warning_word",
+    "concern_word",
     "halt_verb",
     "threat_word",
     "agency_noun",

@@ -223,6 +223,7 @@ def object_triggers(
         "condemn": lexicon.words("condemnation_word"),
         "admit": lexicon.words("justification_word"),
         "warn": lexicon.words("warning_word"),  # "described the drills as a stern warning"
+        "concern": lexicon.words("concern_word"),  # "described the bombing as disturbing"
     }
     found: list[Tag] = []
     for tok in doc:

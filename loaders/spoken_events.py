@@ -2,17 +2,18 @@
 clause: "this was stated by the ministry" (the last event), "Biden said the strikes were a
 direct response" (a party speaking of "the strikes"), "NATO said China is a decisive enabler of
 Russia's war" (abetting), "drones hit a refinery in Ryazan, its governor said" (a strike on the
-speaker's side with no attacker named).
+speaker's side with no attacker named), "X said Israel must explain how it happened" (a duty
+laid on another party).
 """
 
 from __future__ import annotations
 
 from .facts import Transfer
-from .roles import lemma, path_up, subjects
+from .roles import is_passive, lemma, marks, path_up, subjects
 from .statement_sink import StatementSink
 from .voices import Voice, voice_of
 
-__all__ = ["abetting", "about_the_last_event", "about_the_strike", "unclaimed"]
+__all__ = ["abetting", "about_the_last_event", "about_the_strike", "duties", "unclaimed"]
 
 
 def about_the_last_event(out: StatementSink, voices: list[Voice]) -> None:
@@ -110,3 +111,25 @@ def unclaimed(out: StatementSink, voices: list[Voice]) -> None:
         states = {s for s in (ctx.party_of(k) for k in voice.speakers) if s}
         if states & {ctx.party_of(k) for k in targets}:
             out.add(voice.speakers, "allege", "statement.unclaimed.allege", 0.6, None)
+
+
+_DUTY = frozenset({"must", "should"})
+
+
+def duties(out: StatementSink, voices: list[Voice]) -> None:
+    """A speaker who says another party must or should act calls on it ("Cameron said Israel
+    must urgently explain how it happened"; "those responsible must be held to account")."""
+    ctx, sent = out.ctx, out.sent
+    for tok in sent.doc:
+        if tok.dep_ != "aux" or tok.lower_ not in _DUTY or marks(tok.head) & {"if", "unless", "whether"}:
+            continue
+        voice = voice_of(tok.head, voices)
+        if voice is None or voice.stance is not None or voice.verb is None or voice.verb.i == tok.head.i:
+            continue
+        parties = {p for k in voice.speakers if (p := ctx.party_of(k))}
+        bound = [p for t in sent.phrase_actors_of(subjects(tok.head)) if (p := ctx.party_of(t.key) or t.key)]
+        sideless = not parties and any(k.startswith("person:") for k in voice.speakers)
+        if sideless or (bound and set(bound) <= parties | set(voice.speakers)):
+            continue  # "we must defend ourselves": the speaker's own resolve; an official of no known side
+        if bound or is_passive(tok.head):
+            out.add(voice.speakers, "call_on", "statement.duty.call_on", 0.65, None)

@@ -29,7 +29,7 @@ from .roles import (
 )
 from .sentence import ParsedSentence
 from .speakers import speaker_keys, speakers_of
-from .spoken_events import abetting, about_the_last_event, about_the_strike, unclaimed
+from .spoken_events import abetting, about_the_last_event, about_the_strike, duties, unclaimed
 from .stance_words import (
     ADVERBS,
     attack_promised,
@@ -72,22 +72,25 @@ def _trailing_participle(tok: Token) -> bool:
     )
 
 
-def _reporters_conjunct(tok: Token) -> bool:
+def _reporters_conjunct(tok: Token, sent: ParsedSentence) -> bool:
     """A stance verb after ", and" that the parse joins to the reported clause ("Sunak said RAF
-    jets had shot down drones, and condemned the attack"): with no subject or auxiliary of its
-    own, in the reporter's tense, it is the reporter's."""
+    jets had shot down drones, and condemned the attack"; "claimed that the admission confirmed
+    ..., and called on Tehran"): with no subject or auxiliary of its own, in the reporter's
+    tense, after a clause in another tense or whose subject names no one, it is the reporter's."""
     head = tok.head
     own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
     cc = next((c for c in head.children if c.dep_ == "cc" and c.i < tok.i), None)
-    return (
-        tok.dep_ == "conj"
-        and head.dep_ == "ccomp"
-        and tok.tag_ == head.head.tag_ == "VBD"
-        and not own
-        and cc is not None
-        and tok.doc[cc.i - 1].text == ","
-        and any(c.dep_ in ("aux", "auxpass") for c in head.children)
-    )
+    if (
+        tok.dep_ != "conj"
+        or head.dep_ != "ccomp"
+        or not tok.tag_ == head.head.tag_ == "VBD"
+        or own
+        or cc is None
+        or tok.doc[cc.i - 1].text != ","
+    ):
+        return False
+    perfect = any(c.dep_ in ("aux", "auxpass") for c in head.children)
+    return perfect or not sent.phrase_actors_of(subjects(head))
 
 
 def _stance_speakers(
@@ -97,7 +100,7 @@ def _stance_speakers(
     if lemma(tok) == "be" or lemma(tok) in ctx.words("judging_verb"):  # '"These claims are baseless," X said',
         # "X said the sale violates international law": the subject is what is judged
         return (list(voice.speakers), "voice") if voice is not None else ([], "")
-    if voice is not None and (_trailing_participle(tok) or _reporters_conjunct(tok)):  # "X said Iran sent drones,
+    if voice is not None and (_trailing_participle(tok) or _reporters_conjunct(tok, sent)):  # "X said Iran sent drones,
         return list(voice.speakers), "voice"  # calling it an escalation", "... had sent drones, and condemned"
     stative = value == "deny" and is_passive(tok) and not agents(tok)  # "the US was not involved in"
     if stative and voice is not None:
@@ -305,4 +308,5 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
         about_the_strike(out, voices)
     abetting(out, voices)
     unclaimed(out, voices)
+    duties(out, voices)
     return out.made

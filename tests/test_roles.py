@@ -639,7 +639,8 @@ def test_he_after_a_quote_is_the_person_the_last_sentence_was_about() -> None:
         "Latvia's foreign minister Baiba Braze visited the damaged school. "
         '"Moscow must answer for this crime," she said.'
     )
-    assert _statements(_extract(text)) == {(frozenset({"person:baibabraze"}), "condemn")}
+    braze = frozenset({"person:baibabraze"})
+    assert _statements(_extract(text)) == {(braze, "condemn"), (braze, "call_on")}
 
 
 def test_an_aggression_by_a_party_is_condemned_by_the_speaker_not_the_party() -> None:

@@ -613,3 +613,31 @@ def test_a_un_rapporteur_reports_as_an_observer() -> None:
         ex = _extract(text)
         assert _statements(ex) == {(frozenset({"person:lenahart"}), "allege")}
         assert ex.actors["person:lenahart"].affiliation == "org:united-nations"
+
+
+def test_a_stance_after_comma_and_on_a_clause_whose_subject_names_no_one() -> None:
+    text = (
+        "Poland's foreign ministry spokesman Jan Nowak said that the footage confirmed Minsk's role, "
+        "and called on Belarus to close its airspace."
+    )
+    assert (frozenset({"org:poland-s-foreign-ministry", "person:jannowak"}), "call_on") in _statements(_extract(text))
+
+
+def test_a_party_that_must_act_is_called_on_unless_it_is_the_speakers_own() -> None:
+    other = "Sweden's Foreign Minister Anna Berg said Russia must pay for the damage."
+    assert _statements(_extract(other)) == {(frozenset({"person:annaberg"}), "call_on")}
+    own = "Sweden's Foreign Minister Anna Berg said Sweden must defend itself."
+    assert _statements(_extract(own)) == set()
+    conditional = "Sweden's Foreign Minister Anna Berg said that if Russia must pay, it will."
+    assert _statements(_extract(conditional)) == set()
+
+
+def test_judging_deaths_unacceptable_or_disturbing_and_expecting_an_inquiry() -> None:
+    deaths = "Prime Minister Mark Rutte said the deaths were completely unacceptable."
+    assert _statements(_extract(deaths)) == {(frozenset({"person:markrutte"}), "condemn")}
+    described = "President Bola Tinubu described the bombing as deeply disturbing."
+    assert _statements(_extract(described)) == {(frozenset({"person:bolatinubu"}), "concern")}
+    expected = "Prime Minister Mark Rutte said the Netherlands expected a full and transparent investigation."
+    assert _statements(_extract(expected)) == {(frozenset({"person:markrutte"}), "call_on")}
+    saddened = "Prime Minister Mark Rutte said he was shocked and saddened by the deaths."
+    assert _statements(_extract(saddened)) == {(frozenset({"person:markrutte"}), "concern")}
