@@ -217,6 +217,9 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
     title = sent.token_tag(tok, "title")
     if title is not None and not kinds & {"person", "state"}:  # "the UN coordinator for Lebanon, Jeanine X,"
         named = [t for c in tok.subtree if c.dep_ == "appos" and (t := sent.token_tag(c)) is not None]
+        named += [  # "U.N. Special Coordinator for Lebanon Jeanine X" with the name parsed under "for"
+            t for c in tok.subtree if c.dep_ == "pobj" and (t := sent.token_tag(c)) is not None and t.via == "title"
+        ]
         tags += [t for t in named if (t.key or "").startswith("person:") and t not in tags]
         kinds = {ctx.kind_of(t.key or "") for t in tags}
     if title is not None and kinds <= {"state"} and tok.tag_ != "NNS":
@@ -279,6 +282,8 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         aside = {x.i for c in tok.subtree if c.dep_ in ("relcl", "acl") for x in c.subtree}  # ", who led ..."
         keys = [t.key for t in tags if t.key and sent.head(t).i not in aside]
         keys = [k for k in keys if not k.startswith("state:") or any(t.key == k and t.via == "body" for t in tags)]
+        if leader:  # "U.N. Special Coordinator for Lebanon Jeanine X": a stateless body's official alone
+            keys = [k for k in keys if ctx.kind_of(k) != "organization" or ctx.state_of(k) is not None]
         for c in tok.subtree:
             if c.i in aside:
                 continue

@@ -76,21 +76,18 @@ def _reporters_conjunct(tok: Token, sent: ParsedSentence) -> bool:
     """A stance verb after ", and" that the parse joins to the reported clause ("Sunak said RAF
     jets had shot down drones, and condemned the attack"; "claimed that the admission confirmed
     ..., and called on Tehran"): with no subject or auxiliary of its own, in the reporter's
-    tense, after a clause in another tense or whose subject names no one, it is the reporter's."""
+    tense, after a clause in another tense or whose subject names no one (without the comma:
+    both), it is the reporter's."""
     head = tok.head
     own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
     cc = next((c for c in head.children if c.dep_ == "cc" and c.i < tok.i), None)
-    if (
-        tok.dep_ != "conj"
-        or head.dep_ != "ccomp"
-        or not tok.tag_ == head.head.tag_ == "VBD"
-        or own
-        or cc is None
-        or tok.doc[cc.i - 1].text != ","
-    ):
+    if tok.dep_ != "conj" or head.dep_ != "ccomp" or not tok.tag_ == head.head.tag_ == "VBD" or own or cc is None:
         return False
     perfect = any(c.dep_ in ("aux", "auxpass") for c in head.children)
-    return perfect or not sent.phrase_actors_of(subjects(head))
+    nobody = not sent.phrase_actors_of(subjects(head))
+    if tok.doc[cc.i - 1].text == ",":
+        return perfect or nobody
+    return perfect and nobody  # "said the city centre had been hit and urged residents to stay away"
 
 
 def _stance_speakers(

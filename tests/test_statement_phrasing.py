@@ -641,3 +641,18 @@ def test_judging_deaths_unacceptable_or_disturbing_and_expecting_an_inquiry() ->
     assert _statements(_extract(expected)) == {(frozenset({"person:markrutte"}), "call_on")}
     saddened = "Prime Minister Mark Rutte said he was shocked and saddened by the deaths."
     assert _statements(_extract(saddened)) == {(frozenset({"person:markrutte"}), "concern")}
+
+
+def test_an_international_bodys_official_named_under_for_speaks_alone() -> None:
+    text = "U.N. Special Coordinator for Iraq Maria Lindqvist described the clashes as deeply concerning."
+    assert _statements(_extract(text)) == {(frozenset({"person:marialindqvist"}), "concern")}
+
+
+def test_stressing_the_importance_of_a_step_calls_for_it() -> None:
+    text = "Minister Anna Berg spoke with her Polish counterpart and stressed the importance of close coordination."
+    assert _statements(_extract(text)) == {(frozenset({"person:annaberg"}), "call_on")}
+
+
+def test_a_stance_joined_without_a_comma_to_a_passive_report_is_the_reporters() -> None:
+    text = "Governor Pavel Orlov said the port had been hit by a drone and urged residents to stay indoors."
+    assert (frozenset({"person:pavelorlov"}), "call_on") in _statements(_extract(text))
