@@ -298,6 +298,8 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         )
         is_negated = is_negated or contrasted(tok, ctx.words("contrast"))
         subject_keys = [t.key for t in sup_tags if t.key] if not noun and not is_passive(tok) and not receive else []
+        if noun and not receive and doer is not None:  # "Germany has halted arms exports to Riyadh": Germany's act
+            subject_keys = [t.key for t in sent.phrase_actors_of(subjects(doer)) if t.key]
         inferred = False
         makers = {w.producer for w in weapons if w.producer}
         if noun and weapons and not suppliers and recipients and len(makers) == 1:

@@ -213,3 +213,10 @@ def test_suspended_export_licences_and_approvals_deny_the_supply() -> None:
 def test_weapons_in_a_clause_of_their_own_are_not_the_goods_given() -> None:
     text = "Hezbollah fired rockets. Israel gave the group two days to surrender its weapons to the army."
     assert _transfers(_extract(text)) == set()
+
+
+def test_a_state_halting_its_exports_denies_them() -> None:
+    text = "Norway has halted arms exports to Turkey."
+    assert _statements(_extract(text)) == {(frozenset({"state:NOR"}), "deny")}
+    urged = "Critics demanded that Norway halt arms exports to Turkey."
+    assert _statements(_extract(urged)) == set()
