@@ -122,6 +122,17 @@ def _own_subjects(verb: Token) -> list[Token]:
     return found
 
 
+def _set_off_subject(verb: Token) -> list[Token]:
+    """The subject the parse hangs on a participle set off by commas before the verb ("Peskov,
+    asked about the curbs, said", parsed with Peskov as the subject of "asked")."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.i < verb.i and c.tag_ in ("VBN", "VBD") and verb.doc[c.i - 1].text == ",":
+            early = [s for s in c.children if s.dep_ == "nsubj" and s.i < c.i]
+            if early:
+                return with_conjuncts(early[0])
+    return []
+
+
 def subjects(verb: Token, depth: int = 0, *, barriers: Collection[int] = ()) -> list[Token]:
     """The subject tokens of a verb (each conjunct), inherited where the parse leaves them out:
     a coordinated verb shares its first verb's subject ("condemned ... and called on"), a
@@ -130,7 +141,7 @@ def subjects(verb: Token, depth: int = 0, *, barriers: Collection[int] = ()) -> 
     owner or the subject of the verb the noun is object of ("a US plan to sell", "France set
     a goal to deliver"), and a relative clause's ``which``/``who`` is the noun it modifies.
     Nothing is inherited from a verb whose index is in ``barriers``."""
-    own = _own_subjects(verb)
+    own = _own_subjects(verb) or _set_off_subject(verb)
     if own:
         if own[0].lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
             return _members(verb.head) or [verb.head, *(c for c in verb.head.conjuncts if c.i < verb.i)]

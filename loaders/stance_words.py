@@ -32,6 +32,7 @@ __all__ = [
 ]
 
 ADVERBS = {"allegedly", "reportedly", "purportedly"}
+_QUESTION = frozenset({"how", "whether", "why", "what", "if", "who", "when"})
 """Adverbs that make the reporter's sentence an allegation by whoever it quotes."""
 
 
@@ -105,9 +106,14 @@ def not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleConte
     a stance noun no one holds ("close air support"), a negated noun ("there is no denying")."""
     if tok.dep_ in ("amod", "compound", "nmod") and tok.lower_ not in ADVERBS:
         return True
-    asked = tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in tok.children)
+    bare = not any(c.dep_ in ("nsubj", "aux") for c in tok.children)
+    asked = bare and (tok.tag_ == "VBN" or (tok.dep_ == "advcl" and tok.tag_ == "VBD"))  # "Peskov, asked about"
     if value == "call_on" and asked and (lemma(tok) == "ask" or not sent.phrase_actors_of(agents(tok))):
         return True  # "Asked about the figure, Vucic said", "when asked": someone asked the speaker
+    about = any(c.dep_ == "prep" and c.lower_ == "about" for c in tok.children)  # "Peskov, asked about the curbs,"
+    asking = [c.left_edge for c in tok.children if c.dep_ in ("ccomp", "advcl") and c.i > tok.i]
+    if value == "call_on" and lemma(tok) == "ask" and (about or any(w.lower_ in _QUESTION for w in asking)):
+        return True  # "asking how South Koreans would feel": a question, not a request
     standing = value == "support" and lemma(tok) in ("support", "back") and tok.tag_ in ("VBZ", "VBP", "VBG")
     if standing and voice_of(tok, [v for v in voices if v.verb is None or v.verb.i != tok.i]) is None:
         return True  # "The U.S. backs the Saudi-led coalition": a standing policy the reporter states

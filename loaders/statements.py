@@ -24,6 +24,7 @@ from .roles import (
     lemma,
     marks,
     negated,
+    path_up,
     prep_objects,
     subjects,
 )
@@ -129,6 +130,14 @@ def _stance_speakers(
         if lemma(t) in ctx.words("anaphor")
         and any(c.lower_ == "the" or (c.dep_ == "poss" and c.pos_ == "PRON") for c in t.children)
     ]
+    claims = ctx.words("allegation") | ctx.words("rumour")
+    reported = (
+        voice is not None
+        and voice.verb is not None
+        and not any(t.dep_ in ("relcl", "acl") for t in path_up(tok, voice.verb) or [tok])
+    )  # not "reasons that have nothing to do with Ukraine", "a charge the authorities rejected"
+    if value == "deny" and voice is not None and reported and not any(lemma(t) in claims for t in named):
+        return list(voice.speakers), "voice"  # "Peskov said the decision had nothing to do with politics"
     if named and len(anaphors) < len(named):
         return [], ""  # "reports claiming ...": a subject that names no one is not the voice's speaker
     if anaphors and voice is not None:  # 'Saree said the group would not hesitate': the group he speaks for

@@ -656,3 +656,22 @@ def test_stressing_the_importance_of_a_step_calls_for_it() -> None:
 def test_a_stance_joined_without_a_comma_to_a_passive_report_is_the_reporters() -> None:
     text = "Governor Pavel Orlov said the port had been hit by a drone and urged residents to stay indoors."
     assert (frozenset({"person:pavelorlov"}), "call_on") in _statements(_extract(text))
+
+
+def test_a_spokesman_asked_about_something_calls_on_no_one_and_denies_what_he_rejects() -> None:
+    text = "Kremlin spokesman Dmitry Peskov, asked about the grain curbs, said the ban had nothing to do with politics."
+    assert _statements(_extract(text)) == {(frozenset({"org:kremlin", "person:dmitrypeskov"}), "deny")}
+    background = '"It has been blocked for reasons that have nothing to do with Kyiv," Josep Borrell told reporters.'
+    assert all(stance != "deny" for _, stance in _statements(_extract(background)))
+
+
+def test_asking_how_or_whether_is_a_question_not_a_call() -> None:
+    question = "Former President Dmitry Medvedev asked how South Koreans would feel about Russian arms in Pyongyang."
+    assert _statements(_extract(question)) == set()
+    request = "Former President Dmitry Medvedev asked Seoul to stop arming Kyiv."
+    assert _statements(_extract(request)) == {(frozenset({"person:dmitrymedvedev"}), "call_on")}
+
+
+def test_an_unnamed_official_of_a_body_speaks_for_no_one() -> None:
+    text = "A senior State Department official cautioned that buying Chinese weapons could expose Serbia to sanctions."
+    assert _statements(_extract(text)) == set()
