@@ -123,13 +123,19 @@ def _own_subjects(verb: Token) -> list[Token]:
 
 
 def _set_off_subject(verb: Token) -> list[Token]:
-    """The subject the parse hangs on a participle set off by commas before the verb ("Peskov,
-    asked about the curbs, said", parsed with Peskov as the subject of "asked")."""
+    """The subject the parse hangs elsewhere before the verb: on a participle set off by commas
+    ("Peskov, asked about the curbs, said", parsed with Peskov as the subject of "asked"), or
+    as the apposition of a fronted place ("In Tehran, Iran's foreign ministry condemned")."""
+    doc = verb.doc
     for c in verb.children:
-        if c.dep_ == "advcl" and c.i < verb.i and c.tag_ in ("VBN", "VBD") and verb.doc[c.i - 1].text == ",":
+        if c.dep_ == "advcl" and c.i < verb.i and c.tag_ in ("VBN", "VBD") and doc[c.i - 1].text == ",":
             early = [s for s in c.children if s.dep_ == "nsubj" and s.i < c.i]
             if early:
                 return with_conjuncts(early[0])
+        if c.dep_ == "prep" and c.i < verb.i and verb.pos_ == "VERB":
+            fronted = [a for o in c.children for a in o.children if a.dep_ == "appos" and a.i < verb.i]
+            if fronted and doc[fronted[0].left_edge.i - 1].text == ",":
+                return with_conjuncts(fronted[0])
     return []
 
 

@@ -208,6 +208,16 @@ def event_nouns(lexicon: Lexicon) -> frozenset[str]:
     )
 
 
+_ASIDE = frozenset({"to", "against", "by", "on", "from", "with", "in", "at"})
+
+
+def _judgment(phrase: Token) -> list[Token]:
+    """The words of a judgment phrase that judge its subject: not those of a phrase about
+    something else ("an appropriate response to a barbaric attack": not "barbaric")."""
+    aside = {w.i for c in phrase.subtree if c.dep_ == "prep" and c.lower_ in _ASIDE for w in c.subtree}
+    return [w for w in phrase.subtree if w.i not in aside]
+
+
 def object_triggers(
     doc: Doc, offset: int, tags: list[Tag], pairs: dict[tuple[str, str], tuple[str, str]], lexicon: Lexicon
 ) -> list[Tag]:
@@ -241,7 +251,7 @@ def object_triggers(
                 (w.lemma_ or w.text).lower()
                 for c in tok.children
                 if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advcl") or (c.dep_ == "prep" and c.lower_ == "as")
-                for w in c.subtree
+                for w in _judgment(c)
             }
             after = [w for c in tok.children if c.dep_ == "dobj" for w in c.rights if w.dep_ == "amod"]
             after += [  # "declared the UAE an aggressor state": the complement parsed as the object's apposition
@@ -282,7 +292,7 @@ def object_triggers(
             )
             for c in tok.children
         )  # "this is", "these claims are", "the attack was"
-        words = {(w.lemma_ or w.text).lower() for c in tok.children if c.dep_ in ("attr", "acomp") for w in c.subtree}
+        words = {(w.lemma_ or w.text).lower() for c in tok.children if c.dep_ in ("attr", "acomp") for w in _judgment(c)}
         sense = next((("stance", value) for value, kind in judged.items() if words & kind), None) if pointing else None
         if sense is not None and not any(c.dep_ == "neg" for c in tok.children):
             found.append(Tag("trigger", offset + tok.i, offset + tok.i + 1, event=sense[0], value=sense[1]))

@@ -139,7 +139,11 @@ def not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleConte
         return True  # "..., which would have concerning implications" (not "Russia, which denies targeting ...")
     events = sent.trigger_heads("strike_noun", "supply_noun")
     blaming = value == "allege" and tok.head.i in events  # "an attack Baghdad blamed on Turkey"
-    if tok.dep_ == "relcl" and value != "deny" and not blaming:
+    # "the UAE, which he accused of sponsoring the offensive": the speaker's own charge, not background
+    speaker_again = any(c.dep_ == "nsubj" and c.lower_ in ("he", "she", "it", "they") for c in tok.children) and any(
+        c.dep_ == "dobj" and c.lower_ in ("which", "whom", "who") for c in tok.children
+    )
+    if tok.dep_ == "relcl" and value != "deny" and not blaming and not speaker_again:
         return True  # "the United States, which backs the campaign, said ...": background, not this statement
     by = any(c.dep_ == "agent" for c in tok.children)
     described = tok.tag_ == "VBG" or (

@@ -675,3 +675,22 @@ def test_asking_how_or_whether_is_a_question_not_a_call() -> None:
 def test_an_unnamed_official_of_a_body_speaks_for_no_one() -> None:
     text = "A senior State Department official cautioned that buying Chinese weapons could expose Serbia to sanctions."
     assert _statements(_extract(text)) == set()
+
+
+def test_a_subject_the_parse_hangs_on_a_fronted_place_still_speaks() -> None:
+    text = "In Tehran, Iran's Foreign Ministry condemned Thursday's strike on the port."
+    assert _statements(_extract(text)) == {(frozenset({"org:iran-s-foreign-ministry"}), "condemn")}
+
+
+def test_a_charge_the_speaker_repeats_in_a_relative_clause_is_the_speakers() -> None:
+    text = "Spokesman Omar Saleh said the system had been supplied by Egypt, which he accused of arming the militias."
+    assert (frozenset({"person:omarsaleh"}), "allege") in _statements(_extract(text))
+    claim = "President Omar Saleh said Chad had received missiles, some of which he claimed were very powerful."
+    assert all(stance != "allege" for _, stance in _statements(_extract(claim)))
+
+
+def test_a_judgment_of_something_else_in_the_phrase_is_not_the_speakers() -> None:
+    response = "Britain said it supported a strike it described as an appropriate response to a barbaric attack."
+    assert all(stance != "condemn" for _, stance in _statements(_extract(response)))
+    violation = "Foreign Minister Anna Berg described the strike as a violation of international law."
+    assert _statements(_extract(violation)) == {(frozenset({"person:annaberg"}), "condemn")}
