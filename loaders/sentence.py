@@ -292,7 +292,8 @@ def object_triggers(
             )
             for c in tok.children
         )  # "this is", "these claims are", "the attack was"
-        words = {(w.lemma_ or w.text).lower() for c in tok.children if c.dep_ in ("attr", "acomp") for w in _judgment(c)}
+        judging = [w for c in tok.children if c.dep_ in ("attr", "acomp") for w in _judgment(c)]
+        words = {(w.lemma_ or w.text).lower() for w in judging}
         sense = next((("stance", value) for value, kind in judged.items() if words & kind), None) if pointing else None
         if sense is not None and not any(c.dep_ == "neg" for c in tok.children):
             found.append(Tag("trigger", offset + tok.i, offset + tok.i + 1, event=sense[0], value=sense[1]))
