@@ -108,6 +108,8 @@ def noun_roles(
     ]
     if tok.dep_ == "compound":
         weapon_roots.append(tok.head)
+    if tok.dep_ == "conj" and sent.token_tag(tok.head, "weapon") is not None:
+        weapon_roots.append(tok.head)  # "approvals of arms and dual-use exports": the arms
     if tok.dep_ == "nsubj" and lemma(tok.head) in ctx.words("content_verb"):  # "the deal includes 48 jets for Egypt"
         listed = direct_objects(tok.head)
         weapon_roots += listed
@@ -168,6 +170,8 @@ def halting_verb(ctx: ArticleContext, noun: Token) -> Token | None:
     while anchor.dep_ == "compound" and anchor.head.pos_ in NOUN_POS:
         anchor = anchor.head  # "arms export licences"
     anchor = of_head(anchor, (*NOUN_POS, "NUM"))  # "30 of its export licences"
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "for" and anchor.head.head.pos_ in NOUN_POS:
+        anchor = of_head(anchor.head.head, (*NOUN_POS, "NUM"))  # "suspended permits for the export of"
     verbs = ctx.words("refusal") | ctx.words("halt_verb")
     return anchor.head if anchor.dep_ == "dobj" and lemma(anchor.head) in verbs else None
 

@@ -188,6 +188,8 @@ def _framing(ctx: ArticleContext, tok: Token) -> tuple[bool, bool, bool, bool]:
         hedge = True  # "demanded that the shells be transferred", "asked whether ..."
 
     future = bool(cues & ctx.words("future")) or bool(governors & ctx.words("future"))
+    if hedge and _reported_would(ctx, tok, cues):  # "Denmark said it would suspend approvals": what it will do
+        hedge, future = False, True
     future = future or lemma(tok) in ctx.words("future")  # "an aid package", "ordered 24 helicopters"
     qualifiers = {lemma(c) for c in tok.children if c.dep_ == "amod"} if tok.pos_ in NOUN_POS else set()
     future = future or bool(qualifiers & ctx.words("future"))  # "the potential sale", "a proposed deal"
@@ -211,6 +213,18 @@ def _framing(ctx: ArticleContext, tok: Token) -> tuple[bool, bool, bool, bool]:
         hedge = True
     denial = bool(refusals) != bool(halts) and not hedge  # "refused to curb arms sales": no denial
     return hedge, future, alleged, denial
+
+
+def _reported_would(ctx: ArticleContext, tok: Token, cues: set[str]) -> bool:
+    """ "would" as the future of reported speech ("X said it would suspend exports"), not a
+    condition: the clause's only hedge, in a clause a speech verb reports, with no "if"."""
+    if (cues & ctx.words("hedge")) - {"would"} or cues & {"if", "unless", "whether"}:
+        return False
+    chain = list(clause_chain(tok))
+    top = chain[-1]
+    said = ctx.lexicon.verbs_for("report")
+    reported = top.dep_ == "ccomp" and any(v.phrase == lemma(top.head) for v in said)
+    return reported and any(c.dep_ == "aux" and c.lower_ == "would" for t in chain for c in t.children)
 
 
 def _including(tok: Token) -> list[Token]:
@@ -284,7 +298,9 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         if noun and lemma(tok) in ctx.words("deal_noun"):
             signed = _deal_parties(sent, ctx, tok, weapons)
             suppliers, recipients = signed if signed[0] or not recipients else (suppliers, recipients)
-        if not weapons and not noun and lemma(tok) == "arm" and recipients:
+        if (
+            not weapons and not noun and lemma(tok) in ctx.words("arming_verb") and recipients
+        ):  # "armed/equipped the brigade"
             weapons = [Tag("weapon", trig.start, trig.end, value="other")]
         hedge, future, alleged, denial = _framing(ctx, tok)
         if voice is not None and voice.stance in ("deny", "allege"):

@@ -220,3 +220,19 @@ def test_a_state_halting_its_exports_denies_them() -> None:
     assert _statements(_extract(text)) == {(frozenset({"state:NOR"}), "deny")}
     urged = "Critics demanded that Norway halt arms exports to Turkey."
     assert _statements(_extract(urged)) == set()
+
+
+def test_would_in_reported_speech_is_the_future_not_a_condition() -> None:
+    text = "Norway said it would suspend approvals of arms and dual-use exports to Turkey."
+    ex = _extract(text)
+    assert {(t.supplier, t.recipient, t.status) for t in ex.transfers} == {("state:NOR", "state:TUR", "denied")}
+    assert _statements(ex) == {(frozenset({"state:NOR"}), "deny")}
+    hedged = "Norway said it could suspend approvals of arms exports to Turkey."
+    assert _transfers(_extract(hedged)) == set()
+
+
+def test_suspended_permits_for_exports_deny_them() -> None:
+    text = "Canada suspended permits for arms exports to Turkey."
+    assert {(t.supplier, t.recipient, t.status) for t in _extract(text).transfers} == {
+        ("state:CAN", "state:TUR", "denied")
+    }
