@@ -122,7 +122,9 @@ def _stance_speakers(
         if set(speakers) <= voiced or untold:  # "Mao said China condemns", "Lin said Beijing regretted"
             return list(speech.speakers), "spokesperson"
     if speakers:
-        return [*speakers, *(k for k in _with_saying(tok, voices) if k not in speakers)], "subject"
+        aides = _spokesman_of(voice) if voice is not None else []  # "X called for ..., his spokesman Y said"
+        co = [*_with_saying(tok, voices), *aides]
+        return [*speakers, *(k for k in dict.fromkeys(co) if k not in speakers)], "subject"
     named = [t for t in subjects(tok) if t.pos_ != "PRON"] if clausal(tok) else []
     anaphors = [  # "the group", "his country", "its government"
         t
@@ -147,6 +149,19 @@ def _stance_speakers(
     if voice is not None:
         return list(voice.speakers), "voice"
     return [], ""
+
+
+def _spokesman_of(voice: Voice) -> list[str]:
+    """The speakers of a speech verb whose subject is someone's spokesman ("Guterres is worried
+    ..., his spokesperson Stephane Dujarric told reporters"): they speak with the principal."""
+    verb = voice.verb
+    if verb is None or voice.stance is not None:
+        return []
+    aide = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if aide is None or not any(p.dep_ == "poss" and p.lower_ in ("his", "her") for p in aide.children):
+        return []
+    named = {w.i for w in aide.subtree if w.pos_ == "PROPN"}  # "his spokesman Stephane Dujarric", not "his spokesman"
+    return [k for k in voice.speakers if k.startswith("person:")] if named else []
 
 
 def _with_saying(tok: Token, voices: list[Voice]) -> list[str]:

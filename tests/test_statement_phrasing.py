@@ -694,3 +694,16 @@ def test_a_judgment_of_something_else_in_the_phrase_is_not_the_speakers() -> Non
     assert all(stance != "condemn" for _, stance in _statements(_extract(response)))
     violation = "Foreign Minister Anna Berg described the strike as a violation of international law."
     assert _statements(_extract(violation)) == {(frozenset({"person:annaberg"}), "condemn")}
+
+
+def test_a_named_spokesman_who_reports_his_principal_speaks_with_him() -> None:
+    text = "Secretary-General Antonio Guterres called for restraint, his spokesman Stephane Dujarric said."
+    pair = frozenset({"person:antonioguterres", "person:stephanedujarric"})
+    assert _statements(_extract(text)) == {(pair, "call_on")}
+    unnamed = "Secretary-General Antonio Guterres called for restraint, his spokesman said."
+    assert _statements(_extract(unnamed)) == {(frozenset({"person:antonioguterres"}), "call_on")}
+
+
+def test_regarding_an_act_as_aggression_condemns_it() -> None:
+    text = "President Vladimir Putin regards the strike as aggression against a sovereign state."
+    assert _statements(_extract(text)) == {(frozenset({"person:vladimirputin"}), "condemn")}
