@@ -48,6 +48,12 @@ _PLACE_WORDS = frozenset(
     {"Airport", "International", "Airbase", "Base", "Port", "Bridge", "Hospital", "University", "Stadium",
      "Square", "Street", "Mosque", "Palace", "Dam", "Station", "Camp", "Refinery", "Plant"}
 )  # fmt: skip
+_INSTITUTION_WORDS = frozenset(
+    {"Conference", "Summit", "Forum", "Systems", "Industries", "Corporation", "Company", "Technologies",
+     "Aerospace", "Dynamics", "Atomics", "Relations", "Institute", "Foundation", "Airlines", "Shipyard"}
+)  # fmt: skip
+"""Capitalised words of a company's, event's or institution's name ("General Dynamics Land
+Systems", "the Munich Security Conference"): no person's name holds one."""
 NOT_NAMES = {
     "Monday",
     "Tuesday",
@@ -140,8 +146,8 @@ def _person_name(doc: DocView, i: int, stop: set[int]) -> tuple[int, int, str] |
         j += 1
         if "\n" in tok.whitespace_:
             break
-    if len(parts) < 2 or any(doc[k].text in _PLACE_WORDS for k in parts):
-        return None  # "King Khalid International Airport" names a place
+    if len(parts) < 2 or any(doc[k].text in _PLACE_WORDS | _INSTITUTION_WORDS for k in parts):
+        return None  # "King Khalid International Airport" names a place, "General Dynamics Land Systems" a firm
     start, end = parts[0], parts[-1] + 1
     text = doc.text_of(start, end)
     camel = _CAMEL_JOIN.search(text)

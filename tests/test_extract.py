@@ -266,6 +266,19 @@ def test_linked_headlines_wire_credits_and_file_photos_give_no_facts() -> None:
     assert _statements(ex) == {(frozenset({"state:NOR"}), "condemn"), (frozenset({"state:SWE"}), "support")}
 
 
+def test_captions_credited_inline_and_outlet_link_blocks_give_no_facts() -> None:
+    text = (
+        "Smoke rises over the port after the strike. Photo: Governor Ivan Petrov on Telegram\n\n"
+        "Norway condemned the strike.\n\n"
+        "Read more with Example News\nPoland and Finland want EU money for border defences\n\n"
+        "Related Information\nJapan-Belgium Relations\nBack to Press Releases\n\n"
+        "Sweden welcomed the decision.\n"
+    )
+    ex = _extract(text)
+    assert _states(ex) == {"NOR", "SWE"}
+    assert "person:ivanpetrov" not in ex.actors
+
+
 def test_evidence_offsets_point_into_the_article_text() -> None:
     text = " date 2024-01-10\nHeadline here\n\nIran supplied Russia with Shahed-136 drones, officials said.\n"
     article = Article.from_text("t", text)
