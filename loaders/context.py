@@ -97,6 +97,20 @@ class ArticleContext:
         joined = word.i > 0 and word.doc[word.i - 1].text in ("-", "‑")  # "Iranian-origin", not "army source"
         return word.tag_ in ("VBN", "VBD") or joined
 
+    def body_headed_by(self, word: str, before: int) -> str | None:
+        """The body (or group) named last before character ``before`` whose name ends in
+        ``word`` ("the force" after "the IRGC Aerospace Force", "a coalition strike" after
+        "the Saudi-led coalition")."""
+        named = [
+            m
+            for m in self.extraction.mentions
+            if m.start < before
+            and (actor := self.extraction.actors.get(m.actor)) is not None
+            and actor.kind != "person"
+            and actor.label.lower().split()[-1] == word.lower()
+        ]
+        return max(named, key=lambda m: m.start).actor if named else None
+
     def words(self, kind: str) -> frozenset[str]:
         """A class of grammar words from the lexicon (``grammar.tsv``)."""
         return self.lexicon.words(kind)

@@ -2,12 +2,14 @@
 clause: "this was stated by the ministry" (the last event), "Biden said the strikes were a
 direct response" (a party speaking of "the strikes"), "NATO said China is a decisive enabler of
 Russia's war" (abetting), "drones hit a refinery in Ryazan, its governor said" (a strike on the
-speaker's side with no attacker named), "X said Israel must explain how it happened" (a duty
+speaker's side with no attacker named; on another side's ground, reported by a defence
+ministry or armed force, its own), "X said Israel must explain how it happened" (a duty
 laid on another party).
 """
 
 from __future__ import annotations
 
+from .context import ArticleContext
 from .facts import Transfer
 from .roles import is_passive, lemma, marks, path_up, subjects
 from .statement_sink import StatementSink
@@ -109,8 +111,27 @@ def unclaimed(out: StatementSink, voices: list[Voice]) -> None:
         if any(t.dep_ in ("relcl", "acl") for t in path):
             continue  # "Hamas, which it holds responsible for the attack on Israel": background
         states = {s for s in (ctx.party_of(k) for k in voice.speakers) if s}
-        if states & {ctx.party_of(k) for k in targets}:
+        struck = {ctx.party_of(k) for k in targets}
+        if states & struck:
             out.add(voice.speakers, "allege", "statement.unclaimed.allege", 0.6, None)
+            continue
+        grounds = {ctx.state_of(k) for k in targets}
+        passive = is_passive(tok) and lemma(tok) not in ctx.words("sending_verb")  # not "were launched from Iran"
+        elsewhere = None not in grounds and not grounds & {ctx.state_of(s) for s in states}
+        if passive and states and elsewhere and _armed_voice(ctx, voice.speakers):
+            out.add(voice.speakers, "admit", "statement.unclaimed.admit", 0.6, None)
+
+
+_ARMED_ROLES = ("defence", "defense", "armed forces", "land forces", "military", "air force", "navy", "army")
+
+
+def _armed_voice(ctx: ArticleContext, speakers: tuple[str, ...]) -> bool:
+    """A defence ministry, an armed force or one of their officials: who reports strikes on
+    another side's ground with no attacker named ("nine sites in Pakistan had been struck,
+    India's defence ministry said") reports its own."""
+    actors = [ctx.extraction.actors.get(k) for k in speakers]
+    roles = [f"{a.role or ''} {a.label if a.kind == 'organization' else ''}".lower() for a in actors if a is not None]
+    return any(word in role for role in roles for word in _ARMED_ROLES)
 
 
 _DUTY = frozenset({"must", "should"})

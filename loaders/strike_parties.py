@@ -124,18 +124,9 @@ def _named_body(
     for word in words:
         if sent.token_tag(word) is not None or word.pos_ not in NOUN_POS:
             continue
-        named = [
-            m
-            for m in ctx.extraction.mentions
-            if m.start < start
-            and (actor := ctx.extraction.actors.get(m.actor)) is not None
-            and actor.kind != "person"
-            and actor.label.lower().split()[-1] == word.lower_
-        ]
-        if named:
-            body = max(named, key=lambda m: m.start).actor
-            key = ctx.party_of(body) or body
-            return [(key, Tag("actor", 0, 0, key=body))]
+        body = ctx.body_headed_by(word.lower_, start)
+        if body is not None:
+            return [(ctx.party_of(body) or body, Tag("actor", 0, 0, key=body))]
     return []
 
 

@@ -190,8 +190,11 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
             weapons.append(tok.head)
         else:
             weapons += patient
-        targets = sent.phrase_actors_of([p for p in patient if sent.token_tag(p, "weapon") is None], places=True)
+        struck = [p for p in patient if sent.token_tag(p, "weapon") is None]
+        targets = sent.phrase_actors_of(struck, places=True)
         targets += [t for t in targets_of(sent, ctx, prep_objects(tok, targets_prep)) if t not in targets]
+        if not targets:  # "nine sites in Pakistan had been struck", "an apartment block in Dnipro was hit"
+            targets = targets_of(sent, ctx, [o for p in struck for o in prep_objects(p, {"in", "near"})])
         downed = lemma(tok) in ctx.words("downing") | ctx.words("defend") and any(
             sent.weapons_under(p) for p in patient
         )

@@ -22,7 +22,18 @@ from spacy.tokens import Token
 from .context import ArticleContext
 from .dates import days_in
 from .facts import Strike, Transfer
-from .roles import NOUN_POS, clause_chain, direct_objects, is_passive, lemma, marks, negated, prep_objects, subjects
+from .roles import (
+    NOUN_POS,
+    agents,
+    clause_chain,
+    direct_objects,
+    is_passive,
+    lemma,
+    marks,
+    negated,
+    prep_objects,
+    subjects,
+)
 from .sentence import ParsedSentence
 from .strike_parties import (
     accuser,
@@ -228,8 +239,10 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             continue  # "fired two missiles into the sea": a launch, no strike
         attackers, targets, weapon_roots = strike_roles(sent, ctx, tok)
         downed = intercepts(sent, ctx, tok)
-        if lemma(tok) in ctx.words("impact_verb") and not (_weapon_subject(sent, tok) or downed):
+        reported_hit = is_passive(tok) and not agents(tok) and lemma(tok) in ("strike", "hit", "target")
+        if lemma(tok) in ctx.words("impact_verb") and not (_weapon_subject(sent, tok) or downed or reported_hit):
             continue  # "the strike killed five" is read from the noun; "Hamas killed" is no strike
+            # (but "nine sites in Pakistan had been struck" is a strike whose attacker goes unsaid)
         if tok.dep_ == "relcl" and sent.token_tag(tok.head, "weapon") is not None:
             weapon_roots.append(tok.head)  # "drones, some of which were launched"
         hit = [x for x in tok.children if x.dep_ == "nsubjpass"]

@@ -292,3 +292,17 @@ def test_a_body_named_before_by_its_head_word_strikes() -> None:
     assert len(_extract(text).strikes) == 2
     text = "A coalition strike on a funeral hall in Sanaa killed more than 140 people."
     assert _strikes(_extract(text)) == set()
+
+
+def test_sites_struck_on_another_sides_ground_are_the_reporting_armys_own() -> None:
+    text = "India's defence ministry said nine sites in Pakistan had been struck."
+    assert _statements(_extract(text)) == {(frozenset({"org:india-s-defence-ministry"}), "admit")}
+    launched = "India's defence ministry said missiles had been launched at sites in Pakistan."
+    assert all(stance != "admit" for _, stance in _statements(_extract(launched)))
+    own = "Ukraine's air force said an apartment block in Dnipro had been hit."
+    assert _statements(_extract(own)) == {(frozenset({"org:ukrainian-air-force"}), "allege")}
+
+
+def test_a_body_named_again_by_its_last_word_speaks() -> None:
+    text = "The IRGC Aerospace Force fired missiles at a base in Iraq, the force said in a statement."
+    assert _statements(_extract(text)) == {(frozenset({"org:irgc-aerospace-force"}), "admit")}
