@@ -103,6 +103,10 @@ def _passive_through_agent(noun: Token) -> Token | None:
 
 def _own_subjects(verb: Token) -> list[Token]:
     heads = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else verb
+    joined = prev.dep_ == "pobj" and prev.head.lower_ in ("as", "while") and prev.pos_ == "PROPN"
+    if joined and heads and heads[0].i < prev.head.i:  # "Egypt airlifts arms as Ethiopia warns", misparsed
+        return with_conjuncts(prev)
     if len(heads) > 1:  # a misparse: "Iran's proxy Hezbollah fired" with two subjects; the nearest is the head
         before = [h for h in heads if h.i < verb.i]
         heads = [before[-1] if before else heads[0]]

@@ -205,7 +205,12 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         return []  # "Kremlin critics": the Kremlin is what they oppose, not who speaks
     if word in ctx.words("civil_body") and sent.token_tag(tok) is None:
         qualifiers = [t for t in sent.phrase_actors(tok) if t.key]
-        if qualifiers and all(t.via == "demonym" for t in qualifiers):
+        doc = sent.span.view
+
+        def based(t: Tag) -> bool:  # "the UK-based Syrian Observatory": where it sits, not who it is
+            return t.end + 1 < len(doc) and doc[t.end].text in ("-", "‑") and doc[t.end + 1].lower_ == "based"
+
+        if qualifiers and all(t.via == "demonym" or based(t) for t in qualifiers):
             return []  # "a French research group", "a British rights organisation": not the state
     tags = [t for t in sent.phrase_actors(tok) if t.key and not ctx.backs_or_made(sent, t)]
     if not tags and tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):

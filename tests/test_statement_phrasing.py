@@ -707,3 +707,13 @@ def test_a_named_spokesman_who_reports_his_principal_speaks_with_him() -> None:
 def test_regarding_an_act_as_aggression_condemns_it() -> None:
     text = "President Vladimir Putin regards the strike as aggression against a sovereign state."
     assert _statements(_extract(text)) == {(frozenset({"person:vladimirputin"}), "condemn")}
+
+
+def test_a_monitor_based_in_a_state_speaks_for_no_state() -> None:
+    text = "Air strikes hit villages in Syria, according to the UK-based Syrian Observatory for Human Rights."
+    assert _statements(_extract(text)) == set()
+
+
+def test_the_subject_a_headline_parse_hangs_on_as_still_speaks() -> None:
+    text = 'Egypt airlifts weapons to Mogadishu as Ethiopia warns it "cannot stand idly by"'
+    assert _statements(_extract(text)) == {(frozenset({"state:ETH"}), "warn")}
