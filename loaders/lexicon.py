@@ -102,6 +102,8 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "arming_verb",
     "patron_noun",
     "act_noun",
+    "kin_noun",
+    "quarrel_noun",
     "body_head_word",
     "media_word",
 )

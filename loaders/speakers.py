@@ -304,6 +304,8 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
                 continue
             if tag.key.startswith("person:") and _served(c, tok):
                 continue  # "Hajiyev, an adviser to President Aliyev": not Aliyev
+            if c.dep_ == "poss" and lemma(c.head) in ctx.words("kin_noun"):
+                continue  # "Kim's sister Kim Yo Jong": the sister speaks
             if _posted_to(c, tok):
                 continue  # "Israel's ambassador to the UN, Gilad Erdan": posted there, not its voice
             if leader and ctx.state_of(tag.key) is None:

@@ -106,6 +106,8 @@ def not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleConte
     a stance noun no one holds ("close air support"), a negated noun ("there is no denying")."""
     if tok.dep_ in ("amod", "compound", "nmod") and tok.lower_ not in ADVERBS:
         return True
+    if tok.pos_ == "NOUN" and lemma(tok) in ctx.words("quarrel_noun"):
+        return True  # "locked in a dispute with Ethiopia": a quarrel, no one's denial
     bare = not any(c.dep_ in ("nsubj", "aux") for c in tok.children)
     asked = bare and (tok.tag_ == "VBN" or (tok.dep_ == "advcl" and tok.tag_ == "VBD"))  # "Peskov, asked about"
     if value == "call_on" and asked and (lemma(tok) == "ask" or not sent.phrase_actors_of(agents(tok))):
