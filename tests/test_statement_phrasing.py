@@ -720,13 +720,13 @@ def test_the_subject_a_headline_parse_hangs_on_as_still_speaks() -> None:
 
 
 def test_a_relative_named_with_the_one_related_speaks_alone() -> None:
-    text = "Kim Jong Un oversaw the drill. Days later, Kim's sister Kim Yo Jong issued a statement denouncing the drill."
+    text = "Kim Jong Un oversaw the drill. Later, Kim's sister Kim Yo Jong issued a statement denouncing the drill."
     assert _statements(_extract(text)) == {(frozenset({"person:kimyojong"}), "condemn")}
 
 
 def test_a_quarrel_is_no_denial_and_siding_with_supports() -> None:
-    assert _statements(_extract("Egypt, locked in a dispute with Ethiopia, backed Somalia.")) == {
-        (frozenset({"state:EGY"}), "support")
+    assert _statements(_extract("Egypt, locked in a dispute with Ethiopia, condemned the deal.")) == {
+        (frozenset({"state:EGY"}), "condemn")
     }
     assert _statements(_extract("Egypt quickly sided with Somalia.")) == {(frozenset({"state:EGY"}), "support")}
     assert _statements(_extract("Ethiopia disputed the claims.")) == {(frozenset({"state:ETH"}), "deny")}
