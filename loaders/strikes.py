@@ -121,7 +121,13 @@ _OTHER_CLAUSES = ("advcl", "ccomp", "relcl", "parataxis")
 
 def _dates(ctx: ArticleContext, sent: ParsedSentence, tok: Token, attackers: set[str]) -> tuple[dt.date, ...]:
     """The days the strike's own clause names; a clause below it that holds another party's
-    strike ("..., saying it was responding to US strikes on Sunday") dates that one."""
+    strike ("..., saying it was responding to US strikes on Sunday") dates that one. A strike
+    noun that names its own day ("Saturday's attack ... rose to 16 on Sunday") has that day only."""
+    if tok.pos_ in NOUN_POS:
+        clauses = {x.i for c in tok.children if c.dep_ in ("relcl", "acl") for x in c.subtree}
+        days = days_in("".join(t.text_with_ws for t in tok.subtree if t.i not in clauses), ctx.published, ctx.year)
+        if days:
+            return tuple(days)
     clause = list(clause_chain(tok, stop=("ccomp", "relcl", "advcl", "conj")))[-1]
     others = {
         i

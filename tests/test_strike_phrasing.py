@@ -306,3 +306,9 @@ def test_sites_struck_on_another_sides_ground_are_the_reporting_armys_own() -> N
 def test_a_body_named_again_by_its_last_word_speaks() -> None:
     text = "The IRGC Aerospace Force fired missiles at a base in Iraq, the force said in a statement."
     assert _statements(_extract(text)) == {(frozenset({"org:irgc-aerospace-force"}), "admit")}
+
+
+def test_a_strike_noun_that_names_its_day_has_that_day_only() -> None:
+    text = "The toll from Saturday's Russian missile attack on a market in Kharkiv rose to 16 on Sunday."
+    (strike,) = _extract(text, date="2024-05-26").strikes
+    assert [d.isoformat() for d in strike.dates] == ["2024-05-25"]
