@@ -730,3 +730,15 @@ def test_a_quarrel_is_no_denial_and_siding_with_supports() -> None:
     }
     assert _statements(_extract("Egypt quickly sided with Somalia.")) == {(frozenset({"state:EGY"}), "support")}
     assert _statements(_extract("Ethiopia disputed the claims.")) == {(frozenset({"state:ETH"}), "deny")}
+
+
+def test_a_claim_about_another_party_alone_alleges() -> None:
+    other = "White House spokesman John Kirby claimed that Iranian military personnel were present in Crimea."
+    assert _statements(_extract(other)) == {(frozenset({"org:white-house", "person:johnkirby"}), "allege")}
+    own = "President Donald Trump claimed that no Americans had been harmed."
+    assert _statements(_extract(own)) == set()
+
+
+def test_refusing_to_send_war_material_denies() -> None:
+    text = "Ecuador's Foreign Minister Ana Ruiz said Ecuador would not send war material to any country at war."
+    assert (frozenset({"person:anaruiz"}), "deny") in _statements(_extract(text))
