@@ -236,3 +236,15 @@ def test_suspended_permits_for_exports_deny_them() -> None:
     assert {(t.supplier, t.recipient, t.status) for t in _extract(text).transfers} == {
         ("state:CAN", "state:TUR", "denied")
     }
+
+
+def test_the_kingdom_is_the_kingdom_the_article_names_most() -> None:
+    text = (
+        "Saudi Arabia has bought Typhoon jets. Saudi Arabia also bought tanks. "
+        "Denmark and Norway have suspended new arms export approvals for the kingdom."
+    )
+    ex = _extract(text)
+    assert {(t.supplier, t.recipient) for t in ex.transfers if t.status == "denied"} == {
+        ("state:DNK", "state:SAU"),
+        ("state:NOR", "state:SAU"),
+    }
