@@ -174,6 +174,17 @@ def _named_portfolio(doc: DocView, end: int, taken: set[int]) -> int:
     return k
 
 
+def _armed_named_before(tags: list[Tag], body: Tag, state: str, ex: Extraction) -> str | None:
+    """The state's armed forces the article named by their own name before ``body`` (a
+    lexicon organization of that state whose role family is armed), if any."""
+    for t in reversed([t for t in tags if t.kind == "actor" and t.end <= body.start]):
+        actor = ex.actors.get(t.key or "")
+        same = actor is not None and actor.kind == "organization" and actor.affiliation == state
+        if same and actor is not None and role_family(actor.label.lower()) == "armed":
+            return actor.key
+    return None
+
+
 def _owned_body(doc: DocView, body: Tag, state: str, lexicon: Lexicon, ex: Extraction) -> Tag:
     """A body a pronoun says whose it is ("its foreign ministry"), named as the state's."""
     entry = lexicon.states.get(state.split(":", 1)[1])
@@ -260,6 +271,11 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
             known = known_body(lexicon, state.key, doc.text_of(tag.start, tag.end))
             if known is not None:
                 label = known
+            named_before = _armed_named_before(tags, tag, state.key, ex) if role_family(tag.value) == "armed" else None
+            if named_before is not None:  # "the Sudanese army" after "the Sudanese Armed Forces (SAF)": one body
+                found.append(Tag("actor", start, end, key=named_before, via="body"))
+                bodies["armed"] = named_before
+                continue
             key = org_key(label)
             ex.add_actor(Actor(key, "organization", label, affiliation=state.key, role=tag.value))
             found.append(Tag("actor", start, end, key=key, via="body"))

@@ -280,8 +280,6 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
     own = {ctx.kind_of(t.key or "") for t in tags if sent.head(t).i not in others}
     if word in ctx.words("anonymous") and own <= {"state"}:
         return []  # "Syrian officials", "Western diplomats" (beside "the Israeli military" or not)
-    if word in ctx.words("anonymous") and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in tok.children):
-        return []  # "a senior State Department official": someone unnamed, not the department
     if word in ctx.words("role_plural") and tok.tag_ == "NNS" and states and len(states) == len(keys):
         if len(states) >= 3:
             return keys
