@@ -1,7 +1,10 @@
 """Government bodies a sentence names without a full name: the state a body phrase belongs
 to ("China's foreign ministry", "Ministry of Defence of Ukraine", "Joe Biden's
 administration"), the lexicon's own name for a state's armed forces, and a body named again
-by "the" and its head alone ("the army said", "The Ministry calls on ...").
+by "the" and its head alone ("the army said", "The Ministry calls on ..."), by "its" ("its
+foreign ministry"), by "the group's" (an armed group), or by the armed forces' own name given
+before ("the Sudanese army" after "the Sudanese Armed Forces"); and the international body
+a title names in its own words ("UN Special Rapporteur").
 """
 
 from __future__ import annotations
@@ -13,7 +16,19 @@ from .facts import Actor, Extraction, org_key
 from .lexicon import Lexicon
 from .tags import Tag
 
-__all__ = ["known_body", "leaders_state", "role_family", "state_after_of", "state_before", "state_of_its", "the_body"]
+__all__ = [
+    "armed_named_before",
+    "body_in_title",
+    "known_body",
+    "leaders_state",
+    "owned_body",
+    "role_family",
+    "state_after_of",
+    "state_before",
+    "state_of_its",
+    "the_body",
+    "the_groups",
+]
 
 
 def state_before(
@@ -132,3 +147,59 @@ def known_body(lexicon: Lexicon, state: str, head: str) -> str | None:
         if org.affiliation == iso3 and re.search(r"armed forces|defen[cs]e forces", org.label, re.IGNORECASE):
             return org.label
     return None
+
+
+def armed_named_before(tags: list[Tag], body: Tag, state: str, ex: Extraction) -> str | None:
+    """The state's armed forces the article named by their own name before ``body`` (a
+    lexicon organization of that state whose role family is armed), if any."""
+    for t in reversed([t for t in tags if t.kind == "actor" and t.end <= body.start]):
+        actor = ex.actors.get(t.key or "")
+        same = actor is not None and actor.kind == "organization" and actor.affiliation == state
+        if same and actor is not None and role_family(actor.label.lower()) == "armed":
+            return actor.key
+    return None
+
+
+def owned_body(doc: DocView, body: Tag, state: str, lexicon: Lexicon, ex: Extraction) -> Tag:
+    """A body a pronoun says whose it is ("its foreign ministry"), named as the state's."""
+    entry = lexicon.states.get(state.split(":", 1)[1])
+    label = (
+        known_body(lexicon, state, doc.text_of(body.start, body.end))
+        or f"{entry.name if entry else state} {doc.text_of(body.start, body.end)}"
+    )
+    key = org_key(label)
+    ex.add_actor(Actor(key, "organization", label, affiliation=state, role=body.value))
+    return Tag("actor", body.start - 1, body.end, key=key, via="body")
+
+
+def body_in_title(title: Tag, doc: DocView, lexicon: Lexicon, ex: Extraction) -> str | None:
+    """The international body a title of an organization names in its own words ("UN Special
+    Rapporteur"): the lexicon's body (one with no state) whose name or alias opens the title,
+    registered as the actor it names."""
+    if title.extra.get("scope") != "org":
+        return None
+    words = doc.text_of(title.start, title.end).split()
+    for org in lexicon.orgs:
+        names = (org.label, *org.aliases)
+        if (
+            org.affiliation is None
+            and org.kind == "organization"
+            and any(words[: len(n.split())] == n.split() for n in names)
+        ):
+            return ex.add_actor(Actor(org_key(org.label), "organization", org.label, wikidata=org.wikidata)).key
+    return None
+
+
+def the_groups(doc: DocView, named: list[Tag], index: int, lexicon: Lexicon, ex: Extraction) -> Tag | None:
+    """The armed group a title's "the group's" points back to ("Mohammed Abdulsalam, the group's
+    chief negotiator"): the last armed group named before it."""
+    if index < 3 or doc[index - 1].text not in ("'s", "’s") or doc[index - 3].lower_ != "the":
+        return None
+    if doc[index - 2].lower_ not in lexicon.words("armed_anaphor"):
+        return None
+    groups = [
+        t
+        for t in named
+        if t.end <= index - 3 and (actor := ex.actors.get(t.key or "")) is not None and actor.kind == "armed_group"
+    ]
+    return groups[-1] if groups else None

@@ -10,7 +10,19 @@ from __future__ import annotations
 
 import re
 
-from .bodies import known_body, leaders_state, role_family, state_after_of, state_before, state_of_its, the_body
+from .bodies import (
+    armed_named_before,
+    body_in_title,
+    known_body,
+    leaders_state,
+    owned_body,
+    role_family,
+    state_after_of,
+    state_before,
+    state_of_its,
+    the_body,
+    the_groups,
+)
 from .doc_view import DocView
 from .facts import Actor, Extraction, org_key, person_key, state_key
 from .lexicon import Lexicon
@@ -174,62 +186,6 @@ def _named_portfolio(doc: DocView, end: int, taken: set[int]) -> int:
     return k
 
 
-def _armed_named_before(tags: list[Tag], body: Tag, state: str, ex: Extraction) -> str | None:
-    """The state's armed forces the article named by their own name before ``body`` (a
-    lexicon organization of that state whose role family is armed), if any."""
-    for t in reversed([t for t in tags if t.kind == "actor" and t.end <= body.start]):
-        actor = ex.actors.get(t.key or "")
-        same = actor is not None and actor.kind == "organization" and actor.affiliation == state
-        if same and actor is not None and role_family(actor.label.lower()) == "armed":
-            return actor.key
-    return None
-
-
-def _owned_body(doc: DocView, body: Tag, state: str, lexicon: Lexicon, ex: Extraction) -> Tag:
-    """A body a pronoun says whose it is ("its foreign ministry"), named as the state's."""
-    entry = lexicon.states.get(state.split(":", 1)[1])
-    label = (
-        known_body(lexicon, state, doc.text_of(body.start, body.end))
-        or f"{entry.name if entry else state} {doc.text_of(body.start, body.end)}"
-    )
-    key = org_key(label)
-    ex.add_actor(Actor(key, "organization", label, affiliation=state, role=body.value))
-    return Tag("actor", body.start - 1, body.end, key=key, via="body")
-
-
-def _the_groups(doc: DocView, named: list[Tag], index: int, lexicon: Lexicon, ex: Extraction) -> Tag | None:
-    """The armed group a title's "the group's" points back to ("Mohammed Abdulsalam, the group's
-    chief negotiator"): the last armed group named before it."""
-    if index < 3 or doc[index - 1].text not in ("'s", "’s") or doc[index - 3].lower_ != "the":
-        return None
-    if doc[index - 2].lower_ not in lexicon.words("armed_anaphor"):
-        return None
-    groups = [
-        t
-        for t in named
-        if t.end <= index - 3 and (actor := ex.actors.get(t.key or "")) is not None and actor.kind == "armed_group"
-    ]
-    return groups[-1] if groups else None
-
-
-def _body_in_title(title: Tag, doc: DocView, lexicon: Lexicon, ex: Extraction) -> str | None:
-    """The international body a title of an organization names in its own words ("UN Special
-    Rapporteur"): the lexicon's body (one with no state) whose name or alias opens the title,
-    registered as the actor it names."""
-    if title.extra.get("scope") != "org":
-        return None
-    words = doc.text_of(title.start, title.end).split()
-    for org in lexicon.orgs:
-        names = (org.label, *org.aliases)
-        if (
-            org.affiliation is None
-            and org.kind == "organization"
-            and any(words[: len(n.split())] == n.split() for n in names)
-        ):
-            return ex.add_actor(Actor(org_key(org.label), "organization", org.label, wikidata=org.wikidata)).key
-    return None
-
-
 def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: Lexicon, ex: Extraction) -> list[Tag]:
     found: list[Tag] = []
     role_states: dict[str, str] = {}
@@ -249,7 +205,7 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
                 state = leaders_state(doc, tags, tag, ex)  # "Joe Biden's administration"
             its = state_of_its(doc, named, tag.start) if state is None else None
             if its is not None and its.key and tag.value != "government":  # "Its foreign ministry"
-                found.append(_owned_body(doc, tag, its.key, lexicon, ex))
+                found.append(owned_body(doc, tag, its.key, lexicon, ex))
                 bodies[role_family(tag.value)] = found[-1].key or ""
                 continue
             if state is None or state.key is None:
@@ -271,7 +227,7 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
             known = known_body(lexicon, state.key, doc.text_of(tag.start, tag.end))
             if known is not None:
                 label = known
-            named_before = _armed_named_before(tags, tag, state.key, ex) if role_family(tag.value) == "armed" else None
+            named_before = armed_named_before(tags, tag, state.key, ex) if role_family(tag.value) == "armed" else None
             if named_before is not None:  # "the Sudanese army" after "the Sudanese Armed Forces (SAF)": one body
                 found.append(Tag("actor", start, end, key=named_before, via="body"))
                 bodies["armed"] = named_before
@@ -319,7 +275,7 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
             state = state_before(doc, places, tag.start, places=True) or state_after_of(
                 doc, places, tag.end, window=5, places=True
             )
-        state = state or _the_groups(doc, named, tag.start, lexicon, ex)
+        state = state or the_groups(doc, named, tag.start, lexicon, ex)
         before = next((t for t in tags if t.kind == "body" and t.end == tag.start), None)
         family = role_family(before.value) if before is not None else ""
         if state is None and before is not None and family in bodies:  # "Army spokesman X": the army named before
@@ -333,7 +289,7 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
         if actor.affiliation is None and title.lower() in role_states:
             actor.affiliation = role_states[title.lower()]
         if actor.affiliation is None:
-            actor.affiliation = _body_in_title(tag, doc, lexicon, ex)
+            actor.affiliation = body_in_title(tag, doc, lexicon, ex)
         if actor.affiliation is None and end + 1 < len(doc) and doc[end].text == ",":
             of = next((k for k in range(end + 1, min(len(doc), end + 6)) if doc[k].lower_ == "of"), None)
             after = state_after_of(doc, named, of, window=4) if of is not None else None
@@ -359,13 +315,13 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
         state = (
             state_before(doc, named, title_tag.start, window=4, orgs=title_tag.extra.get("scope") == "org")
             or state_after_of(doc, named, title_tag.end, window=8)
-            or _the_groups(doc, named, title_tag.start, lexicon, ex)
+            or the_groups(doc, named, title_tag.start, lexicon, ex)
         )
         actor = ex.add_actor(
             Actor(person_key(text), "person", text, role=title_tag.extra.get("title", title_tag.value))
         )
         if actor.affiliation is None:
-            actor.affiliation = state.key if state is not None else _body_in_title(title_tag, doc, lexicon, ex)
+            actor.affiliation = state.key if state is not None else body_in_title(title_tag, doc, lexicon, ex)
         found.append(Tag("actor", start, end, key=actor.key, via="apposition"))
         taken.update(range(start, end))
     # "said Name" needs no title before the name.

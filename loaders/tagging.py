@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -22,6 +21,7 @@ from .doc_view import DocView
 from .facts import Actor, ActorKind, Extraction, org_key, person_key, state_key
 from .lexicon import Lexicon
 from .naming import korea_shorthand, org_heads, people_and_bodies
+from .state_anaphors import latter_former, the_kingdom
 from .surnames import listed_surnames, same_person, surnames
 from .tags import Tag
 from .text import nlp
@@ -206,8 +206,8 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocVi
     tags += unlisted_bodies(view, taken | {i for t in tags for i in range(t.start, t.end)}, lexicon, extraction)
     tags += org_heads(view, tags, taken | {i for t in tags for i in range(t.start, t.end)}, extraction)
     tags += korea_shorthand(view, tags, taken)
-    tags += _latter_former(view, tags)
-    tags += _the_kingdom(view, tags, lexicon)
+    tags += latter_former(view, tags)
+    tags += the_kingdom(view, tags, lexicon)
     tags = [t for t in tags if not _anti(view, t)]
     tags += _shared_heads(view, tags, lexicon)
     kept = _without_languages(view, _without_given_names(view, tags, lexicon), lexicon)
@@ -342,46 +342,6 @@ def _without_given_names(doc: DocView, tags: list[Tag], lexicon: Lexicon) -> lis
                 continue
         kept.append(tag)
     return kept
-
-
-def _latter_former(doc: DocView, tags: list[Tag]) -> list[Tag]:
-    """``the latter`` / ``the former``: the last / the one before it of the two states named just before."""
-    found: list[Tag] = []
-    states = sorted(
-        (t for t in tags if t.kind == "actor" and (t.key or "").startswith("state:")), key=lambda t: t.start
-    )
-    for i in (j - 1 for j in doc.positions("latter", "former") if j > 0):
-        if doc[i].lower_ == "the":
-            before = [t for t in states if t.end <= i and i - t.end <= 30]
-            keys = list(dict.fromkeys(t.key for t in reversed(before)))[:2]
-            if len(keys) == 2:
-                key = keys[0] if doc[i + 1].lower_ == "latter" else keys[1]
-                found.append(Tag("actor", i, i + 2, key=key, via="anaphor"))
-    return found
-
-
-def _the_kingdom(doc: DocView, tags: list[Tag], lexicon: Lexicon) -> list[Tag]:
-    """``the kingdom``: of the states named before its sentence whose formal name is a
-    kingdom's, the one named most often, the later on a tie ("Saudi Arabia ... Denmark
-    suspended arms exports to the kingdom"); else the last one named in its sentence."""
-    kingdoms = {f"state:{s.iso3}" for s in lexicon.states.values() if any("Kingdom" in n for n in s.names)}
-    states = sorted((t for t in tags if t.kind == "actor" and t.key in kingdoms), key=lambda t: t.start)
-    found: list[Tag] = []
-    for i in doc.positions("kingdom"):
-        if i == 0 or doc[i - 1].lower_ != "the" or (i + 1 < len(doc) and doc[i + 1].lower_ == "of"):
-            continue
-        begin = i
-        while begin > 0 and not doc[begin].is_sent_start:
-            begin -= 1
-        earlier = [t for t in states if t.end <= begin]
-        if earlier:
-            counts = Counter(t.key for t in earlier)
-            last = {t.key: t.start for t in earlier}
-            key = max(counts, key=lambda k: (counts[k], last[k]))
-            found.append(Tag("actor", i - 1, i + 1, key=key, via="anaphor"))
-        elif inside := [t for t in states if t.end <= i - 1]:
-            found.append(Tag("actor", i - 1, i + 1, key=inside[-1].key, via="anaphor"))
-    return found
 
 
 def state_actor(key: str, lexicon: Lexicon) -> Actor:

@@ -1,0 +1,54 @@
+"""States named again by a phrase that points back: "the latter" / "the former" (the last or
+the one before it of the two states named just before) and "the kingdom" (the kingdom the
+article has named most).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .doc_view import DocView
+from .lexicon import Lexicon
+from .tags import Tag
+
+__all__ = ["latter_former", "the_kingdom"]
+
+
+def latter_former(doc: DocView, tags: list[Tag]) -> list[Tag]:
+    """``the latter`` / ``the former``: the last / the one before it of the two states named just before."""
+    found: list[Tag] = []
+    states = sorted(
+        (t for t in tags if t.kind == "actor" and (t.key or "").startswith("state:")), key=lambda t: t.start
+    )
+    for i in (j - 1 for j in doc.positions("latter", "former") if j > 0):
+        if doc[i].lower_ == "the":
+            before = [t for t in states if t.end <= i and i - t.end <= 30]
+            keys = list(dict.fromkeys(t.key for t in reversed(before)))[:2]
+            if len(keys) == 2:
+                key = keys[0] if doc[i + 1].lower_ == "latter" else keys[1]
+                found.append(Tag("actor", i, i + 2, key=key, via="anaphor"))
+    return found
+
+
+def the_kingdom(doc: DocView, tags: list[Tag], lexicon: Lexicon) -> list[Tag]:
+    """``the kingdom``: of the states named before its sentence whose formal name is a
+    kingdom's, the one named most often, the later on a tie ("Saudi Arabia ... Denmark
+    suspended arms exports to the kingdom"); else the last one named in its sentence."""
+    kingdoms = {f"state:{s.iso3}" for s in lexicon.states.values() if any("Kingdom" in n for n in s.names)}
+    states = sorted((t for t in tags if t.kind == "actor" and t.key in kingdoms), key=lambda t: t.start)
+    found: list[Tag] = []
+    for i in doc.positions("kingdom"):
+        if i == 0 or doc[i - 1].lower_ != "the" or (i + 1 < len(doc) and doc[i + 1].lower_ == "of"):
+            continue
+        begin = i
+        while begin > 0 and not doc[begin].is_sent_start:
+            begin -= 1
+        earlier = [t for t in states if t.end <= begin]
+        if earlier:
+            counts = Counter(t.key for t in earlier)
+            last = {t.key: t.start for t in earlier}
+            key = max(counts, key=lambda k: (counts[k], last[k]))
+            found.append(Tag("actor", i - 1, i + 1, key=key, via="anaphor"))
+        elif inside := [t for t in states if t.end <= i - 1]:
+            found.append(Tag("actor", i - 1, i + 1, key=inside[-1].key, via="anaphor"))
+    return found
