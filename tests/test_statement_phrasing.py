@@ -745,3 +745,9 @@ def test_a_states_army_named_again_is_the_armed_forces_it_named_before() -> None
         "A senior Sudanese army source denied that Iran supplied the Sudanese military with drones."
     )
     assert (frozenset({"org:sudanese-armed-forces"}), "deny") in _statements(_extract(text))
+
+
+def test_state_medias_names_for_israel_name_israel() -> None:
+    ex = _extract("Hezbollah fired rockets at the Zionist entity.")
+    assert _strikes(ex) == {("org:hezbollah", "ISR", "rocket artillery")}
+    assert "ISR" in _states(_extract("Tehran condemned the Zionist regime's strike on Beirut."))
