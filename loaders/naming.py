@@ -32,7 +32,10 @@ from .text import nlp
 
 __all__ = ["NOT_NAMES", "korea_shorthand", "org_heads", "people_and_bodies"]
 
-_NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "du", "abu", "ben"}
+_NAME_PARTICLES = {
+    *("al", "el", "bin", "ibn", "abu", "ben", "ul", "ud", "ur"),  # "Moin ul Haque"
+    *("de", "da", "van", "von", "der", "la", "le", "du"),
+}
 _BODY_WORDS = frozenset(
     {
         "Ministry",
@@ -136,6 +139,7 @@ def _person_name(doc: DocView, i: int, stop: set[int]) -> tuple[int, int, str] |
     (Ho-jin) and particles (al-Assad) allowed; ``stop`` holds tokens already tagged."""
     j = i
     parts: list[int] = []
+    nickname = False
     while j < len(doc) and j not in stop and len(parts) < 5:
         tok = doc[j]
         if (
@@ -150,6 +154,11 @@ def _person_name(doc: DocView, i: int, stop: set[int]) -> tuple[int, int, str] |
         if tok.lower_ in _NAME_PARTICLES and j + 1 < len(doc) and (doc[j + 1].text == "-" or doc[j + 1].is_title):
             j += 1
             continue
+        quoted = j + 3 < len(doc) and doc[j + 2].text == tok.text and doc[j + 1].is_title and doc[j + 3].is_title
+        if parts and tok.text in ('"', "“", "”") and quoted and len(parts) == 1:
+            nickname = True  # 'Robert "Magyar" Brovdi': the nickname is no part of the name
+            j += 3
+            continue
         if not (tok.is_alpha and (tok.text[0].isupper() or (parts and doc[j - 1].text == "-"))):
             break
         if tok.text in NOT_NAMES:
@@ -161,7 +170,7 @@ def _person_name(doc: DocView, i: int, stop: set[int]) -> tuple[int, int, str] |
     if len(parts) < 2 or any(doc[k].text in _PLACE_WORDS | _INSTITUTION_WORDS for k in parts):
         return None  # "King Khalid International Airport" names a place, "General Dynamics Land Systems" a firm
     start, end = parts[0], parts[-1] + 1
-    text = doc.text_of(start, end)
+    text = " ".join(doc[k].text for k in parts) if nickname else doc.text_of(start, end)
     camel = _CAMEL_JOIN.search(text)
     if camel:
         text = text[: camel.start()]

@@ -751,3 +751,10 @@ def test_state_medias_names_for_israel_name_israel() -> None:
     ex = _extract("Hezbollah fired rockets at the Zionist entity.")
     assert _strikes(ex) == {("org:hezbollah", "ISR", "rocket artillery")}
     assert "ISR" in _states(_extract("Tehran condemned the Zionist regime's strike on Beirut."))
+
+
+def test_names_with_a_particle_or_a_quoted_nickname() -> None:
+    particle = _extract("Pakistan's Ambassador to China Moin ul Haque said the frigates would help.")
+    assert "person:moinulhaque" in particle.actors
+    nickname = _extract('Drone forces commander Robert "Magyar" Brovdi said Ukrainian drones had hit the pipeline.')
+    assert "person:robertbrovdi" in nickname.actors
