@@ -373,7 +373,14 @@ def _signal_state(pid: int) -> str:
     return "; ".join(masks) + "; threads " + " ".join(threads)
 
 
-def test_serve_answers_sparql_and_stops_on_ctrl_c(sample_store: Path, tmp_path: Path) -> None:
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@pytest.mark.parametrize("background", [False, True], ids=["foreground", "started-with-sigint-ignored"])
+def test_serve_answers_sparql_and_stops_on_ctrl_c(sample_store: Path, tmp_path: Path, background: bool) -> None:
+    """Ctrl-C stops the endpoint, also when it was started the way a shell starts a background
+    job (``nohup armskg serve &``), with SIGINT ignored."""
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "ARMSKG_STORE"}
     process = subprocess.Popen(
@@ -384,6 +391,7 @@ def test_serve_answers_sparql_and_stops_on_ctrl_c(sample_store: Path, tmp_path: 
         text=True,
         env=env,
         start_new_session=True,
+        preexec_fn=_ignore_sigint if background else None,
     )
     query = "SELECT (COUNT(*) AS ?n) WHERE { ?t a <https://w3id.org/armskg/ontology#Transfer> }"
     url = f"http://127.0.0.1:{port}/query?" + urllib.parse.urlencode({"query": query})
