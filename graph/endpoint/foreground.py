@@ -30,7 +30,8 @@ def run_in_foreground(
     SIGTERM is taken as SIGINT, and SIGINT raises KeyboardInterrupt (also when the process began
     with SIGINT ignored, as a shell's background job does), first; then ``on_ready`` runs (the
     server is answering by then), so a signal sent once ``on_ready`` has said so is always
-    handled; ``on_stop`` runs on a signal, before the server stops.  Call it from the main thread, as :func:`signal.signal` wants.
+    handled; ``on_stop`` runs on a signal, before the server stops.  Call it from the main
+    thread, as :func:`signal.signal` wants.
     """
     signal.signal(signal.SIGTERM, _stop_on_term)
     signal.signal(signal.SIGINT, signal.default_int_handler)  # even when a shell started it with SIGINT ignored
