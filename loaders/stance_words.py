@@ -188,7 +188,7 @@ def not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleConte
         own = {ctx.party_of(t.key) for t in sent.phrase_actors_of(subjects(tok))} - {None}
         parties = {p for t in sent.tags if t.kind == "actor" and any(t.start <= sent.offset + w.i < t.end for w in said)
                    if (p := ctx.party_of(t.key))}  # fmt: skip
-        if not parties - own or parties & own:
+        if not own or not parties - own or parties & own:
             return True  # 'Trump claimed that no Americans had been harmed': no claim about another party alone
     if lemma(tok) == "claim" and objects and not clauses and not owned:
         return True  # "Beijing claims the entire South China Sea": a territorial claim, no allegation

@@ -732,6 +732,8 @@ def test_a_claim_about_another_party_alone_alleges() -> None:
     assert _statements(_extract(other)) == {(frozenset({"org:white-house", "person:johnkirby"}), "allege")}
     own = "President Donald Trump claimed that no Americans had been harmed."
     assert _statements(_extract(own)) == set()
+    unknown = "Trump claimed that no Americans had been harmed."  # a speaker of no known side claims nothing
+    assert _statements(_extract(unknown)) == set()
 
 
 def test_refusing_to_send_war_material_denies() -> None:
