@@ -139,11 +139,21 @@ def _titled_body(tok: Token, sent: ParsedSentence, ctx: ArticleContext) -> str |
     return key
 
 
+def _subordinate(tok: Token, verb: Token) -> bool:
+    """``tok`` sits in a relative or adverbial clause below ``verb``, not in a clause joined
+    to it ("Assad had used ..., and he called on": not Assad's clause)."""
+    path = [t.dep_ for t in path_up(tok, verb) or []]
+    return "conj" not in path and any(d in ("relcl", "advcl", "acl") for d in path)
+
+
 def _reporting_person(tok: Token, sent: ParsedSentence) -> list[str]:
     """The person whose speech verb governs a "he"/"she" ("Bachelet said she was alarmed ... and
-    urged ..."): that person, before anyone an earlier sentence named."""
+    urged ..."), else the person subject of a clause above it ("Hegseth visited Manila, where he
+    told ..."): that person, before anyone an earlier sentence named."""
     speech = sent.trigger_heads("report")
-    for verb in (a for a in tok.ancestors if a.i in speech):
+    above = [a for a in tok.ancestors if a.pos_ in ("VERB", "AUX") and a.i != tok.head.i]
+    below = [a for a in above if _subordinate(tok, a)]
+    for verb in [*(a for a in above if a.i in speech), *below]:  # then "Hegseth visited Manila, where he told"
         people = [t.key for s in subjects(verb) for t in sent.phrase_actors(s) if (t.key or "").startswith("person:")]
         if people:
             return [k for k in people if k]

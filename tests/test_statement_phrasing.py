@@ -760,3 +760,13 @@ def test_names_with_a_particle_or_a_quoted_nickname() -> None:
     assert "person:moinulhaque" in particle.actors
     nickname = _extract('Drone forces commander Robert "Magyar" Brovdi said Ukrainian drones had hit the pipeline.')
     assert "person:robertbrovdi" in nickname.actors
+
+
+def test_he_in_a_clause_below_a_named_persons_clause_is_that_person() -> None:
+    text = (
+        "Spokesman Guo Jiakun condemned the sale. Days later, Defence Secretary Pete Hegseth visited Manila, "
+        "where he told his counterpart that Washington would deploy more missiles to the Philippines."
+    )
+    assert (frozenset({"person:petehegseth"}), "commit") in _statements(_extract(text))
+    joined = 'President Trump spoke. Assad, he said, had used a nerve agent, and he called on all nations to act.'
+    assert (frozenset({"person:trump"}), "call_on") in _statements(_extract(joined))
