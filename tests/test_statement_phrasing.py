@@ -768,5 +768,5 @@ def test_he_in_a_clause_below_a_named_persons_clause_is_that_person() -> None:
         "where he told his counterpart that Washington would deploy more missiles to the Philippines."
     )
     assert (frozenset({"person:petehegseth"}), "commit") in _statements(_extract(text))
-    joined = 'President Trump spoke. Assad, he said, had used a nerve agent, and he called on all nations to act.'
+    joined = "President Trump spoke. Assad, he said, had used a nerve agent, and he called on all nations to act."
     assert (frozenset({"person:trump"}), "call_on") in _statements(_extract(joined))
