@@ -221,7 +221,7 @@ def _parse_cues(lex: Lexicon) -> _ParseCues:
         | lex.words("justification_word")
         | lex.words("warning_word")
         | lex.words("concern_word"),
-        threats=lex.words("threat_word"),
+        threats=lex.words("threat_word") | lex.words("harm_threat"),
         pairs=verb_object_pairs(lex),
     )
 

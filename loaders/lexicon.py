@@ -97,6 +97,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "concern_word",
     "halt_verb",
     "threat_word",
+    "harm_threat",
     "agency_noun",
     "verb_only_supply",
     "arming_verb",

@@ -67,13 +67,17 @@ def own_strike_stances(sent: ParsedSentence, ctx: ArticleContext, voices: list[V
 def threatened_reprisals(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> list[Voice]:
     """The voices that speak of a reprisal to come ("Russia's responses will be harsh," Putin
     said; Khamenei said Israel "will be punished"; Peskov said it "would require an adequate
-    response"; "the crime will not pass without punishment"): each warns (``grammar.tsv``: threat_word)."""
+    response"; "the crime will not pass without punishment"; "we will harm him sevenfold"): each
+    warns (``grammar.tsv``: threat_word)."""
     words = ctx.words("threat_word")
+    harms = ctx.words("harm_threat")
     found: list[Voice] = []
     for tok in sent.doc:
-        if lemma(tok) not in words:
+        if lemma(tok) not in words | harms:
             continue
         clause = clause_head(tok)
+        if lemma(tok) not in words and not any(s.lower_ in ctx.words("first_person") for s in subjects(clause)):
+            continue  # "we will harm him sevenfold", not "the sanctions will harm civilians"
         chain = _verb_chain(clause)
         coming = any(c.dep_ in ("aux", "auxpass") and c.lower_ in _TO_COME for v in chain for c in v.children)
         unless = any(a.lower_ == "without" for a in tok.ancestors if a.i > clause.i)  # "will not pass without revenge"

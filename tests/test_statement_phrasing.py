@@ -770,3 +770,10 @@ def test_he_in_a_clause_below_a_named_persons_clause_is_that_person() -> None:
     assert (frozenset({"person:petehegseth"}), "commit") in _statements(_extract(text))
     joined = "President Trump spoke. Assad, he said, had used a nerve agent, and he called on all nations to act."
     assert (frozenset({"person:trump"}), "call_on") in _statements(_extract(joined))
+
+
+def test_we_will_harm_them_warns_and_sanctions_harming_civilians_do_not() -> None:
+    text = '"Whoever harms us, we will harm him sevenfold," Defence Minister Yosef Adler said.'
+    assert _statements(_extract(text)) == {(frozenset({"person:yosefadler"}), "warn")}
+    harm = "Foreign Minister Anna Berg said the sanctions would harm civilians."
+    assert _statements(_extract(harm)) == set()
