@@ -777,3 +777,5 @@ def test_we_will_harm_them_warns_and_sanctions_harming_civilians_do_not() -> Non
     assert _statements(_extract(text)) == {(frozenset({"person:yosefadler"}), "warn")}
     harm = "Foreign Minister Anna Berg said the sanctions would harm civilians."
     assert _statements(_extract(harm)) == set()
+    defend = '"We do not seek war, but will defend ourselves against any aggression," Foreign Minister Ali Rezaei said.'
+    assert _statements(_extract(defend)) == {(frozenset({"person:alirezaei"}), "warn")}
