@@ -456,3 +456,40 @@ def test_samples_joint_statement_has_the_48_states_and_the_eu_as_speakers(sample
     )
     assert rows, "no condemning statement reported in 02_joint_statement_48"
     assert int(rows[0]["n"]) >= 49, rows
+
+
+def test_a_read_only_open_tries_again_when_a_writers_compaction_removed_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader beside a writer can read a manifest naming a table file the writer's compaction
+    then deletes (seen once in a CI run); the next try reads the new manifest.  Any other error
+    is not tried again."""
+    import armskg.graph.store.open as opening
+
+    open_store(tmp_path / "kg")
+    real = ox.Store.read_only
+    calls: list[str] = []
+
+    class RacingStore:
+        @staticmethod
+        def read_only(path: str) -> ox.Store:
+            calls.append(path)
+            if len(calls) == 1:
+                raise RuntimeError("Corruption: IO error: No such file or directory: While open a file: 000145.sst")
+            return real(path)
+
+    monkeypatch.setattr(opening, "Store", RacingStore)
+    reader = open_store(tmp_path / "kg", read_only=True)
+    assert len(calls) == 2 and isinstance(reader, ox.Store)
+
+    class BrokenStore:
+        @staticmethod
+        def read_only(path: str) -> ox.Store:
+            calls.append(path)
+            raise RuntimeError("Corruption: bad block checksum")
+
+    monkeypatch.setattr(opening, "Store", BrokenStore)
+    calls.clear()
+    with pytest.raises(StoreError, match="bad block checksum"):
+        open_store(tmp_path / "kg", read_only=True)
+    assert len(calls) == 1

@@ -36,6 +36,22 @@ def default_store_path() -> Path:
     return Path(os.environ.get("ARMSKG_STORE", DEFAULT_STORE))
 
 
+_VANISHED = "No such file or directory"
+"""RocksDB's words when a table file its manifest lists was compacted away by a writer."""
+
+
+def _read_only(location: Path, attempts: int = 3) -> Store:
+    """A read-only open, tried again when a writer's compaction removed a table file between
+    the reader's reading of the manifest and of that file (the next try reads the new manifest)."""
+    for _ in range(attempts - 1):
+        try:
+            return Store.read_only(str(location))
+        except RuntimeError as exc:
+            if _VANISHED not in str(exc):
+                raise
+    return Store.read_only(str(location))
+
+
 def open_store(path: Path | None = None, *, read_only: bool = False, finish_merges: bool = True) -> Store:
     """Open (or create) the store at ``path`` and make sure it holds the ontology.
 
@@ -54,7 +70,7 @@ def open_store(path: Path | None = None, *, read_only: bool = False, finish_merg
             if not location.exists():
                 raise StoreError(f"{location}: no store here (run 'armskg ingest' first)")
             hold_shared(location)  # no bulk loader beside this reader
-            return Store.read_only(str(location))
+            return _read_only(location)
         location.parent.mkdir(parents=True, exist_ok=True)
         store = Store(str(location))
     except StoreError:
