@@ -111,6 +111,12 @@ class ArticleContext:
         ]
         return max(named, key=lambda m: m.start).actor if named else None
 
+    def armed_group_before(self, before: int) -> str | None:
+        """The armed group named last before character ``before``, whom "the group", "the
+        militia" or "the rebels" stands for."""
+        groups = [m for m in self.extraction.mentions if m.start < before and self.kind_of(m.actor) == "armed_group"]
+        return max(groups, key=lambda m: m.start).actor if groups else None
+
     def words(self, kind: str) -> frozenset[str]:
         """A class of grammar words from the lexicon (``grammar.tsv``)."""
         return self.lexicon.words(kind)

@@ -207,6 +207,8 @@ class _ParseCues:
     judging_words: frozenset[str]
     threats: frozenset[str]
     """Reprisal words a speaker may threaten with ("our response will be harsh")."""
+    duties: frozenset[str]
+    """Modals that lay a duty on a party ("said Israel must explain")."""
     pairs: dict[tuple[str, str], tuple[str, str]]
 
 
@@ -222,6 +224,7 @@ def _parse_cues(lex: Lexicon) -> _ParseCues:
         | lex.words("warning_word")
         | lex.words("concern_word"),
         threats=lex.words("threat_word") | lex.words("harm_threat"),
+        duties=lex.words("duty"),
         pairs=verb_object_pairs(lex),
     )
 
@@ -240,7 +243,7 @@ def _worth_parsing(sent: SpanView, tags: list[Tag], cues: _ParseCues) -> bool:
     if events and (any(q in text for q in _QUOTES) or text.lstrip()[:5].lower().startswith(("this ", "that ", "it "))):
         return True
     lemmas = [(tok.lemma_ or tok.text).lower() for tok in sent]
-    if events and any(lemma in cues.abet or lemma in cues.threats or lemma in _DUTY for lemma in lemmas):
+    if events and any(lemma in cues.abet or lemma in cues.threats or lemma in cues.duties for lemma in lemmas):
         return True  # "said China is fuelling the war", "said Israel will be punished", "said Israel must explain"
     words = set(lemmas)
     if words & cues.judging_verbs and words & cues.judging_words:
@@ -249,7 +252,6 @@ def _worth_parsing(sent: SpanView, tags: list[Tag], cues: _ParseCues) -> bool:
 
 
 _QUOTES = ('"', "“", "”", "‘")
-_DUTY = frozenset({"must", "should"})
 
 
 def _is_headline(sent: SpanView) -> bool:

@@ -98,6 +98,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "halt_verb",
     "threat_word",
     "harm_threat",
+    "duty",
     "agency_noun",
     "verb_only_supply",
     "arming_verb",

@@ -66,6 +66,10 @@ class ParsedSentence:
             tok = inner[0]
         return tok
 
+    def char_of(self, token: Token) -> int:
+        """Where a parse token begins in the article text (a character offset)."""
+        return self.span.view.span(self.offset + token.i, self.offset + token.i + 1).start_char
+
     def token_tag(self, token: Token, kind: str = "actor") -> Tag | None:
         """The tag of ``kind`` covering a parse token."""
         table = {"actor": self.actor_at, "place": self.place_at, "weapon": self.weapon_at, "title": self.title_at}[kind]

@@ -224,8 +224,9 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
             return []  # "a French research group", "a British rights organisation": not the state
     tags = [t for t in sent.phrase_actors(tok) if t.key and not ctx.backs_or_made(sent, t)]
     if not tags and tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-        start = sent.span.view.span(sent.offset + tok.i, sent.offset + tok.i + 1).start_char
-        body = ctx.body_headed_by(tok.lower_, start)  # '"...," the force said' after "the IRGC Aerospace Force"
+        body = ctx.body_headed_by(
+            tok.lower_, sent.char_of(tok)
+        )  # '"...," the force said' after "the IRGC Aerospace Force"
         if body is not None:
             return [body]
     listed = [c for a in tok.children if a.dep_ == "appos" for c in a.conjuncts]  # "the 11 countries -- A, B, C --"

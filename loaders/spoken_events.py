@@ -134,15 +134,12 @@ def _armed_voice(ctx: ArticleContext, speakers: tuple[str, ...]) -> bool:
     return any(word in role for role in roles for word in _ARMED_ROLES)
 
 
-_DUTY = frozenset({"must", "should"})
-
-
 def duties(out: StatementSink, voices: list[Voice]) -> None:
     """A speaker who says another party must or should act calls on it ("Cameron said Israel
     must urgently explain how it happened"; "those responsible must be held to account")."""
     ctx, sent = out.ctx, out.sent
     for tok in sent.doc:
-        if tok.dep_ != "aux" or tok.lower_ not in _DUTY or marks(tok.head) & {"if", "unless", "whether"}:
+        if tok.dep_ != "aux" or tok.lower_ not in ctx.words("duty") or marks(tok.head) & {"if", "unless", "whether"}:
             continue
         voice = voice_of(tok.head, voices)
         if voice is None or voice.stance is not None or voice.verb is None or voice.verb.i == tok.head.i:

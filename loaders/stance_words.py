@@ -186,8 +186,7 @@ def not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleConte
     said = [t for c in tok.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree]
     if lemma(tok) == "claim" and value == "allege" and said and not any(t.i in events for t in said):
         own = {ctx.party_of(t.key) for t in sent.phrase_actors_of(subjects(tok))} - {None}
-        parties = {p for t in sent.tags if t.kind == "actor" and any(t.start <= sent.offset + w.i < t.end for w in said)
-                   if (p := ctx.party_of(t.key))}  # fmt: skip
+        parties = {p for w in said if (t := sent.token_tag(w)) is not None and (p := ctx.party_of(t.key))}
         if not own or not parties - own or parties & own:
             return True  # 'Trump claimed that no Americans had been harmed': no claim about another party alone
     if lemma(tok) == "claim" and objects and not clauses and not owned:

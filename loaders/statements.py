@@ -160,8 +160,9 @@ def _spokesman_of(voice: Voice) -> list[str]:
     aide = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if aide is None or not any(p.dep_ == "poss" and p.lower_ in ("his", "her") for p in aide.children):
         return []
-    named = {w.i for w in aide.subtree if w.pos_ == "PROPN"}  # "his spokesman Stephane Dujarric", not "his spokesman"
-    return [k for k in voice.speakers if k.startswith("person:")] if named else []
+    if not any(w.pos_ == "PROPN" for w in aide.subtree):
+        return []  # "his spokesman said": no one named beside the principal
+    return [k for k in voice.speakers if k.startswith("person:")]
 
 
 def _with_saying(tok: Token, voices: list[Voice]) -> list[str]:

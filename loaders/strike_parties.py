@@ -104,14 +104,11 @@ def armed_anaphor(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> list
         h for h in heads if lemma(h) in ctx.words("armed_anaphor") and any(c.lower_ == "the" for c in h.children)
     ]
     word = pointing[0] if pointing else tok
-    start = sent.span.view.span(sent.offset + word.i, sent.offset + word.i + 1).start_char
+    start = sent.char_of(word)
     if not pointing:
         return _named_body(sent, ctx, tok, heads, start)
-    groups = [m for m in ctx.extraction.mentions if m.start < start and ctx.kind_of(m.actor) == "armed_group"]
-    if not groups:
-        return []
-    key = max(groups, key=lambda m: m.start).actor
-    return [(key, Tag("actor", 0, 0, key=key))]
+    key = ctx.armed_group_before(start)
+    return [(key, Tag("actor", 0, 0, key=key))] if key is not None else []
 
 
 def _named_body(

@@ -280,9 +280,7 @@ def _pointed_group(sent: ParsedSentence, ctx: ArticleContext, tokens: list[Token
     armed_anaphor): the armed group the article named last before it."""
     for tok in tokens:
         if lemma(tok) in ctx.words("armed_anaphor") and any(c.lower_ == "the" for c in tok.children):
-            start = sent.span.view.span(sent.offset + tok.i, sent.offset + tok.i + 1).start_char
-            groups = [m for m in ctx.extraction.mentions if m.start < start and ctx.kind_of(m.actor) == "armed_group"]
-            if groups:
-                key = max(groups, key=lambda m: m.start).actor
+            key = ctx.armed_group_before(sent.char_of(tok))
+            if key is not None:
                 return [Tag("actor", sent.offset + tok.i, sent.offset + tok.i + 1, key=key)]
     return []

@@ -68,15 +68,16 @@ def threatened_reprisals(sent: ParsedSentence, ctx: ArticleContext, voices: list
     """The voices that speak of a reprisal to come ("Russia's responses will be harsh," Putin
     said; Khamenei said Israel "will be punished"; Peskov said it "would require an adequate
     response"; "the crime will not pass without punishment"; "we will harm him sevenfold"): each
-    warns (``grammar.tsv``: threat_word)."""
+    warns (``grammar.tsv``: threat_word, and harm_threat with "we" or "I" as its subject)."""
     words = ctx.words("threat_word")
-    harms = ctx.words("harm_threat")
+    threats = words | ctx.words("harm_threat")
+    first_person = ctx.words("first_person")
     found: list[Voice] = []
     for tok in sent.doc:
-        if lemma(tok) not in words | harms:
+        if lemma(tok) not in threats:
             continue
         clause = clause_head(tok)
-        if lemma(tok) not in words and not any(s.lower_ in ctx.words("first_person") for s in subjects(clause)):
+        if lemma(tok) not in words and not any(s.lower_ in first_person for s in subjects(clause)):
             continue  # "we will harm him sevenfold", not "the sanctions will harm civilians"
         chain = _verb_chain(clause)
         coming = any(c.dep_ in ("aux", "auxpass") and c.lower_ in _TO_COME for v in chain for c in v.children)
