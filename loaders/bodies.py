@@ -154,8 +154,9 @@ def armed_named_before(tags: list[Tag], body: Tag, state: str, ex: Extraction) -
     lexicon organization of that state whose role family is armed), if any."""
     for t in reversed([t for t in tags if t.kind == "actor" and t.end <= body.start]):
         actor = ex.actors.get(t.key or "")
-        same = actor is not None and actor.kind == "organization" and actor.affiliation == state
-        if same and actor is not None and role_family(actor.label.lower()) == "armed":
+        if actor is None or actor.kind != "organization" or actor.affiliation != state:
+            continue
+        if role_family(actor.label.lower()) == "armed":
             return actor.key
     return None
 

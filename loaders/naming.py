@@ -69,6 +69,7 @@ _INSTITUTION_WORDS = frozenset(
 )  # fmt: skip
 """Capitalised words of a company's, event's or institution's name ("General Dynamics Land
 Systems", "the Munich Security Conference"): no person's name holds one."""
+_NOT_PERSON_WORDS = _PLACE_WORDS | _INSTITUTION_WORDS
 NOT_NAMES = {
     "Monday",
     "Tuesday",
@@ -167,7 +168,7 @@ def _person_name(doc: DocView, i: int, stop: set[int]) -> tuple[int, int, str] |
         j += 1
         if "\n" in tok.whitespace_:
             break
-    if len(parts) < 2 or any(doc[k].text in _PLACE_WORDS | _INSTITUTION_WORDS for k in parts):
+    if len(parts) < 2 or any(doc[k].text in _NOT_PERSON_WORDS for k in parts):
         return None  # "King Khalid International Airport" names a place, "General Dynamics Land Systems" a firm
     start, end = parts[0], parts[-1] + 1
     text = " ".join(doc[k].text for k in parts) if nickname else doc.text_of(start, end)

@@ -5,6 +5,7 @@ article has named most).
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
 from .doc_view import DocView
@@ -30,11 +31,17 @@ def latter_former(doc: DocView, tags: list[Tag]) -> list[Tag]:
     return found
 
 
+@functools.lru_cache(maxsize=8)
+def _kingdoms(lexicon: Lexicon) -> frozenset[str]:
+    """The keys of the states whose formal name is a kingdom's ("Kingdom of Saudi Arabia")."""
+    return frozenset(f"state:{s.iso3}" for s in lexicon.states.values() if any("Kingdom" in n for n in s.names))
+
+
 def the_kingdom(doc: DocView, tags: list[Tag], lexicon: Lexicon) -> list[Tag]:
     """``the kingdom``: of the states named before its sentence whose formal name is a
     kingdom's, the one named most often, the later on a tie ("Saudi Arabia ... Denmark
     suspended arms exports to the kingdom"); else the last one named in its sentence."""
-    kingdoms = {f"state:{s.iso3}" for s in lexicon.states.values() if any("Kingdom" in n for n in s.names)}
+    kingdoms = _kingdoms(lexicon)
     states = sorted((t for t in tags if t.kind == "actor" and t.key in kingdoms), key=lambda t: t.start)
     found: list[Tag] = []
     for i in doc.positions("kingdom"):
