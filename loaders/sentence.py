@@ -148,7 +148,8 @@ class ParsedSentence:
             return []
         found: list[Tag] = []
         for child in tok.children:
-            if child.dep_ in _MODIFIERS:
+            designation = child.dep_ == "nummod" and self.weapon_at.get(child.i) is not None  # "Thai F-16 jets"
+            if child.dep_ in _MODIFIERS or designation:
                 found += [t for t in self._one_phrase(child, places=places, depth=depth + 1) if t not in found]
         if found:
             return found

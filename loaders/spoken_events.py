@@ -99,7 +99,8 @@ def abetting(out: StatementSink, voices: list[Voice]) -> None:
 def unclaimed(out: StatementSink, voices: list[Voice]) -> None:
     """A party reporting a strike on its own side whose attacker the sentence leaves unsaid
     alleges it ("Missiles hit an apartment block in Dnipro, Ukraine's air force said"), as it
-    does when the attacker is named."""
+    does when the attacker is named; so does an official of no known side ("..., Mayor Ihor
+    Terekhov said"), who reports what others did."""
     ctx = out.ctx
     for tok, targets in ctx.unclaimed:
         if tok.dep_ == "dobj" and lemma(tok.head) in ctx.words("judging_verb"):
@@ -112,7 +113,8 @@ def unclaimed(out: StatementSink, voices: list[Voice]) -> None:
             continue  # "Hamas, which it holds responsible for the attack on Israel": background
         states = {s for s in (ctx.party_of(k) for k in voice.speakers) if s}
         struck = {ctx.party_of(k) for k in targets}
-        if states & struck:
+        sideless = not states and all(k.startswith("person:") for k in voice.speakers)
+        if states & struck or sideless:
             out.add(voice.speakers, "allege", "statement.unclaimed.allege", 0.6, None)
             continue
         grounds = {ctx.state_of(k) for k in targets}

@@ -158,6 +158,16 @@ def test_a_strike_on_the_speakers_side_with_no_attacker_named_is_alleged() -> No
     assert _statements(_extract(text)) == set()  # the other side reporting it claims nothing of its own
 
 
+def test_an_official_of_no_known_side_reporting_an_unclaimed_strike_alleges_it() -> None:
+    text = "Missiles hit apartment blocks in Kharkiv overnight, Mayor Ihor Terekhov said."
+    assert _statements(_extract(text)) == {(frozenset({"person:ihorterekhov"}), "allege")}
+
+
+def test_a_designation_parsed_as_a_number_keeps_its_state() -> None:
+    text = "It said Thai F-16 fighter jets had struck rebel camps in Myanmar."
+    assert {(a, t) for a, t, _ in _strikes(_extract(text))} == {("THA", "MMR")}
+
+
 def test_a_local_official_serves_the_state_of_the_place_before_the_title() -> None:
     text = (
         "Kharkiv Oblast Governor Oleh Syniehubov said a bomb hit a depot. "
