@@ -29,6 +29,10 @@ def _within(place: Token, head: Token) -> bool:
     another prepositional phrase ("in response to Ukraine's use of ... in Taganrog")."""
     node = place.head.head
     while node.i != head.i:
+        outer = node.head  # "in Miranshah, a town in Khyber Pakhtunkhwa": a place within a place
+        if node.dep_ == "appos" and outer.dep_ == "pobj" and outer.head.lower_ in WHERE:
+            node = outer if outer.i == head.i else outer.head.head
+            continue
         prep = node.head if node.dep_ == "pobj" else node
         held = node.dep_ in ("pobj", "prep") and prep.lower_ in _HOLDING
         if not held and node.dep_ in ("prep", "pobj", "pcomp", "advcl", "ccomp", "conj", "agent"):
@@ -37,6 +41,11 @@ def _within(place: Token, head: Token) -> bool:
             return False
         node = node.head
     return True
+
+
+def _named_place(sent: ParsedSentence, tok: Token) -> Tag | None:
+    """The place a territory word's own name gives ("Kaduna State", "Idlib province")."""
+    return next((t for t in sent.phrase_actors(tok, places=True) if t.kind == "place"), None)
 
 
 def owners_first(tags: list[Tag]) -> list[Tag]:
@@ -83,7 +92,8 @@ def targets_of(
             tags = [*tags, *targets_of(sent, ctx, prep_objects(head, preps), depth + 1)]
         if (not tags or stateless) and depth == 0:  # "a strike on a school sheltering displaced people in Gaza"
             inside = [t for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ in WHERE and _within(t, head)]
-            inside_tags = [sent.token_tag(t, "place") or sent.token_tag(t) for t in inside]
+            inside += [a for t in inside for a in t.children if a.dep_ == "appos"]  # "in Rann, Borno State"
+            inside_tags = [sent.token_tag(t, "place") or sent.token_tag(t) or _named_place(sent, t) for t in inside]
             tags = [*tags, *(p for p in inside_tags if p is not None and (p.kind == "place" or ctx.party_of(p.key)))]
         found += [t for t in tags if t not in found]
     return found
@@ -109,6 +119,18 @@ def _counted(sent: ParsedSentence, obj: Token) -> bool:
     return any(sent.token_tag(w, "weapon") is not None or w.lower_ in ("them", "these", "those") for w in counted)
 
 
+def _came_under(noun: Token) -> Token | None:
+    """The verb a strike noun "comes under" ("Kyiv came under attack"), also when the parse
+    leaves "under" without its object and hangs the noun on the verb ("has come under regular
+    shelling by ...")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under":
+        return noun.head.head
+    verb = noun.head
+    bare = any(c.dep_ == "prep" and c.lower_ == "under" and c.i < noun.i and c.n_rights == 0 for c in verb.children)
+    hung = noun.dep_ in ("advcl", "dobj", "npadvmod", "oprd") and verb.pos_ in ("VERB", "AUX")
+    return verb if bare and hung else None
+
+
 def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple[list[Tag], list[Tag], list[Token]]:
     targets_prep = ctx.words("target_prep")
     if tok.pos_ in NOUN_POS:
@@ -120,8 +142,9 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
         ]
         attackers += [t for t in sent.phrase_actors_of(prep_objects(tok, {"by"})) if t not in attackers]
         sources: list[Token] = []
-        if tok.dep_ == "pobj" and tok.head.lower_ == "under":  # "came under attack from Russian drones"
-            sources = [*prep_objects(tok, {"from"}), *prep_objects(tok.head.head, {"from"})]
+        under = _came_under(tok)
+        if under is not None:  # "came under attack from Russian drones"
+            sources = [*prep_objects(tok, {"from"}), *prep_objects(under, {"from"})]
             attackers += [t for t in sent.phrase_actors_of(sources, weapons=True) if t not in attackers]
         attributed = [c for c in tok.children if c.dep_ in ("acl", "relcl") and lemma(c) in ctx.words("attribution")]
         attackers += [  # "air strikes attributed to Israel", "a drone attack blamed on Ukraine"
@@ -148,8 +171,8 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
         blamers = [s for c in attributed if c.dep_ == "relcl" for s in subjects(c)]
         if not targets and attackers and blamers:  # "an attack Baghdad blamed on Turkey": Baghdad was hit
             targets = [t for t in sent.phrase_actors_of(blamers) if t not in attackers]
-        if tok.dep_ == "pobj" and tok.head.lower_ == "under" and lemma(tok.head.head) in ("come", "be"):
-            targets = targets or sent.phrase_actors_of(subjects(tok.head.head), places=True)  # "Kyiv came under attack"
+        if under is not None and lemma(under) in ("come", "be"):
+            targets = targets or sent.phrase_actors_of(subjects(under), places=True)  # "Kyiv came under attack"
         anchor = of_head(tok)  # "carried out a wave of strikes"
         if anchor.i != tok.i and anchor.dep_ == "dobj" and lemma(anchor.head) in ctx.words("agent_verb"):
             attackers = attackers or sent.phrase_actors_of(subjects(anchor.head), weapons=True)
@@ -160,6 +183,8 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
         if tok.dep_ == "nsubj" and lemma(tok.head) in ctx.words("harm_verb") and not targets:
             harmed = [*direct_objects(tok.head), *prep_objects(tok.head, targets_prep)]
             targets = targets_of(sent, ctx, harmed)  # "an Israeli strike killed a Hamas commander in Beirut"
+            if not targets:  # "killed dozens of worshippers in Tudun Biri, a village in Kaduna State"
+                targets = targets_of(sent, ctx, prep_objects(tok.head, WHERE))
         if tok.dep_ == "nsubjpass" and lemma(tok.head) in ctx.words("agent_verb"):  # "the attack was carried out by"
             if not attackers:
                 attackers = sent.phrase_actors_of(agents(tok.head), weapons=True)

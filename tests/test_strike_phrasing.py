@@ -322,3 +322,23 @@ def test_a_strike_noun_that_names_its_day_has_that_day_only() -> None:
     text = "The toll from Saturday's Russian missile attack on a market in Kharkiv rose to 16 on Sunday."
     (strike,) = _extract(text, date="2024-05-26").strikes
     assert [d.isoformat() for d in strike.dates] == ["2024-05-25"]
+
+
+def test_a_place_that_came_under_shelling_by_a_force_is_its_target() -> None:
+    text = "Kursk has come under regular shelling by the Ukrainian Armed Forces."
+    assert {(a, t) for a, t, _ in _strikes(_extract(text))} == {("UKR", "RUS")}
+
+
+def test_a_place_named_by_its_province_after_a_comma_is_the_target() -> None:
+    text = "A Nigerian Air Force jet bombed a market in Gwoza, Borno State, killing dozens."
+    assert {(a, t) for a, t, _ in _strikes(_extract(text))} == {("NGA", "NGA")}
+
+
+def test_a_village_placed_by_the_province_it_lies_in_is_the_target() -> None:
+    text = "A Pakistani drone strike killed five villagers in Miranshah, a town in Khyber Pakhtunkhwa province."
+    assert _strikes(_extract(text)) == {("PAK", "PAK", "drone")}
+
+
+def test_where_a_strike_killed_people_is_its_target() -> None:
+    text = "A Nigerian military drone strike killed several civilians in Tureta, a village in Zamfara State."
+    assert _strikes(_extract(text)) == {("NGA", "NGA", "drone")}
