@@ -3,7 +3,8 @@
 Each fact keeps the rule that made it (``Evidence.rule``, e.g. ``transfer.verb.transfer``) so a
 researcher can see why the graph says something.  The rules themselves live in one module per
 kind of fact: :mod:`~armskg.loaders.transfers`, :mod:`~armskg.loaders.strikes` (with
-:mod:`~armskg.loaders.strike_parties` for parties only the context names),
+:mod:`~armskg.loaders.strike_parties` for parties only the context names, and
+:mod:`~armskg.loaders.exchanges` for fire two sides trade),
 :mod:`~armskg.loaders.statements`, with :mod:`~armskg.loaders.voices` (who speaks through
 which verb) and :mod:`~armskg.loaders.speakers` (who a subject stands for).
 """
@@ -11,6 +12,7 @@ which verb) and :mod:`~armskg.loaders.speakers` (who a subject stands for).
 from __future__ import annotations
 
 from .context import ArticleContext
+from .exchanges import exchanged_fire
 from .facts import Strike, Transfer
 from .roles import subjects
 from .sentence import ParsedSentence
@@ -42,7 +44,7 @@ def read_sentence(sent: ParsedSentence, ctx: ArticleContext) -> None:
     voices = find_voices(sent, ctx)
     readings = read_transfers(sent, ctx, voices)
     transfers = _dedupe_transfers([t for r in readings for t in r.transfers])
-    strikes = read_strikes(sent, ctx, transfers, voices)
+    strikes = [*read_strikes(sent, ctx, transfers, voices), *exchanged_fire(sent, ctx)]
     transfers += read_usage(sent, ctx, voices, transfers)
     statements = read_statements(sent, ctx, voices, readings, strikes)
     ex.transfers.extend(transfers)

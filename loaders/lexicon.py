@@ -106,6 +106,8 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "act_noun",
     "kin_noun",
     "quarrel_noun",
+    "exchange_verb",
+    "fire_noun",
     "body_head_word",
     "media_word",
 )

@@ -342,3 +342,27 @@ def test_a_village_placed_by_the_province_it_lies_in_is_the_target() -> None:
 def test_where_a_strike_killed_people_is_its_target() -> None:
     text = "A Nigerian military drone strike killed several civilians in Tureta, a village in Zamfara State."
     assert _strikes(_extract(text)) == {("NGA", "NGA", "drone")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indian and Pakistani troops exchanged fire across the Line of Control.",
+        "India's army, which has traded near-daily fire with Pakistani forces since May, is on alert.",
+        "There was a brief exchange of fire between Indian and Pakistani troops in May.",
+    ],
+)
+def test_fire_two_sides_trade_is_a_strike_each_way(text: str) -> None:
+    assert _strikes(_extract(text)) == {("IND", "PAK", None), ("PAK", "IND", None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India and Pakistan exchanged prisoners on Sunday.",
+        "India and Pakistan did not exchange fire on Sunday.",
+        "Indian troops exchanged fire with militants near the border.",
+    ],
+)
+def test_no_strike_from_an_exchange_of_other_things_or_with_one_side(text: str) -> None:
+    assert _strikes(_extract(text)) == set()
