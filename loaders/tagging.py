@@ -184,11 +184,15 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocVi
         taken.add(variant.start)
     by_event: dict[str, list[tuple[int, int, str]]] = {}
     named = taken - {i for t in tags if t.kind == "weapon" for i in range(t.start, t.end)}
+    arming = lexicon.words("arming_verb")
     for match_id, first, last in [*m.lemma(doc), *_across_quotes(doc, m.lemma)]:
         name = doc.vocab.strings[match_id]
         event = m.meaning[name][1]
-        # a strike or supply phrase may hold a weapon word ("artillery fire", "arms sale")
-        over_weapon = event in ("supply_noun", "strike_noun") and named.isdisjoint(range(first, last))
+        # a strike or supply phrase may hold a weapon word ("artillery fire", "arms sale"), and
+        # "arms" may be the verb ("Iran arms the group"): the parse says which
+        verb = event == "supply" and last - first == 1 and (doc[first].lemma_ or doc[first].lower_).lower() in arming
+        over_weapon = event in ("supply_noun", "strike_noun") or verb
+        over_weapon = over_weapon and named.isdisjoint(range(first, last))
         free = taken.isdisjoint(range(first, last)) or over_weapon
         if _dated_preposition(doc, first, last):
             continue

@@ -207,12 +207,26 @@ def _framing(ctx: ArticleContext, tok: Token) -> tuple[bool, bool, bool, bool]:
         hedge = True  # "a Chinese supply of weapons would cross a red line"
     if tok.sent.text.rstrip().endswith("?"):
         hedge = True  # "Would Germany send Taurus missiles?"
-    refusals = [t for t in tok.ancestors if lemma(t) in ctx.words("refusal")]
-    halts = [t for t in tok.ancestors if lemma(t) in ctx.words("halt_verb")]
+    ruling = _governors(tok)
+    refusals = [t for t in ruling if lemma(t) in ctx.words("refusal")]
+    halts = [t for t in ruling if lemma(t) in ctx.words("halt_verb")]
     if any(negated(t) for t in [*refusals, *halts]):  # "has not ruled out sending": a possibility
         hedge = True
     denial = bool(refusals) != bool(halts) and not hedge  # "refused to curb arms sales": no denial
     return hedge, future, alleged, denial
+
+
+def _governors(tok: Token) -> list[Token]:
+    """The words above ``tok`` whose refusal or halt can govern it: not those above a relative
+    clause on their subject ("Iran, which arms the Houthis, denied the claim": no denial of arming)."""
+    out: list[Token] = []
+    below = tok
+    for t in tok.ancestors:
+        if below.dep_ in ("relcl", "acl") and t.dep_ in ("nsubj", "nsubjpass"):
+            break
+        out.append(t)
+        below = t
+    return out
 
 
 def _reported_would(ctx: ArticleContext, tok: Token, cues: set[str]) -> bool:
@@ -261,6 +275,8 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
             continue
         if trig.event == "supply" and noun and lemma(tok) in ctx.words("verb_only_supply"):
             continue  # "the licences covered components": a licence is no transfer, licensing arms is
+        if trig.event == "supply" and noun and sent.token_tag(tok, "weapon") is not None:
+            continue  # "Russian arms": the weapon, not the verb "arms"
         seen_tokens.add(tok.i)
         receive = trig.value == "receive"
         if noun:

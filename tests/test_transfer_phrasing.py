@@ -248,3 +248,16 @@ def test_the_kingdom_is_the_kingdom_the_article_names_most() -> None:
         ("state:DNK", "state:SAU"),
         ("state:NOR", "state:SAU"),
     }
+
+
+def test_arms_as_a_verb_supplies_weapons_unnamed() -> None:
+    ex = _extract("Tehran, which arms the Houthis, rejected the report.")
+    assert _transfers(ex) == {("IRN", "org:houthis", "other")}
+    assert _transfers(_extract("Russian arms to Algeria fell sharply last year.")) == set()
+
+
+def test_a_denial_by_a_party_is_not_a_denial_of_what_a_relative_clause_says_of_it() -> None:
+    ex = _extract("Iran, which supplies drones to Russia, denied the claim.")
+    assert [(t.supplier, t.status) for t in ex.transfers] == [("state:IRN", "asserted")]
+    ex = _extract("Iran denied supplying drones to Russia.")
+    assert [(t.supplier, t.status) for t in ex.transfers] == [("state:IRN", "denied")]
