@@ -108,6 +108,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "quarrel_noun",
     "exchange_verb",
     "fire_noun",
+    "office_noun",
     "body_head_word",
     "media_word",
 )

@@ -30,12 +30,15 @@ from .surnames import lexicon_surname, same_person
 from .tags import Tag
 from .text import nlp
 
-__all__ = ["NOT_NAMES", "korea_shorthand", "org_heads", "people_and_bodies"]
+__all__ = ["NAME_PARTICLES", "NOT_NAMES", "NOT_PERSON_WORDS", "korea_shorthand", "org_heads", "people_and_bodies"]
 
-_NAME_PARTICLES = {
-    *("al", "el", "bin", "ibn", "abu", "ben", "ul", "ud", "ur"),  # "Moin ul Haque"
-    *("de", "da", "van", "von", "der", "la", "le", "du"),
-}
+NAME_PARTICLES = frozenset(
+    {
+        *("al", "el", "bin", "ibn", "abu", "ben", "ul", "ud", "ur"),  # "Moin ul Haque"
+        *("de", "da", "van", "von", "der", "la", "le", "du"),
+    }
+)
+"""Lower-case words inside a person's name ("al-Assad", "Moin ul Haque", "Ursula von der Leyen")."""
 _BODY_WORDS = frozenset(
     {
         "Ministry",
@@ -55,6 +58,9 @@ _BODY_WORDS = frozenset(
         "Brigade",
         "Front",
         "Party",
+        "Fleet",
+        "Headquarters",
+        "HQ",
     }
 )
 """Capitalised words that head a body's name; never the first word of a person's name."""
@@ -70,6 +76,8 @@ _INSTITUTION_WORDS = frozenset(
 """Capitalised words of a company's, event's or institution's name ("General Dynamics Land
 Systems", "the Munich Security Conference"): no person's name holds one."""
 _NOT_PERSON_WORDS = _PLACE_WORDS | _INSTITUTION_WORDS
+NOT_PERSON_WORDS = _NOT_PERSON_WORDS | _BODY_WORDS
+"""Capitalised words no person's name holds: a body's, a place's or an institution's."""
 NOT_NAMES = {
     "Monday",
     "Tuesday",
@@ -152,7 +160,7 @@ def _person_name(doc: DocView, i: int, stop: set[int]) -> tuple[int, int, str] |
         ):
             j += 1
             continue
-        if tok.lower_ in _NAME_PARTICLES and j + 1 < len(doc) and (doc[j + 1].text == "-" or doc[j + 1].is_title):
+        if tok.lower_ in NAME_PARTICLES and j + 1 < len(doc) and (doc[j + 1].text == "-" or doc[j + 1].is_title):
             j += 1
             continue
         quoted = j + 3 < len(doc) and doc[j + 2].text == tok.text and doc[j + 1].is_title and doc[j + 3].is_title

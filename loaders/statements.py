@@ -116,7 +116,15 @@ def _stance_speakers(
         if not speakers and value != "support" and not perpetrated:  # "drew condemnation from Beijing"
             speakers = [k for o in stance_sources(tok) for k in speaker_keys(o, sent, ctx, quoted)]
     speech = voice if voice is None or voice.stance is None else voice_of(tok, [v for v in voices if v.stance is None])
-    if speakers and speech is not None and all(k.startswith("state:") for k in speakers):
+    aside = (
+        speech is not None
+        and speech.verb is not None
+        and any(
+            t.dep_ == "relcl" and t.head.left_edge.i > 0 and t.doc[t.head.left_edge.i - 1].text == ","
+            for t in path_up(tok, speech.verb) or []
+        )
+    )  # "X said ..., a charge Cairo rejected": the writer's aside, not X's words
+    if speakers and speech is not None and all(k.startswith("state:") for k in speakers) and not aside:
         voiced = {ctx.party_of(k) for k in speech.speakers if not k.startswith("state:")}
         untold = voiced == {None} and len(speakers) == 1 and all(k.startswith("person:") for k in speech.speakers)
         if set(speakers) <= voiced or untold:  # "Mao said China condemns", "Lin said Beijing regretted"

@@ -7,6 +7,7 @@ strikes as a reader sees them.
 
 from __future__ import annotations
 
+import pytest
 from test_extract import _extract, _statements, _states, _strikes, _transfers
 
 # --- transfers ---------------------------------------------------------------------------------
@@ -587,6 +588,45 @@ def test_an_unlisted_person_who_speaks_is_found_by_the_entity_recogniser() -> No
     ex = _extract("Tomas Lindqvist condemned the Russian drone strike on Sumy.")
     assert _statements(ex) == {(frozenset({"person:tomaslindqvist"}), "condemn")}
     assert "person:tomaslindqvist" in {m.actor for m in ex.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("His predecessor, Tomas Lindqvist, had condemned the Russian strikes on Sumy.", "person:tomaslindqvist"),
+        (
+            "The UN special rapporteur on torture in Syria, Tomas Lindqvist, said Russia supplied the jets.",
+            "person:tomaslindqvist",
+        ),
+        (
+            "Israel's ambassador in Rome, Avner Tamir, said Egypt's build-up was a violation of the treaty.",
+            "person:avnertamir",
+        ),
+        (
+            '"The coalition should review its rules," legal adviser Omar al-Haddad told reporters in Riyadh.',
+            "person:omaralhaddad",
+        ),
+        (
+            "An Israeli strike near Damascus killed Sayyed Omar Haddad, a senior IRGC adviser in Syria.",
+            "person:omarhaddad",
+        ),
+    ],
+)
+def test_a_name_beside_an_office_or_title_is_a_person(text: str, key: str) -> None:
+    assert key in {m.actor for m in _extract(text).mentions}
+
+
+def test_a_surname_alone_or_a_body_beside_an_office_is_no_new_person() -> None:
+    ex = _extract("The fleet's commander, Black Sea Fleet HQ, said the strike on Sevastopol was repelled.")
+    assert not any(m.actor.startswith("person:") for m in ex.mentions)
+
+
+def test_a_rejection_in_the_writers_aside_is_not_the_speakers() -> None:
+    text = (
+        "Nikos Petrou said Turkish drills near Rhodes amounted to a violation of the treaty, a charge Ankara rejected."
+    )
+    assert (frozenset({"state:TUR"}), "deny") in _statements(_extract(text))
+    assert (frozenset({"person:nikospetrou"}), "deny") not in _statements(_extract(text))
 
 
 def test_an_analyst_is_not_made_an_actor() -> None:
