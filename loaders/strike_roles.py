@@ -140,7 +140,8 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
         attackers = [
             t for c in owners for t in sent.phrase_actors(c) if t.kind == "actor" and not only_maker(sent, ctx, t)
         ]
-        attackers += [t for t in sent.phrase_actors_of(prep_objects(tok, {"by"})) if t not in attackers]
+        doers = prep_objects(tok, {"by"})  # "airstrikes by Turkish warplanes on PKK targets"
+        attackers += [t for t in sent.phrase_actors_of(doers, weapons=True) if t not in attackers]
         sources: list[Token] = []
         under = _came_under(tok)
         if under is not None:  # "came under attack from Russian drones"

@@ -116,6 +116,21 @@ def _deniers(ctx: ArticleContext, tok: Token, voices: list[Voice]) -> set[str]:
     }
 
 
+def _subordinate_subjects(verb: Token) -> list[Token]:
+    """The subjects of the subordinate clause just before a participle set off by a comma, which
+    the parse hangs on the main clause instead ("The fighting began after India launched the
+    operation, striking nine sites": India strikes)."""
+    doc = verb.doc
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return []
+    before = [
+        v
+        for v in verb.head.children
+        if v.dep_ == "advcl" and v.i < verb.i and any(c.dep_ == "mark" for c in v.children)
+    ]
+    return subjects(before[-1]) if before else []
+
+
 _OTHER_CLAUSES = ("advcl", "ccomp", "relcl", "parataxis")
 
 
@@ -270,6 +285,8 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         if not attacker_keys and doer.pos_ not in NOUN_POS and not is_passive(doer):
             for subj in subjects(doer):
                 attacker_keys += [(k, Tag("actor", 0, 0, key=k)) for k in pronoun_actors(subj, voices, ctx)]
+        if not attacker_keys and tok.pos_ == "VERB":  # "began after India launched X, striking sites in Pakistan"
+            attacker_keys = _keys(ctx, sent.phrase_actors_of(_subordinate_subjects(tok), weapons=True))
         if not attacker_keys and weapons:  # "Storm Shadow missiles hit a shipyard": who received them
             systems = {w.designation for w in weapons if w.designation}
             holders = list(dict.fromkeys(t.recipient for t in ctx.extraction.transfers if t.designation in systems))

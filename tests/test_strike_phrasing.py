@@ -366,3 +366,13 @@ def test_fire_two_sides_trade_is_a_strike_each_way(text: str) -> None:
 )
 def test_no_strike_from_an_exchange_of_other_things_or_with_one_side(text: str) -> None:
     assert _strikes(_extract(text)) == set()
+
+
+def test_strikes_by_weapons_are_their_states() -> None:
+    text = "The strikes by Turkish drones hit Kurdish positions in northern Syria."
+    assert _strikes(_extract(text)) == {("TUR", "SYR", "drone")}
+
+
+def test_a_participle_after_a_subordinate_clause_strikes_as_its_subject() -> None:
+    text = "The crisis deepened after Turkey launched an offensive on Monday, striking Kurdish positions in Syria."
+    assert {(a, t) for a, t, _ in _strikes(_extract(text))} == {("TUR", "SYR")}
