@@ -1,6 +1,7 @@
-"""States named again by a phrase that points back: "the latter" / "the former" (the last or
-the one before it of the two states named just before) and "the kingdom" (the kingdom the
-article has named most).
+"""States and places named again by a phrase that points back: "the latter" / "the former"
+(the last or the one before it of the two states named just before), "the kingdom" (the
+kingdom the article has named most) and "the city" / "the town" (the city named last before
+it).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from .doc_view import DocView
 from .lexicon import Lexicon
 from .tags import Tag
 
-__all__ = ["latter_former", "the_kingdom"]
+__all__ = ["latter_former", "the_kingdom", "the_place"]
 
 
 def latter_former(doc: DocView, tags: list[Tag]) -> list[Tag]:
@@ -58,4 +59,24 @@ def the_kingdom(doc: DocView, tags: list[Tag], lexicon: Lexicon) -> list[Tag]:
             found.append(Tag("actor", i - 1, i + 1, key=key, via="anaphor"))
         elif inside := [t for t in states if t.end <= i - 1]:
             found.append(Tag("actor", i - 1, i + 1, key=inside[-1].key, via="anaphor"))
+    return found
+
+
+_PLACE_NOUNS = ("city", "town", "village")
+"""The nouns that point back at the city named last ("the region" points too far to follow)."""
+
+
+def the_place(doc: DocView, tags: list[Tag], reach: int = 250) -> list[Tag]:
+    """``the city`` / ``the town`` / ``the village``: the city named last within ``reach``
+    tokens before it ("Kharkiv ... a missile strike on a printing house in the city"), not
+    "the city of Kharkiv", which names it."""
+    cities = sorted((t for t in tags if t.kind == "place" and t.value == "city"), key=lambda t: t.start)
+    found: list[Tag] = []
+    for i in doc.positions(*_PLACE_NOUNS):
+        if i == 0 or doc[i - 1].lower_ != "the" or (i + 1 < len(doc) and doc[i + 1].lower_ == "of"):
+            continue
+        before = [t for t in cities if t.end <= i - 1 and i - t.end <= reach]
+        if before:
+            last = before[-1]
+            found.append(Tag("place", i - 1, i + 1, key=last.key, value="city", via="anaphor", extra=dict(last.extra)))
     return found

@@ -21,7 +21,7 @@ from .doc_view import DocView
 from .facts import Actor, ActorKind, Extraction, org_key, person_key, state_key
 from .lexicon import Lexicon
 from .naming import korea_shorthand, org_heads, people_and_bodies
-from .state_anaphors import latter_former, the_kingdom
+from .state_anaphors import latter_former, the_kingdom, the_place
 from .surnames import listed_surnames, same_person, surnames
 from .tags import Tag
 from .text import nlp
@@ -212,6 +212,7 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocVi
     tags += korea_shorthand(view, tags, taken)
     tags += latter_former(view, tags)
     tags += the_kingdom(view, tags, lexicon)
+    tags += the_place(view, tags)
     tags = [t for t in tags if not _anti(view, t)]
     tags += _shared_heads(view, tags, lexicon)
     kept = _without_languages(view, _without_given_names(view, tags, lexicon), lexicon)

@@ -376,3 +376,10 @@ def test_strikes_by_weapons_are_their_states() -> None:
 def test_a_participle_after_a_subordinate_clause_strikes_as_its_subject() -> None:
     text = "The crisis deepened after Turkey launched an offensive on Monday, striking Kurdish positions in Syria."
     assert {(a, t) for a, t, _ in _strikes(_extract(text))} == {("TUR", "SYR")}
+
+
+def test_the_city_is_the_city_named_last() -> None:
+    text = "Sumy lies near the border. On Monday, a Russian drone strike on a school in the city killed two teachers."
+    assert _strikes(_extract(text)) == {("RUS", "UKR", "drone")}
+    alone = "On Monday, a Russian drone strike on a school in the city killed two teachers."
+    assert _strikes(_extract(alone)) == set()
