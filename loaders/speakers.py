@@ -15,6 +15,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 from bisect import bisect_left
 
@@ -280,6 +282,8 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
             size = _NUMBERS.get(numbers[0], int(numbers[0]) if numbers[0].isdigit() else 0) if numbers else 0
             states = [k for k in group if k.startswith("state:")]
             fits = not size or size in (len(group), len(states))  # "the 48 governments" (and the EU beside them)
+            if not fits and size == 2 and word in ("country", "government", "side", "state", "nation"):
+                return _last_pair(sent, ctx)  # "Both countries have rejected the accusations"
             return list(group) if fits else []
         definite = any(c.lower_ in ("the", "both") for c in tok.children)
         if word in ctx.words("anonymous") and counted and definite:  # "the two officials"
@@ -326,6 +330,19 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
     if len(states) >= 3 and ctx.signatories and set(states) <= set(ctx.signatories):
         return list(ctx.signatories)
     return keys
+
+
+def _last_pair(sent: ParsedSentence, ctx: ArticleContext) -> list[str]:
+    """The two states the article has named most before the sentence, whom "the two countries"
+    or "both sides" stand for when no statement has named a group (none when a third state is
+    named as often as the second)."""
+    counts = Counter(
+        m.actor for m in ctx.extraction.mentions if m.start < sent.span.start_char and m.actor.startswith("state:")
+    )
+    ranked = counts.most_common(3)
+    if len(ranked) < 2 or (len(ranked) == 3 and ranked[2][1] == ranked[1][1]):
+        return []
+    return [ranked[0][0], ranked[1][0]]
 
 
 def signatory_group(

@@ -779,3 +779,16 @@ def test_we_will_harm_them_warns_and_sanctions_harming_civilians_do_not() -> Non
     assert _statements(_extract(harm)) == set()
     defend = '"We do not seek war, but will defend ourselves against any aggression," Foreign Minister Ali Rezaei said.'
     assert _statements(_extract(defend)) == {(frozenset({"person:alirezaei"}), "warn")}
+
+
+def test_both_countries_are_the_two_states_the_article_names_most() -> None:
+    text = (
+        "Ukraine says North Korea has shipped shells to Russia. Russia and North Korea signed a defence pact "
+        "in June, and Russia has hosted North Korean officers since. Both countries have rejected the accusations."
+    )
+    assert (frozenset({"state:RUS", "state:PRK"}), "deny") in _statements(_extract(text))
+
+
+def test_both_countries_name_no_one_when_the_article_names_no_clear_pair() -> None:
+    text = "Ukraine, Russia and Belarus met in Minsk. Both countries have rejected the accusations."
+    assert not any(stance == "deny" for _, stance in _statements(_extract(text)))
