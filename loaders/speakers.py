@@ -15,10 +15,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import re
 from bisect import bisect_left
+from collections import Counter
 
 from spacy.tokens import Token
 
