@@ -145,7 +145,8 @@ def not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleConte
     speaker_again = any(c.dep_ == "nsubj" and c.lower_ in ("he", "she", "it", "they") for c in tok.children) and any(
         c.dep_ == "dobj" and c.lower_ in ("which", "whom", "who") for c in tok.children
     )
-    if tok.dep_ == "relcl" and value != "deny" and not blaming and not speaker_again:
+    onward = any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in tok.children)  # "India, where he warned"
+    if tok.dep_ == "relcl" and value != "deny" and not blaming and not speaker_again and not onward:
         return True  # "the United States, which backs the campaign, said ...": background, not this statement
     by = any(c.dep_ == "agent" for c in tok.children)
     described = tok.tag_ == "VBG" or (

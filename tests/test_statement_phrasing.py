@@ -792,3 +792,10 @@ def test_both_countries_are_the_two_states_the_article_names_most() -> None:
 def test_both_countries_name_no_one_when_the_article_names_no_clear_pair() -> None:
     text = "Ukraine, Russia and Belarus met in Minsk. Both countries have rejected the accusations."
     assert not any(stance == "deny" for _, stance in _statements(_extract(text)))
+
+
+def test_a_stance_in_a_where_clause_goes_on_with_the_story() -> None:
+    text = "The fighting began while Foreign Minister Sergei Lavrov was on a visit to India, where he warned Ukraine."
+    assert _statements(_extract(text)) == {(frozenset({"person:sergeilavrov"}), "warn")}
+    background = "Russia, which warned Ukraine last year, said the talks would go on."
+    assert (frozenset({"state:RUS"}), "warn") not in _statements(_extract(background))
