@@ -113,7 +113,16 @@ def unclaimed(out: StatementSink, voices: list[Voice]) -> None:
             continue  # "Hamas, which it holds responsible for the attack on Israel": background
         states = {s for s in (ctx.party_of(k) for k in voice.speakers) if s}
         struck = {ctx.party_of(k) for k in targets}
-        sideless = not states and all(k.startswith("person:") for k in voice.speakers)
+        told = not marks(tok if tok.pos_ == "VERB" else tok.head) & {
+            "until",
+            "unless",
+            "if",
+            "whether",
+            "before",
+            "after",
+            "since",
+        }
+        sideless = told and not states and all(k.startswith("person:") for k in voice.speakers)
         if states & struck or sideless:
             out.add(voice.speakers, "allege", "statement.unclaimed.allege", 0.6, None)
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .context import ArticleContext
+from .facts import Strike
 from .roles import clause_head, is_passive, lemma, marks, negated, subjects
 from .sentence import ParsedSentence
 from .strikes import intercepts
@@ -61,6 +62,36 @@ def own_strike_stances(sent: ParsedSentence, ctx: ArticleContext, voices: list[V
         doers |= {p for s in subjects(tok) for p in pronoun_actors(s, voices, ctx)}
         if own & doers and (voice, stance) not in found:
             found.append((voice, stance))
+    for voice in _strikes_to_go_on(sent, ctx, voices):
+        if (voice, "warn") not in found:
+            found.append((voice, "warn"))
+    return found
+
+
+def _strikes_to_go_on(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> list[Voice]:
+    """The voices that say their own side's strikes will go on ('"These strikes will continue,"
+    Hegseth wrote'; "said the group's attacks on Israel would continue"): each warns."""
+    found: list[Voice] = []
+    for trig in sent.triggers("strike_noun"):
+        tok = sent.head(trig)
+        verb = tok.head
+        if tok.dep_ != "nsubj" or lemma(verb) not in ctx.words("ongoing") or negated(verb):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in _TO_COME for c in verb.children):
+            continue
+        voice = voice_of(tok, voices)
+        if voice is None or voice.stance is not None or voice.verb is None or voice.verb.i == verb.i:
+            continue
+        own = {p for k in voice.speakers if (p := ctx.party_of(k))}
+        owners = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound")]
+        doers = {p for t in sent.phrase_actors_of(owners) if (p := ctx.party_of(t.key))}
+        doers |= {p for c in owners if c.pos_ == "PRON" for p in pronoun_actors(c, voices, ctx)}
+        last = ctx.last_event
+        pointing = any(c.dep_ == "det" and c.lower_ in ("these", "the", "this") for c in tok.children)
+        if not owners and pointing and isinstance(last, Strike):
+            doers.add(ctx.party_of(last.attacker) or last.attacker)
+        if own & doers:
+            found.append(voice)
     return found
 
 

@@ -799,3 +799,15 @@ def test_a_stance_in_a_where_clause_goes_on_with_the_story() -> None:
     assert _statements(_extract(text)) == {(frozenset({"person:sergeilavrov"}), "warn")}
     background = "Russia, which warned Ukraine last year, said the talks would go on."
     assert (frozenset({"state:RUS"}), "warn") not in _statements(_extract(background))
+
+
+def test_a_side_saying_its_own_attacks_will_go_on_warns() -> None:
+    text = "Houthi spokesman Yahya Saree said the Houthis' attacks on Israeli ships would continue."
+    assert (frozenset({"org:houthis", "person:yahyasaree"}), "warn") in _statements(_extract(text))
+    other = "Ukraine's foreign minister said Russian attacks on Ukrainian cities would continue."
+    assert not any(stance == "warn" for _, stance in _statements(_extract(other)))
+
+
+def test_an_official_of_no_known_side_alleges_no_strike_in_an_until_clause() -> None:
+    text = "Residents will stay until the attacks on Kharkiv are over, Mayor Ihor Terekhov said."
+    assert _statements(_extract(text)) == set()
