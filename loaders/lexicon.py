@@ -109,6 +109,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "exchange_verb",
     "fire_noun",
     "office_noun",
+    "deal_verb",
     "body_head_word",
     "media_word",
 )

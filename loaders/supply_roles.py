@@ -156,7 +156,7 @@ def _going_ahead(ctx: ArticleContext, noun: Token) -> Token | None:
         verb = verb.head
         onward = any(c.lower_ in ("ahead", "forward", "on") for c in verb.children)
         return verb if verb.pos_ == "VERB" and (onward or lemma(verb) in ctx.words("ongoing")) else None
-    doing = ctx.words("agent_verb") | ctx.words("ongoing")
+    doing = ctx.words("agent_verb") | ctx.words("ongoing") | ctx.words("deal_verb")  # "is negotiating the purchase"
     return verb if noun.dep_ == "dobj" and lemma(verb) in doing else None
 
 

@@ -261,3 +261,10 @@ def test_a_denial_by_a_party_is_not_a_denial_of_what_a_relative_clause_says_of_i
     assert [(t.supplier, t.status) for t in ex.transfers] == [("state:IRN", "asserted")]
     ex = _extract("Iran denied supplying drones to Russia.")
     assert [(t.supplier, t.status) for t in ex.transfers] == [("state:IRN", "denied")]
+
+
+def test_a_buyer_negotiating_a_purchase_plans_it() -> None:
+    ex = _extract("Algeria is negotiating the purchase of Su-57 fighters from Russia.")
+    assert [(t.supplier, t.recipient, t.weapon, t.status) for t in ex.transfers] == [
+        ("state:RUS", "state:DZA", "aircraft", "planned")
+    ]
