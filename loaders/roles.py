@@ -107,6 +107,8 @@ def _own_subjects(verb: Token) -> list[Token]:
     joined = prev.dep_ == "pobj" and prev.head.lower_ in ("as", "while") and prev.pos_ == "PROPN"
     if joined and heads and heads[0].i < prev.head.i:  # "Egypt airlifts arms as Ethiopia warns", misparsed
         return with_conjuncts(prev)
+    if len(heads) > 1:  # "Azerbaijani forces had themselves kept up": the reflexive only stresses the subject
+        heads = [h for h in heads if h.lower_ not in ("themselves", "itself", "himself", "herself")] or heads
     if len(heads) > 1:  # a misparse: "Iran's proxy Hezbollah fired" with two subjects; the nearest is the head
         before = [h for h in heads if h.i < verb.i]
         heads = [before[-1] if before else heads[0]]

@@ -123,6 +123,7 @@ def _came_under(noun: Token) -> Token | None:
     """The verb a strike noun "comes under" ("Kyiv came under attack"), also when the parse
     leaves "under" without its object and hangs the noun on the verb ("has come under regular
     shelling by ...")."""
+    noun = of_head(noun)  # "came under a series of missile strikes"
     if noun.dep_ == "pobj" and noun.head.lower_ == "under":
         return noun.head.head
     verb = noun.head

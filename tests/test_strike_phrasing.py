@@ -383,3 +383,13 @@ def test_the_city_is_the_city_named_last() -> None:
     assert _strikes(_extract(text)) == {("RUS", "UKR", "drone")}
     alone = "On Monday, a Russian drone strike on a school in the city killed two teachers."
     assert _strikes(_extract(alone)) == set()
+
+
+def test_a_reflexive_beside_the_subject_leaves_the_subject_the_attacker() -> None:
+    text = "Russian forces had themselves kept up their shelling of Kharkiv overnight."
+    assert {(a, t) for a, t, _ in _strikes(_extract(text))} == {("RUS", "UKR")}
+
+
+def test_a_place_under_a_series_of_strikes_is_struck() -> None:
+    text = "Kharkiv came under a series of Russian ballistic missile strikes in the morning."
+    assert _strikes(_extract(text)) == {("RUS", "UKR", "ballistic missile")}
