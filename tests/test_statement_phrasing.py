@@ -3,6 +3,7 @@ said of the speaker's own side, denials of one's own strikes, launches into the 
 
 from __future__ import annotations
 
+import pytest
 from test_extract import _extract, _statements, _states, _strikes
 
 
@@ -811,3 +812,14 @@ def test_a_side_saying_its_own_attacks_will_go_on_warns() -> None:
 def test_an_official_of_no_known_side_alleges_no_strike_in_an_until_clause() -> None:
     text = "Residents will stay until the attacks on Kharkiv are over, Mayor Ihor Terekhov said."
     assert _statements(_extract(text)) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Latvia's president Edgars Rinkevics said the new missile bases posed a serious threat to the Baltic states.",
+        'Defence Minister Andris Spruds said he was "deeply disheartened" by the decision.',
+    ],
+)
+def test_a_danger_to_the_speakers_side_or_dismay_voices_concern(text: str) -> None:
+    assert {stance for _, stance in _statements(_extract(text))} == {"concern"}
