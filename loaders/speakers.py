@@ -78,16 +78,21 @@ def _people_of(ctx: ArticleContext, states: list[str], role_word: str) -> list[s
     return out
 
 
+def _role_words(role: str | None) -> str:
+    """A title as words to compare ("Secretary-General" = "secretary general")."""
+    return " ".join((role or "").lower().replace("-", " ").split())
+
+
 def _titled_person(ctx: ArticleContext, title: Tag, states: list[str]) -> str | None:
     """The one person the article names with this title (and state): "France's defence minister"
     is the "Defence Minister Sebastien Lecornu" named elsewhere."""
-    wanted = {(title.value or "").lower(), title.extra.get("title", "").lower()} - {""}
+    wanted = {_role_words(title.value), _role_words(title.extra.get("title"))} - {""}
     found = [
         a.key
         for a in ctx.extraction.actors.values()
         if a.kind == "person"
-        and (a.role or "").lower() in wanted
-        and (not states or ctx.state_of(a.key) in (*states, None))
+        and _role_words(a.role) in wanted
+        and (not states or ctx.state_of(a.key) in (*states, None) or a.affiliation in states)
     ]
     return found[0] if len(found) == 1 else None
 
@@ -244,8 +249,8 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         ]
         tags += [t for t in named if (t.key or "").startswith("person:") and t not in tags]
         kinds = {ctx.kind_of(t.key or "") for t in tags}
-    if title is not None and kinds <= {"state"} and tok.tag_ != "NNS":
-        person = _titled_person(ctx, title, [t.key for t in tags if t.key])
+    if title is not None and kinds <= {"state", "organization"} and tok.tag_ != "NNS":
+        person = _titled_person(ctx, title, [t.key for t in tags if t.key])  # also "the UN secretary-general"
         if person is not None:
             return [person]
         body = _titled_body(tok, sent, ctx) if tags else None

@@ -823,3 +823,11 @@ def test_an_official_of_no_known_side_alleges_no_strike_in_an_until_clause() -> 
 )
 def test_a_danger_to_the_speakers_side_or_dismay_voices_concern(text: str) -> None:
     assert {stance for _, stance in _statements(_extract(text))} == {"concern"}
+
+
+def test_a_bodys_title_without_a_name_is_the_person_named_with_it() -> None:
+    text = (
+        "NATO Secretary-General Mark Rutte visited Kyiv on Monday. "
+        "The NATO secretary-general called for more air defence systems for Ukraine."
+    )
+    assert _statements(_extract(text)) == {(frozenset({"person:markrutte"}), "call_on")}
