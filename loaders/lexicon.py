@@ -232,6 +232,12 @@ class Lexicon:
         """Weapon entries by term."""
         return {w.term: w for w in self.weapons}
 
+    @functools.cached_property
+    def roles_of_titles(self) -> dict[str, str]:
+        """Normalised role by title, both as lower-case words ("secretary of state" -> "foreign
+        minister"), so a person's title and a title without a name can be compared."""
+        return {" ".join(t.title.lower().replace("-", " ").split()): t.role.lower() for t in self.titles}
+
     def verbs_for(self, event: str) -> list[VerbEntry]:
         """The trigger entries of one event kind (``stance``, ``supply``, ...)."""
         return [v for v in self.verbs if v.event == event]

@@ -78,20 +78,22 @@ def _people_of(ctx: ArticleContext, states: list[str], role_word: str) -> list[s
     return out
 
 
-def _role_words(role: str | None) -> str:
-    """A title as words to compare ("Secretary-General" = "secretary general")."""
-    return " ".join((role or "").lower().replace("-", " ").split())
+def _role_words(ctx: ArticleContext, role: str | None) -> str:
+    """A title as the role it names, to compare ("Secretary-General" = "secretary general",
+    "Secretary of State" = "top diplomat" = "foreign minister")."""
+    words = " ".join((role or "").lower().replace("-", " ").split())
+    return ctx.lexicon.roles_of_titles.get(words, words)
 
 
 def _titled_person(ctx: ArticleContext, title: Tag, states: list[str]) -> str | None:
     """The one person the article names with this title (and state): "France's defence minister"
     is the "Defence Minister Sebastien Lecornu" named elsewhere."""
-    wanted = {_role_words(title.value), _role_words(title.extra.get("title"))} - {""}
+    wanted = {_role_words(ctx, title.value), _role_words(ctx, title.extra.get("title"))} - {""}
     found = [
         a.key
         for a in ctx.extraction.actors.values()
         if a.kind == "person"
-        and _role_words(a.role) in wanted
+        and _role_words(ctx, a.role) in wanted
         and (not states or ctx.state_of(a.key) in (*states, None) or a.affiliation in states)
     ]
     return found[0] if len(found) == 1 else None

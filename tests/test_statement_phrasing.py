@@ -831,3 +831,10 @@ def test_a_bodys_title_without_a_name_is_the_person_named_with_it() -> None:
         "The NATO secretary-general called for more air defence systems for Ukraine."
     )
     assert _statements(_extract(text)) == {(frozenset({"person:markrutte"}), "call_on")}
+
+
+def test_a_title_without_a_name_is_the_person_whose_title_names_the_same_office() -> None:
+    text = (
+        "Secretary of State Marco Rubio visited Kyiv on Monday. The US foreign minister condemned the Russian strikes."
+    )
+    assert (frozenset({"person:marcorubio"}), "condemn") in _statements(_extract(text))
