@@ -89,11 +89,15 @@ def _titled_person(ctx: ArticleContext, title: Tag, states: list[str]) -> str | 
     """The one person the article names with this title (and state): "France's defence minister"
     is the "Defence Minister Sebastien Lecornu" named elsewhere."""
     wanted = {_role_words(ctx, title.value), _role_words(ctx, title.extra.get("title"))} - {""}
+
+    def holds(role: str) -> bool:  # "the UN chief" is whoever heads the UN, whatever the title
+        return role in wanted or ("head" in wanted and role.startswith("head") and bool(states))
+
     found = [
         a.key
         for a in ctx.extraction.actors.values()
         if a.kind == "person"
-        and _role_words(ctx, a.role) in wanted
+        and holds(_role_words(ctx, a.role))
         and (not states or ctx.state_of(a.key) in (*states, None) or a.affiliation in states)
     ]
     return found[0] if len(found) == 1 else None

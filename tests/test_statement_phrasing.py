@@ -838,3 +838,8 @@ def test_a_title_without_a_name_is_the_person_whose_title_names_the_same_office(
         "Secretary of State Marco Rubio visited Kyiv on Monday. The US foreign minister condemned the Russian strikes."
     )
     assert (frozenset({"person:marcorubio"}), "condemn") in _statements(_extract(text))
+
+
+def test_a_bodys_chief_is_the_person_who_heads_it() -> None:
+    text = "Antonio Guterres visited Kyiv on Monday. The UN chief called for an immediate halt to the fighting."
+    assert _statements(_extract(text)) == {(frozenset({"person:antonioguterres"}), "call_on")}
