@@ -91,7 +91,8 @@ def _titled_person(ctx: ArticleContext, title: Tag, states: list[str]) -> str | 
     wanted = {_role_words(ctx, title.value), _role_words(ctx, title.extra.get("title"))} - {""}
 
     def holds(role: str) -> bool:  # "the UN chief" is whoever heads the UN, whatever the title
-        return role in wanted or ("head" in wanted and role.startswith("head") and bool(states))
+        heading = bool(wanted & {"head", "leader"}) and bool(states)  # "the French leader"
+        return role in wanted or (heading and role.startswith("head"))
 
     found = [
         a.key

@@ -843,3 +843,5 @@ def test_a_title_without_a_name_is_the_person_whose_title_names_the_same_office(
 def test_a_bodys_chief_is_the_person_who_heads_it() -> None:
     text = "Antonio Guterres visited Kyiv on Monday. The UN chief called for an immediate halt to the fighting."
     assert _statements(_extract(text)) == {(frozenset({"person:antonioguterres"}), "call_on")}
+    leader = "President Emmanuel Macron visited Kyiv. The French leader condemned the strikes."
+    assert _statements(_extract(leader)) == {(frozenset({"person:emmanuelmacron"}), "condemn")}
