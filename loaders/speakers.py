@@ -242,6 +242,9 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         )  # '"...," the force said' after "the IRGC Aerospace Force"
         if body is not None:
             return [body]
+        bare = lemma(tok) == "government" and tok.tag_ == "NN" and len(list(tok.children)) == 1
+        if bare and (ctx.last_subject or "").startswith("state:"):  # "Mali cut ties ... The government accused"
+            return [ctx.last_subject or ""]
     listed = [c for a in tok.children if a.dep_ == "appos" for c in a.conjuncts]  # "the 11 countries -- A, B, C --"
     tags += [t for c in listed for t in sent.phrase_actors(c) if t.key and t not in tags]
     unnamed = [c for c in tok.conjuncts if lemma(c) in ctx.words("anonymous")]  # "the military and Syrian officials"

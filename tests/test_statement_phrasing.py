@@ -845,3 +845,8 @@ def test_a_bodys_chief_is_the_person_who_heads_it() -> None:
     assert _statements(_extract(text)) == {(frozenset({"person:antonioguterres"}), "call_on")}
     leader = "President Emmanuel Macron visited Kyiv. The French leader condemned the strikes."
     assert _statements(_extract(leader)) == {(frozenset({"person:emmanuelmacron"}), "condemn")}
+
+
+def test_the_government_is_the_state_the_last_sentence_was_about() -> None:
+    text = "Mali cut ties with Ukraine on Sunday. The government accused Kyiv of backing the rebels."
+    assert (frozenset({"state:MLI"}), "allege") in _statements(_extract(text))
