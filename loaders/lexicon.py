@@ -110,6 +110,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "fire_noun",
     "office_noun",
     "deal_verb",
+    "share_verb",
     "body_head_word",
     "media_word",
 )

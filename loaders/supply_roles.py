@@ -126,6 +126,12 @@ def noun_roles(
         doer = None if buyers else _going_ahead(ctx, tok)
         if doer is not None:  # "Athens is moving ahead with the purchase of"
             buyers = sent.phrase_actors_of(subjects(doer))
+        share = of_head(tok)  # "China accounted for 81 per cent of Pakistan's imports of major arms"
+        if not by and share.i != tok.i and share.dep_ == "pobj" and lemma(share.head.head) in ctx.words("share_verb"):
+            holders = subjects(share.head.head)
+            by = sent.phrase_actors_of(holders)
+            if not by and any(h.lower_ == "it" for h in holders) and ctx.last_subject:  # "It accounted for ..."
+                by = [Tag("actor", 0, 0, key=ctx.last_subject)]
         return by, buyers, weapon_roots
     suppliers = owner_tags or by
     made_by = [

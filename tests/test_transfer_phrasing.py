@@ -268,3 +268,10 @@ def test_a_buyer_negotiating_a_purchase_plans_it() -> None:
     assert [(t.supplier, t.recipient, t.weapon, t.status) for t in ex.transfers] == [
         ("state:RUS", "state:DZA", "aircraft", "planned")
     ]
+
+
+def test_a_share_of_a_states_arms_imports_is_a_supply() -> None:
+    ex = _extract("Russia accounted for 45 percent of India's arms imports between 2019 and 2023.")
+    assert _transfers(ex) == {("RUS", "IND", "other")}
+    told = "France is Egypt's main source of jets. It accounted for 30 percent of Egypt's arms imports last year."
+    assert ("FRA", "EGY", "other") in _transfers(_extract(told))
