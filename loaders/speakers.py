@@ -27,6 +27,7 @@ from .facts import Actor, Extraction, org_key
 from .roles import agents, is_passive, lemma, path_up, prep_objects, subjects
 from .sentence import ParsedSentence
 from .tags import Tag
+from .titled_people import people_of, the_titled, titled_person
 
 __all__ = ["signatory_group", "speaker_keys", "speakers_of"]
 
@@ -56,66 +57,6 @@ def speakers_of(verb: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
             continue  # "Trinidad and Tobago's prime minister, Kamla Persad-Bissessar,": the official alone
         keys += [k for k in ks if k not in keys]
     return keys
-
-
-def _people_of(ctx: ArticleContext, states: list[str], role_word: str) -> list[str] | None:
-    """One named official per state, for "the advisers of A and B"; None when any state has no single one."""
-    ex = ctx.extraction
-    out: list[str] = []
-    for state in states:
-        people = [a.key for a in ex.actors.values() if a.kind == "person" and ctx.state_of(a.key) == state]
-        if len(people) != 1:
-            matching = [
-                a.key
-                for a in ex.actors.values()
-                if a.kind == "person" and a.affiliation is None and role_word in (a.role or "").lower()
-            ]
-            if len(matching) != 1:
-                return None
-            people = matching
-            ex.actors[people[0]].affiliation = state
-        out.append(people[0])
-    return out
-
-
-def _role_words(ctx: ArticleContext, role: str | None) -> str:
-    """A title as the role it names, to compare ("Secretary-General" = "secretary general",
-    "Secretary of State" = "top diplomat" = "foreign minister")."""
-    words = " ".join((role or "").lower().replace("-", " ").split())
-    return ctx.lexicon.roles_of_titles.get(words, words)
-
-
-def _titled_person(ctx: ArticleContext, title: Tag, states: list[str]) -> str | None:
-    """The one person the article names with this title (and state): "France's defence minister"
-    is the "Defence Minister Sebastien Lecornu" named elsewhere."""
-    wanted = {_role_words(ctx, title.value), _role_words(ctx, title.extra.get("title"))} - {""}
-
-    def holds(role: str) -> bool:  # "the UN chief" is whoever heads the UN, whatever the title
-        heading = bool(wanted & {"head", "leader"}) and bool(states)  # "the French leader"
-        return role in wanted or (heading and role.startswith("head"))
-
-    found = [
-        a.key
-        for a in ctx.extraction.actors.values()
-        if a.kind == "person"
-        and holds(_role_words(ctx, a.role))
-        and (not states or ctx.state_of(a.key) in (*states, None) or a.affiliation in states)
-    ]
-    return found[0] if len(found) == 1 else None
-
-
-def _the_titled(ctx: ArticleContext, title: Tag) -> str | None:
-    """The person "the spokesman" or "the minister" is: the last person who spoke or was named,
-    when that person holds such a title, else the one person of the article who does."""
-    wanted = {w.lower() for w in (title.value, title.extra.get("title")) if w}
-    people = [
-        a.key
-        for a in ctx.extraction.actors.values()
-        if a.kind == "person" and a.role and any(w in a.role.lower() or a.role.lower() in w for w in wanted)
-    ]
-    if ctx.last_person in people:
-        return ctx.last_person
-    return people[0] if len(people) == 1 else None
 
 
 def _titled_body(tok: Token, sent: ParsedSentence, ctx: ArticleContext) -> str | None:
@@ -260,14 +201,14 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         tags += [t for t in named if (t.key or "").startswith("person:") and t not in tags]
         kinds = {ctx.kind_of(t.key or "") for t in tags}
     if title is not None and kinds <= {"state", "organization"} and tok.tag_ != "NNS":
-        person = _titled_person(ctx, title, [t.key for t in tags if t.key])  # also "the UN secretary-general"
+        person = titled_person(ctx, title, [t.key for t in tags if t.key])  # also "the UN secretary-general"
         if person is not None:
             return [person]
         body = _titled_body(tok, sent, ctx) if tags else None
         if body is not None:  # "a Pakistan military spokesman": the military speaks
             return [body]
     if not tags and title is not None and tok.tag_ != "NNS" and any(c.lower_ == "the" for c in tok.children):
-        person = _the_titled(ctx, title)
+        person = the_titled(ctx, title)
         if person is not None:  # '"...," the spokesman said': the spokesman the article named
             return [person]
     if not tags:
@@ -312,7 +253,7 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
     if word in ctx.words("role_plural") and tok.tag_ == "NNS" and states and len(states) == len(keys):
         if len(states) >= 3:
             return keys
-        people = _people_of(ctx, states, word.rstrip("s"))
+        people = people_of(ctx, states, word.rstrip("s"))
         return people if people else keys
     if "person" in kinds:
         bodies: list[str] = []
