@@ -93,6 +93,22 @@ def _titled_body(tok: Token, sent: ParsedSentence, ctx: ArticleContext) -> str |
     return key
 
 
+def _spokespersons_body(tok: Token, sent: ParsedSentence, ctx: ArticleContext) -> str | None:
+    """The body a spokesperson named without it speaks for: "its spokeswoman" after the body
+    the article named last, "the ministry's spokesman" or "Ministry spokesman" after the
+    ministry it named."""
+    for c in tok.subtree:
+        if c.dep_ == "poss" and c.lower_ == "its":  # the body the article named last
+            before = sent.char_of(c)
+            bodies = [m for m in ctx.extraction.mentions if m.start < before and ctx.kind_of(m.actor) == "organization"]
+            return max(bodies, key=lambda m: m.start).actor if bodies else None
+        if c.dep_ in ("poss", "compound") and sent.token_tag(c) is None and c.pos_ in ("NOUN", "PROPN"):
+            body = ctx.body_headed_by(c.lower_, sent.char_of(c))
+            if body is not None:
+                return body
+    return None
+
+
 def _subordinate(tok: Token, verb: Token) -> bool:
     """``tok`` sits in a relative or adverbial clause below ``verb``, not in a clause joined
     to it ("Assad had used ..., and he called on": not Assad's clause)."""
@@ -281,6 +297,8 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
             if ctx.kind_of(tag.key) != "state" or tag.via == "body":  # "DRC government spokesman X": the state too
                 bodies.append(tag.key)
         spoken_for = _titled_body(tok, sent, ctx)
+        if not bodies and spoken_for is None and "spokesperson" in titles:
+            spoken_for = _spokespersons_body(tok, sent, ctx)
         return list(dict.fromkeys([*bodies, *([spoken_for] if spoken_for else []), *keys]))
     if len(states) >= 3 and ctx.signatories and set(states) <= set(ctx.signatories):
         return list(ctx.signatories)

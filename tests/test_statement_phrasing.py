@@ -850,3 +850,16 @@ def test_a_bodys_chief_is_the_person_who_heads_it() -> None:
 def test_the_government_is_the_state_the_last_sentence_was_about() -> None:
     text = "Mali cut ties with Ukraine on Sunday. The government accused Kyiv of backing the rebels."
     assert (frozenset({"state:MLI"}), "allege") in _statements(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Georgia's defence ministry reported heavy fighting. Its spokeswoman, Nino Beridze, condemned the shelling.",
+        "Georgia's defence ministry summoned the envoy. Ministry spokeswoman Nino Beridze condemned the shelling.",
+    ],
+)
+def test_a_spokesperson_named_without_the_body_speaks_with_it(text: str) -> None:
+    assert _statements(_extract(text)) == {
+        (frozenset({"org:georgia-s-defence-ministry", "person:ninoberidze"}), "condemn")
+    }
