@@ -49,11 +49,14 @@ def stance_sources(tok: Token) -> list[Token]:
 
 
 def clausal(tok: Token) -> bool:
-    """A stance word that heads its clause: a verb, or an adjective with a subject or after "be"
-    ('it was "deeply concerned"', "Seoul is alarmed")."""
+    """A stance word that heads its clause: a verb (also one the parse reads as a noun with a
+    subject and an object), or an adjective with a subject or after "be" ('it was "deeply
+    concerned"', "Seoul is alarmed")."""
     if tok.pos_ in ("VERB", "AUX"):
         return True
     subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    if tok.pos_ == "NOUN" and subject and any(c.dep_ == "dobj" for c in tok.children):
+        return True  # "Iran reserves all options": a verb the parse reads as a noun
     return tok.pos_ == "ADJ" and (subject or tok.dep_ == "acomp")
 
 

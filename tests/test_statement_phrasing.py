@@ -863,3 +863,8 @@ def test_a_spokesperson_named_without_the_body_speaks_with_it(text: str) -> None
     assert _statements(_extract(text)) == {
         (frozenset({"org:georgia-s-defence-ministry", "person:ninoberidze"}), "condemn")
     }
+
+
+def test_a_stance_verb_the_parse_reads_as_a_noun_still_speaks() -> None:
+    text = "Iran reserves all options to defend its sovereignty."
+    assert _statements(_extract(text)) == {(frozenset({"state:IRN"}), "warn")}
