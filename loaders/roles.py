@@ -38,6 +38,7 @@ __all__ = [
     "path_up",
     "prep_objects",
     "subjects",
+    "verb_read_as_noun",
     "with_conjuncts",
 ]
 
@@ -58,6 +59,13 @@ def lemma(token: Token) -> str:
 def with_conjuncts(token: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("France, Canada and Britain")."""
     return [token, *token.conjuncts]
+
+
+def verb_read_as_noun(tok: Token) -> bool:
+    """A verb the parse tags as a noun yet gives a subject and an object ("Iran reserves all
+    options", "Tehran arms the militias"): read it as the verb it is."""
+    deps = {c.dep_ for c in tok.children}
+    return tok.pos_ in NOUN_POS and "nsubj" in deps and "dobj" in deps
 
 
 def is_passive(verb: Token) -> bool:

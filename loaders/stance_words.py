@@ -17,6 +17,7 @@ from .roles import (
     lemma,
     prep_objects,
     subjects,
+    verb_read_as_noun,
 )
 from .sentence import ParsedSentence, event_nouns
 from .voices import Voice, voice_of
@@ -55,8 +56,8 @@ def clausal(tok: Token) -> bool:
     if tok.pos_ in ("VERB", "AUX"):
         return True
     subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-    if tok.pos_ == "NOUN" and subject and any(c.dep_ == "dobj" for c in tok.children):
-        return True  # "Iran reserves all options": a verb the parse reads as a noun
+    if verb_read_as_noun(tok):
+        return True  # "Iran reserves all options"
     return tok.pos_ == "ADJ" and (subject or tok.dep_ == "acomp")
 
 
