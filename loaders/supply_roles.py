@@ -283,10 +283,16 @@ def verb_roles(
 
 def _pointed_group(sent: ParsedSentence, ctx: ArticleContext, tokens: list[Token]) -> list[Tag]:
     """A recipient named only as "the group", "the militia", "the rebels" (``grammar.tsv``:
-    armed_anaphor): the armed group the article named last before it."""
+    armed_anaphor): the armed group the article named last before it; "militias in Iraq" or
+    "separatists in eastern Ukraine": the state they are based in."""
     for tok in tokens:
-        if lemma(tok) in ctx.words("armed_anaphor") and any(c.lower_ == "the" for c in tok.children):
+        if lemma(tok) not in ctx.words("armed_anaphor"):
+            continue
+        if any(c.lower_ == "the" for c in tok.children):
             key = ctx.armed_group_before(sent.char_of(tok))
             if key is not None:
                 return [Tag("actor", sent.offset + tok.i, sent.offset + tok.i + 1, key=key)]
+        based = sent.phrase_actors_of(prep_objects(tok, {"in"}), places=True)
+        if based:  # "militias in Iraq and Syria", "rebels in Yemen": groups coded as where they are based
+            return based
     return []

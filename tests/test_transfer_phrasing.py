@@ -275,3 +275,9 @@ def test_a_share_of_a_states_arms_imports_is_a_supply() -> None:
     assert _transfers(ex) == {("RUS", "IND", "other")}
     told = "France is Egypt's main source of jets. It accounted for 30 percent of Egypt's arms imports last year."
     assert ("FRA", "EGY", "other") in _transfers(_extract(told))
+
+
+def test_unnamed_groups_in_a_state_receive_as_that_state() -> None:
+    assert _transfers(_extract("Iran supplies drones to militias in Iraq.")) == {("IRN", "IRQ", "drone")}
+    ex = _extract("Washington accuses Tehran of arming the militias in Iraq and Syria.")
+    assert _transfers(ex) == {("IRN", "IRQ", "other"), ("IRN", "SYR", "other")}
