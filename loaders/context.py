@@ -111,11 +111,15 @@ class ArticleContext:
         ]
         return max(named, key=lambda m: m.start).actor if named else None
 
+    def last_named(self, kind: str, before: int) -> str | None:
+        """The actor of ``kind`` (see :meth:`kind_of`) named last before character ``before``."""
+        named = [m for m in self.extraction.mentions if m.start < before and self.kind_of(m.actor) == kind]
+        return max(named, key=lambda m: m.start).actor if named else None
+
     def armed_group_before(self, before: int) -> str | None:
         """The armed group named last before character ``before``, whom "the group", "the
         militia" or "the rebels" stands for."""
-        groups = [m for m in self.extraction.mentions if m.start < before and self.kind_of(m.actor) == "armed_group"]
-        return max(groups, key=lambda m: m.start).actor if groups else None
+        return self.last_named("armed_group", before)
 
     def words(self, kind: str) -> frozenset[str]:
         """A class of grammar words from the lexicon (``grammar.tsv``)."""

@@ -35,15 +35,16 @@ __all__ = ["unlisted_speakers"]
 _SPEAKING = frozenset({"report", "stance"})
 
 
-def _speaker_slots(doc: Doc, offset: int, tags: list[Tag], roles: frozenset[str]) -> list[tuple[Token, bool]]:
+def _speaker_slots(
+    doc: Doc, offset: int, tags: list[Tag], titled: set[int], roles: frozenset[str]
+) -> list[tuple[Token, bool]]:
     """Untagged proper nouns where a speaker or an official stands, each with whether a title
     or role noun stands beside it: a speech or stance verb's subject, the object of "according
     to", a name set beside a title or role noun ("Aliyev's adviser, Hikmet Hajiyev,", "Razi
-    Mousavi, a senior IRGC adviser")."""
+    Mousavi, a senior IRGC adviser"); ``titled`` holds the sentence's title tokens."""
     tagged = {
         i - offset for t in tags if t.kind in ("actor", "place", "weapon", "title") for i in range(t.start, t.end)
     }
-    titled = {i - offset for t in tags if t.kind == "title" for i in range(t.start, t.end)}
     speaking = {i - offset for t in tags if t.kind == "trigger" and t.event in _SPEAKING for i in range(t.start, t.end)}
     slots: list[tuple[Token, bool]] = []
     for tok in doc:
@@ -98,12 +99,12 @@ def unlisted_speakers(doc: Doc, offset: int, tags: list[Tag], lexicon: Lexicon, 
     recogniser finds in a parsed sentence's unnamed speaker slots; ``offset`` is the
     sentence's first token in the article. A name beside a title or role noun is a person
     even when the recogniser does not say so ("Israel's ambassador, Yechiel Leiter,")."""
-    slots = _speaker_slots(doc, offset, tags, lexicon.words("role_plural") | lexicon.words("office_noun"))
+    titled = {i - offset for t in tags if t.kind == "title" for i in range(t.start, t.end)}
+    slots = _speaker_slots(doc, offset, tags, titled, lexicon.words("role_plural") | lexicon.words("office_noun"))
     if not slots:
         return []
     entity_recogniser()(doc)
     anonymous = lexicon.words("anonymous")
-    titled = {i - offset for t in tags if t.kind == "title" for i in range(t.start, t.end)}
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         slotted = any(ent.start <= tok.i < ent.end for tok, _ in slots)

@@ -234,14 +234,23 @@ class Lexicon:
         return {w.term: w for w in self.weapons}
 
     @functools.cached_property
-    def roles_of_titles(self) -> dict[str, str]:
-        """Normalised role by title, both as lower-case words ("secretary of state" -> "foreign
-        minister"), so a person's title and a title without a name can be compared."""
-        return {" ".join(t.title.lower().replace("-", " ").split()): t.role.lower() for t in self.titles}
+    def _roles_of_titles(self) -> dict[str, str]:
+        return {_title_words(t.title): t.role.lower() for t in self.titles}
+
+    def role_of_title(self, title: str | None) -> str:
+        """The role a title names, as lower-case words, so a person's title and a title without a
+        name can be compared ("Secretary of State" and "top diplomat": "foreign minister";
+        "Secretary-General": "secretary general" when no row gives its role)."""
+        words = _title_words(title or "")
+        return self._roles_of_titles.get(words, words)
 
     def verbs_for(self, event: str) -> list[VerbEntry]:
         """The trigger entries of one event kind (``stance``, ``supply``, ...)."""
         return [v for v in self.verbs if v.event == event]
+
+
+def _title_words(title: str) -> str:
+    return " ".join(title.lower().replace("-", " ").split())
 
 
 def _cells(value: str) -> tuple[str, ...]:

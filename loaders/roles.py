@@ -22,6 +22,7 @@ from collections.abc import Collection, Iterator
 from spacy.tokens import Token
 
 __all__ = [
+    "CONDITIONS",
     "NOUN_POS",
     "agents",
     "clause_chain",
@@ -48,6 +49,8 @@ _NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
 
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+CONDITIONS = frozenset({"if", "unless", "whether"})
+"""Subordinators that make a clause a condition or a question, stating nothing."""
 """Parts of speech of a noun head (a strike or supply noun, an actor named by a noun)."""
 
 

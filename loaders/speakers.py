@@ -99,9 +99,7 @@ def _spokespersons_body(tok: Token, sent: ParsedSentence, ctx: ArticleContext) -
     ministry it named."""
     for c in tok.subtree:
         if c.dep_ == "poss" and c.lower_ == "its":  # the body the article named last
-            before = sent.char_of(c)
-            bodies = [m for m in ctx.extraction.mentions if m.start < before and ctx.kind_of(m.actor) == "organization"]
-            return max(bodies, key=lambda m: m.start).actor if bodies else None
+            return ctx.last_named("organization", sent.char_of(c))
         if c.dep_ in ("poss", "compound") and sent.token_tag(c) is None and c.pos_ in ("NOUN", "PROPN"):
             body = ctx.body_headed_by(c.lower_, sent.char_of(c))
             if body is not None:

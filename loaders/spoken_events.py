@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .context import ArticleContext
 from .facts import Transfer
-from .roles import is_passive, lemma, marks, path_up, subjects
+from .roles import CONDITIONS, is_passive, lemma, marks, path_up, subjects
 from .statement_sink import StatementSink
 from .voices import Voice, voice_of
 
@@ -96,6 +96,10 @@ def abetting(out: StatementSink, voices: list[Voice]) -> None:
                 break
 
 
+_UNTOLD = CONDITIONS | {"until", "before", "after", "since"}
+"""Subordinators of a clause that names a strike without reporting it ("until the attacks are over")."""
+
+
 def unclaimed(out: StatementSink, voices: list[Voice]) -> None:
     """A party reporting a strike on its own side whose attacker the sentence leaves unsaid
     alleges it ("Missiles hit an apartment block in Dnipro, Ukraine's air force said"), as it
@@ -113,15 +117,7 @@ def unclaimed(out: StatementSink, voices: list[Voice]) -> None:
             continue  # "Hamas, which it holds responsible for the attack on Israel": background
         states = {s for s in (ctx.party_of(k) for k in voice.speakers) if s}
         struck = {ctx.party_of(k) for k in targets}
-        told = not marks(tok if tok.pos_ == "VERB" else tok.head) & {
-            "until",
-            "unless",
-            "if",
-            "whether",
-            "before",
-            "after",
-            "since",
-        }
+        told = not marks(tok if tok.pos_ == "VERB" else tok.head) & _UNTOLD
         sideless = told and not states and all(k.startswith("person:") for k in voice.speakers)
         if states & struck or sideless:
             out.add(voice.speakers, "allege", "statement.unclaimed.allege", 0.6, None)
@@ -150,7 +146,7 @@ def duties(out: StatementSink, voices: list[Voice]) -> None:
     must urgently explain how it happened"; "those responsible must be held to account")."""
     ctx, sent = out.ctx, out.sent
     for tok in sent.doc:
-        if tok.dep_ != "aux" or tok.lower_ not in ctx.words("duty") or marks(tok.head) & {"if", "unless", "whether"}:
+        if tok.dep_ != "aux" or tok.lower_ not in ctx.words("duty") or marks(tok.head) & CONDITIONS:
             continue
         voice = voice_of(tok.head, voices)
         if voice is None or voice.stance is not None or voice.verb is None or voice.verb.i == tok.head.i:

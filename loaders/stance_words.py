@@ -53,11 +53,9 @@ def clausal(tok: Token) -> bool:
     """A stance word that heads its clause: a verb (also one the parse reads as a noun with a
     subject and an object), or an adjective with a subject or after "be" ('it was "deeply
     concerned"', "Seoul is alarmed")."""
-    if tok.pos_ in ("VERB", "AUX"):
+    if tok.pos_ in ("VERB", "AUX") or verb_read_as_noun(tok):  # also "Iran reserves all options"
         return True
     subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-    if verb_read_as_noun(tok):
-        return True  # "Iran reserves all options"
     return tok.pos_ == "ADJ" and (subject or tok.dep_ == "acomp")
 
 

@@ -32,6 +32,11 @@ def latter_former(doc: DocView, tags: list[Tag]) -> list[Tag]:
     return found
 
 
+def _pointing_back(doc: DocView, i: int) -> bool:
+    """ "the kingdom", "the city" at token ``i`` points back; "the city of Kharkiv" names it."""
+    return i > 0 and doc[i - 1].lower_ == "the" and not (i + 1 < len(doc) and doc[i + 1].lower_ == "of")
+
+
 @functools.lru_cache(maxsize=8)
 def _kingdoms(lexicon: Lexicon) -> frozenset[str]:
     """The keys of the states whose formal name is a kingdom's ("Kingdom of Saudi Arabia")."""
@@ -46,7 +51,7 @@ def the_kingdom(doc: DocView, tags: list[Tag], lexicon: Lexicon) -> list[Tag]:
     states = sorted((t for t in tags if t.kind == "actor" and t.key in kingdoms), key=lambda t: t.start)
     found: list[Tag] = []
     for i in doc.positions("kingdom"):
-        if i == 0 or doc[i - 1].lower_ != "the" or (i + 1 < len(doc) and doc[i + 1].lower_ == "of"):
+        if not _pointing_back(doc, i):
             continue
         begin = i
         while begin > 0 and not doc[begin].is_sent_start:
@@ -73,7 +78,7 @@ def the_place(doc: DocView, tags: list[Tag], reach: int = 250) -> list[Tag]:
     cities = sorted((t for t in tags if t.kind == "place" and t.value == "city"), key=lambda t: t.start)
     found: list[Tag] = []
     for i in doc.positions(*_PLACE_NOUNS):
-        if i == 0 or doc[i - 1].lower_ != "the" or (i + 1 < len(doc) and doc[i + 1].lower_ == "of"):
+        if not _pointing_back(doc, i):
             continue
         before = [t for t in cities if t.end <= i - 1 and i - t.end <= reach]
         if before:

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from .context import ArticleContext
 from .facts import Statement, Strike, Transfer
 from .roles import (
+    CONDITIONS,
     agents,
     contrasted,
     governing_verb,
@@ -50,7 +51,6 @@ __all__ = ["read_statements"]
 _VAGUE = {"support": 0.25, "admit": 0.2, "commit": 0.1}
 """How much less sure a stance word is than the others: "support" and "back" are often material
 ("supported the militia"), "confirm" often reports someone else's act, "commit" a plan."""
-_CONDITIONS = {"if", "unless", "whether"}
 
 
 def _serves(ctx: ArticleContext, key: str) -> str | None:
@@ -307,7 +307,7 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
         if not_a_stance(tok, value, sent, ctx, voices):
             continue
         worded = any(sent.doc[i - sent.offset].dep_ == "neg" for i in range(trig.start, trig.end))  # "not hesitate"
-        if (value != "deny" and negated(tok) and not worded) or marks(tok) & _CONDITIONS:
+        if (value != "deny" and negated(tok) and not worded) or marks(tok) & CONDITIONS:
             continue
         if contrasted(tok, ctx.words("contrast")):
             continue

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from .context import ArticleContext
 from .facts import Strike
-from .roles import clause_head, is_passive, lemma, marks, negated, subjects
+from .roles import CONDITIONS, clause_head, is_passive, lemma, marks, negated, subjects
 from .sentence import ParsedSentence
 from .strikes import intercepts
 from .voices import Voice, pronoun_actors, voice_of
@@ -44,7 +44,7 @@ def own_strike_stances(sent: ParsedSentence, ctx: ArticleContext, voices: list[V
             continue  # "using mercenary groups": a use, not an attack
         if intercepts(sent, ctx, tok) or lemma(tok) in ctx.words("defend"):
             continue  # "it shot down 34 drones", "its air defences intercepted objects": the other side's attack
-        if marks(tok) & {"if", "unless", "whether"}:
+        if marks(tok) & CONDITIONS:
             continue  # "if Venezuela were attacked, he would ...": no attack stated
         chain = _verb_chain(tok)
         coming = any(c.dep_ == "aux" and c.lower_ in _TO_COME for c in chain for c in c.children)

@@ -32,17 +32,10 @@ def people_of(ctx: ArticleContext, states: list[str], role_word: str) -> list[st
     return out
 
 
-def _role_words(ctx: ArticleContext, role: str | None) -> str:
-    """A title as the role it names, to compare ("Secretary-General" = "secretary general",
-    "Secretary of State" = "top diplomat" = "foreign minister")."""
-    words = " ".join((role or "").lower().replace("-", " ").split())
-    return ctx.lexicon.roles_of_titles.get(words, words)
-
-
 def titled_person(ctx: ArticleContext, title: Tag, states: list[str]) -> str | None:
     """The one person the article names with this title (and state): "France's defence minister"
     is the "Defence Minister Sebastien Lecornu" named elsewhere."""
-    wanted = {_role_words(ctx, title.value), _role_words(ctx, title.extra.get("title"))} - {""}
+    wanted = {ctx.lexicon.role_of_title(title.value), ctx.lexicon.role_of_title(title.extra.get("title"))} - {""}
 
     def holds(role: str) -> bool:  # "the UN chief" is whoever heads the UN, whatever the title
         heading = bool(wanted & {"head", "leader"}) and bool(states)  # "the French leader"
@@ -52,7 +45,7 @@ def titled_person(ctx: ArticleContext, title: Tag, states: list[str]) -> str | N
         a.key
         for a in ctx.extraction.actors.values()
         if a.kind == "person"
-        and holds(_role_words(ctx, a.role))
+        and holds(ctx.lexicon.role_of_title(a.role))
         and (not states or ctx.state_of(a.key) in (*states, None) or a.affiliation in states)
     ]
     return found[0] if len(found) == 1 else None

@@ -25,6 +25,7 @@ from spacy.tokens import Token
 from .context import ArticleContext
 from .facts import Transfer
 from .roles import (
+    CONDITIONS,
     NOUN_POS,
     agents,
     clause_chain,
@@ -232,7 +233,7 @@ def _governors(tok: Token) -> list[Token]:
 def _reported_would(ctx: ArticleContext, tok: Token, cues: set[str]) -> bool:
     """ "would" as the future of reported speech ("X said it would suspend exports"), not a
     condition: the clause's only hedge, in a clause a speech verb reports, with no "if"."""
-    if (cues & ctx.words("hedge")) - {"would"} or cues & {"if", "unless", "whether"}:
+    if (cues & ctx.words("hedge")) - {"would"} or cues & CONDITIONS:
         return False
     chain = list(clause_chain(tok))
     top = chain[-1]
