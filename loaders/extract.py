@@ -25,6 +25,7 @@ from .events import read_sentence
 from .facts import Extraction, Mention
 from .lexicon import Lexicon, load_lexicon
 from .parsing import parse_sentences
+from .roles import TO_COME
 from .sentence import ParsedSentence, object_triggers, verb_object_pairs
 from .speakers import signatory_group
 from .tagging import Tag, state_actor, tag_document
@@ -209,6 +210,8 @@ class _ParseCues:
     """Reprisal words a speaker may threaten with ("our response will be harsh")."""
     duties: frozenset[str]
     """Modals that lay a duty on a party ("said Israel must explain")."""
+    pledges: frozenset[str]
+    """Deeds a speaker's side may promise ("said Berlin would extend its mission")."""
     pairs: dict[tuple[str, str], tuple[str, str]]
 
 
@@ -225,6 +228,7 @@ def _parse_cues(lex: Lexicon) -> _ParseCues:
         | lex.words("concern_word"),
         threats=lex.words("threat_word") | lex.words("harm_threat"),
         duties=lex.words("duty"),
+        pledges=lex.words("pledge_verb"),
         pairs=verb_object_pairs(lex),
     )
 
@@ -245,6 +249,8 @@ def _worth_parsing(sent: SpanView, tags: list[Tag], cues: _ParseCues) -> bool:
     lemmas = [(tok.lemma_ or tok.text).lower() for tok in sent]
     if events and any(lemma in cues.abet or lemma in cues.threats or lemma in cues.duties for lemma in lemmas):
         return True  # "said China is fuelling the war", "said Israel will be punished", "said Israel must explain"
+    if events and TO_COME.intersection(lemmas) and cues.pledges.intersection(lemmas):
+        return True  # "said Berlin would extend its mission"
     words = set(lemmas)
     if words & cues.judging_verbs and words & cues.judging_words:
         return True

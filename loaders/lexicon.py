@@ -111,6 +111,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "office_noun",
     "deal_verb",
     "share_verb",
+    "pledge_verb",
     "body_head_word",
     "media_word",
 )

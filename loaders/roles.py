@@ -24,6 +24,7 @@ from spacy.tokens import Token
 __all__ = [
     "CONDITIONS",
     "NOUN_POS",
+    "TO_COME",
     "agents",
     "clause_chain",
     "clause_head",
@@ -49,9 +50,11 @@ _NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
 
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
+"""Parts of speech of a noun head (a strike or supply noun, an actor named by a noun)."""
 CONDITIONS = frozenset({"if", "unless", "whether"})
 """Subordinators that make a clause a condition or a question, stating nothing."""
-"""Parts of speech of a noun head (a strike or supply noun, an actor named by a noun)."""
+TO_COME = frozenset({"will", "would", "'ll", "shall"})
+"""Auxiliaries that put a clause in the future ("will strike", "would extend")."""
 
 
 def lemma(token: Token) -> str:

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from .context import ArticleContext
 from .facts import Statement, Strike, Transfer
+from .pledges import own_pledges
 from .roles import (
     CONDITIONS,
     agents,
@@ -332,6 +333,8 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
         out.add(voice.speakers, stance, f"statement.own_strike.{stance}", 0.7, None)
     for voice in threatened_reprisals(sent, ctx, voices):  # '"Our response will be harsh," Putin said'
         out.add(voice.speakers, "warn", "statement.threat.warn", 0.65, None)
+    for voice in own_pledges(sent, ctx, voices):  # "Berlin would extend its air policing", Pistorius said
+        out.add(voice.speakers, "commit", "statement.pledge.commit", 0.6, None)
     if not readings and not strikes:
         about_the_last_event(out, voices)
     if not strikes and not any(r.transfers for r in readings):

@@ -12,14 +12,12 @@ from spacy.tokens import Token
 
 from .context import ArticleContext
 from .facts import Strike
-from .roles import CONDITIONS, clause_head, is_passive, lemma, marks, negated, subjects
+from .roles import CONDITIONS, TO_COME, clause_head, is_passive, lemma, marks, negated, subjects
 from .sentence import ParsedSentence
 from .strikes import intercepts
 from .voices import Voice, pronoun_actors, voice_of
 
 __all__ = ["own_strike_stances", "threatened_reprisals"]
-
-_TO_COME = {"will", "would", "'ll", "shall"}
 
 
 def _verb_chain(tok: Token) -> list[Token]:
@@ -47,7 +45,7 @@ def own_strike_stances(sent: ParsedSentence, ctx: ArticleContext, voices: list[V
         if marks(tok) & CONDITIONS:
             continue  # "if Venezuela were attacked, he would ...": no attack stated
         chain = _verb_chain(tok)
-        coming = any(c.dep_ == "aux" and c.lower_ in _TO_COME for c in chain for c in c.children)
+        coming = any(c.dep_ == "aux" and c.lower_ in TO_COME for c in chain for c in c.children)
         halted = any(lemma(v) in ctx.words("halt_verb") for v in chain[1:])
         if halted and not coming:
             continue  # "stopped bombing": no attack stated
@@ -77,7 +75,7 @@ def _strikes_to_go_on(sent: ParsedSentence, ctx: ArticleContext, voices: list[Vo
         verb = tok.head
         if tok.dep_ != "nsubj" or lemma(verb) not in ctx.words("ongoing") or negated(verb):
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in _TO_COME for c in verb.children):
+        if not any(c.dep_ == "aux" and c.lower_ in TO_COME for c in verb.children):
             continue
         voice = voice_of(tok, voices)
         if voice is None or voice.stance is not None or voice.verb is None or voice.verb.i == verb.i:
@@ -111,7 +109,7 @@ def threatened_reprisals(sent: ParsedSentence, ctx: ArticleContext, voices: list
         if lemma(tok) not in words and not any(s.lower_ in first_person for s in subjects(clause)):
             continue  # "we will harm him sevenfold", not "the sanctions will harm civilians"
         chain = _verb_chain(clause)
-        coming = any(c.dep_ in ("aux", "auxpass") and c.lower_ in _TO_COME for v in chain for c in v.children)
+        coming = any(c.dep_ in ("aux", "auxpass") and c.lower_ in TO_COME for v in chain for c in v.children)
         unless = any(a.lower_ == "without" for a in tok.ancestors if a.i > clause.i)  # "will not pass without revenge"
         if not coming or (any(negated(v) for v in chain) and not unless):
             continue

@@ -868,3 +868,27 @@ def test_a_spokesperson_named_without_the_body_speaks_with_it(text: str) -> None
 def test_a_stance_verb_the_parse_reads_as_a_noun_still_speaks() -> None:
     text = "Iran reserves all options to defend its sovereignty."
     assert _statements(_extract(text)) == {(frozenset({"state:IRN"}), "warn")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway's defence minister Tore Sandvik said Oslo would fund two more air defence batteries for Kyiv.",
+        "Norway announced on Monday that it would finance a winter aid package for the Ukrainian army.",
+        '"We will send engineers to train the Ukrainian crews," Norwegian defence minister Tore Sandvik said.',
+    ],
+)
+def test_a_speaker_saying_its_own_side_will_give_aid_commits(text: str) -> None:
+    assert {stance for _, stance in _statements(_extract(text))} == {"commit"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norwegian defence minister Tore Sandvik said Oslo would not fund more air defence batteries for Kyiv.",
+        "Norwegian defence minister Tore Sandvik said Sweden would fund two air defence batteries for Kyiv.",
+        "Norwegian defence minister Tore Sandvik asked whether Oslo would fund more air defence batteries for Kyiv.",
+    ],
+)
+def test_a_refused_conditional_or_anothers_pledge_is_not_the_speakers(text: str) -> None:
+    assert "commit" not in {stance for _, stance in _statements(_extract(text))}

@@ -1,0 +1,80 @@
+"""Pledges: a speaker saying what its own side will do ("Pistorius said Berlin would extend its
+air policing mission"; "Washington announced it would redirect $95 million in aid"; '"We will
+complete this work," Putin said') commits. A strike or reprisal to come warns instead (see
+:mod:`~armskg.loaders.threats`), and a supply with a weapon is read with its transfer.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .context import ArticleContext
+from .roles import CONDITIONS, TO_COME, lemma, marks, negated, subjects
+from .sentence import ParsedSentence
+from .voices import Voice, pronoun_actors, voice_of
+
+__all__ = ["own_pledges"]
+
+
+def _to_come(verb: Token) -> bool:
+    """``verb`` has "will" or "would" of its own, or is the complement of a verb that has
+    ("would continue to support")."""
+    while True:
+        if any(c.dep_ == "aux" and c.lower_ in TO_COME for c in verb.children):
+            return True
+        if verb.dep_ != "xcomp" or verb.head.pos_ not in ("VERB", "AUX"):
+            return False
+        verb = verb.head
+
+
+def _sides(ctx: ArticleContext, key: str) -> list[str]:
+    """An actor and those it serves, in turn: Rutte, NATO; Pistorius, Germany."""
+    sides = [key]
+    actor = ctx.extraction.actors.get(key)
+    while actor is not None and len(sides) < 4:
+        nxt = actor.affiliation or actor.based_in
+        if nxt is None or nxt in sides:
+            break
+        sides.append(nxt)
+        actor = ctx.extraction.actors.get(nxt)
+    return sides
+
+
+def _strike_word(sent: ParsedSentence, tok: Token) -> bool:
+    """``tok`` or a verb it is the complement of is a strike ("would continue to strike")."""
+    strikes = sent.trigger_heads("strike")
+    while True:
+        if tok.i in strikes:
+            return True
+        if tok.dep_ != "xcomp":
+            return False
+        tok = tok.head
+
+
+def own_pledges(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> list[Voice]:
+    """The voices that say their own side will do something (``grammar.tsv``: pledge_verb)."""
+    found: list[Voice] = []
+    if sent.doc.text.rstrip().endswith("?"):
+        return found
+    deeds = ctx.words("pledge_verb")
+    for tok in sent.doc:
+        if tok.pos_ != "VERB" or lemma(tok) not in deeds or not _to_come(tok):
+            continue
+        if any(c.dep_ == "xcomp" for c in tok.children) or _strike_word(sent, tok):
+            continue  # "will continue to stand together", "would keep striking": the deed is below
+        if marks(tok) & CONDITIONS or negated(tok):
+            continue  # "said it would not send weapons": a refusal, not a pledge
+        voice = voice_of(tok, voices)
+        if voice is None or voice.stance is not None or voice.verb is None or voice.verb.i == tok.i:
+            continue
+        if voice in found:
+            continue
+        own = {side for k in voice.speakers for side in _sides(ctx, k)}
+        doers = subjects(tok)
+        named = {p for t in sent.phrase_actors_of(doers) if (p := ctx.party_of(t.key))}
+        named |= {t.key for t in sent.phrase_actors_of(doers) if t.key}
+        spoken_for = not all(ctx.kind_of(k) == "person" for k in voice.speakers)
+        named |= {p for s in doers if s.lower_ in ("we", "i") or spoken_for for p in pronoun_actors(s, voices, ctx)}
+        if own & named:
+            found.append(voice)
+    return found
