@@ -29,6 +29,7 @@ __all__ = [
     "clause_chain",
     "clause_head",
     "clause_preps",
+    "conditional",
     "contrasted",
     "direct_objects",
     "governing_verb",
@@ -342,6 +343,12 @@ def marks(verb: Token) -> set[str]:
                 found.add(lemma(child))
                 found.add(child.lower_)
     return found
+
+
+def conditional(token: Token) -> bool:
+    """``token`` sits in a condition: it or a word above it is introduced by "if", "unless" or
+    "whether" ("would pay a price if he allowed forces to enter Syria and endanger Israel")."""
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for a in (token, *token.ancestors) for c in a.children)
 
 
 def negated(verb: Token) -> bool:

@@ -18,13 +18,12 @@ from .context import ArticleContext
 from .facts import Statement, Strike, Transfer
 from .pledges import own_pledges
 from .roles import (
-    CONDITIONS,
     agents,
+    conditional,
     contrasted,
     governing_verb,
     is_passive,
     lemma,
-    marks,
     negated,
     path_up,
     prep_objects,
@@ -308,7 +307,7 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
         if not_a_stance(tok, value, sent, ctx, voices):
             continue
         worded = any(sent.doc[i - sent.offset].dep_ == "neg" for i in range(trig.start, trig.end))  # "not hesitate"
-        if (value != "deny" and negated(tok) and not worded) or marks(tok) & CONDITIONS:
+        if (value != "deny" and negated(tok) and not worded) or conditional(tok):
             continue
         if contrasted(tok, ctx.words("contrast")):
             continue

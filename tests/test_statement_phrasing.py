@@ -892,3 +892,11 @@ def test_a_speaker_saying_its_own_side_will_give_aid_commits(text: str) -> None:
 )
 def test_a_refused_conditional_or_anothers_pledge_is_not_the_speakers(text: str) -> None:
     assert "commit" not in {stance for _, stance in _statements(_extract(text))}
+
+
+def test_a_stance_word_deep_inside_a_condition_states_nothing() -> None:
+    text = (
+        "Estonia's defence minister Hanno Pevkur warned Minsk that it would pay a heavy price "
+        "if it let foreign troops cross the border and endanger Estonia's security."
+    )
+    assert {stance for _, stance in _statements(_extract(text))} == {"warn"}
