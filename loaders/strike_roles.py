@@ -6,6 +6,8 @@ camps"), and targets named by their owner before where they stand.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Token
 
 from .context import ArticleContext
@@ -167,7 +169,7 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
             attackers = sent.phrase_actors_of(
                 subjects(first.head.head), weapons=True
             )  # "Israel retaliated with a strike", "Israel killed X in an airstrike"
-        targets = targets_of(sent, ctx, prep_objects(tok, targets_prep))
+        targets = targets_of(sent, ctx, [*prep_objects(tok, targets_prep), *_what_it_called(tok, targets_prep)])
         if not targets:  # "their shelling of Kharkiv", "the bombing of Gaza"
             targets = [t for t in targets_of(sent, ctx, prep_objects(tok, {"of"})) if t not in attackers]
         blamers = [s for c in attributed if c.dep_ == "relcl" for s in subjects(c)]
@@ -279,6 +281,20 @@ def using(verb: Token) -> list[Token]:
     """What a participle "using ..." on the verb names ("carried out strikes ..., using warplanes
     and Tomahawk missiles")."""
     return [o for c in verb.children if c.pos_ == "VERB" and lemma(c) == "use" for o in direct_objects(c)]
+
+
+def _what_it_called(head: Token, preps: Collection[str]) -> list[Token]:
+    """What a strike was aimed at when its preposition takes a free relative ("strikes on what it
+    described as terrorist camps in Pakistan"): the attribute the "what" clause gives."""
+    found: list[Token] = []
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
+            continue
+        for clause in prep.children:
+            if clause.dep_ == "pcomp" and any(c.lower_ == "what" for c in clause.children):
+                found += [t for t in clause.subtree if t.dep_ in ("attr", "oprd")]
+                found += [t for t in clause.subtree if t.dep_ == "pobj" and t.head.lower_ == "as"]
+    return found[:1]
 
 
 def _free_relative(tok: Token) -> list[Token]:

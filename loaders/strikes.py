@@ -231,6 +231,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
     seen: set[int] = set()
     accused = [t for trig in sent.triggers("strike_noun") for t in blamed(sent, ctx, sent.head(trig))]
     supplying = sent.trigger_heads("supply")
+    strike_nouns = sent.trigger_heads("strike_noun")
     launch_sites = {  # "missiles launched from a submarine", not "an attack from Russian drones"
         t.i for t in sent.doc if t.dep_ == "prep" and t.lower_ == "from" and lemma(t.head) in ctx.words("sending_verb")
     }
@@ -395,4 +396,6 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
                         supplied,
                     )
                     out.append((strike, tok))
+        if direct:  # "carried out airstrikes against ...": the noun names the strike the verb read
+            seen.update(o.i for o in direct_objects(tok) if o.i in strike_nouns)
     return _one_per_event(out)

@@ -393,3 +393,15 @@ def test_a_reflexive_beside_the_subject_leaves_the_subject_the_attacker() -> Non
 def test_a_place_under_a_series_of_strikes_is_struck() -> None:
     text = "Kharkiv came under a series of Russian ballistic missile strikes in the morning."
     assert _strikes(_extract(text)) == {("RUS", "UKR", "ballistic missile")}
+
+
+def test_a_strike_on_what_the_attacker_called_a_target_hits_the_state_named_there() -> None:
+    ex = _extract(
+        "Late on Tuesday, Armenia launched artillery strikes on what it described as militant depots in Azerbaijan."
+    )
+    assert ("ARM", "AZE") in {(a, t) for a, t, _ in _strikes(ex)}
+
+
+def test_a_verb_and_its_strike_noun_are_one_strike() -> None:
+    ex = _extract("Israel carried out airstrikes against what it called Hezbollah arms depots in Lebanon.")
+    assert len(ex.strikes) == 1
