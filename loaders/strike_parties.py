@@ -159,6 +159,12 @@ def owned_by_pronoun(
     Azerbaijani ministry said): whom the pronoun stands for."""
     heads = [*direct_objects(tok), *prep_objects(tok, ctx.words("target_prep"))]
     owners = [c for h in heads for c in h.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+    if owners and tok.pos_ in NOUN_POS:  # "Iran fired missiles in retaliation for US strikes on its sites": Iran
+        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        named = sent.phrase_actors_of(subjects(verb)) if verb is not None else []
+        keys = list(dict.fromkeys(p for t in named if (p := ctx.party_of(t.key))))
+        if keys:
+            return [(k, Tag("actor", 0, 0, key=k)) for k in keys]
     keys = list(dict.fromkeys(k for o in owners for k in pronoun_actors(o, voices, ctx)))
     return [(k, Tag("actor", 0, 0, key=k)) for k in keys]
 

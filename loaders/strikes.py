@@ -305,7 +305,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             attacker_keys, target_keys, weapons = target_keys, attacker_keys if home else [], downed
         if not target_keys and tok.pos_ in NOUN_POS:
             target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in defended(sent, ctx, tok, transfers)]
-        if not target_keys and tok.pos_ == "VERB":  # "fired on its positions": the speaker's
+        if not target_keys:  # "fired on its positions", "US strikes on its nuclear sites": whom "its" stands for
             target_keys = owned_by_pronoun(sent, ctx, tok, voices)
         if not target_keys and tok.dep_ in ("relcl", "acl"):
             target_keys = [(k, Tag("actor", 0, 0, key=k)) for k in interceptor(sent, ctx, tok, voices)]

@@ -405,3 +405,13 @@ def test_a_strike_on_what_the_attacker_called_a_target_hits_the_state_named_ther
 def test_a_verb_and_its_strike_noun_are_one_strike() -> None:
     ex = _extract("Israel carried out airstrikes against what it called Hezbollah arms depots in Lebanon.")
     assert len(ex.strikes) == 1
+
+
+def test_its_in_a_strike_nouns_target_is_the_subject_of_the_clause_above() -> None:
+    text = (
+        "Turkey has struck Iraq repeatedly. In June, Armenia fired rockets at a border post in Azerbaijan "
+        "in retaliation for Azerbaijan's strikes on its villages."
+    )
+    pairs = {(a, t) for a, t, _ in _strikes(_extract(text))}
+    assert ("AZE", "ARM") in pairs
+    assert ("AZE", "TUR") not in pairs
