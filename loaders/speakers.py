@@ -39,10 +39,29 @@ _NUMBERS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 _COUNTED = re.compile(r"^(\d+|[a-z]+teen|twenty|thirty|forty|fifty|sixty|both|two|three|four|five)$", re.IGNORECASE)
 
 
+def _denier_of_the_charge(verb: Token, sent: ParsedSentence, ctx: ArticleContext) -> list[Token]:
+    """Who answers a charge in a trailing phrase (", a charge Abu Dhabi has denied"): the actor
+    between the charge and the verb, which the parse tends to hang on the charge as an apposition
+    and join the verb to the main clause."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    i = verb.i - 1
+    while i >= 0 and sent.doc[i].dep_ == "aux":
+        i -= 1
+    named = []
+    while i >= 0 and (tag := sent.token_tag(sent.doc[i])) is not None and tag.kind == "actor":
+        named.append(sent.doc[i])
+        i -= 1
+    charge = sent.doc[i] if i >= 0 else None
+    if not named or charge is None or lemma(charge) not in ctx.words("allegation") or charge.pos_ != "NOUN":
+        return []
+    return [max(named, key=lambda t: t.i)]
+
+
 def speakers_of(verb: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: tuple[str, ...] = ()) -> list[str]:
     """The actor keys that speak through ``verb`` (its subject, or its ``by`` agent when passive);
     ``quoted`` is who a first-person pronoun stands for in this clause."""
-    subj = agents(verb) if is_passive(verb) else subjects(verb)
+    subj = _denier_of_the_charge(verb, sent, ctx) or (agents(verb) if is_passive(verb) else subjects(verb))
     citing = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "as" else verb
     if lemma(citing) in ("cite", "quote") and (citing is not verb or prep_objects(verb, {"as"})):
         subj = [c for c in citing.children if c.dep_ in ("dobj", "nsubjpass")] or subj  # "cited X as saying"

@@ -900,3 +900,15 @@ def test_a_stance_word_deep_inside_a_condition_states_nothing() -> None:
         "if it let foreign troops cross the border and endanger Estonia's security."
     )
     assert {stance for _, stance in _statements(_extract(text))} == {"warn"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sudan's army accused the UAE of arming the Rapid Support Forces, a charge Abu Dhabi has denied.",
+        "Ukraine accused the UAE of supplying Russia with drones, a claim Abu Dhabi has repeatedly rejected.",
+    ],
+)
+def test_the_actor_between_a_trailing_charge_and_its_denial_denies(text: str) -> None:
+    deniers = {speakers for speakers, stance in _statements(_extract(text)) if stance == "deny"}
+    assert deniers == {frozenset({"state:ARE"})}
