@@ -399,7 +399,7 @@ def test_a_news_agency_is_no_body() -> None:
 
 def test_describing_drills_as_a_warning_warns() -> None:
     text = "The PLA Eastern Theater Command described the drills as a stern warning to separatists."
-    assert _statements(_extract(text)) == {(frozenset({"org:pla-eastern-theater-command"}), "warn")}
+    assert _statements(_extract(text)) == {(frozenset({"org:eastern-theater-command"}), "warn")}
 
 
 def test_declaring_a_state_an_aggressor_condemns() -> None:

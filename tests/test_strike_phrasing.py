@@ -282,7 +282,7 @@ def test_who_ordered_a_strike_is_not_its_target() -> None:
         "A US drone strike killed a commander near Baghdad airport in Iraq. "
         "The Pentagon said the strike had been carried out at the direction of US President Donald Trump."
     )
-    assert _statements(_extract(text)) == {(frozenset({"org:us-department-of-defense"}), "admit")}
+    assert _statements(_extract(text)) == {(frozenset({"org:pentagon"}), "admit")}
 
 
 def test_an_attack_in_a_relative_clause_is_background_no_one_alleges() -> None:
