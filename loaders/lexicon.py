@@ -112,6 +112,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "deal_verb",
     "share_verb",
     "pledge_verb",
+    "message_noun",
     "body_head_word",
     "media_word",
 )

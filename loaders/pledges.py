@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .context import ArticleContext
-from .roles import CONDITIONS, TO_COME, lemma, marks, negated, subjects
+from .roles import CONDITIONS, TO_COME, direct_objects, lemma, marks, negated, subjects
 from .sentence import ParsedSentence
 from .voices import Voice, pronoun_actors, voice_of
 
@@ -51,8 +51,15 @@ def _strike_word(sent: ParsedSentence, tok: Token) -> bool:
         tok = tok.head
 
 
+def _a_message(ctx: ArticleContext, verb: Token) -> bool:
+    """What ``verb`` gives is words, not aid ("would deliver a formal protest", "will send a
+    message"; ``grammar.tsv``: message_noun)."""
+    given = direct_objects(verb)
+    return bool(given) and all(lemma(o) in ctx.words("message_noun") for o in given)
+
+
 def own_pledges(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> list[Voice]:
-    """The voices that say their own side will do something (``grammar.tsv``: pledge_verb)."""
+    """The voices that say their own side will give something (``grammar.tsv``: pledge_verb)."""
     found: list[Voice] = []
     if sent.doc.text.rstrip().endswith("?"):
         return found
@@ -62,6 +69,8 @@ def own_pledges(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) 
             continue
         if any(c.dep_ == "xcomp" for c in tok.children) or _strike_word(sent, tok):
             continue  # "will continue to stand together", "would keep striking": the deed is below
+        if _a_message(ctx, tok):
+            continue  # "would summon the envoy to deliver a formal protest": no aid given
         if marks(tok) & CONDITIONS or negated(tok):
             continue  # "said it would not send weapons": a refusal, not a pledge
         voice = voice_of(tok, voices)

@@ -912,3 +912,8 @@ def test_a_stance_word_deep_inside_a_condition_states_nothing() -> None:
 def test_the_actor_between_a_trailing_charge_and_its_denial_denies(text: str) -> None:
     deniers = {speakers for speakers, stance in _statements(_extract(text)) if stance == "deny"}
     assert deniers == {frozenset({"state:ARE"})}
+
+
+def test_a_side_that_will_deliver_a_protest_pledges_no_aid() -> None:
+    text = "Latvia's foreign ministry said it would summon the Russian envoy in Riga to deliver a formal protest."
+    assert "commit" not in {stance for _, stance in _statements(_extract(text))}
