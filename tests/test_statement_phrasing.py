@@ -917,3 +917,14 @@ def test_the_actor_between_a_trailing_charge_and_its_denial_denies(text: str) ->
 def test_a_side_that_will_deliver_a_protest_pledges_no_aid() -> None:
     text = "Latvia's foreign ministry said it would summon the Russian envoy in Riga to deliver a formal protest."
     assert "commit" not in {stance for _, stance in _statements(_extract(text))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estonia's foreign minister Margus Tsahkna said Russia's nuclear rhetoric was dangerous and irresponsible.",
+        "Estonia's foreign minister Margus Tsahkna said the Russian incursion was a reckless provocation.",
+    ],
+)
+def test_judging_a_sides_words_or_moves_condemns(text: str) -> None:
+    assert "condemn" in {stance for _, stance in _statements(_extract(text))}
