@@ -100,14 +100,19 @@ class ArticleContext:
     def body_headed_by(self, word: str, before: int) -> str | None:
         """The body (or group) named last before character ``before`` whose name ends in
         ``word`` ("the force" after "the IRGC Aerospace Force", "a coalition strike" after
-        "the Saudi-led coalition")."""
+        "the Saudi-led coalition") or opens with it before "of" ("the General Staff" after
+        "the General Staff of the Armed Forces of Ukraine")."""
+        phrase = word.lower()
         named = [
             m
             for m in self.extraction.mentions
             if m.start < before
             and (actor := self.extraction.actors.get(m.actor)) is not None
             and actor.kind != "person"
-            and actor.label.lower().split()[-1] == word.lower()
+            and (
+                actor.label.lower().split()[-1] == phrase
+                or (" " in phrase and actor.label.lower().startswith(phrase + " of "))
+            )
         ]
         return max(named, key=lambda m: m.start).actor if named else None
 

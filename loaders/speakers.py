@@ -211,7 +211,9 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
             return []  # "a French research group", "a British rights organisation": not the state
     tags = [t for t in sent.phrase_actors(tok) if t.key and not ctx.backs_or_made(sent, t)]
     if not tags and tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-        body = ctx.body_headed_by(
+        opening = " ".join(w.lower_ for w in tok.lefts if w.dep_ == "compound")
+        body = ctx.body_headed_by(f"{opening} {tok.lower_}", sent.char_of(tok)) if opening else None
+        body = body or ctx.body_headed_by(
             tok.lower_, sent.char_of(tok)
         )  # '"...," the force said' after "the IRGC Aerospace Force"
         if body is not None:

@@ -83,7 +83,7 @@ def _strikes_to_go_on(sent: ParsedSentence, ctx: ArticleContext, voices: list[Vo
         own = {p for k in voice.speakers if (p := ctx.party_of(k))}
         owners = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound")]
         doers = {p for t in sent.phrase_actors_of(owners) if (p := ctx.party_of(t.key))}
-        doers |= {p for c in owners if c.pos_ == "PRON" for p in pronoun_actors(c, voices, ctx)}
+        doers |= {p for c in owners for p in pronoun_actors(c, voices, ctx)}  # "its attacks", "the group's attacks"
         last = ctx.last_event
         pointing = any(c.dep_ == "det" and c.lower_ in ("these", "the", "this") for c in tok.children)
         if not owners and pointing and isinstance(last, Strike):

@@ -928,3 +928,20 @@ def test_a_side_that_will_deliver_a_protest_pledges_no_aid() -> None:
 )
 def test_judging_a_sides_words_or_moves_condemns(text: str) -> None:
     assert "condemn" in {stance for _, stance in _statements(_extract(text))}
+
+
+def test_a_spokesman_saying_the_groups_attacks_will_go_on_warns() -> None:
+    text = (
+        "The Houthis struck a tanker on Monday. Houthi negotiator Mohammed Abdulsalam said the group's attacks "
+        "on Israeli ships would continue."
+    )
+    assert (frozenset({"org:houthis", "person:mohammedabdulsalam"}), "warn") in _statements(_extract(text))
+
+
+def test_a_body_named_again_by_the_opening_of_its_name_speaks() -> None:
+    text = (
+        "The General Staff of the Armed Forces of Ukraine said its drones had hit a refinery in Russia. "
+        '"We will keep striking the plants that fuel the Russian army," the General Staff said.'
+    )
+    staff = frozenset({"org:general-staff-of-the-armed-forces-of-ukraine"})
+    assert _statements(_extract(text)) == {(staff, "admit"), (staff, "warn")}
