@@ -210,6 +210,8 @@ class _ParseCues:
     """Reprisal words a speaker may threaten with ("our response will be harsh")."""
     duties: frozenset[str]
     """Modals that lay a duty on a party ("said Israel must explain")."""
+    operations: frozenset[str]
+    """Words for a side's operation ("said the mission had devastated the programme")."""
     pledges: frozenset[str]
     """Deeds a speaker's side may promise ("said Berlin would extend its mission")."""
     pairs: dict[tuple[str, str], tuple[str, str]]
@@ -228,6 +230,7 @@ def _parse_cues(lex: Lexicon) -> _ParseCues:
         | lex.words("concern_word"),
         threats=lex.words("threat_word") | lex.words("harm_threat"),
         duties=lex.words("duty"),
+        operations=lex.words("operation_noun"),
         pledges=lex.words("pledge_verb"),
         pairs=verb_object_pairs(lex),
     )
@@ -247,7 +250,7 @@ def _worth_parsing(sent: SpanView, tags: list[Tag], cues: _ParseCues) -> bool:
     if events and (any(q in text for q in _QUOTES) or text.lstrip()[:5].lower().startswith(("this ", "that ", "it "))):
         return True
     lemmas = [(tok.lemma_ or tok.text).lower() for tok in sent]
-    if events and any(lemma in cues.abet or lemma in cues.threats or lemma in cues.duties for lemma in lemmas):
+    if events and not (cues.abet | cues.threats | cues.duties | cues.operations).isdisjoint(lemmas):
         return True  # "said China is fuelling the war", "said Israel will be punished", "said Israel must explain"
     if events and TO_COME.intersection(lemmas) and cues.pledges.intersection(lemmas):
         return True  # "said Berlin would extend its mission"

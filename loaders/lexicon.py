@@ -113,6 +113,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "share_verb",
     "pledge_verb",
     "message_noun",
+    "operation_noun",
     "body_head_word",
     "media_word",
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .context import ArticleContext
 from .facts import Transfer
-from .roles import CONDITIONS, is_passive, lemma, marks, path_up, subjects
+from .roles import CONDITIONS, agents, is_passive, lemma, marks, path_up, subjects
 from .statement_sink import StatementSink
 from .voices import Voice, voice_of
 
@@ -65,6 +65,9 @@ def about_the_strike(out: StatementSink, voices: list[Voice]) -> None:
             and not any(c.dep_ in ("poss", "amod", "compound") and sent.token_tag(c) is not None for c in t.children)
         ]
         states = {s for s in (ctx.party_of(k) for k in v.speakers) if s}
+        doers = [a for t in named if t.dep_ == "nsubjpass" for a in agents(t.head)]
+        if doers and not any(ctx.party_of(t.key) in states for t in sent.phrase_actors_of(doers)):
+            continue  # "the attack had been carried out by the rebels": someone else's strike
         struck = [s for s in ctx.extraction.strikes if s.attacker in states]
         hit = [s for s in ctx.extraction.strikes if s.target in states]
         if named and struck:

@@ -207,7 +207,7 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocVi
     tags += people_and_bodies(view, tags, taken, lexicon, extraction)
     tags += surnames(view, tags, taken, extraction)
     tags += listed_surnames(view, tags, taken | {i for t in tags for i in range(t.start, t.end)}, lexicon, extraction)
-    tags += unlisted_bodies(view, taken | {i for t in tags for i in range(t.start, t.end)}, lexicon, extraction)
+    tags += unlisted_bodies(view, taken | {i for t in tags for i in range(t.start, t.end)}, lexicon, extraction, tags)
     tags += org_heads(view, tags, taken | {i for t in tags for i in range(t.start, t.end)}, extraction)
     tags += korea_shorthand(view, tags, taken)
     tags += latter_former(view, tags)

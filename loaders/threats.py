@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from .context import ArticleContext
 from .facts import Strike
-from .roles import CONDITIONS, TO_COME, clause_head, is_passive, lemma, marks, negated, subjects
+from .roles import CONDITIONS, TO_COME, agents, clause_head, is_passive, lemma, marks, negated, subjects
 from .sentence import ParsedSentence
 from .strikes import intercepts
 from .voices import Voice, pronoun_actors, voice_of
@@ -58,11 +58,51 @@ def own_strike_stances(sent: ParsedSentence, ctx: ArticleContext, voices: list[V
         own = {p for k in voice.speakers if (p := ctx.party_of(k))}
         doers = {p for t in sent.phrase_actors_of(subjects(tok)) if (p := ctx.party_of(t.key))}
         doers |= {p for s in subjects(tok) for p in pronoun_actors(s, voices, ctx)}
+        last = ctx.last_event
+        if not doers and stance == "admit" and is_passive(tok) and not agents(tok) and isinstance(last, Strike):
+            doers = {ctx.party_of(last.attacker) or last.attacker}  # "nine sites had been struck", its ministry said
         if own & doers and (voice, stance) not in found:
             found.append((voice, stance))
     for voice in _strikes_to_go_on(sent, ctx, voices):
         if (voice, "warn") not in found:
             found.append((voice, "warn"))
+    for voice in _own_operations(sent, ctx, voices):
+        if (voice, "admit") not in found:
+            found.append((voice, "admit"))
+    return found
+
+
+def _own_operations(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> list[Voice]:
+    """The voices that say what their own side's strikes or operation did ("Hegseth said the
+    mission had devastated Iran's nuclear programme"; "Akar said the operations target only
+    terrorists"): each admits (``grammar.tsv``: operation_noun, beside the strike nouns)."""
+    found: list[Voice] = []
+    nouns = sent.trigger_heads("strike_noun")
+    last = ctx.last_event
+    for tok in sent.doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or (
+            tok.i not in nouns and lemma(tok) not in ctx.words("operation_noun")
+        ):
+            continue
+        verb = tok.head
+        if verb.pos_ not in ("VERB", "AUX") or negated(verb) or marks(verb) & (CONDITIONS | TO_COME):
+            continue
+        if any(v.verb is not None and v.verb.i == verb.i for v in voices):
+            continue  # "Iran's mission to the UN rejected the report": a body that speaks
+        voice = voice_of(tok, voices)
+        if voice is None or voice.stance is not None or voice.verb is None or voice.verb.i == verb.i or voice in found:
+            continue
+        own = {p for k in voice.speakers if (p := ctx.party_of(k))}
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        doers = {p for t in sent.phrase_actors_of(owners) if (p := ctx.party_of(t.key))}
+        doers |= {p for c in owners for p in pronoun_actors(c, voices, ctx)}
+        pointing = any(c.dep_ == "det" and c.lower_ in ("these", "the", "this") for c in tok.children)
+        named = agents(verb) if is_passive(verb) else []  # "the attack had been carried out by terrorists"
+        doers |= {p for t in sent.phrase_actors_of(named) if (p := ctx.party_of(t.key))}
+        if not owners and not named and pointing and isinstance(last, Strike):
+            doers.add(ctx.party_of(last.attacker) or last.attacker)
+        if own & doers:
+            found.append(voice)
     return found
 
 

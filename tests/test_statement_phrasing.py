@@ -945,3 +945,44 @@ def test_a_body_named_again_by_the_opening_of_its_name_speaks() -> None:
     )
     staff = frozenset({"org:general-staff-of-the-armed-forces-of-ukraine"})
     assert _statements(_extract(text)) == {(staff, "admit"), (staff, "warn")}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Norway struck rebel camps in Mali on Monday. Norway's defence ministry said in a statement that "
+            "seven sites used by the rebels had been struck.",
+            "org:norway-s-defence-ministry",
+        ),
+        (
+            "Norway struck rebel camps in Mali on Monday. Norway's defence minister Tore Sandvik said the mission had "
+            "crippled the rebels' supply lines.",
+            "person:toresandvik",
+        ),
+        (
+            "Norway struck rebel camps in Mali on Monday. Norway's defence minister Tore Sandvik has said that the "
+            "operations target only armed groups.",
+            "person:toresandvik",
+        ),
+        (
+            "Norwegian jets struck rebel camps in Mali on Monday. The Norwegian army's Joint Operational Command "
+            "said it had hit a depot used by the rebels.",
+            "org:joint-operational-command",
+        ),
+    ],
+)
+def test_a_side_speaking_of_what_its_strike_did_admits_it(text: str, speaker: str) -> None:
+    assert (frozenset({speaker}), "admit") in _statements(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia struck Kyiv overnight. Ukraine's air force said energy facilities had been struck.",
+        "Norway struck rebel camps in Mali on Monday. Norway's defence ministry said the attack on its base in "
+        "Gao had been carried out by the rebels.",
+    ],
+)
+def test_a_strike_said_to_be_someone_elses_is_not_admitted(text: str) -> None:
+    assert "admit" not in {stance for _, stance in _statements(_extract(text))}
