@@ -41,6 +41,8 @@ class ArticleContext:
     """The party the last sentence was about (its subject), whom a later "it" may stand for."""
     sentence_subject: str | None = None
     """The party the sentence being read is about, whom "it" in a clause below stands for."""
+    inside_quote: bool = False
+    """The sentence being read opens inside a quotation an earlier sentence opened."""
     unclaimed: list[tuple[Token, list[str]]] = field(default_factory=list)
     """Strikes of the sentence being read that name a target but no attacker ("drones hit a
     refinery in Ryazan"), each as its trigger and the targets' keys: who reports one alleges it."""

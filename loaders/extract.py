@@ -77,9 +77,11 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
         (sent, [t for t in by_sentence.get(i, []) if t.end <= sent.end]) for i, sent in enumerate(sentences) if worth[i]
     ]
     parsed = iter(_parse(view, chosen, lex, extraction))
+    quoted = _inside_quotes(view.text, [view.span(s.start, s.end).start_char for s in sentences])
     for i in range(len(sentences)):
         before_the_list = sentences[i].start < listed_from and ctx.last_group  # "the ministers" of an earlier group
         ctx.signatories = () if before_the_list else signatories
+        ctx.inside_quote = quoted[i]
         if worth[i]:
             read_sentence(next(parsed), ctx)
             continue
@@ -100,6 +102,24 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
             extraction.add_actor(state_actor(key, lex))
     extraction.actors = {k: a for k, a in extraction.actors.items() if k in used or _is_referenced(k, extraction)}
     return extraction
+
+
+def _inside_quotes(text: str, starts: list[int]) -> list[bool]:
+    """For each sentence start, whether it falls inside a quotation that opened before it and
+    closes later in the same paragraph ('“These attacks threaten us all. It is essential that
+    ...”, she said': the second sentence is inside the quote). A quotation its paragraph never
+    closes is not trusted (text run together, a stray mark)."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for at, char in enumerate(text):
+        if char == "\n" and text.startswith("\n\n", at):
+            opened = None
+        elif char == "“" or (char == '"' and (at == 0 or text[at - 1].isspace() or text[at - 1] in "([—–-")):
+            opened = at  # a straight quote after a space opens; one after a word closes
+        elif char in '”"' and opened is not None:
+            spans.append((opened, at))
+            opened = None
+    return [any(a < start < b for a, b in spans) for start in starts]
 
 
 _GOVERNED = frozenset({"in", "of", "to", "from", "with", "by", "on", "at", "for", "against", "into", "over"})

@@ -20,7 +20,7 @@ from .roles import (
     verb_read_as_noun,
 )
 from .sentence import ParsedSentence, event_nouns
-from .voices import Voice, voice_of
+from .voices import Voice, asked_of, voice_of
 
 __all__ = [
     "ADVERBS",
@@ -199,6 +199,8 @@ def not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleConte
         wished = wished.head
         if lemma(wished) in ctx.words("wish_verb"):
             return True  # "said he expected Russia and Iran to support Turkey": hoped for, not said by them
+    if asked_of(tok, sent):
+        return True  # "it is essential that the Council hold them to account": what is asked
     calls = {i for i, v in stance_heads if v == "call_on"}
     node = tok
     while value != "call_on" and node.dep_ in ("xcomp", "pcomp", "prep", "pobj") and node.head.i != node.i:

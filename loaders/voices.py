@@ -19,7 +19,7 @@ from .roles import direct_objects, lemma, path_up, prep_objects, subjects
 from .sentence import ParsedSentence
 from .speakers import speaker_keys, speakers_of
 
-__all__ = ["Voice", "find_voices", "pronoun_actors", "voice_of"]
+__all__ = ["Voice", "asked_of", "find_voices", "pronoun_actors", "voice_of"]
 
 _OPEN_QUOTES = {'"', "“", "‘", "'"}
 
@@ -50,6 +50,8 @@ def find_voices(sent: ParsedSentence, ctx: ArticleContext) -> list[Voice]:
         judgment = (lemma(tok) == "be" and trig.end - trig.start == 1) or lemma(tok) in ctx.words("judging_verb")
         if trig.event == "stance" and (tok.pos_ not in ("VERB", "AUX") or judgment):
             continue  # a stance noun, or a judgment ("the sale was illegal") that the sentence's speaker makes
+        if trig.event == "stance" and asked_of(tok, sent):
+            continue  # "it is essential that the Council hold them to account": what is asked of the Council
         if lemma(tok) in ctx.words("clause_report") and not any(c.dep_ == "ccomp" for c in tok.children):
             continue  # "the shells found their way to Ukraine": no one speaks
         if lemma(tok) == "accord":
@@ -64,9 +66,21 @@ def find_voices(sent: ParsedSentence, ctx: ArticleContext) -> list[Voice]:
             voices.append(
                 Voice(tok, tuple(dict.fromkeys(keys)), trig.value if trig.event == "stance" else None, objects)
             )
-    if not any(v.stance is None for v in voices) and ctx.last_reporter and _opens_in_quote(sent):
+    if not any(v.stance is None for v in voices) and ctx.last_reporter and (_opens_in_quote(sent) or ctx.inside_quote):
         voices.append(Voice(None, ctx.last_reporter))
     return voices
+
+
+def asked_of(tok: Token, sent: ParsedSentence) -> bool:
+    """``tok`` heads what a call asks of someone ("it is essential that the Council hold the
+    militias to account"): the clause of "it is essential/vital that", not a stance of its own."""
+    head = tok.head
+    return (
+        tok.dep_ == "ccomp"
+        and lemma(head) == "be"
+        and head.i in sent.trigger_heads("stance")
+        and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in head.children)
+    )
 
 
 def _in_subject(token: Token, verb: Token) -> bool:

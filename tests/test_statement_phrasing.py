@@ -986,3 +986,21 @@ def test_a_side_speaking_of_what_its_strike_did_admits_it(text: str, speaker: st
 )
 def test_a_strike_said_to_be_someone_elses_is_not_admitted(text: str) -> None:
     assert "admit" not in {stance for _, stance in _statements(_extract(text))}
+
+
+def test_a_sentence_inside_a_quote_another_sentence_opened_is_the_quoted_speakers() -> None:
+    text = (
+        "“We condemn the attack,” Latvia's ambassador Andris Kalnins told the council. “These strikes threaten "
+        "every member state. It is vital that the council holds Moscow to account for these crimes.”"
+    )
+    statements = _statements(_extract(text))
+    assert (frozenset({"person:andriskalnins"}), "call_on") in statements
+    assert all("org:un-security-council" not in speakers for speakers, _ in statements)
+
+
+def test_a_quote_its_paragraph_never_closes_carries_no_speaker_on() -> None:
+    text = (
+        '"We act within the law," Latvian defence ministry spokesman Andris Kalnins told reporters. "We never '
+        "sold arms to either side.The sale of drones to Belarus was a reckless provocation, critics wrote later."
+    )
+    assert "condemn" not in {stance for _, stance in _statements(_extract(text))}
