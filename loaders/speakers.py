@@ -272,7 +272,9 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
             size = _NUMBERS.get(numbers[0], int(numbers[0]) if numbers[0].isdigit() else 0) if numbers else 0
             states = [k for k in group if k.startswith("state:")]
             fits = not size or size in (len(group), len(states))  # "the 48 governments" (and the EU beside them)
-            if not fits and size == 2 and word in ("country", "government", "side", "state", "nation"):
+            national = word in ("country", "government", "side", "state", "nation")
+            fits = fits and bool(states or not national)  # not "both governments" for a body and its spokeswoman
+            if not fits and size == 2 and national:
                 return _last_pair(sent, ctx)  # "Both countries have rejected the accusations"
             return list(group) if fits else []
         definite = any(c.lower_ in ("the", "both") for c in tok.children)

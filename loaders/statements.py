@@ -124,6 +124,9 @@ def _stance_speakers(
             for t in path_up(tok, speech.verb) or []
         )
     )  # "X said ..., a charge Cairo rejected": the writer's aside, not X's words
+    bodies = speakers and all(not k.startswith("state:") for k in speakers)
+    if bodies and speech is not None and not aside and set(speakers) < set(speech.speakers):
+        return list(speech.speakers), "spokesperson"  # "its spokeswoman Y said the office was concerned": both
     if speakers and speech is not None and all(k.startswith("state:") for k in speakers) and not aside:
         voiced = {ctx.party_of(k) for k in speech.speakers if not k.startswith("state:")}
         untold = voiced == {None} and len(speakers) == 1 and all(k.startswith("person:") for k in speech.speakers)

@@ -1004,3 +1004,22 @@ def test_a_quote_its_paragraph_never_closes_carries_no_speaker_on() -> None:
         "sold arms to either side.The sale of drones to Belarus was a reckless provocation, critics wrote later."
     )
     assert "condemn" not in {stance for _, stance in _statements(_extract(text))}
+
+
+def test_a_spokeswoman_saying_her_office_is_concerned_speaks_with_the_office() -> None:
+    text = (
+        "The UN human rights office said it had received reports of air strikes. Its spokeswoman, Anna Berg, said "
+        'the office was "deeply concerned" by the deteriorating situation and urged the Ethiopian authorities to stop '
+        "mass arrests."
+    )
+    assert (frozenset({"org:un-human-rights-office", "person:annaberg"}), "concern") in _statements(_extract(text))
+
+
+def test_both_governments_are_states_not_a_body_and_its_spokeswoman() -> None:
+    text = (
+        "Ethiopia and Eritrea fought a border war. The UN human rights office said it had received reports of air "
+        'strikes. Its spokeswoman, Anna Berg, said the office was "deeply concerned" by the situation and urged '
+        "the authorities to stop mass arrests. Both governments denied for months that Eritrean troops were there."
+    )
+    deniers = {speakers for speakers, stance in _statements(_extract(text)) if stance == "deny"}
+    assert deniers == {frozenset({"state:ETH", "state:ERI"})}
