@@ -109,7 +109,8 @@ def voice_of(token: Token, voices: list[Voice]) -> Voice | None:
         reporting = v.verb.dep_ in ("ROOT", "parataxis", "dep") or (
             v.verb.dep_ == "advcl" and v.verb.head.dep_ == "ROOT"
         )
-        after = v.verb.dep_ == "parataxis" and token.i > max(t.i for t in v.verb.subtree)
+        interrupted = any(c.dep_ in ("nsubj", "nsubjpass") and c.i < v.verb.i for c in token.children)
+        after = v.verb.dep_ == "parataxis" and token.i > max(t.i for t in v.verb.subtree) and not interrupted
         if v.stance is None and reporting and token.i not in {t.i for t in v.verb.subtree} and not after:
             return v  # not "..., the military said, a day after a drone hit Tel Aviv": the reporter's
         if v.stance is None and lemma(v.verb) == "accord":

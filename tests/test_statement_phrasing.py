@@ -1023,3 +1023,8 @@ def test_both_governments_are_states_not_a_body_and_its_spokeswoman() -> None:
     )
     deniers = {speakers for speakers, stance in _statements(_extract(text)) if stance == "deny"}
     assert deniers == {frozenset({"state:ETH", "state:ERI"})}
+
+
+def test_a_clause_a_parenthetical_he_said_interrupts_is_his() -> None:
+    text = "Chad's defence minister Idriss Kaya spoke on television. Chad, he said, would respond to the aggression."
+    assert _statements(_extract(text)) == {(frozenset({"person:idrisskaya"}), "warn")}
