@@ -113,6 +113,7 @@ class ArticleContext:
             and actor.kind != "person"
             and (
                 actor.label.lower().split()[-1] == phrase
+                or (" " in phrase and actor.label.lower().endswith(" " + phrase))
                 or (" " in phrase and actor.label.lower().startswith(phrase + " of "))
             )
         ]

@@ -120,7 +120,8 @@ def _spokespersons_body(tok: Token, sent: ParsedSentence, ctx: ArticleContext) -
         if c.dep_ == "poss" and c.lower_ == "its":  # the body the article named last
             return ctx.last_named("organization", sent.char_of(c))
         if c.dep_ in ("poss", "compound") and sent.token_tag(c) is None and c.pos_ in ("NOUN", "PROPN"):
-            body = ctx.body_headed_by(c.lower_, sent.char_of(c))
+            kind = " ".join(w.lower_ for w in c.lefts if w.dep_ in ("compound", "amod"))  # "Foreign ministry"
+            body = ctx.body_headed_by(f"{kind} {c.lower_}" if kind else c.lower_, sent.char_of(c))
             if body is not None:
                 return body
     return None

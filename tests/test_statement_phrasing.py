@@ -1028,3 +1028,12 @@ def test_both_governments_are_states_not_a_body_and_its_spokeswoman() -> None:
 def test_a_clause_a_parenthetical_he_said_interrupts_is_his() -> None:
     text = "Chad's defence minister Idriss Kaya spoke on television. Chad, he said, would respond to the aggression."
     assert _statements(_extract(text)) == {(frozenset({"person:idrisskaya"}), "warn")}
+
+
+def test_a_foreign_ministry_spokeswoman_is_not_the_defence_ministry_named_before() -> None:
+    text = (
+        "Azerbaijan's defence ministry said Armenian forces had shelled Ganja. Foreign ministry spokeswoman "
+        "Anna Petrosyan said the continued supply of Israeli weapons to Azerbaijan was unacceptable."
+    )
+    speakers = {s for s, stance in _statements(_extract(text)) if stance == "condemn"}
+    assert speakers == {frozenset({"person:annapetrosyan"})}
