@@ -114,6 +114,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "pledge_verb",
     "message_noun",
     "operation_noun",
+    "readiness",
     "body_head_word",
     "media_word",
 )

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from .context import ArticleContext
 from .facts import Strike
-from .roles import CONDITIONS, TO_COME, agents, clause_head, is_passive, lemma, marks, negated, subjects
+from .roles import CONDITIONS, TO_COME, agents, clause_head, is_passive, lemma, marks, negated, prep_objects, subjects
 from .sentence import ParsedSentence
 from .strikes import intercepts
 from .voices import Voice, pronoun_actors, voice_of
@@ -136,8 +136,9 @@ def _strikes_to_go_on(sent: ParsedSentence, ctx: ArticleContext, voices: list[Vo
 def threatened_reprisals(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> list[Voice]:
     """The voices that speak of a reprisal to come ("Russia's responses will be harsh," Putin
     said; Khamenei said Israel "will be punished"; Peskov said it "would require an adequate
-    response"; "the crime will not pass without punishment"; "we will harm him sevenfold"): each
-    warns (``grammar.tsv``: threat_word, and harm_threat with "we" or "I" as its subject)."""
+    response"; "the crime will not pass without punishment"; "we will harm him sevenfold") or
+    one their side is ready for ("had every right to respond", "willing to confront"): each warns
+    (``grammar.tsv``: threat_word, readiness, and harm_threat with "we" or "I" as its subject)."""
     words = ctx.words("threat_word")
     threats = words | ctx.words("harm_threat")
     first_person = ctx.words("first_person")
@@ -150,6 +151,12 @@ def threatened_reprisals(sent: ParsedSentence, ctx: ArticleContext, voices: list
             continue  # "we will harm him sevenfold", not "the sanctions will harm civilians"
         chain = _verb_chain(clause)
         coming = any(c.dep_ in ("aux", "auxpass") and c.lower_ in TO_COME for v in chain for c in v.children)
+        if any(lemma(o) in ctx.words("message_noun") for o in prep_objects(tok, {"to"})):
+            continue  # "ready to respond to questions": an answer, no reprisal
+        ready = ctx.words("readiness")
+        coming = coming or any(
+            a.lower_ in ready or lemma(a) in ready for a in list(tok.ancestors)[:3]
+        )  # "right to respond"
         unless = any(a.lower_ == "without" for a in tok.ancestors if a.i > clause.i)  # "will not pass without revenge"
         if not coming or (any(negated(v) for v in chain) and not unless):
             continue

@@ -1037,3 +1037,19 @@ def test_a_foreign_ministry_spokeswoman_is_not_the_defence_ministry_named_before
     )
     speakers = {s for s, stance in _statements(_extract(text)) if stance == "condemn"}
     assert speakers == {frozenset({"person:annapetrosyan"})}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chad's defence minister Idriss Kaya said Chad had every right to respond to the aggression.",
+        "Chad's defence minister Idriss Kaya told reporters that Chad was willing and able to confront the rebels.",
+    ],
+)
+def test_a_side_ready_for_a_reprisal_warns(text: str) -> None:
+    assert (frozenset({"person:idrisskaya"}), "warn") in _statements(_extract(text))
+
+
+def test_a_side_ready_to_respond_to_questions_threatens_no_one() -> None:
+    text = "Chad's defence minister Idriss Kaya said Chad was ready to respond to questions from lawmakers."
+    assert "warn" not in {stance for _, stance in _statements(_extract(text))}
