@@ -1053,3 +1053,9 @@ def test_a_side_ready_for_a_reprisal_warns(text: str) -> None:
 def test_a_side_ready_to_respond_to_questions_threatens_no_one() -> None:
     text = "Chad's defence minister Idriss Kaya said Chad was ready to respond to questions from lawmakers."
     assert "warn" not in {stance for _, stance in _statements(_extract(text))}
+
+
+def test_claiming_ones_own_jets_destroyed_a_target_admits() -> None:
+    text = "Chad's army spokesman Azem Bermandoa claimed that Chadian jets had destroyed a rebel depot in Sudan."
+    stances = {stance for _, stance in _statements(_extract(text))}
+    assert "admit" in stances and "allege" not in stances
