@@ -13,6 +13,7 @@ from .context import ArticleContext
 from .facts import Transfer
 from .roles import CONDITIONS, agents, is_passive, lemma, marks, path_up, subjects
 from .statement_sink import StatementSink
+from .threats import aimed_at
 from .voices import Voice, voice_of
 
 __all__ = ["abetting", "about_the_last_event", "about_the_strike", "duties", "unclaimed"]
@@ -70,6 +71,8 @@ def about_the_strike(out: StatementSink, voices: list[Voice]) -> None:
             continue  # "the attack had been carried out by the rebels": someone else's strike
         struck = [s for s in ctx.extraction.strikes if s.attacker in states]
         hit = [s for s in ctx.extraction.strikes if s.target in states]
+        if aimed_at(sent, ctx, named) & states:
+            struck = []  # "the barrage had been aimed at the Royal Navy destroyer": the other side's
         if named and struck:
             out.add(v.speakers, "admit", "statement.strike.admit", 0.65, struck[-1])
         elif named and hit:

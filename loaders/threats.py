@@ -17,7 +17,7 @@ from .sentence import ParsedSentence
 from .strikes import intercepts
 from .voices import Voice, pronoun_actors, voice_of
 
-__all__ = ["own_strike_stances", "threatened_reprisals"]
+__all__ = ["aimed_at", "own_strike_stances", "threatened_reprisals"]
 
 
 def _verb_chain(tok: Token) -> list[Token]:
@@ -72,6 +72,14 @@ def own_strike_stances(sent: ParsedSentence, ctx: ArticleContext, voices: list[V
     return found
 
 
+def aimed_at(sent: ParsedSentence, ctx: ArticleContext, nouns: list[Token]) -> set[str]:
+    """The parties a strike noun, or the verb it is the subject of, is aimed at ("the barrage had
+    been aimed at the Royal Navy destroyer": the United Kingdom)."""
+    heads = [h for t in nouns for h in (t, t.head) if h is t or t.dep_ in ("nsubj", "nsubjpass")]
+    aims = [o for h in heads for o in prep_objects(h, ctx.words("target_prep"))]
+    return {p for t in sent.phrase_actors_of(aims) if (p := ctx.party_of(t.key))}
+
+
 def _own_operations(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> list[Voice]:
     """The voices that say what their own side's strikes or operation did ("Hegseth said the
     mission had devastated Iran's nuclear programme"; "Akar said the operations target only
@@ -99,7 +107,7 @@ def _own_operations(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
         pointing = any(c.dep_ == "det" and c.lower_ in ("these", "the", "this") for c in tok.children)
         named = agents(verb) if is_passive(verb) else []  # "the attack had been carried out by terrorists"
         doers |= {p for t in sent.phrase_actors_of(named) if (p := ctx.party_of(t.key))}
-        if not owners and not named and pointing and isinstance(last, Strike):
+        if not owners and not named and pointing and isinstance(last, Strike) and not aimed_at(sent, ctx, [tok]) & own:
             doers.add(ctx.party_of(last.attacker) or last.attacker)
         if own & doers:
             found.append(voice)

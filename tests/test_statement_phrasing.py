@@ -1059,3 +1059,11 @@ def test_claiming_ones_own_jets_destroyed_a_target_admits() -> None:
     text = "Chad's army spokesman Azem Bermandoa claimed that Chadian jets had destroyed a rebel depot in Sudan."
     stances = {stance for _, stance in _statements(_extract(text))}
     assert "admit" in stances and "allege" not in stances
+
+
+def test_the_barrage_aimed_at_the_speakers_own_ship_is_not_admitted() -> None:
+    text = (
+        "British jets struck rebel targets in Yemen on Monday. British Defence Secretary John Healey said the "
+        "barrage had been aimed directly at the Royal Navy destroyer HMS Diamond."
+    )
+    assert "admit" not in {stance for _, stance in _statements(_extract(text))}
