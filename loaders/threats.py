@@ -77,6 +77,7 @@ def aimed_at(sent: ParsedSentence, ctx: ArticleContext, nouns: list[Token]) -> s
     been aimed at the Royal Navy destroyer": the United Kingdom)."""
     heads = [h for t in nouns for h in (t, t.head) if h is t or t.dep_ in ("nsubj", "nsubjpass")]
     aims = [o for h in heads for o in prep_objects(h, ctx.words("target_prep"))]
+    aims = [o for o in aims if lemma(o) not in ctx.words("agency_noun")]  # not "at the direction of Trump"
     return {p for t in sent.phrase_actors_of(aims) if (p := ctx.party_of(t.key))}
 
 
