@@ -115,6 +115,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "message_noun",
     "operation_noun",
     "readiness",
+    "named_condemnation",
     "body_head_word",
     "media_word",
 )

@@ -273,6 +273,8 @@ def object_triggers(
             ]
             words |= {(w.lemma_ or w.text).lower() for w in after}  # 'called the reports "absurd"' (misparsed)
             sense = next((("stance", value) for value, kind in judged.items() if words & kind), None)
+            if sense is None and words & lexicon.words("named_condemnation"):  # "called the attack an act of war"
+                sense = ("stance", "condemn")
         if sense is not None:
             found.append(Tag("trigger", offset + tok.i, offset + tok.i + 1, event=sense[0], value=sense[1]))
     claims = claim_nouns(lexicon)

@@ -1067,3 +1067,17 @@ def test_the_barrage_aimed_at_the_speakers_own_ship_is_not_admitted() -> None:
         "barrage had been aimed directly at the Royal Navy destroyer HMS Diamond."
     )
     assert "admit" not in {stance for _, stance in _statements(_extract(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "stance_expected"),
+    [
+        ("Chad's foreign minister Abakar Mahamat called the raid an act of war.", True),
+        (
+            '"Our drones have proven themselves since the start of this war," Chad\'s army chief Abakar Mahamat said.',
+            False,
+        ),
+    ],
+)
+def test_calling_an_attack_an_act_of_war_condemns_naming_the_war_does_not(text: str, stance_expected: bool) -> None:
+    assert ("condemn" in {stance for _, stance in _statements(_extract(text))}) is stance_expected
