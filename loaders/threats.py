@@ -69,6 +69,31 @@ def own_strike_stances(sent: ParsedSentence, ctx: ArticleContext, voices: list[V
     for voice in _own_operations(sent, ctx, voices):
         if (voice, "admit") not in found:
             found.append((voice, "admit"))
+    for voice in _halted_operations(sent, ctx, voices):
+        if (voice, "commit") not in found:
+            found.append((voice, "commit"))
+    return found
+
+
+def _halted_operations(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> list[Voice]:
+    """The voices that say their own side is stopping its operations or attacks ("the group
+    announced it was suspending military operations against US forces"): each commits."""
+    found: list[Voice] = []
+    nouns = sent.trigger_heads("strike_noun")
+    for tok in sent.doc:
+        if tok.dep_ != "dobj" or (tok.i not in nouns and lemma(tok) not in ctx.words("operation_noun")):
+            continue
+        verb = tok.head
+        if lemma(verb) not in ctx.words("halt_verb") or negated(verb) or marks(verb) & CONDITIONS:
+            continue
+        voice = voice_of(tok, voices)
+        if voice is None or voice.stance is not None or voice.verb is None or voice.verb.i == verb.i or voice in found:
+            continue
+        own = {p for k in voice.speakers if (p := ctx.party_of(k))}
+        doers = {p for t in sent.phrase_actors_of(subjects(verb)) if (p := ctx.party_of(t.key))}
+        doers |= {p for s in subjects(verb) for p in pronoun_actors(s, voices, ctx)}
+        if own & doers:
+            found.append(voice)
     return found
 
 

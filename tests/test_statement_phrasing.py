@@ -1081,3 +1081,10 @@ def test_the_barrage_aimed_at_the_speakers_own_ship_is_not_admitted() -> None:
 )
 def test_calling_an_attack_an_act_of_war_condemns_naming_the_war_does_not(text: str, stance_expected: bool) -> None:
     assert ("condemn" in {stance for _, stance in _statements(_extract(text))}) is stance_expected
+
+
+def test_a_group_announcing_it_suspends_its_operations_commits() -> None:
+    text = (
+        "Two days after the raid, Kataib Hezbollah announced it was suspending military operations against US forces."
+    )
+    assert _statements(_extract(text)) == {(frozenset({"org:kataib-hezbollah"}), "commit")}
