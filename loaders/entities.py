@@ -76,8 +76,11 @@ def _set_off_after_role(tok: Token, titled: set[int], roles: frozenset[str]) -> 
 
 
 def _presented_as_anonymous(tok: Token, anonymous: frozenset[str]) -> bool:
-    """ "Jane Doe, an analyst at ...": a voice the graph does not keep."""
-    return any(c.dep_ == "appos" and (c.lemma_ or c.text).lower() in anonymous for c in tok.children)
+    """ "Jane Doe, an analyst at ...", "military analyst Jane Doe": a voice the graph does not keep."""
+    before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+    if before is not None and (before.lemma_ or before.text).lower() in anonymous:
+        return True
+    return any(c.dep_ in ("appos", "compound") and (c.lemma_ or c.text).lower() in anonymous for c in tok.children)
 
 
 def _name_span(doc: Doc, start: int, end: int, titled: set[int]) -> tuple[int, int] | None:
@@ -104,7 +107,7 @@ def unlisted_speakers(doc: Doc, offset: int, tags: list[Tag], lexicon: Lexicon, 
     if not slots:
         return []
     entity_recogniser()(doc)
-    anonymous = lexicon.words("anonymous")
+    anonymous = lexicon.words("anonymous") | lexicon.words("commentator")
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         slotted = any(ent.start <= tok.i < ent.end for tok, _ in slots)

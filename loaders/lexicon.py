@@ -116,6 +116,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "operation_noun",
     "readiness",
     "named_condemnation",
+    "commentator",
     "body_head_word",
     "media_word",
 )

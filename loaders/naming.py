@@ -71,7 +71,8 @@ _PLACE_WORDS = frozenset(
 )  # fmt: skip
 _INSTITUTION_WORDS = frozenset(
     {"Conference", "Summit", "Forum", "Systems", "Industries", "Corporation", "Company", "Technologies",
-     "Aerospace", "Dynamics", "Atomics", "Relations", "Institute", "Foundation", "Airlines", "Shipyard"}
+     "Aerospace", "Dynamics", "Atomics", "Relations", "Institute", "Foundation", "Airlines", "Shipyard",
+     "Movement", "Central", "Defense", "Defence", "Officer", "Commanding", "Agency", "News"}
 )  # fmt: skip
 """Capitalised words of a company's, event's or institution's name ("General Dynamics Land
 Systems", "the Munich Security Conference"): no person's name holds one."""

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from .commentators import without_commentators
 from .dates import DAY_NAMES
 from .doc_view import DocView
 from .facts import Actor, ActorKind, Extraction, org_key, person_key, state_key
@@ -216,7 +217,7 @@ def tag_document(doc: Doc, lexicon: Lexicon, extraction: Extraction, view: DocVi
     tags = [t for t in tags if not _anti(view, t)]
     tags += _shared_heads(view, tags, lexicon)
     kept = _without_languages(view, _without_given_names(view, tags, lexicon), lexicon)
-    kept = _without_claimants(view, kept, lexicon)
+    kept = without_commentators(view, _without_claimants(view, kept, lexicon), lexicon)
     return sorted(kept, key=lambda t: (t.start, t.end))
 
 

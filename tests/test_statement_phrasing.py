@@ -1088,3 +1088,22 @@ def test_a_group_announcing_it_suspends_its_operations_commits() -> None:
         "Two days after the raid, Kataib Hezbollah announced it was suspending military operations against US forces."
     )
     assert _statements(_extract(text)) == {(frozenset({"org:kataib-hezbollah"}), "commit")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"This is a dangerous escalation," said Jane Holm, an Iran analyst at a Stockholm think tank.',
+        "Jane Holm, a senior researcher at a Stockholm institute, said the sale was a reckless provocation.",
+        "Military analyst Jane Holm said the sale was a reckless provocation.",
+    ],
+)
+def test_a_commentator_is_neither_a_person_nor_a_speaker(text: str) -> None:
+    ex = _extract(text)
+    assert "person:janeholm" not in ex.actors
+    assert _statements(ex) == set()
+
+
+def test_an_official_described_after_the_name_is_still_a_person() -> None:
+    ex = _extract("Jane Holm, a spokeswoman for the Swedish foreign ministry, condemned the sale.")
+    assert "person:janeholm" in ex.actors

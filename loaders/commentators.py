@@ -1,0 +1,48 @@
+"""Commentators: people the text presents as analysts, researchers or experts ("Ali Vaez, an Iran
+analyst at the International Crisis Group"; "military analyst Justin Bronk") are no actors in
+the graph. Their names are dropped with every mention of them, and what they say is no
+statement (``grammar.tsv``: commentator).
+"""
+
+from __future__ import annotations
+
+from .doc_view import DocView
+from .lexicon import Lexicon
+from .tags import Tag
+
+__all__ = ["without_commentators"]
+
+_REACH = 8
+"""How many words after a name its description may run before the comma or stop that ends it."""
+
+
+def _described_as(doc: DocView, tag: Tag, words: frozenset[str]) -> bool:
+    """The person of ``tag`` is described as a commentator: by an apposition after the name
+    (", a senior researcher at ...") or by the noun just before it ("analyst Justin Bronk")."""
+    before = tag.start - 1
+    if before >= 0 and doc[before].lemma_.lower() in words:
+        return True
+    if tag.end >= len(doc) or doc[tag.end].text != ",":
+        return False
+    for k in range(tag.end + 1, min(len(doc), tag.end + 1 + _REACH)):
+        if doc[k].text in (",", ".", ";", ":") or "\n" in doc[k].whitespace_:
+            return False
+        if doc[k].lemma_.lower() in words or doc[k].lower_ in words:
+            return True
+    return False
+
+
+def without_commentators(doc: DocView, tags: list[Tag], lexicon: Lexicon) -> list[Tag]:
+    """``tags`` without the people the text presents as commentators (and their later mentions).
+
+    >>> from armskg.loaders.article import Article
+    >>> from armskg.loaders.extract import extract
+    >>> text = '"The sale is a mistake," said Jane Holm, an analyst at a European think tank.'
+    >>> ex = extract(Article.from_text("t", text))
+    >>> sorted(ex.actors), ex.statements
+    ([], [])
+    """
+    words = lexicon.words("commentator")
+    people = [t for t in tags if t.kind == "actor" and (t.key or "").startswith("person:")]
+    dropped = {t.key for t in people if _described_as(doc, t, words)}
+    return [t for t in tags if t.key not in dropped or t.kind != "actor"]
