@@ -57,7 +57,7 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
             span = view.span(tag.start, tag.end)
             mention = Mention(tag.key, span.start_char, span.end_char, span.text)
             where = tag.via == "metonym" and tag.start > 0 and view[tag.start - 1].lower_ in _LOCATIVE
-            (located if where else extraction.mentions).append(mention)
+            (located if where or _only_a_place(view, tag, lex) else extraction.mentions).append(mention)
     year = article.date.year if article.date else year_hint(article.date_text)
     ctx = ArticleContext(article.date, year, extraction, lex)
     sentences = view.sentences()
@@ -136,6 +136,16 @@ def _first_party(view: DocView, ctx: ArticleContext, tags: list[Tag]) -> str | N
 
 
 _LOCATIVE = frozenset({"in", "at", "near", "outside"})
+
+
+def _only_a_place(view: DocView, tag: Tag, lex: Lexicon) -> bool:
+    """A capital named only as where something was agreed ("the Minsk agreements", "the Luanda
+    process") or as a ship's name ("the landing ship Minsk"): no actor unless an event involves
+    it (``grammar.tsv``: agreement_noun, vessel_noun)."""
+    after = view[tag.end] if tag.end < len(view) else None
+    agreed = tag.via == "metonym" and after is not None and after.lemma_.lower() in lex.words("agreement_noun")
+    ship = tag.start > 0 and view[tag.start - 1].lemma_.lower() in lex.words("vessel_noun")
+    return agreed or ship
 
 
 def _parse(

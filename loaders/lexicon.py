@@ -117,6 +117,8 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "readiness",
     "named_condemnation",
     "commentator",
+    "agreement_noun",
+    "vessel_noun",
     "body_head_word",
     "media_word",
 )

@@ -1107,3 +1107,21 @@ def test_a_commentator_is_neither_a_person_nor_a_speaker(text: str) -> None:
 def test_an_official_described_after_the_name_is_still_a_person() -> None:
     ex = _extract("Jane Holm, a spokeswoman for the Swedish foreign ministry, condemned the sale.")
     assert "person:janeholm" in ex.actors
+
+
+def test_a_capital_naming_an_agreement_is_no_state() -> None:
+    ex = _extract("Russia's foreign ministry said the drone strikes violated the Minsk agreements.")
+    assert "state:BLR" not in {m.actor for m in ex.mentions}
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(Reporting by Reuters bureaus in Bangkok and Singapore; Editing by Reuters editors in Vienna)",
+        "Associated Press writers in Singapore and Vienna contributed to this report.",
+        "The minister speaks to the media in Vienna, Austria, 27 May 2024. [EPA-EFE/JANE DOE]",
+    ],
+)
+def test_credit_lines_and_bracketed_photo_captions_name_no_state(credit: str) -> None:
+    ex = _extract(f"Thailand said Cambodian troops fired rockets at a Thai village.\n\n{credit}")
+    assert {m.actor for m in ex.mentions} <= {"state:THA", "state:KHM"}
