@@ -100,13 +100,14 @@ def the_body(
     """A body named by "the" and its head alone ("the army said", "the junta denied"): the body
     of that role named earlier in the article, else the government or army of the one state the
     article has named most (at least twice as often as any other), else nobody."""
-    if (
-        tag.start == 0
-        or doc[tag.start - 1].lower_ != "the"
-        or not (doc[tag.start].is_lower or tag.end - tag.start == 1)
-    ):
+    ruling = lexicon.words("ruling_participle")
+    if tag.end + 1 < len(doc) and doc[tag.end].text in ("-", "‑") and doc[tag.end + 1].lemma_.lower() in ruling:
+        return None  # "the military-led government": the military names the government's kind
+    led = tag.start >= 4 and doc[tag.start - 1].lemma_.lower() in ruling and doc[tag.start - 2].text in ("-", "‑")
+    first = tag.start - 3 if led else tag.start  # "the military-led government": the government
+    if first == 0 or doc[first - 1].lower_ != "the" or not (doc[tag.start].is_lower or tag.end - tag.start == 1):
         return None
-    start = tag.start - 1
+    start = first - 1
     if role_family(tag.value) in bodies:
         return Tag("actor", start, tag.end, key=bodies[role_family(tag.value)], via="body")
     counts: dict[str, int] = {}

@@ -119,6 +119,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "commentator",
     "agreement_noun",
     "vessel_noun",
+    "ruling_participle",
     "body_head_word",
     "media_word",
 )

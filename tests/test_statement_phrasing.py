@@ -1125,3 +1125,12 @@ def test_a_capital_naming_an_agreement_is_no_state() -> None:
 def test_credit_lines_and_bracketed_photo_captions_name_no_state(credit: str) -> None:
     ex = _extract(f"Thailand said Cambodian troops fired rockets at a Thai village.\n\n{credit}")
     assert {m.actor for m in ex.mentions} <= {"state:THA", "state:KHM"}
+
+
+def test_the_military_led_government_is_the_state_not_its_army() -> None:
+    text = (
+        "Sudan's army said drones hit Port Sudan. Hours later, the military-led government cut ties with the "
+        "United Arab Emirates, accusing the Gulf country of arming the Rapid Support Forces."
+    )
+    accusers = {speakers for speakers, stance in _statements(_extract(text)) if stance == "allege"}
+    assert frozenset({"state:SDN"}) in accusers
