@@ -72,6 +72,10 @@ class ArticleContext:
             seen += 1
         return key if key and key.startswith("state:") else None
 
+    def parties_of(self, keys: Iterable[str]) -> set[str]:
+        """The parties (states, armed groups) the actors of ``keys`` stand for (see :meth:`party_of`)."""
+        return {p for k in keys if (p := self.party_of(k))}
+
     def kind_of(self, key: str) -> str:
         """``state``, ``person``, ``organization`` or ``armed_group`` (``unknown`` if not registered)."""
         if key.startswith("state:"):

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from .context import ArticleContext
 from .roles import CONDITIONS, TO_COME, direct_objects, lemma, marks, negated, subjects
 from .sentence import ParsedSentence
-from .voices import Voice, pronoun_actors, voice_of
+from .voices import Voice, pronoun_actors, reporter_of
 
 __all__ = ["own_pledges"]
 
@@ -73,10 +73,8 @@ def own_pledges(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) 
             continue  # "would summon the envoy to deliver a formal protest": no aid given
         if marks(tok) & CONDITIONS or negated(tok):
             continue  # "said it would not send weapons": a refusal, not a pledge
-        voice = voice_of(tok, voices)
-        if voice is None or voice.stance is not None or voice.verb is None or voice.verb.i == tok.i:
-            continue
-        if voice in found:
+        voice = reporter_of(tok, voices, tok)
+        if voice is None or voice in found:
             continue
         own = {side for k in voice.speakers for side in _sides(ctx, k)}
         doers = subjects(tok)

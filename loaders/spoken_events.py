@@ -14,7 +14,7 @@ from .facts import Transfer
 from .roles import CONDITIONS, agents, is_passive, lemma, marks, path_up, subjects
 from .statement_sink import StatementSink
 from .threats import aimed_at
-from .voices import Voice, voice_of
+from .voices import Voice, reporter_of, voice_of
 
 __all__ = ["abetting", "about_the_last_event", "about_the_strike", "duties", "unclaimed"]
 
@@ -121,7 +121,7 @@ def unclaimed(out: StatementSink, voices: list[Voice]) -> None:
         path = path_up(tok, voice.verb) or []
         if any(t.dep_ in ("relcl", "acl") for t in path):
             continue  # "Hamas, which it holds responsible for the attack on Israel": background
-        states = {s for s in (ctx.party_of(k) for k in voice.speakers) if s}
+        states = ctx.parties_of(voice.speakers)
         struck = {ctx.party_of(k) for k in targets}
         told = not marks(tok if tok.pos_ == "VERB" else tok.head) & _UNTOLD
         sideless = told and not states and all(k.startswith("person:") for k in voice.speakers)
@@ -154,10 +154,10 @@ def duties(out: StatementSink, voices: list[Voice]) -> None:
     for tok in sent.doc:
         if tok.dep_ != "aux" or tok.lower_ not in ctx.words("duty") or marks(tok.head) & CONDITIONS:
             continue
-        voice = voice_of(tok.head, voices)
-        if voice is None or voice.stance is not None or voice.verb is None or voice.verb.i == tok.head.i:
+        voice = reporter_of(tok.head, voices, tok.head)
+        if voice is None:
             continue
-        parties = {p for k in voice.speakers if (p := ctx.party_of(k))}
+        parties = ctx.parties_of(voice.speakers)
         bound = [p for t in sent.phrase_actors_of(subjects(tok.head)) if (p := ctx.party_of(t.key) or t.key)]
         sideless = not parties and any(k.startswith("person:") for k in voice.speakers)
         if sideless or (bound and set(bound) <= parties | set(voice.speakers)):

@@ -259,7 +259,7 @@ def _party_stances(out: StatementSink, voices: list[Voice], readings: list[Suppl
             if outer is None:
                 continue
             voice = outer  # "Campbell said the US is concerned by Russia providing China ...": Campbell's claim
-        states = {s for s in (ctx.party_of(k) for k in voice.speakers) if s}
+        states = ctx.parties_of(voice.speakers)
         planned = bool(reading.transfers) and all(t.status == "planned" for t in reading.transfers)
         if not states and planned and reading.subject_keys and _untold_officials(ctx, voice.speakers):
             states = set(reading.suppliers)  # "Foreign Minister Colonna announced that Paris would deliver"
@@ -285,7 +285,7 @@ def _party_stances(out: StatementSink, voices: list[Voice], readings: list[Suppl
         voice = voice_of(tok, voices)
         if voice is None or voice.stance is not None:
             continue
-        states = {s for s in (ctx.party_of(k) for k in voice.speakers) if s}
+        states = ctx.parties_of(voice.speakers)
         if strike.attacker in states:
             out.add(voice.speakers, "admit", "statement.voice.admit", 0.75, strike)
         elif states or _untold_officials(ctx, voice.speakers):  # a victim reporting the attack accuses the attacker

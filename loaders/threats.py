@@ -15,7 +15,7 @@ from .facts import Strike
 from .roles import CONDITIONS, TO_COME, agents, clause_head, is_passive, lemma, marks, negated, prep_objects, subjects
 from .sentence import ParsedSentence
 from .strikes import intercepts
-from .voices import Voice, pronoun_actors, voice_of
+from .voices import Voice, pronoun_actors, reporter_of
 
 __all__ = ["aimed_at", "own_strike_stances", "threatened_reprisals"]
 
@@ -50,12 +50,10 @@ def own_strike_stances(sent: ParsedSentence, ctx: ArticleContext, voices: list[V
         if halted and not coming:
             continue  # "stopped bombing": no attack stated
         stance = "deny" if negated(tok) else "commit" if halted else "warn" if coming else "admit"
-        voice = voice_of(tok, voices)
-        if voice is None or voice.stance is not None or voice.verb is None or voice.verb.i == tok.i:
+        voice = reporter_of(tok, voices, tok)
+        if voice is None or voice.verb is None or lemma(voice.verb) == "accord":
             continue
-        if lemma(voice.verb) == "accord":
-            continue
-        own = {p for k in voice.speakers if (p := ctx.party_of(k))}
+        own = ctx.parties_of(voice.speakers)
         doers = {p for t in sent.phrase_actors_of(subjects(tok)) if (p := ctx.party_of(t.key))}
         doers |= {p for s in subjects(tok) for p in pronoun_actors(s, voices, ctx)}
         last = ctx.last_event
@@ -86,10 +84,10 @@ def _halted_operations(sent: ParsedSentence, ctx: ArticleContext, voices: list[V
         verb = tok.head
         if lemma(verb) not in ctx.words("halt_verb") or negated(verb) or marks(verb) & CONDITIONS:
             continue
-        voice = voice_of(tok, voices)
-        if voice is None or voice.stance is not None or voice.verb is None or voice.verb.i == verb.i or voice in found:
+        voice = reporter_of(tok, voices, verb)
+        if voice is None or voice in found:
             continue
-        own = {p for k in voice.speakers if (p := ctx.party_of(k))}
+        own = ctx.parties_of(voice.speakers)
         doers = {p for t in sent.phrase_actors_of(subjects(verb)) if (p := ctx.party_of(t.key))}
         doers |= {p for s in subjects(verb) for p in pronoun_actors(s, voices, ctx)}
         if own & doers:
@@ -123,10 +121,10 @@ def _own_operations(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
             continue
         if any(v.verb is not None and v.verb.i == verb.i for v in voices):
             continue  # "Iran's mission to the UN rejected the report": a body that speaks
-        voice = voice_of(tok, voices)
-        if voice is None or voice.stance is not None or voice.verb is None or voice.verb.i == verb.i or voice in found:
+        voice = reporter_of(tok, voices, verb)
+        if voice is None or voice in found:
             continue
-        own = {p for k in voice.speakers if (p := ctx.party_of(k))}
+        own = ctx.parties_of(voice.speakers)
         owners = [c for c in tok.children if c.dep_ == "poss"]
         doers = {p for t in sent.phrase_actors_of(owners) if (p := ctx.party_of(t.key))}
         doers |= {p for c in owners for p in pronoun_actors(c, voices, ctx)}
@@ -151,10 +149,10 @@ def _strikes_to_go_on(sent: ParsedSentence, ctx: ArticleContext, voices: list[Vo
             continue
         if not any(c.dep_ == "aux" and c.lower_ in TO_COME for c in verb.children):
             continue
-        voice = voice_of(tok, voices)
-        if voice is None or voice.stance is not None or voice.verb is None or voice.verb.i == verb.i:
+        voice = reporter_of(tok, voices, verb)
+        if voice is None:
             continue
-        own = {p for k in voice.speakers if (p := ctx.party_of(k))}
+        own = ctx.parties_of(voice.speakers)
         owners = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound")]
         doers = {p for t in sent.phrase_actors_of(owners) if (p := ctx.party_of(t.key))}
         doers |= {p for c in owners for p in pronoun_actors(c, voices, ctx)}  # "its attacks", "the group's attacks"
@@ -194,10 +192,10 @@ def threatened_reprisals(sent: ParsedSentence, ctx: ArticleContext, voices: list
         unless = any(a.lower_ == "without" for a in tok.ancestors if a.i > clause.i)  # "will not pass without revenge"
         if not coming or (any(negated(v) for v in chain) and not unless):
             continue
-        voice = voice_of(tok, voices)
-        if voice is None or voice.stance is not None or voice.verb is None or voice in found:
+        voice = reporter_of(tok, voices)
+        if voice is None or voice in found:
             continue
-        own = {p for k in voice.speakers if (p := ctx.party_of(k))}
+        own = ctx.parties_of(voice.speakers)
         suffered = clause.i == tok.i and is_passive(tok)  # "Israel will be punished": Israel suffers it
         doers = [] if suffered else [*subjects(clause), *(c for c in tok.children if c.dep_ == "poss")]
         named = {p for t in sent.phrase_actors_of(doers) if (p := ctx.party_of(t.key))}

@@ -19,7 +19,7 @@ from .roles import direct_objects, lemma, path_up, prep_objects, subjects
 from .sentence import ParsedSentence
 from .speakers import speaker_keys, speakers_of
 
-__all__ = ["Voice", "asked_of", "find_voices", "pronoun_actors", "voice_of"]
+__all__ = ["Voice", "asked_of", "find_voices", "pronoun_actors", "reporter_of", "voice_of"]
 
 _OPEN_QUOTES = {'"', "“", "‘", "'"}
 
@@ -116,6 +116,16 @@ def voice_of(token: Token, voices: list[Voice]) -> Voice | None:
         if v.stance is None and lemma(v.verb) == "accord":
             return v
     return None
+
+
+def reporter_of(token: Token, voices: list[Voice], clause: Token | None = None) -> Voice | None:
+    """The speech voice whose words hold ``token``, when ``clause`` (the verb of those words) is
+    not that voice's own verb ("Pistorius said Berlin would extend its mission": Pistorius); no
+    stance verb's voice, no quote that goes on."""
+    voice = voice_of(token, voices)
+    if voice is None or voice.stance is not None or voice.verb is None:
+        return None
+    return None if clause is not None and voice.verb.i == clause.i else voice
 
 
 _STATE_ANAPHORS = frozenset({"country", "kingdom", "republic"})
