@@ -232,16 +232,13 @@ def _datelines(view: DocView, tags: list[Tag]) -> set[int]:
 class _ParseCues:
     """The words, read once per lexicon, that make a sentence with no event trigger worth parsing."""
 
-    abet: frozenset[str]
+    spoken: frozenset[str]
+    """Words that make what a speech verb says worth reading: a party abetting a war ("said China
+    is fuelling the war"), a reprisal ("our response will be harsh"), a duty ("said Israel must
+    explain"), a side's operation ("said the mission had devastated the programme")."""
     judging_verbs: frozenset[str]
     """Naming and one-word speech verbs ("called the report absurd", "said ... was inconclusive")."""
     judging_words: frozenset[str]
-    threats: frozenset[str]
-    """Reprisal words a speaker may threaten with ("our response will be harsh")."""
-    duties: frozenset[str]
-    """Modals that lay a duty on a party ("said Israel must explain")."""
-    operations: frozenset[str]
-    """Words for a side's operation ("said the mission had devastated the programme")."""
     pledges: frozenset[str]
     """Deeds a speaker's side may promise ("said Berlin would extend its mission")."""
     pairs: dict[tuple[str, str], tuple[str, str]]
@@ -251,16 +248,17 @@ class _ParseCues:
 def _parse_cues(lex: Lexicon) -> _ParseCues:
     speech = frozenset(v.phrase for v in lex.verbs_for("report") if " " not in v.phrase)
     return _ParseCues(
-        abet=lex.words("abet"),
+        spoken=lex.words("abet")
+        | lex.words("threat_word")
+        | lex.words("harm_threat")
+        | lex.words("duty")
+        | lex.words("operation_noun"),
         judging_verbs=lex.words("naming_verb") | speech,
         judging_words=lex.words("denial_word")
         | lex.words("condemnation_word")
         | lex.words("justification_word")
         | lex.words("warning_word")
         | lex.words("concern_word"),
-        threats=lex.words("threat_word") | lex.words("harm_threat"),
-        duties=lex.words("duty"),
-        operations=lex.words("operation_noun"),
         pledges=lex.words("pledge_verb"),
         pairs=verb_object_pairs(lex),
     )
@@ -280,7 +278,7 @@ def _worth_parsing(sent: SpanView, tags: list[Tag], cues: _ParseCues) -> bool:
     if events and (any(q in text for q in _QUOTES) or text.lstrip()[:5].lower().startswith(("this ", "that ", "it "))):
         return True
     lemmas = [(tok.lemma_ or tok.text).lower() for tok in sent]
-    if events and not (cues.abet | cues.threats | cues.duties | cues.operations).isdisjoint(lemmas):
+    if events and not cues.spoken.isdisjoint(lemmas):
         return True  # "said China is fuelling the war", "said Israel will be punished", "said Israel must explain"
     if events and TO_COME.intersection(lemmas) and cues.pledges.intersection(lemmas):
         return True  # "said Berlin would extend its mission"

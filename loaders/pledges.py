@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .context import ArticleContext
-from .roles import CONDITIONS, TO_COME, direct_objects, lemma, marks, negated, subjects
+from .roles import CONDITIONS, TO_COME, direct_objects, lemma, marks, negated, subjects, verb_chain
 from .sentence import ParsedSentence
 from .voices import Voice, pronoun_actors, reporter_of
 
@@ -19,12 +19,7 @@ __all__ = ["own_pledges"]
 def _to_come(verb: Token) -> bool:
     """``verb`` has "will" or "would" of its own, or is the complement of a verb that has
     ("would continue to support")."""
-    while True:
-        if any(c.dep_ == "aux" and c.lower_ in TO_COME for c in verb.children):
-            return True
-        if verb.dep_ != "xcomp" or verb.head.pos_ not in ("VERB", "AUX"):
-            return False
-        verb = verb.head
+    return any(c.dep_ == "aux" and c.lower_ in TO_COME for v in verb_chain(verb) for c in v.children)
 
 
 def _sides(ctx: ArticleContext, key: str) -> list[str]:
@@ -78,8 +73,8 @@ def own_pledges(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) 
             continue
         own = {side for k in voice.speakers for side in _sides(ctx, k)}
         doers = subjects(tok)
-        named = {p for t in sent.phrase_actors_of(doers) if (p := ctx.party_of(t.key))}
-        named |= {t.key for t in sent.phrase_actors_of(doers) if t.key}
+        keys = [t.key for t in sent.phrase_actors_of(doers) if t.key]
+        named = ctx.parties_of(keys) | set(keys)
         spoken_for = not all(ctx.kind_of(k) == "person" for k in voice.speakers)
         named |= {p for s in doers if s.lower_ in ("we", "i") or spoken_for for p in pronoun_actors(s, voices, ctx)}
         if own & named:

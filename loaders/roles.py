@@ -41,6 +41,7 @@ __all__ = [
     "path_up",
     "prep_objects",
     "subjects",
+    "verb_chain",
     "verb_read_as_noun",
     "with_conjuncts",
 ]
@@ -343,6 +344,14 @@ def marks(verb: Token) -> set[str]:
                 found.add(lemma(child))
                 found.add(child.lower_)
     return found
+
+
+def verb_chain(verb: Token) -> list[Token]:
+    """A verb and the verbs it is the complement of ("would keep targeting", "will continue to strike")."""
+    chain = [verb]
+    while chain[-1].dep_ == "xcomp" and chain[-1].head.pos_ in ("VERB", "AUX"):
+        chain.append(chain[-1].head)
+    return chain
 
 
 def conditional(token: Token) -> bool:

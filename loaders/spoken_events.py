@@ -32,7 +32,7 @@ def about_the_last_event(out: StatementSink, voices: list[Voice]) -> None:
             continue
         if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("this", "that") for c in verb.children):
             continue
-        states = {s for s in (ctx.party_of(k) for k in v.speakers) if s}
+        states = ctx.parties_of(v.speakers)
         if isinstance(event, Transfer):
             if event.supplier in states:
                 stance = "commit" if event.status == "planned" else "admit"
@@ -65,7 +65,7 @@ def about_the_strike(out: StatementSink, voices: list[Voice]) -> None:
             and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in t.children)
             and not any(c.dep_ in ("poss", "amod", "compound") and sent.token_tag(c) is not None for c in t.children)
         ]
-        states = {s for s in (ctx.party_of(k) for k in v.speakers) if s}
+        states = ctx.parties_of(v.speakers)
         doers = [a for t in named if t.dep_ == "nsubjpass" for a in agents(t.head)]
         if doers and not any(ctx.party_of(t.key) in states for t in sent.phrase_actors_of(doers)):
             continue  # "the attack had been carried out by the rebels": someone else's strike
@@ -88,7 +88,7 @@ def abetting(out: StatementSink, voices: list[Voice]) -> None:
         verb = v.verb
         if v.stance is not None or verb is None:
             continue
-        own = {p for p in (ctx.party_of(k) for k in v.speakers) if p} | set(v.speakers)
+        own = ctx.parties_of(v.speakers) | set(v.speakers)
         spoken = {t.i for s in subjects(verb) for t in s.subtree}
         for tok in verb.subtree:
             if tok.i in spoken or lemma(tok) not in words:

@@ -222,7 +222,7 @@ def _others_act(ctx: ArticleContext, tok: Token, speakers: list[str], readings: 
                 strikes: list[tuple[Strike, Token]]) -> bool:  # fmt: skip
     """What a speaker confirms is another party's supply or strike, not its own."""
     inside = {t.i for t in tok.subtree}
-    parties = {p for p in (ctx.party_of(k) for k in speakers) if p}
+    parties = ctx.parties_of(speakers)
     doers = {s for r in readings if r.trigger.i in inside for s in r.suppliers}
     doers |= {strike.attacker for strike, t in strikes if t.i in inside}
     return bool(doers) and bool(parties) and not doers & parties

@@ -291,10 +291,17 @@ def _what_it_called(head: Token, preps: Collection[str]) -> list[Token]:
         if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
         for clause in prep.children:
-            if clause.dep_ == "pcomp" and any(c.lower_ == "what" for c in clause.children):
-                found += [t for t in clause.subtree if t.dep_ in ("attr", "oprd")]
-                found += [t for t in clause.subtree if t.dep_ == "pobj" and t.head.lower_ == "as"]
+            what = next((c for c in clause.children if c.lower_ == "what"), None)
+            if clause.dep_ == "pcomp" and what is not None:
+                found += _called(clause, what)
     return found[:1]
+
+
+def _called(clause: Token, what: Token) -> list[Token]:
+    """What a "what" clause calls its referent ("what it described as a weapons depot")."""
+    said = [t for t in clause.subtree if t.i > what.i and t.dep_ in ("attr", "oprd")]
+    said += [t for t in clause.subtree if t.i > what.i and t.dep_ == "pobj" and t.head.lower_ == "as"]
+    return said[:1]
 
 
 def _free_relative(tok: Token) -> list[Token]:
@@ -307,6 +314,4 @@ def _free_relative(tok: Token) -> list[Token]:
     clause = what.head
     while clause.dep_ == "ccomp" and clause.head.i != tok.i:
         clause = clause.head
-    said = [t for t in clause.subtree if t.i > what.i and t.dep_ in ("attr", "oprd")]
-    said += [t for t in clause.subtree if t.i > what.i and t.dep_ == "pobj" and t.head.lower_ == "as"]
-    return said[:1]
+    return _called(clause, what)

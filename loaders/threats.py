@@ -12,7 +12,19 @@ from spacy.tokens import Token
 
 from .context import ArticleContext
 from .facts import Strike
-from .roles import CONDITIONS, TO_COME, agents, clause_head, is_passive, lemma, marks, negated, prep_objects, subjects
+from .roles import (
+    CONDITIONS,
+    TO_COME,
+    agents,
+    clause_head,
+    is_passive,
+    lemma,
+    marks,
+    negated,
+    prep_objects,
+    subjects,
+    verb_chain,
+)
 from .sentence import ParsedSentence
 from .strikes import intercepts
 from .voices import Voice, pronoun_actors, reporter_of
@@ -20,12 +32,19 @@ from .voices import Voice, pronoun_actors, reporter_of
 __all__ = ["aimed_at", "own_strike_stances", "threatened_reprisals"]
 
 
-def _verb_chain(tok: Token) -> list[Token]:
-    """A verb and the verbs it is the complement of ("would keep targeting", "will continue to strike")."""
-    chain = [tok]
-    while chain[-1].dep_ == "xcomp" and chain[-1].head.pos_ in ("VERB", "AUX"):
-        chain.append(chain[-1].head)
-    return chain
+def _parties_named(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice], tokens: list[Token]) -> set[str]:
+    """The parties ``tokens`` name, or that their pronouns stand for ("it had hit the port", "its
+    attacks", "the group's attacks")."""
+    named = ctx.parties_of(t.key for t in sent.phrase_actors_of(tokens) if t.key)
+    return named | {p for tok in tokens for p in pronoun_actors(tok, voices, ctx)}
+
+
+def _pointed_strike_side(ctx: ArticleContext, noun: Token) -> str | None:
+    """The side of the article's last strike, when ``noun`` points back to it ("the strikes",
+    "these attacks", "the mission")."""
+    last = ctx.last_event
+    pointing = any(c.dep_ == "det" and c.lower_ in ("these", "the", "this") for c in noun.children)
+    return ctx.party_of(last.attacker) or last.attacker if pointing and isinstance(last, Strike) else None
 
 
 def own_strike_stances(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> list[tuple[Voice, str]]:
@@ -44,7 +63,7 @@ def own_strike_stances(sent: ParsedSentence, ctx: ArticleContext, voices: list[V
             continue  # "it shot down 34 drones", "its air defences intercepted objects": the other side's attack
         if marks(tok) & CONDITIONS:
             continue  # "if Venezuela were attacked, he would ...": no attack stated
-        chain = _verb_chain(tok)
+        chain = verb_chain(tok)
         coming = any(c.dep_ == "aux" and c.lower_ in TO_COME for c in chain for c in c.children)
         halted = any(lemma(v) in ctx.words("halt_verb") for v in chain[1:])
         if halted and not coming:
@@ -54,8 +73,7 @@ def own_strike_stances(sent: ParsedSentence, ctx: ArticleContext, voices: list[V
         if voice is None or voice.verb is None or lemma(voice.verb) == "accord":
             continue
         own = ctx.parties_of(voice.speakers)
-        doers = {p for t in sent.phrase_actors_of(subjects(tok)) if (p := ctx.party_of(t.key))}
-        doers |= {p for s in subjects(tok) for p in pronoun_actors(s, voices, ctx)}
+        doers = _parties_named(sent, ctx, voices, subjects(tok))
         last = ctx.last_event
         if not doers and stance == "admit" and is_passive(tok) and not agents(tok) and isinstance(last, Strike):
             doers = {ctx.party_of(last.attacker) or last.attacker}  # "nine sites had been struck", its ministry said
@@ -88,8 +106,7 @@ def _halted_operations(sent: ParsedSentence, ctx: ArticleContext, voices: list[V
         if voice is None or voice in found:
             continue
         own = ctx.parties_of(voice.speakers)
-        doers = {p for t in sent.phrase_actors_of(subjects(verb)) if (p := ctx.party_of(t.key))}
-        doers |= {p for s in subjects(verb) for p in pronoun_actors(s, voices, ctx)}
+        doers = _parties_named(sent, ctx, voices, subjects(verb))
         if own & doers:
             found.append(voice)
     return found
@@ -110,7 +127,6 @@ def _own_operations(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
     terrorists"): each admits (``grammar.tsv``: operation_noun, beside the strike nouns)."""
     found: list[Voice] = []
     nouns = sent.trigger_heads("strike_noun")
-    last = ctx.last_event
     for tok in sent.doc:
         if tok.dep_ not in ("nsubj", "nsubjpass") or (
             tok.i not in nouns and lemma(tok) not in ctx.words("operation_noun")
@@ -126,13 +142,12 @@ def _own_operations(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
             continue
         own = ctx.parties_of(voice.speakers)
         owners = [c for c in tok.children if c.dep_ == "poss"]
-        doers = {p for t in sent.phrase_actors_of(owners) if (p := ctx.party_of(t.key))}
-        doers |= {p for c in owners for p in pronoun_actors(c, voices, ctx)}
-        pointing = any(c.dep_ == "det" and c.lower_ in ("these", "the", "this") for c in tok.children)
+        doers = _parties_named(sent, ctx, voices, owners)
         named = agents(verb) if is_passive(verb) else []  # "the attack had been carried out by terrorists"
-        doers |= {p for t in sent.phrase_actors_of(named) if (p := ctx.party_of(t.key))}
-        if not owners and not named and pointing and isinstance(last, Strike) and not aimed_at(sent, ctx, [tok]) & own:
-            doers.add(ctx.party_of(last.attacker) or last.attacker)
+        doers |= ctx.parties_of(t.key for t in sent.phrase_actors_of(named) if t.key)
+        side = _pointed_strike_side(ctx, tok) if not owners and not named else None
+        if side is not None and not aimed_at(sent, ctx, [tok]) & own:
+            doers.add(side)
         if own & doers:
             found.append(voice)
     return found
@@ -154,12 +169,10 @@ def _strikes_to_go_on(sent: ParsedSentence, ctx: ArticleContext, voices: list[Vo
             continue
         own = ctx.parties_of(voice.speakers)
         owners = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound")]
-        doers = {p for t in sent.phrase_actors_of(owners) if (p := ctx.party_of(t.key))}
-        doers |= {p for c in owners for p in pronoun_actors(c, voices, ctx)}  # "its attacks", "the group's attacks"
-        last = ctx.last_event
-        pointing = any(c.dep_ == "det" and c.lower_ in ("these", "the", "this") for c in tok.children)
-        if not owners and pointing and isinstance(last, Strike):
-            doers.add(ctx.party_of(last.attacker) or last.attacker)
+        doers = _parties_named(sent, ctx, voices, owners)  # "its attacks", "the group's attacks"
+        side = _pointed_strike_side(ctx, tok) if not owners else None
+        if side is not None:
+            doers.add(side)
         if own & doers:
             found.append(voice)
     return found
@@ -181,7 +194,7 @@ def threatened_reprisals(sent: ParsedSentence, ctx: ArticleContext, voices: list
         clause = clause_head(tok)
         if lemma(tok) not in words and not any(s.lower_ in first_person for s in subjects(clause)):
             continue  # "we will harm him sevenfold", not "the sanctions will harm civilians"
-        chain = _verb_chain(clause)
+        chain = verb_chain(clause)
         coming = any(c.dep_ in ("aux", "auxpass") and c.lower_ in TO_COME for v in chain for c in v.children)
         if any(lemma(o) in ctx.words("message_noun") for o in prep_objects(tok, {"to"})):
             continue  # "ready to respond to questions": an answer, no reprisal
