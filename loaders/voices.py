@@ -106,8 +106,10 @@ def voice_of(token: Token, voices: list[Voice]) -> Voice | None:
     for v in voices:
         if v.verb is None:
             return v
-        reporting = v.verb.dep_ in ("ROOT", "parataxis", "dep") or (
-            v.verb.dep_ == "advcl" and v.verb.head.dep_ == "ROOT"
+        reporting = (
+            v.verb.dep_ in ("ROOT", "parataxis", "dep")
+            or (v.verb.dep_ == "advcl" and v.verb.head.dep_ == "ROOT")
+            or _trailing_report(v.verb)
         )
         interrupted = any(c.dep_ in ("nsubj", "nsubjpass") and c.i < v.verb.i for c in token.children)
         after = v.verb.dep_ == "parataxis" and token.i > max(t.i for t in v.verb.subtree) and not interrupted
@@ -116,6 +118,20 @@ def voice_of(token: Token, voices: list[Voice]) -> Voice | None:
         if v.stance is None and lemma(v.verb) == "accord":
             return v
     return None
+
+
+def _trailing_report(verb: Token) -> bool:
+    """``verb`` is a reporting clause the parser joined to the sentence it reports ("The US will
+    provide $3 billion in aid, Blinken announced": a conjunct with its own subject, no "and"
+    before it and no words of its own)."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "ROOT" or verb.i < head.i:
+        return False
+    joined = any(c.dep_ in ("cc", "preconj") and head.i < c.i < verb.i for c in head.children)
+    own_subject = any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+    own_words = any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in verb.children)
+    comma = verb.doc[verb.left_edge.i - 1].text == "," if verb.left_edge.i > 0 else False
+    return not joined and own_subject and not own_words and comma
 
 
 def reporter_of(token: Token, voices: list[Voice], clause: Token | None = None) -> Voice | None:

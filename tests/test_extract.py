@@ -279,6 +279,21 @@ def test_captions_credited_inline_and_outlet_link_blocks_give_no_facts() -> None
     assert "person:ivanpetrov" not in ex.actors
 
 
+def test_tag_lists_breadcrumbs_and_agency_credits_name_no_states() -> None:
+    text = (
+        "Home > World > Middle East > Jordan\n\n"
+        "Norway condemned the strike on the port.\n\n"
+        "Tags: Iran, Russia, Ukraine\n\n"
+        "Topics\nTurkey\nEgypt\n\n"
+        "(With inputs from Kuwait News Agency)\n"
+    )
+    assert _states(_extract(text)) == {"NOR"}
+
+
+def test_a_sentence_about_topics_is_not_a_tag_list() -> None:
+    assert _states(_extract("Topics discussed included Iran's drones and Russia's missiles.")) == {"IRN", "RUS"}
+
+
 def test_evidence_offsets_point_into_the_article_text() -> None:
     text = " date 2024-01-10\nHeadline here\n\nIran supplied Russia with Shahed-136 drones, officials said.\n"
     article = Article.from_text("t", text)

@@ -1134,3 +1134,17 @@ def test_the_military_led_government_is_the_state_not_its_army() -> None:
     )
     accusers = {speakers for speakers, stance in _statements(_extract(text)) if stance == "allege"}
     assert frozenset({"state:SDN"}) in accusers
+
+
+def test_a_reporting_clause_parsed_as_a_conjunct_still_reports() -> None:
+    said = (
+        "Britain will provide more than $1.2 billion in military assistance to Ukraine and countries "
+        "affected by the Russian invasion of its neighbor, British Defence Secretary John Healey announced on Thursday."
+    )
+    assert (frozenset({"person:johnhealey"}), "commit") in _statements(_extract(said))
+    joined = (
+        "Britain will provide more than $1.2 billion in military assistance to Ukraine and countries "
+        "affected by the Russian invasion of its neighbor, and British Defence Secretary John Healey announced "
+        "a visit on Thursday."
+    )
+    assert (frozenset({"person:johnhealey"}), "commit") not in _statements(_extract(joined))
