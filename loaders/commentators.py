@@ -1,7 +1,8 @@
 """Commentators: people the text presents as analysts, researchers or experts ("Ali Vaez, an Iran
-analyst at the International Crisis Group"; "military analyst Justin Bronk") are no actors in
-the graph. Their names are dropped with every mention of them, and what they say is no
-statement (``grammar.tsv``: commentator).
+analyst at the International Crisis Group"; "military analyst Justin Bronk"), or as private
+people ("Ali Saleh, a shopkeeper,"; "Ali Saleh, 45,"), are no actors in the graph. Their names
+are dropped with every mention of them, and what they say is no statement (``grammar.tsv``:
+commentator, private_person).
 """
 
 from __future__ import annotations
@@ -16,14 +17,20 @@ _REACH = 8
 """How many words after a name its description may run before the comma or stop that ends it."""
 
 
-def _described_as(doc: DocView, tag: Tag, words: frozenset[str]) -> bool:
-    """The person of ``tag`` is described as a commentator: by an apposition after the name
-    (", a senior researcher at ...") or by the noun just before it ("analyst Justin Bronk")."""
+def _described_as(doc: DocView, tag: Tag, words: frozenset[str], private: frozenset[str]) -> bool:
+    """The person of ``tag`` is described as a commentator or a private person: by the noun just
+    before the name ("analyst Justin Bronk", "resident Ali Saleh"), by an apposition after it
+    (", a senior researcher at ..."; a private person's only when it opens with "a": ", a
+    shopkeeper," not ", said the villagers"), or by an age (", 45,")."""
     before = tag.start - 1
-    if before >= 0 and doc[before].lemma_.lower() in words:
+    if before >= 0 and doc[before].lemma_.lower() in words | private:
         return True
-    if tag.end >= len(doc) or doc[tag.end].text != ",":
+    if tag.end + 2 >= len(doc) or doc[tag.end].text != ",":
         return False
+    if doc[tag.end + 1].text.isdigit() and doc[tag.end + 2].text in (",", "."):
+        return int(doc[tag.end + 1].text) < 120  # news gives a private person's age, not an official's
+    if doc[tag.end + 1].lower_ in ("a", "an"):
+        words = words | private
     for k in range(tag.end + 1, min(len(doc), tag.end + 1 + _REACH)):
         if doc[k].text in (",", ".", ";", ":") or "\n" in doc[k].whitespace_:
             return False
@@ -42,7 +49,7 @@ def without_commentators(doc: DocView, tags: list[Tag], lexicon: Lexicon) -> lis
     >>> sorted(ex.actors), ex.statements
     ([], [])
     """
-    words = lexicon.words("commentator")
+    words, private = lexicon.words("commentator"), lexicon.words("private_person")
     people = [t for t in tags if t.kind == "actor" and (t.key or "").startswith("person:")]
-    dropped = {t.key for t in people if _described_as(doc, t, words)}
+    dropped = {t.key for t in people if _described_as(doc, t, words, private)}
     return [t for t in tags if t.key not in dropped or t.kind != "actor"]

@@ -76,11 +76,15 @@ def _set_off_after_role(tok: Token, titled: set[int], roles: frozenset[str]) -> 
 
 
 def _presented_as_anonymous(tok: Token, anonymous: frozenset[str]) -> bool:
-    """ "Jane Doe, an analyst at ...", "military analyst Jane Doe": a voice the graph does not keep."""
+    """ "Jane Doe, an analyst at ...", "military analyst Jane Doe", "Ali Saleh, 45,": a voice
+    the graph does not keep (news gives a private person's age, not an official's)."""
     before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
     if before is not None and (before.lemma_ or before.text).lower() in anonymous:
         return True
-    return any(c.dep_ in ("appos", "compound") and (c.lemma_ or c.text).lower() in anonymous for c in tok.children)
+    aged = any(c.dep_ == "appos" and c.like_num and c.text.isdigit() and int(c.text) < 120 for c in tok.children)
+    return aged or any(
+        c.dep_ in ("appos", "compound") and (c.lemma_ or c.text).lower() in anonymous for c in tok.children
+    )
 
 
 def _name_span(doc: Doc, start: int, end: int, titled: set[int]) -> tuple[int, int] | None:
@@ -107,7 +111,7 @@ def unlisted_speakers(doc: Doc, offset: int, tags: list[Tag], lexicon: Lexicon, 
     if not slots:
         return []
     entity_recogniser()(doc)
-    anonymous = lexicon.words("anonymous") | lexicon.words("commentator")
+    anonymous = lexicon.words("anonymous") | lexicon.words("commentator") | lexicon.words("private_person")
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         slotted = any(ent.start <= tok.i < ent.end for tok, _ in slots)

@@ -117,6 +117,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "readiness",
     "named_condemnation",
     "commentator",
+    "private_person",
     "agreement_noun",
     "vessel_noun",
     "ruling_participle",

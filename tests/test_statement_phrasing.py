@@ -1109,6 +1109,23 @@ def test_an_official_described_after_the_name_is_still_a_person() -> None:
     assert "person:janeholm" in ex.actors
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We heard three blasts and ran," said Samir Haddad, a shopkeeper in the old market.',
+        '"We heard three blasts and ran," said Samir Haddad, 52, who lives near the port.',
+        "Resident Samir Haddad said the drone hit the school.",
+    ],
+)
+def test_a_private_person_quoted_by_name_is_no_actor(text: str) -> None:
+    assert "person:samirhaddad" not in _extract(text).actors
+
+
+def test_an_official_whose_words_mention_villagers_is_still_a_person() -> None:
+    ex = _extract("The governor of the province, Samir Haddad, said the villagers were killed by a drone.")
+    assert "person:samirhaddad" in ex.actors
+
+
 def test_a_capital_naming_an_agreement_is_no_state() -> None:
     ex = _extract("Russia's foreign ministry said the drone strikes violated the Minsk agreements.")
     assert "state:BLR" not in {m.actor for m in ex.mentions}
