@@ -266,7 +266,8 @@ def verb_roles(
     ]
     recipients = sent.phrase_actors_of(prep_objects(tok, {"to", "for", "into"}, depth=2))
     for obj in objects:
-        if sent.token_tag(obj, "weapon") is None:
+        more_goods = obj.dep_ == "conj" and sent.token_tag(obj.head, "weapon") is not None  # "weapons and equipment"
+        if sent.token_tag(obj, "weapon") is None and not more_goods:
             recipients += [t for t in sent.phrase_actors_of([obj]) if t not in recipients]
         else:  # "shipping Russia dual-use goods" parsed with Russia as a modifier of the goods
             named = [

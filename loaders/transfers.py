@@ -24,10 +24,18 @@ from spacy.tokens import Token
 
 from .context import ArticleContext
 from .facts import Transfer
+from .missing_parties import (
+    backed,
+    leaning_on,
+    makers_of_goods,
+    moved,
+    recipient_from_context,
+    states_of,
+    supplier_from_context,
+)
 from .roles import (
     CONDITIONS,
     NOUN_POS,
-    agents,
     clause_chain,
     clause_preps,
     contrasted,
@@ -95,87 +103,12 @@ def _deal_parties(
     party_tokens = [*prep_objects(tok, {"with", "between"}), *prep_objects(tok.head, {"with"})]
     if tok.dep_ == "dobj":
         party_tokens += subjects(tok.head)
-    parties = _states(ctx, sent.phrase_actors_of(party_tokens))
+    parties = states_of(ctx, sent.phrase_actors_of(party_tokens))
     makers = {origin_of(ctx, sent, w) for w in weapons} - {None}
     suppliers = [p for p in parties if p in makers]
     if len(suppliers) != 1:
         return [], []
     return suppliers, [p for p in parties if p not in suppliers]
-
-
-def _supplier_from_context(
-    ctx: ArticleContext, sent: ParsedSentence, weapons: list[Tag], recipients: list[str]
-) -> list[str]:
-    """Who supplies weapons a recipient receives from no one named: their maker ("Turkish-made
-    drones" earlier, a named system's producer), else the supplier of the article's last
-    transfer to that recipient ("Under the deal, Poland is set to receive ...")."""
-    for w in weapons:
-        head = sent.head(w)
-        named = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
-        owners = _states(ctx, sent.phrase_actors_of(named))  # "shipments of Iranian missiles"
-        for verb in head.children:  # "drones delivered by Turkey"
-            if verb.dep_ == "acl" and is_passive(verb) and sent.token_tag(verb, "weapon") is None:
-                owners += [s for s in _states(ctx, sent.phrase_actors_of(agents(verb))) if s not in owners]
-        maker = owners[0] if owners else origin_of(ctx, sent, w)
-        if maker and maker not in recipients:
-            return [maker]
-    last = ctx.last_transfer
-    if last is not None and last.recipient in recipients:
-        return [last.supplier]
-    return []
-
-
-def _leaning_on(sent: ParsedSentence, verb: Token) -> list[Tag]:
-    """Who relies on a supplier a relative clause describes ("Cambodia's army has leaned on China,
-    which has supplied armoured vehicles"): the subject of the clause the supplier is object of."""
-    supplier = verb.head if verb.dep_ == "relcl" else None
-    if supplier is None or supplier.dep_ not in ("pobj", "dobj"):
-        return []
-    above = supplier.head.head if supplier.dep_ == "pobj" else supplier.head
-    return sent.phrase_actors_of(subjects(above)) if above.pos_ in ("VERB", "AUX") else []
-
-
-def _backed(sent: ParsedSentence, ctx: ArticleContext, verb: Token) -> list[Tag]:
-    """Whom a supplier is said to back, for a participle that says what it supplies ("Iran has
-    been a key backer of Assad, supplying weapons"): the "of" of the backer noun
-    (``grammar.tsv``: patron_noun)."""
-    if verb.dep_ not in ("advcl", "xcomp") or verb.tag_ != "VBG":
-        return []
-    patrons = [c for c in verb.head.children if c.dep_ == "attr" and lemma(c) in ctx.words("patron_noun")]
-    return sent.phrase_actors_of([o for p in patrons for o in prep_objects(p, {"of"})])
-
-
-_MOVING = frozenset({"over", "across", "toward", "towards", "near", "through"})
-
-
-def _moved(verb: Token) -> bool:
-    """Goods sent somewhere, not to someone ("sent fighter jets over the median line"): a
-    deployment, with no recipient to borrow from the article."""
-    return any(c.dep_ == "prep" and c.lower_ in _MOVING for c in verb.children)
-
-
-def _recipient_from_context(ctx: ArticleContext, suppliers: list[str], here: list[Transfer]) -> list[str]:
-    """Who receives what a supplier sends to no one named ("Germany also pledged Patriot
-    systems"): the recipient of that supplier's last transfer, else of the article's (first
-    of ``here``, the sentence's own: "Russia provided the junta with jets, and Serbia sent
-    rockets") last transfer that was told, not inferred from use."""
-    told = [t for t in [*ctx.extraction.transfers, *here] if t.evidence.rule != "transfer.use.inferred"]
-    own = [t for t in told if t.supplier in suppliers and t.recipient not in suppliers]
-    last = own[-1] if own else here[-1] if here else ctx.last_transfer
-    if last is not None and last.evidence.rule == "transfer.use.inferred":
-        last = told[-1] if told else None
-    if last is not None and last.recipient not in suppliers:
-        return [last.recipient]
-    return []
-
-
-def _states(ctx: ArticleContext, tags: list[Tag]) -> list[str]:
-    out: list[str] = []
-    for tag in tags:
-        state = ctx.party_of(tag.key)
-        if state and state not in out:
-            out.append(state)
-    return out
 
 
 def _framing(ctx: ArticleContext, tok: Token) -> tuple[bool, bool, bool, bool]:
@@ -286,7 +219,7 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         else:
             arrive = trig.value == "arrive"
             sup_tags, rec_tags, weapon_roots, skip = verb_roles(sent, ctx, tok, receive, barriers, arrive=arrive)
-        suppliers = _states(ctx, sup_tags)
+        suppliers = states_of(ctx, sup_tags)
         doer = tok if not noun else halting_verb(ctx, tok)  # "it would suspend approvals of arms exports"
         if not suppliers and doer is not None and not receive:
             for subj in subjects(doer, barriers=barriers):
@@ -297,7 +230,7 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         voice = voice_of(tok, voices)
         voiced = [s for s in (ctx.party_of(k) for k in voice.speakers) if s] if voice is not None else []
         rec_tags = _located(sent, ctx, rec_tags)
-        recipients = [r for r in _states(ctx, rec_tags) if r not in suppliers or len(rec_tags) > 1]
+        recipients = [r for r in states_of(ctx, rec_tags) if r not in suppliers or len(rec_tags) > 1]
         recipients += [r for r in pronoun_recipients if r not in suppliers and r not in recipients]
         weapons = event_weapons(sent, weapon_roots, skip=skip)
         if not weapons and not any(o.pos_ == "PRON" for o in direct_objects(tok)):  # "what Russia provides"
@@ -342,13 +275,15 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         if specific and not suppliers and not recipients and definite and earlier is not None:
             suppliers, recipients, inferred = [earlier.supplier], [earlier.recipient], True  # "The package includes"
         if weapons and not suppliers and recipients and (receive or is_passive(tok)):
-            suppliers, inferred = _supplier_from_context(ctx, sent, weapons, recipients), True
-        elif weapons and suppliers and not recipients and not noun and not receive and not _moved(tok):
-            users = [u for u in _states(ctx, user_of(sent, tok)) if u not in suppliers]
-            users = users or [u for u in _states(ctx, _leaning_on(sent, tok)) if u not in suppliers]
-            users = users or [u for u in _states(ctx, _backed(sent, ctx, tok)) if u not in suppliers]
+            suppliers, inferred = supplier_from_context(ctx, sent, weapons, recipients), True
+        elif weapons and not suppliers and recipients and not noun and not receive:
+            suppliers, inferred = makers_of_goods(ctx, sent, tok, recipients, barriers), True
+        elif weapons and suppliers and not recipients and not noun and not receive and not moved(tok):
+            users = [u for u in states_of(ctx, user_of(sent, tok)) if u not in suppliers]
+            users = users or [u for u in states_of(ctx, leaning_on(sent, tok)) if u not in suppliers]
+            users = users or [u for u in states_of(ctx, backed(sent, ctx, tok)) if u not in suppliers]
             recipients, inferred = (
-                users or _recipient_from_context(ctx, suppliers, [t for r in readings for t in r.transfers]),
+                users or recipient_from_context(ctx, suppliers, [t for r in readings for t in r.transfers]),
                 not users,
             )
         armed = bool(weapons) or (not noun and not direct_objects(tok))  # "we cannot export to Ukraine"

@@ -281,3 +281,26 @@ def test_unnamed_groups_in_a_state_receive_as_that_state() -> None:
     assert _transfers(_extract("Iran supplies drones to militias in Iraq.")) == {("IRN", "IRQ", "drone")}
     ex = _extract("Washington accuses Tehran of arming the militias in Iraq and Syria.")
     assert _transfers(ex) == {("IRN", "IRQ", "other"), ("IRN", "SYR", "other")}
+
+
+def test_goods_moved_by_no_one_named_come_from_their_maker() -> None:
+    smuggled = "Officials said the harbour was used to smuggle Iranian rifles and equipment to the Houthis."
+    assert _transfers(_extract(smuggled)) == {("IRN", "org:houthis", "small arms")}
+    supplying = "The Kremlin warned that supplying Tomahawks to Ukraine would be a dangerous escalation."
+    assert _transfers(_extract(supplying)) == {("USA", "UKR", "cruise missile")}
+
+
+def test_a_subjectless_supply_does_not_borrow_the_last_supplier() -> None:
+    text = (
+        "Germany delivered two more Patriot systems to Ukraine in May. "
+        "Member states promised to supply Ukraine with a million rounds of ammunition within a year."
+    )
+    assert _transfers(_extract(text)) == {("DEU", "UKR", "air defence system")}
+
+
+def test_weapons_named_deep_in_a_clause_are_no_goods_of_the_verb() -> None:
+    text = (
+        "The first jets are due in Ukraine this summer, giving the Ukrainian Air Force a platform that officials "
+        "hope can push Russian bombers away from the front."
+    )
+    assert _transfers(_extract(text)) == set()

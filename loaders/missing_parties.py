@@ -1,0 +1,122 @@
+"""Supplies that name one side only: whom the text leaves to infer.
+
+A supply verb or noun often names its supplier or its recipient, not both ("Germany also
+pledged Patriot systems"; "the port was used to smuggle Iranian rifles to the Houthis"). The
+other side comes from what the sentence says of the goods (their maker), from the clause
+around the verb ("Cambodia's army has leaned on China, which has supplied ..."), or from the
+article's last transfer; :mod:`~armskg.loaders.transfers` marks such a transfer inferred.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .context import ArticleContext
+from .facts import Transfer
+from .roles import NOUN_POS, agents, direct_objects, is_passive, lemma, prep_objects, subjects
+from .sentence import ParsedSentence
+from .tags import Tag
+from .weapons import origin_of
+
+__all__ = [
+    "backed",
+    "leaning_on",
+    "makers_of_goods",
+    "moved",
+    "recipient_from_context",
+    "states_of",
+    "supplier_from_context",
+]
+
+
+def supplier_from_context(
+    ctx: ArticleContext, sent: ParsedSentence, weapons: list[Tag], recipients: list[str]
+) -> list[str]:
+    """Who supplies weapons a recipient receives from no one named: their maker ("Turkish-made
+    drones" earlier, a named system's producer), else the supplier of the article's last
+    transfer to that recipient ("Under the deal, Poland is set to receive ...")."""
+    for w in weapons:
+        head = sent.head(w)
+        named = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+        owners = states_of(ctx, sent.phrase_actors_of(named))  # "shipments of Iranian missiles"
+        for verb in head.children:  # "drones delivered by Turkey"
+            if verb.dep_ == "acl" and is_passive(verb) and sent.token_tag(verb, "weapon") is None:
+                owners += [s for s in states_of(ctx, sent.phrase_actors_of(agents(verb))) if s not in owners]
+        maker = owners[0] if owners else origin_of(ctx, sent, w)
+        if maker and maker not in recipients:
+            return [maker]
+    last = ctx.last_transfer
+    if last is not None and last.recipient in recipients:
+        return [last.supplier]
+    return []
+
+
+def makers_of_goods(
+    ctx: ArticleContext, sent: ParsedSentence, verb: Token, recipients: list[str], barriers: set[int]
+) -> list[str]:
+    """The one state whose goods a verb moves when no one named moves them ("the port was used to
+    smuggle Iranian weapons to the Houthis", "smugglers shipped Iranian rifles to"): the maker
+    its direct objects name, never the article's last supplier."""
+    if any(m.pos_ not in NOUN_POS or sent.phrase_actors_of([m]) for m in subjects(verb, barriers=barriers)):
+        return []
+    goods = [g for o in direct_objects(verb) for g in (o, *o.conjuncts) if sent.token_tag(g, "weapon") is not None]
+    named = [c for g in goods for c in g.children if c.dep_ in ("amod", "compound", "nmod")]
+    makers = list(dict.fromkeys(states_of(ctx, sent.phrase_actors_of(named))))
+    if not makers:  # "supplying Tomahawks to Ukraine": the named system's maker
+        tags = [t for g in goods if (t := sent.token_tag(g, "weapon")) is not None]
+        makers = list(dict.fromkeys(m for t in tags if (m := origin_of(ctx, sent, t))))
+    return makers if len(makers) == 1 and makers[0] not in recipients else []
+
+
+def leaning_on(sent: ParsedSentence, verb: Token) -> list[Tag]:
+    """Who relies on a supplier a relative clause describes ("Cambodia's army has leaned on China,
+    which has supplied armoured vehicles"): the subject of the clause the supplier is object of."""
+    supplier = verb.head if verb.dep_ == "relcl" else None
+    if supplier is None or supplier.dep_ not in ("pobj", "dobj"):
+        return []
+    above = supplier.head.head if supplier.dep_ == "pobj" else supplier.head
+    return sent.phrase_actors_of(subjects(above)) if above.pos_ in ("VERB", "AUX") else []
+
+
+def backed(sent: ParsedSentence, ctx: ArticleContext, verb: Token) -> list[Tag]:
+    """Whom a supplier is said to back, for a participle that says what it supplies ("Iran has
+    been a key backer of Assad, supplying weapons"): the "of" of the backer noun
+    (``grammar.tsv``: patron_noun)."""
+    if verb.dep_ not in ("advcl", "xcomp") or verb.tag_ != "VBG":
+        return []
+    patrons = [c for c in verb.head.children if c.dep_ == "attr" and lemma(c) in ctx.words("patron_noun")]
+    return sent.phrase_actors_of([o for p in patrons for o in prep_objects(p, {"of"})])
+
+
+_MOVING = frozenset({"over", "across", "toward", "towards", "near", "through"})
+
+
+def moved(verb: Token) -> bool:
+    """Goods sent somewhere, not to someone ("sent fighter jets over the median line"): a
+    deployment, with no recipient to borrow from the article."""
+    return any(c.dep_ == "prep" and c.lower_ in _MOVING for c in verb.children)
+
+
+def recipient_from_context(ctx: ArticleContext, suppliers: list[str], here: list[Transfer]) -> list[str]:
+    """Who receives what a supplier sends to no one named ("Germany also pledged Patriot
+    systems"): the recipient of that supplier's last transfer, else of the article's (first
+    of ``here``, the sentence's own: "Russia provided the junta with jets, and Serbia sent
+    rockets") last transfer that was told, not inferred from use."""
+    told = [t for t in [*ctx.extraction.transfers, *here] if t.evidence.rule != "transfer.use.inferred"]
+    own = [t for t in told if t.supplier in suppliers and t.recipient not in suppliers]
+    last = own[-1] if own else here[-1] if here else ctx.last_transfer
+    if last is not None and last.evidence.rule == "transfer.use.inferred":
+        last = told[-1] if told else None
+    if last is not None and last.recipient not in suppliers:
+        return [last.recipient]
+    return []
+
+
+def states_of(ctx: ArticleContext, tags: list[Tag]) -> list[str]:
+    """The parties ``tags`` name, each once, in order: a state, or the armed group itself."""
+    out: list[str] = []
+    for tag in tags:
+        state = ctx.party_of(tag.key)
+        if state and state not in out:
+            out.append(state)
+    return out
