@@ -252,7 +252,10 @@ def verb_roles(
         governor = tok.head.head
         subj = direct_objects(governor) or [c for c in governor.children if c.dep_ in ("pobj", "nsubjpass")]
         if not subj and governor.pos_ in NOUN_POS:  # "the involvement of Iran in supplying", "Iran's role in arming"
-            subj = [c for c in governor.children if c.dep_ == "poss"] or prep_objects(governor, {"of"})
+            subj = [c for c in governor.children if c.dep_ == "poss" and sent.phrase_actors_of([c])]
+            subj = subj or [o for o in prep_objects(governor, {"of"}) if o.i != tok.i]
+            if not subj and governor.dep_ in ("dobj", "appos") and sent.phrase_actors_of([governor]):
+                subj = [governor]  # "accuses its rival Iran of smuggling", the "of" hung on the noun
     above = {a.i for a in tok.ancestors}  # "China, which has supplied vehicles": the verb hangs under its subject
     skip = {s.i for s in subj if s.i not in above}
     shared = [  # "has armed and trained the SDF": the object of a later verb of the same subject

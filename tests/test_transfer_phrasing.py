@@ -304,3 +304,8 @@ def test_weapons_named_deep_in_a_clause_are_no_goods_of_the_verb() -> None:
         "hope can push Russian bombers away from the front."
     )
     assert _transfers(_extract(text)) == set()
+
+
+def test_the_accused_named_in_apposition_supplies_when_of_hangs_on_the_noun() -> None:
+    text = "Riyadh accuses its regional rival Tehran of smuggling drones to the Houthis."
+    assert _transfers(_extract(text)) == {("IRN", "org:houthis", "drone")}
