@@ -230,7 +230,7 @@ def verb_roles(
             recipients = sent.phrase_actors_of(prep_objects(arrival, {"in", "at"}), places=True)
         patient = [c for c in tok.children if c.dep_ == "nsubjpass"]
         if not patient and tok.dep_ == "conj":  # "which is funded and armed by Iran"
-            patient = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
+            patient = [c for c in tok.head.children if c.dep_ in ("nsubjpass", "nsubj")]
         if tok.dep_ == "conj" and tok.head.dep_ == "relcl" and [p.lower_ for p in patient] in (["which"], ["who"]):
             patient = [tok.head.head]  # "Hezbollah, which is funded and armed by Iran": Hezbollah
         if tok.dep_ == "acl":

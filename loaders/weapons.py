@@ -71,8 +71,16 @@ def maker_before(view: DocView, tags: Iterable[Tag], weapon: Tag, origin: frozen
 
 
 def made_by(ctx: ArticleContext, sent: ParsedSentence, weapon: Tag) -> str | None:
-    """The state the sentence says made or supplied a weapon, right before it."""
-    return maker_before(sent.span.view, sent.tags, weapon, ctx.words("origin_participle"))
+    """The state the sentence says made or supplied a weapon, right before it ("Iranian-made
+    drones") or as what the weapon is ("the missile was Iranian-made")."""
+    origin = ctx.words("origin_participle")
+    before = maker_before(sent.span.view, sent.tags, weapon, origin)
+    head = sent.head(weapon)
+    if before is not None or head.dep_ not in ("nsubj", "nsubjpass"):
+        return before
+    said = [c for c in head.head.children if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in origin]
+    states = {t.key for t in sent.phrase_actors_of(said) if (t.key or "").startswith("state:")}
+    return states.pop() if len(states) == 1 else None
 
 
 def generic(sent: ParsedSentence, weapon: Tag, words: frozenset[str]) -> bool:

@@ -309,3 +309,8 @@ def test_weapons_named_deep_in_a_clause_are_no_goods_of_the_verb() -> None:
 def test_the_accused_named_in_apposition_supplies_when_of_hangs_on_the_noun() -> None:
     text = "Riyadh accuses its regional rival Tehran of smuggling drones to the Houthis."
     assert _transfers(_extract(text)) == {("IRN", "org:houthis", "drone")}
+
+
+def test_a_weapon_said_to_be_foreign_made_comes_from_its_maker() -> None:
+    text = "Navy officials said the rifles were Iranian-made and had been smuggled into Yemen by sea."
+    assert _transfers(_extract(text)) == {("IRN", "YEM", "small arms")}
