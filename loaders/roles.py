@@ -230,6 +230,9 @@ def direct_objects(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ in ("dobj", "dative", "iobj", "obj"):
             found.extend(with_conjuncts(child))
+    for child in verb.children if found else ():  # "targeted the UAE as well as Saudi Arabia"
+        if child.lower_ == "as" and child.dep_ in ("cc", "prep") and any(w.lower_ == "well" for w in child.children):
+            found.extend(o for c in child.children if c.dep_ == "pobj" for o in with_conjuncts(c))
     return found
 
 

@@ -415,3 +415,8 @@ def test_its_in_a_strike_nouns_target_is_the_subject_of_the_clause_above() -> No
     pairs = {(a, t) for a, t, _ in _strikes(_extract(text))}
     assert ("AZE", "ARM") in pairs
     assert ("AZE", "TUR") not in pairs
+
+
+def test_a_target_joined_by_as_well_as_is_struck_too() -> None:
+    text = "Houthi drones targeted the UAE as well as Saudi Arabia."
+    assert _strikes(_extract(text)) == {("org:houthis", "ARE", "drone"), ("org:houthis", "SAU", "drone")}
