@@ -228,6 +228,9 @@ def _datelines(view: DocView, tags: list[Tag]) -> set[int]:
     return found
 
 
+_NEGATIONS = frozenset({"not", "never", "no"})
+
+
 @dataclass(frozen=True)
 class _ParseCues:
     """The words, read once per lexicon, that make a sentence with no event trigger worth parsing."""
@@ -241,6 +244,8 @@ class _ParseCues:
     judging_words: frozenset[str]
     pledges: frozenset[str]
     """Deeds a speaker's side may promise ("said Berlin would extend its mission")."""
+    rebuttals: frozenset[str]
+    """Speech verbs that answer a charge ("insisted it had not supplied")."""
     pairs: dict[tuple[str, str], tuple[str, str]]
 
 
@@ -260,6 +265,7 @@ def _parse_cues(lex: Lexicon) -> _ParseCues:
         | lex.words("warning_word")
         | lex.words("concern_word"),
         pledges=lex.words("pledge_verb"),
+        rebuttals=lex.words("rebuttal_verb"),
         pairs=verb_object_pairs(lex),
     )
 
@@ -282,6 +288,8 @@ def _worth_parsing(sent: SpanView, tags: list[Tag], cues: _ParseCues) -> bool:
         return True  # "said China is fuelling the war", "said Israel will be punished", "said Israel must explain"
     if events and TO_COME.intersection(lemmas) and cues.pledges.intersection(lemmas):
         return True  # "said Berlin would extend its mission"
+    if events and cues.rebuttals.intersection(lemmas) and _NEGATIONS.intersection(lemmas):
+        return True  # "insisted it had not supplied the drones"
     words = set(lemmas)
     if words & cues.judging_verbs and words & cues.judging_words:
         return True

@@ -118,6 +118,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "named_condemnation",
     "commentator",
     "private_person",
+    "rebuttal_verb",
     "agreement_noun",
     "vessel_noun",
     "ruling_participle",

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from .context import ArticleContext
 from .facts import Statement, Strike, Transfer
 from .pledges import own_pledges
+from .rebuttals import rebuttals
 from .roles import (
     agents,
     conditional,
@@ -337,6 +338,8 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
         out.add(voice.speakers, "warn", "statement.threat.warn", 0.65, None)
     for voice in own_pledges(sent, ctx, voices):  # "Berlin would extend its air policing", Pistorius said
         out.add(voice.speakers, "commit", "statement.pledge.commit", 0.6, None)
+    for voice in rebuttals(sent, ctx, voices):  # "the group maintains it does not receive support"
+        out.add(voice.speakers, "deny", "statement.rebuttal.deny", 0.7, None)
     if not readings and not strikes:
         about_the_last_event(out, voices)
     if not strikes and not any(r.transfers for r in readings):

@@ -1165,3 +1165,37 @@ def test_a_reporting_clause_parsed_as_a_conjunct_still_reports() -> None:
         "a visit on Thursday."
     )
     assert (frozenset({"person:johnhealey"}), "commit") not in _statements(_extract(joined))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Washington also shares intelligence with the coalition but insists it does not pick targets.", "state:USA"),
+        ("Defence Minister Milos Vucevic insisted that no shells had been sold to Kyiv.", "person:milosvucevic"),
+        ("The M23 seized Goma on Monday. The armed group maintains it does not receive Rwandan support.", "org:m23"),
+    ],
+)
+def test_insisting_that_ones_own_side_did_not_act_denies(text: str, speaker: str) -> None:
+    assert (frozenset({speaker}), "deny") in _statements(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Dmytro Kuleba insisted that Russia had not withdrawn its troops from the border.",
+        "Beijing stressed that it would not tolerate any interference in the strait.",
+        "Supreme Leader Ali Khamenei stressed that military action of this kind was not enough.",
+    ],
+)
+def test_insisting_on_what_others_did_or_what_will_be_denies_nothing(text: str) -> None:
+    assert not any(stance == "deny" for _, stance in _statements(_extract(text)))
+
+
+def test_the_rebels_who_speak_are_the_armed_group_named_before() -> None:
+    text = "The M23 seized Goma on Monday. The rebels said they had not received weapons from Rwanda."
+    assert (frozenset({"org:m23"}), "deny") in _statements(_extract(text))
+    rights = (
+        "The Houthis fired missiles on Monday. Human Rights Watch documented the damage. "
+        "The group condemned the attack."
+    )
+    assert not any("org:houthis" in speakers for speakers, _ in _statements(_extract(rights)))
