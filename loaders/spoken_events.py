@@ -45,6 +45,10 @@ def about_the_last_event(out: StatementSink, voices: list[Voice]) -> None:
             out.add(v.speakers, "allege", "statement.this.allege", 0.6, event)
 
 
+_WORDS = frozenset({"ccomp", "xcomp", "dobj", "parataxis", "advcl"})
+"""The dependents of a speech verb that hold what it says."""
+
+
 def about_the_strike(out: StatementSink, voices: list[Voice]) -> None:
     """A party speaking of "the strikes" the article reported ("Biden said the strikes were a
     direct response"; "the Houthis said the strikes killed five fighters"): its attacker admits
@@ -57,10 +61,12 @@ def about_the_strike(out: StatementSink, voices: list[Voice]) -> None:
         if v.stance is not None or v.verb is None or any(set(m.speakers) == set(v.speakers) for m in out.made):
             continue  # a speaker who takes a stance on the strike in the sentence says no more of it
         spoken = {t.i for s in subjects(v.verb) for t in s.subtree}
+        said = {t.i for c in v.verb.children if c.dep_ in _WORDS for t in c.subtree}  # not "ahead of the strike"
         named = [
             t
             for t in v.verb.subtree
             if t.i not in spoken
+            and t.i in said
             and t.i in nouns
             and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in t.children)
             and not any(c.dep_ in ("poss", "amod", "compound") and sent.token_tag(c) is not None for c in t.children)

@@ -1199,3 +1199,11 @@ def test_the_rebels_who_speak_are_the_armed_group_named_before() -> None:
         "The group condemned the attack."
     )
     assert not any("org:houthis" in speakers for speakers, _ in _statements(_extract(rights)))
+
+
+def test_a_strike_named_only_as_a_time_is_not_what_a_speaker_says() -> None:
+    text = (
+        "Norwegian jets struck rebel camps in Mali on Saturday, the Norwegian military said. "
+        "Norway had informed its allies ahead of the strike, which the military said was carried out by F-35 jets."
+    )
+    assert (frozenset({"state:NOR"}), "admit") not in _statements(_extract(text))
