@@ -324,8 +324,8 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
                 continue  # "Kim's sister Kim Yo Jong": the sister speaks
             if _posted_to(c, tok):
                 continue  # "Israel's ambassador to the UN, Gilad Erdan": posted there, not its voice
-            if leader and ctx.state_of(tag.key) is None:
-                continue  # a body with no state its leader speaks for: the person alone
+            if leader and (ctx.state_of(tag.key) is None or ctx.kind_of(tag.key) == "armed_group"):
+                continue  # a body with no state, or an armed group, its leader speaks for: the person alone
             if ctx.kind_of(tag.key) != "state" or tag.via == "body":  # "DRC government spokesman X": the state too
                 bodies.append(tag.key)
         spoken_for = _titled_body(tok, sent, ctx)

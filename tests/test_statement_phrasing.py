@@ -1207,3 +1207,10 @@ def test_a_strike_named_only_as_a_time_is_not_what_a_speaker_says() -> None:
         "Norway had informed its allies ahead of the strike, which the military said was carried out by F-35 jets."
     )
     assert (frozenset({"state:NOR"}), "admit") not in _statements(_extract(text))
+
+
+def test_an_armed_groups_leader_speaks_alone_and_its_spokesman_with_it() -> None:
+    leader = _statements(_extract("Hezbollah Secretary-General Naim Qassem condemned the strike on Beirut."))
+    assert leader == {(frozenset({"person:naimqassem"}), "condemn")}
+    spokesman = _statements(_extract("Hezbollah spokesman Ali Fayyad condemned the strike on Beirut."))
+    assert spokesman == {(frozenset({"org:hezbollah", "person:alifayyad"}), "condemn")}
