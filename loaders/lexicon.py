@@ -119,6 +119,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "commentator",
     "private_person",
     "rebuttal_verb",
+    "document_noun",
     "agreement_noun",
     "vessel_noun",
     "ruling_participle",

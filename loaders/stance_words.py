@@ -105,6 +105,19 @@ def planned_object(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> boo
     return False
 
 
+def _in_a_document(tok: Token, ctx: ArticleContext) -> bool:
+    """``tok`` sits in the clause of a verb whose subject is a document or report, not a speaker
+    ("the leaks suggested that ...", ``grammar.tsv``: document_noun)."""
+    node = tok
+    while node.dep_ in ("ccomp", "xcomp") and node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "nsubj" and lemma(c) in ctx.words("document_noun") for c in node.children
+        ):
+            return True
+    return False
+
+
 def not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> bool:
     """Uses of a stance word that state no one's stance: a qualifier ("government-supported
     groups", "a press release"), a purpose clause ("deployed jets to support the militia"),
@@ -133,6 +146,10 @@ def not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleConte
         return True  # "Pakistan retaliated with artillery fire": a reprisal done, not threatened
     if any(c.dep_ in ("det", "neg", "nsubj") and c.lower_ == "no" for c in tok.children):
         return True  # "there is no denying it"
+    if any(c.dep_ == "advmod" and c.lower_ in ("allegedly", "purportedly") for c in tok.children):
+        return True  # "Serbia had allegedly committed to supplying": a charge against it, not its word
+    if _in_a_document(tok, ctx):
+        return True  # "the leaks suggested that Serbia had committed to": what papers say of it
     if tok.pos_ == "NOUN" and any(c.dep_ == "relcl" and any(v.verb is c for v in voices) for c in tok.children):
         return True  # ", a charge the UAE has denied": what the clause's speaker rejects, not their stance
     stance_heads = [(sent.head(t).i, t.value) for t in sent.triggers("stance")]

@@ -1214,3 +1214,22 @@ def test_an_armed_groups_leader_speaks_alone_and_its_spokesman_with_it() -> None
     assert leader == {(frozenset({"person:naimqassem"}), "condemn")}
     spokesman = _statements(_extract("Hezbollah spokesman Ali Fayyad condemned the strike on Beirut."))
     assert spokesman == {(frozenset({"org:hezbollah", "person:alifayyad"}), "condemn")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaked documents suggested that Serbia had committed to supplying weapons to Kyiv.",
+        "Serbia allegedly committed to supplying weapons to Kyiv in a secret deal.",
+    ],
+)
+def test_a_stance_papers_or_charges_give_a_side_is_not_its_stance(text: str) -> None:
+    assert (frozenset({"state:SRB"}), "commit") not in _statements(_extract(text))
+
+
+def test_a_stance_unnamed_sources_report_is_still_the_speakers() -> None:
+    text = (
+        "Foreign Minister Giorgos Gerapetritis has asked Washington to ensure that the jets are not used "
+        "against Greece, people familiar with the talks said."
+    )
+    assert (frozenset({"person:giorgosgerapetritis"}), "call_on") in _statements(_extract(text))
