@@ -263,7 +263,8 @@ def _parse_cues(lex: Lexicon) -> _ParseCues:
         | lex.words("condemnation_word")
         | lex.words("justification_word")
         | lex.words("warning_word")
-        | lex.words("concern_word"),
+        | lex.words("concern_word")
+        | lex.words("praise_word"),
         pledges=lex.words("pledge_verb"),
         rebuttals=lex.words("rebuttal_verb"),
         pairs=verb_object_pairs(lex),

@@ -120,6 +120,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "private_person",
     "rebuttal_verb",
     "document_noun",
+    "praise_word",
     "agreement_noun",
     "vessel_noun",
     "ruling_participle",

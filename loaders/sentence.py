@@ -239,6 +239,7 @@ def object_triggers(
         "admit": lexicon.words("justification_word"),
         "warn": lexicon.words("warning_word"),  # "described the drills as a stern warning"
         "concern": lexicon.words("concern_word"),  # "described the bombing as disturbing"
+        "support": lexicon.words("praise_word"),  # "called Ukraine a friendly country"
     }
     found: list[Tag] = []
     for tok in doc:

@@ -1233,3 +1233,8 @@ def test_a_stance_unnamed_sources_report_is_still_the_speakers() -> None:
         "against Greece, people familiar with the talks said."
     )
     assert (frozenset({"person:giorgosgerapetritis"}), "call_on") in _statements(_extract(text))
+
+
+def test_naming_a_side_a_friend_supports_it() -> None:
+    text = "Hungarian Prime Minister Viktor Orban has called Serbia a friendly country."
+    assert _statements(_extract(text)) == {(frozenset({"person:viktororban"}), "support")}
