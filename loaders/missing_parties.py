@@ -19,6 +19,7 @@ from .tags import Tag
 from .weapons import origin_of
 
 __all__ = [
+    "attacker_armed",
     "backed",
     "leaning_on",
     "makers_of_goods",
@@ -120,3 +121,18 @@ def states_of(ctx: ArticleContext, tags: list[Tag]) -> list[str]:
         if state and state not in out:
             out.append(state)
     return out
+
+
+def attacker_armed(ctx: ArticleContext, sent: ParsedSentence, goods: list[Token], weapons: list[Tag],
+                   suppliers: list[str]) -> list[str]:  # fmt: skip
+    """Who received weapons the text points back to ("Hamas fired Fajr-5 rockets at Tel Aviv.
+    The rockets were supplied by Iran"): the attacker of the article's last strike with that
+    kind of weapon, when the goods are named with "the", "these" or "those"."""
+    pointed = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for g in goods for c in g.children)
+    kinds = {w.value for w in weapons}
+    if not pointed:
+        return []
+    for strike in reversed(ctx.extraction.strikes):
+        if strike.weapon in kinds and strike.attacker not in suppliers:
+            return [strike.attacker]
+    return []

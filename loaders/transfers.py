@@ -25,6 +25,7 @@ from spacy.tokens import Token
 from .context import ArticleContext
 from .facts import Transfer
 from .missing_parties import (
+    attacker_armed,
     backed,
     leaning_on,
     makers_of_goods,
@@ -282,6 +283,8 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
             users = [u for u in states_of(ctx, user_of(sent, tok)) if u not in suppliers]
             users = users or [u for u in states_of(ctx, leaning_on(sent, tok)) if u not in suppliers]
             users = users or [u for u in states_of(ctx, backed(sent, ctx, tok)) if u not in suppliers]
+            if not users and is_passive(tok):  # "The rockets were supplied by Iran" after Hamas fired rockets
+                users = attacker_armed(ctx, sent, weapon_roots, weapons, suppliers)
             recipients, inferred = (
                 users or recipient_from_context(ctx, suppliers, [t for r in readings for t in r.transfers]),
                 not users,

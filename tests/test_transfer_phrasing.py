@@ -314,3 +314,10 @@ def test_the_accused_named_in_apposition_supplies_when_of_hangs_on_the_noun() ->
 def test_a_weapon_said_to_be_foreign_made_comes_from_its_maker() -> None:
     text = "Navy officials said the rifles were Iranian-made and had been smuggled into Yemen by sea."
     assert _transfers(_extract(text)) == {("IRN", "YEM", "small arms")}
+
+
+def test_weapons_pointed_back_to_were_received_by_who_fired_them() -> None:
+    text = "Hamas fired Fajr-5 rockets at Tel Aviv on Thursday. The rockets were supplied by Iran, officials said."
+    assert _transfers(_extract(text)) == {("IRN", "org:hamas", "rocket artillery")}
+    general = "Hamas fired Fajr-5 rockets at Tel Aviv on Thursday. Many rockets are supplied by Iran, officials said."
+    assert _transfers(_extract(general)) == set()
