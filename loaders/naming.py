@@ -161,7 +161,13 @@ def _person_name(doc: DocView, i: int, stop: set[int]) -> tuple[int, int, str] |
         ):
             j += 1
             continue
-        if tok.lower_ in NAME_PARTICLES and j + 1 < len(doc) and (doc[j + 1].text == "-" or doc[j + 1].is_title):
+        inside = bool(parts) or not tok.text[0].isupper()  # "Ben Cardin", "Abu Obeida": a first name
+        if (
+            inside
+            and tok.lower_ in NAME_PARTICLES
+            and j + 1 < len(doc)
+            and (doc[j + 1].text == "-" or doc[j + 1].is_title)
+        ):
             j += 1
             continue
         quoted = j + 3 < len(doc) and doc[j + 2].text == tok.text and doc[j + 1].is_title and doc[j + 3].is_title

@@ -506,3 +506,9 @@ def test_weapon_names_from_other_wars_and_a_leaders_name_that_holds_one() -> Non
     assert ("UKR", "RUS", "cruise missile") in _strikes(ex)
     burhan = _extract("Sudan's army chief Abdel Fattah al-Burhan said Russia had sent Yak-130 jets to Sudan.")
     assert ("RUS", "SDN", "aircraft") in _transfers(burhan)
+
+
+def test_a_first_name_spelled_like_a_name_particle_starts_the_name() -> None:
+    ex = _extract('"Turkey must do more to ease tensions," U.S. Senator Ben Cardin said in a statement.')
+    assert ex.actors["person:bencardin"].affiliation == "state:USA"
+    assert (frozenset({"person:bencardin"}), "call_on") in _statements(ex)
