@@ -20,8 +20,9 @@ from .commentators import without_commentators
 from .dates import DAY_NAMES
 from .doc_view import DocView
 from .facts import Actor, ActorKind, Extraction, org_key, person_key, state_key
+from .later_mentions import korea_shorthand, org_heads
 from .lexicon import Lexicon
-from .naming import korea_shorthand, org_heads, people_and_bodies
+from .naming import people_and_bodies
 from .state_anaphors import latter_former, the_kingdom, the_place
 from .surnames import listed_surnames, same_person, surnames
 from .tags import Tag
