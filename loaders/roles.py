@@ -337,11 +337,12 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
-def marks(verb: Token) -> set[str]:
+def marks(verb: Token, stop: Collection[str] = ("ccomp",)) -> set[str]:
     """Subordinators and auxiliaries of a verb and of each verb its clause depends on, up to the
-    clause's complementiser: "if", "whether", "could", "will" ..."""
+    clause's complementiser (or the first clause joined by a label in ``stop``): "if",
+    "whether", "could", "will" ..."""
     found: set[str] = set()
-    for t in clause_chain(verb):
+    for t in clause_chain(verb, stop):
         for child in t.children:
             if child.dep_ in ("mark", "aux", "advmod", "neg") or (child.dep_ == "auxpass" and child.lower_ == "being"):
                 found.add(lemma(child))

@@ -70,7 +70,7 @@ def _unreal(ctx: ArticleContext, tok: Token) -> bool:
     """A strike threatened, planned, rehearsed or feared rather than carried out ("threatened
     to strike", "said it would strike back", "a possible Russian offensive", "drills
     simulated an attack"); the caller has already set aside a hedge among its own marks."""
-    chain = list(clause_chain(tok, stop=("ccomp", "relcl", "advcl", "conj")))  # not "... as Russia launches"
+    chain = list(clause_chain(tok, stop=("ccomp", "relcl", "acl", "advcl", "conj")))  # not "... as Russia launches"
     words = {lemma(t) for t in chain[1:]} | {lemma(c) for t in chain for c in t.children if c.dep_ == "aux"}
     if tok.pos_ in NOUN_POS:
         words |= {lemma(c) for c in tok.children if c.dep_ in ("amod", "advmod")}
@@ -249,7 +249,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         if trig.event == "strike" and tok.pos_ in ("ADP", "ADV", "PART", "ADJ"):
             continue  # "down 5 percent", "stepped down"
         seen.add(tok.i)
-        cues = marks(tok)
+        cues = marks(tok, stop=("ccomp", "acl", "relcl"))  # "the war, triggered by the attack, could spiral"
         if cues & ctx.words("hedge") or any(negated(t) for t in clause_chain(tok, stop=("ccomp", "relcl"))):
             continue
         if sent.doc.text.rstrip().endswith("?"):

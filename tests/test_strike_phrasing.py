@@ -420,3 +420,13 @@ def test_its_in_a_strike_nouns_target_is_the_subject_of_the_clause_above() -> No
 def test_a_target_joined_by_as_well_as_is_struck_too() -> None:
     text = "Houthi drones targeted the UAE as well as Saudi Arabia."
     assert _strikes(_extract(text)) == {("org:houthis", "ARE", "drone"), ("org:houthis", "SAU", "drone")}
+
+
+def test_an_attack_in_a_clause_modifying_a_noun_keeps_its_own_mood() -> None:
+    text = (
+        "Analysts fear that the Lebanon war, triggered by the Hezbollah-led attack on Israel in October, "
+        "could spiral into a regional conflict."
+    )
+    assert _strikes(_extract(text)) == {("org:hezbollah", "ISR", None)}
+    feared = "Analysts fear that a Hezbollah attack on Israel could spiral into a regional conflict."
+    assert _strikes(_extract(feared)) == set()
