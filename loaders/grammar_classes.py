@@ -92,6 +92,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "private_person",
     "rebuttal_verb",
     "document_noun",
+    "holding_verb",
     "praise_word",
     "agreement_noun",
     "vessel_noun",

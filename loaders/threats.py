@@ -14,6 +14,7 @@ from .context import ArticleContext
 from .facts import Strike
 from .roles import (
     CONDITIONS,
+    NOUN_POS,
     TO_COME,
     agents,
     clause_head,
@@ -178,6 +179,15 @@ def _strikes_to_go_on(sent: ParsedSentence, ctx: ArticleContext, voices: list[Vo
     return found
 
 
+def _held(ctx: ArticleContext, word: Token) -> bool:
+    """A readiness word kept in reserve: an adjective ("ready"), or a noun ("right") that a
+    holding verb governs ("had every right", "reserves the right"), not one used ("exercised
+    its right"; ``grammar.tsv``: holding_verb)."""
+    if word.pos_ not in NOUN_POS or word.dep_ not in ("dobj", "attr"):
+        return True
+    return lemma(word.head) in ctx.words("holding_verb")
+
+
 def threatened_reprisals(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> list[Voice]:
     """The voices that speak of a reprisal to come ("Russia's responses will be harsh," Putin
     said; Khamenei said Israel "will be punished"; Peskov said it "would require an adequate
@@ -200,8 +210,8 @@ def threatened_reprisals(sent: ParsedSentence, ctx: ArticleContext, voices: list
             continue  # "ready to respond to questions": an answer, no reprisal
         ready = ctx.words("readiness")
         coming = coming or any(
-            a.lower_ in ready or lemma(a) in ready for a in list(tok.ancestors)[:3]
-        )  # "right to respond"
+            (a.lower_ in ready or lemma(a) in ready) and _held(ctx, a) for a in list(tok.ancestors)[:3]
+        )  # "had every right to respond", not "had exercised its right to respond"
         unless = any(a.lower_ == "without" for a in tok.ancestors if a.i > clause.i)  # "will not pass without revenge"
         if not coming or (any(negated(v) for v in chain) and not unless):
             continue

@@ -1238,3 +1238,10 @@ def test_a_stance_unnamed_sources_report_is_still_the_speakers() -> None:
 def test_naming_a_side_a_friend_supports_it() -> None:
     text = "Hungarian Prime Minister Viktor Orban has called Serbia a friendly country."
     assert _statements(_extract(text)) == {(frozenset({"person:viktororban"}), "support")}
+
+
+def test_a_right_exercised_is_no_warning_and_a_right_held_is() -> None:
+    used = "Indian Foreign Secretary Arun Mehra said India had exercised its right to respond to the attack."
+    assert (frozenset({"person:arunmehra"}), "warn") not in _statements(_extract(used))
+    held = "Indian Foreign Secretary Arun Mehra said India had every right to respond to the attack."
+    assert (frozenset({"person:arunmehra"}), "warn") in _statements(_extract(held))
