@@ -264,7 +264,8 @@ def _parse_cues(lex: Lexicon) -> _ParseCues:
         | lex.words("justification_word")
         | lex.words("warning_word")
         | lex.words("concern_word")
-        | lex.words("praise_word"),
+        | lex.words("praise_word")
+        | lex.words("excuse_noun"),
         pledges=lex.words("pledge_verb"),
         rebuttals=lex.words("rebuttal_verb"),
         pairs=verb_object_pairs(lex),

@@ -93,6 +93,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "rebuttal_verb",
     "document_noun",
     "holding_verb",
+    "excuse_noun",
     "praise_word",
     "agreement_noun",
     "vessel_noun",

@@ -305,4 +305,18 @@ def object_triggers(
         sense = next((("stance", value) for value, kind in judged.items() if words & kind), None) if pointing else None
         if sense is not None and not any(c.dep_ == "neg" for c in tok.children):
             found.append(Tag("trigger", offset + tok.i, offset + tok.i + 1, event=sense[0], value=sense[1]))
+    excuses = lexicon.words("excuse_noun")
+    for tok in doc:  # '"There is no justification for these strikes," he said': the speaker condemns them
+        if (tok.lemma_ or tok.text).lower() != "be" or offset + tok.i in covered:
+            continue
+        there = any(c.dep_ == "expl" and c.lower_ == "there" for c in tok.children)
+        none = [
+            c
+            for c in tok.children
+            if c.dep_ == "attr"
+            and (c.lemma_ or c.text).lower() in excuses
+            and any(d.lower_ == "no" for d in c.children if d.dep_ in ("det", "neg"))
+        ]
+        if there and none:
+            found.append(Tag("trigger", offset + tok.i, offset + tok.i + 1, event="stance", value="condemn"))
     return found

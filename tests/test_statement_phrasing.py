@@ -1245,3 +1245,8 @@ def test_a_right_exercised_is_no_warning_and_a_right_held_is() -> None:
     assert (frozenset({"person:arunmehra"}), "warn") not in _statements(_extract(used))
     held = "Indian Foreign Secretary Arun Mehra said India had every right to respond to the attack."
     assert (frozenset({"person:arunmehra"}), "warn") in _statements(_extract(held))
+
+
+def test_saying_there_is_no_excuse_for_an_act_condemns_it() -> None:
+    text = "Defence Minister Omar Saleh told reporters there was no justification for the strikes on Sanaa."
+    assert (frozenset({"person:omarsaleh"}), "condemn") in _statements(_extract(text))
