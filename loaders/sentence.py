@@ -259,7 +259,9 @@ def object_triggers(
                 if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "advcl") or (c.dep_ == "prep" and c.lower_ == "as")
                 for w in _judgment(c)
             }
-            after = [w for c in tok.children if c.dep_ == "dobj" for w in c.rights if w.dep_ == "amod"]
+            after = [  # 'called the reports "absurd"', also hung on a noun inside the object ("reports of supplies")
+                w for c in tok.children if c.dep_ == "dobj" for w in c.subtree if w.dep_ == "amod" and w.i > w.head.i
+            ]
             after += [  # "declared the UAE an aggressor state": the complement parsed as the object's apposition
                 w for c in tok.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "appos" for w in a.subtree
             ]

@@ -1250,3 +1250,13 @@ def test_a_right_exercised_is_no_warning_and_a_right_held_is() -> None:
 def test_saying_there_is_no_excuse_for_an_act_condemns_it() -> None:
     text = "Defence Minister Omar Saleh told reporters there was no justification for the strikes on Sanaa."
     assert (frozenset({"person:omarsaleh"}), "condemn") in _statements(_extract(text))
+
+
+def test_a_judgment_the_parse_hangs_inside_the_named_object_still_judges() -> None:
+    text = (
+        'Foreign Ministry spokesman Ivan Petrov has called reports of Belarusian arms shipments "unfounded," '
+        "officials said."
+    )
+    assert (frozenset({"person:ivanpetrov"}), "deny") in {
+        (frozenset(k for k in s if k.startswith("person:")), st) for s, st in _statements(_extract(text))
+    }
