@@ -229,6 +229,20 @@ def _others_act(ctx: ArticleContext, tok: Token, speakers: list[str], readings: 
     return bool(doers) and bool(parties) and not doers & parties
 
 
+def _said_by_the_same_stance(
+    ctx: ArticleContext, sent: ParsedSentence, tok: Token, value: str, voice: Voice | None
+) -> bool:
+    """``tok`` states what an outer stance of the same kind by the same side says ("Kim warned
+    that South Korea would respond": South Korea's response is the content of Kim's warning)."""
+    if voice is None or voice.stance != value or voice.verb is None:
+        return False
+    path = [t.dep_ for t in path_up(tok, voice.verb) or []]
+    if "ccomp" not in path or "conj" in path:
+        return False
+    inner = {p for t in sent.phrase_actors_of(subjects(tok)) if (p := ctx.party_of(t.key))}
+    return bool(inner) and inner <= ctx.parties_of(voice.speakers)
+
+
 def _outer_speech(voice: Voice, voices: list[Voice]) -> Voice | None:
     """The speech verb a concern, condemnation or warning is reported under ("X said the US is
     concerned by ..."): its speaker also claims the event the stance is about."""
@@ -310,6 +324,8 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
             continue
         if not_a_stance(tok, value, sent, ctx, voices):
             continue
+        if _said_by_the_same_stance(ctx, sent, tok, value, voice):
+            continue  # "warning that South Korea would respond": what the warning says, no second warning
         worded = any(sent.doc[i - sent.offset].dep_ == "neg" for i in range(trig.start, trig.end))  # "not hesitate"
         if (value != "deny" and negated(tok) and not worded) or conditional(tok):
             continue

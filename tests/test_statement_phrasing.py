@@ -1260,3 +1260,11 @@ def test_a_judgment_the_parse_hangs_inside_the_named_object_still_judges() -> No
     assert (frozenset({"person:ivanpetrov"}), "deny") in {
         (frozenset(k for k in s if k.startswith("person:")), st) for s, st in _statements(_extract(text))
     }
+
+
+def test_what_a_warning_says_its_side_will_do_is_no_second_warning() -> None:
+    text = (
+        "South Korean Vice Foreign Minister Kim Hong-kyun summoned the Russian ambassador, warning that "
+        "South Korea would respond with all available means."
+    )
+    assert _statements(_extract(text)) == {(frozenset({"person:kimhongkyun"}), "warn")}
