@@ -140,6 +140,8 @@ def not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleConte
     about = lemma(tok) == "concern" and tok.tag_ in ("VBZ", "VBP", "VBD") and bool(direct_objects(tok))
     if value == "concern" and about and not is_passive(tok):
         return True  # "the Taiwan question concerns China's sovereignty": what it is about
+    if value == "concern" and tok.tag_ == "VBG" and any(c.dep_ in ("dobj", "pobj") for c in tok.children):
+        return True  # "the committee concerning Libya": "regarding", no one's concern
     if value == "call_on" and lemma(tok) == "press" and not presses_someone(sent, tok):
         return True  # "as the government pressed its offensive", "pressed ahead"
     if value == "warn" and tok.tag_ in ("VBD", "VBN") and lemma(tok) in ctx.words("reprisal"):

@@ -96,8 +96,10 @@ def _stance_speakers(
     tok: Token, value: str, sent: ParsedSentence, ctx: ArticleContext, voice: Voice | None, voices: list[Voice]
 ) -> tuple[list[str], str]:
     quoted = voice.speakers if voice is not None else ()
-    if lemma(tok) == "be" or lemma(tok) in ctx.words("judging_verb"):  # '"These claims are baseless," X said',
-        # "X said the sale violates international law": the subject is what is judged
+    judged = value == "concern" and tok.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in tok.children)
+    if lemma(tok) == "be" or lemma(tok) in ctx.words("judging_verb") or judged:
+        # '"These claims are baseless," X said', "X said the sale violates international law", "X said the
+        # drills were concerning": the subject is what is judged
         return (list(voice.speakers), "voice") if voice is not None else ([], "")
     if voice is not None and (_trailing_participle(tok) or _reporters_conjunct(tok, sent)):  # "X said Iran sent drones,
         return list(voice.speakers), "voice"  # calling it an escalation", "... had sent drones, and condemned"

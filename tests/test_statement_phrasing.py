@@ -1268,3 +1268,13 @@ def test_what_a_warning_says_its_side_will_do_is_no_second_warning() -> None:
         "South Korea would respond with all available means."
     )
     assert _statements(_extract(text)) == {(frozenset({"person:kimhongkyun"}), "warn")}
+
+
+def test_concerning_as_regarding_is_no_concern() -> None:
+    text = "On Tuesday, the UN Security Council committee set up under resolution 1970 concerning Libya met."
+    assert _statements(_extract(text)) == set()
+
+
+def test_calling_an_act_concerning_is_the_speakers_concern() -> None:
+    text = "Germany said the Russian drills near the border were deeply concerning."
+    assert _statements(_extract(text)) == {(frozenset({"state:DEU"}), "concern")}
