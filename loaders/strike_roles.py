@@ -80,9 +80,14 @@ def targets_of(
     """The actors and places target phrases name, looking inside a phrase that names none
     ("in its operations against Kurdish militants in Syria")."""
     preps = ctx.words("target_prep")
+    naming = ctx.words("naming_verb") | {"name", "code-name", "codename"}
+
+    def given_name(tok: Token) -> bool:  # "an operation code-named Martyr Soleimani": a name, not a target
+        return any(c.dep_ in ("amod", "acl") and lemma(c) in naming for c in tok.children)
+
     found: list[Tag] = []
     for head in heads:
-        if lemma(head) in ctx.words("agency_noun"):
+        if lemma(head) in ctx.words("agency_noun") or given_name(head):
             continue  # "at the direction of US President Donald Trump"
         tags = [t for t in sent.phrase_actors_of([head], places=True, weapons=weapons) if not only_maker(sent, ctx, t)]
         tags = _of_the_state(sent, ctx, tags)
@@ -93,7 +98,11 @@ def targets_of(
         if (not tags or stateless) and depth < 2:
             tags = [*tags, *targets_of(sent, ctx, prep_objects(head, preps), depth + 1)]
         if (not tags or stateless) and depth == 0:  # "a strike on a school sheltering displaced people in Gaza"
-            inside = [t for t in head.subtree if t.dep_ == "pobj" and t.head.lower_ in WHERE and _within(t, head)]
+            inside = [
+                t
+                for t in head.subtree
+                if t.dep_ == "pobj" and t.head.lower_ in WHERE and _within(t, head) and not given_name(t)
+            ]
             inside += [a for t in inside for a in t.children if a.dep_ == "appos"]  # "in Rann, Borno State"
             inside_tags = [sent.token_tag(t, "place") or sent.token_tag(t) or _named_place(sent, t) for t in inside]
             tags = [*tags, *(p for p in inside_tags if p is not None and (p.kind == "place" or ctx.party_of(p.key)))]

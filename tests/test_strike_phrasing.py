@@ -430,3 +430,11 @@ def test_an_attack_in_a_clause_modifying_a_noun_keeps_its_own_mood() -> None:
     assert _strikes(_extract(text)) == {("org:hezbollah", "ISR", None)}
     feared = "Analysts fear that a Hezbollah attack on Israel could spiral into a regional conflict."
     assert _strikes(_extract(feared)) == set()
+
+
+def test_the_name_an_operation_is_given_is_no_target() -> None:
+    text = (
+        "Iranian General Qassem Soleimani was killed in a US drone strike in Baghdad on January 3. Five days later, "
+        "Iran fired tens of missiles at the base in an operation code-named Martyr Soleimani."
+    )
+    assert ("IRN", "IRN", None) not in _strikes(_extract(text))
