@@ -369,8 +369,10 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
                     holder = t_tag.extra.get("held_by") if t_tag.kind == "place" else None
                     if attacker == target and holder and holder != attacker:
                         target = holder  # Ukraine striking Sevastopol strikes what Russia holds
-                    elif attacker == target and (a_tag.kind == "place" or (a_tag.key == t_tag.key and not internal)):
-                        continue
+                    elif attacker == target and (
+                        a_tag.kind == "place" or ((a_tag.key == t_tag.key or t_tag.kind == "place") and not internal)
+                    ):
+                        continue  # "struck six sites in Punjab and Azad Kashmir": not its own Punjab beside Pakistan
                     elif attacker == target and lemma(tok) == "use" and _only_where(sent, tok, t_tag):
                         continue  # "accused Azerbaijan of using drones in Karabakh": no strike on itself
                     known = pointing_back and any(

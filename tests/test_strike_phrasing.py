@@ -438,3 +438,8 @@ def test_the_name_an_operation_is_given_is_no_target() -> None:
         "Iran fired tens of missiles at the base in an operation code-named Martyr Soleimani."
     )
     assert ("IRN", "IRN", None) not in _strikes(_extract(text))
+
+
+def test_a_strike_on_places_in_two_states_is_not_on_the_attackers_own() -> None:
+    text = "India carried out missile strikes on six locations in Punjab and Azad Jammu and Kashmir overnight."
+    assert _strikes(_extract(text)) == {("IND", "PAK", None)}
