@@ -79,6 +79,7 @@ def about_the_strike(out: StatementSink, voices: list[Voice]) -> None:
         hit = [s for s in ctx.extraction.strikes if s.target in states]
         if aimed_at(sent, ctx, named) & states:
             struck = []  # "the barrage had been aimed at the Royal Navy destroyer": the other side's
+            hit = hit or ctx.extraction.strikes[-1:]  # the speaker's side was its target
         if named and struck:
             out.add(v.speakers, "admit", "statement.strike.admit", 0.65, struck[-1])
         elif named and hit:

@@ -1278,3 +1278,11 @@ def test_concerning_as_regarding_is_no_concern() -> None:
 def test_calling_an_act_concerning_is_the_speakers_concern() -> None:
     text = "Germany said the Russian drills near the border were deeply concerning."
     assert _statements(_extract(text)) == {(frozenset({"state:DEU"}), "concern")}
+
+
+def test_a_side_saying_the_attack_was_aimed_at_it_alleges_it() -> None:
+    text = (
+        "The Houthis fired drones at a US destroyer in the Red Sea on Tuesday. British Defence Secretary "
+        "Grant Shapps said the barrage had been aimed directly at the Royal Navy destroyer HMS Diamond."
+    )
+    assert _statements(_extract(text)) == {(frozenset({"person:grantshapps"}), "allege")}
