@@ -262,6 +262,13 @@ def object_triggers(
             after = [  # 'called the reports "absurd"', also hung on a noun inside the object ("reports of supplies")
                 w for c in tok.children if c.dep_ == "dobj" for w in c.subtree if w.dep_ == "amod" and w.i > w.head.i
             ]
+            after += [  # 'called reports that Belarus had supplied drones "baseless"': the object's last word
+                last
+                for c in tok.children
+                if c.dep_ == "dobj"
+                for last in [max((w for w in c.subtree if not w.is_punct), key=lambda w: w.i)]
+                if last.pos_ in ("ADJ", "VERB") and last.i > c.i
+            ]
             after += [  # "declared the UAE an aggressor state": the complement parsed as the object's apposition
                 w for c in tok.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "appos" for w in a.subtree
             ]

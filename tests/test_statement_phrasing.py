@@ -1286,3 +1286,14 @@ def test_a_side_saying_the_attack_was_aimed_at_it_alleges_it() -> None:
         "Grant Shapps said the barrage had been aimed directly at the Royal Navy destroyer HMS Diamond."
     )
     assert _statements(_extract(text)) == {(frozenset({"person:grantshapps"}), "allege")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Foreign Minister Ivan Petrov called reports that Belarus had supplied drones "baseless".',
+        'Foreign Minister Ivan Petrov labelled the accusations of arms smuggling "fabricated".',
+    ],
+)
+def test_a_judgment_that_ends_the_named_object_judges_it(text: str) -> None:
+    assert _statements(_extract(text)) == {(frozenset({"person:ivanpetrov"}), "deny")}
