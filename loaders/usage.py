@@ -1,8 +1,8 @@
 """Transfers a sentence implies by use: a party that uses weapons another state made received
 them ("Pakistan used Chinese-made J-10C jets", "Russia fired North Korean-made KN-23
 missiles at Kyiv"). Only an origin the text states next to the weapon counts ("Chinese-made",
-"US-supplied"), never a system's known maker alone; the fact is inferred (confidence 0.5) and
-alleged when a third party reports it.
+"US-supplied", or a demonym: "Russia fired North Korean missiles"), never a system's known maker
+alone; the fact is inferred (confidence 0.5) and alleged when a third party reports it.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from .context import ArticleContext
 from .facts import Transfer
 from .roles import clause_chain, direct_objects, lemma, marks, negated, prep_objects, subjects
 from .sentence import ParsedSentence
+from .tags import Tag
 from .voices import Voice, voice_of
 from .weapons import event_weapons, made_by, resolve_weapon
 
@@ -26,6 +27,15 @@ def _real(ctx: ArticleContext, verb: Token) -> bool:
         return False
     words = marks(verb) | {lemma(t) for t in chain[1:]}
     return not words & (ctx.words("hedge") | ctx.words("future") | ctx.words("intent"))
+
+
+def _demonym_before(sent: ParsedSentence, weapon: Tag) -> str | None:
+    """The state a demonym right before the weapon names ("North Korean artillery shells")."""
+    for tag in sent.tags:
+        state = tag.kind == "actor" and tag.via == "demonym" and (tag.key or "").startswith("state:")
+        if state and tag.end == weapon.start:
+            return tag.key
+    return None
 
 
 def read_usage(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice], known: list[Transfer]) -> list[Transfer]:
@@ -42,7 +52,7 @@ def read_usage(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice], k
         voice = voice_of(verb, voices)
         voiced = {p for k in (voice.speakers if voice is not None else ()) if (p := ctx.party_of(k))}
         for weapon in event_weapons(sent, [*direct_objects(verb), *prep_objects(verb, {"with"})]):
-            origin = made_by(ctx, sent, weapon)
+            origin = made_by(ctx, sent, weapon) or _demonym_before(sent, weapon)
             category, designation = resolve_weapon(ctx, sent, weapon)
             if origin is None or origin == users[0] or (origin, users[0], category) in have:
                 continue

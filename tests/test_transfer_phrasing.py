@@ -321,3 +321,10 @@ def test_weapons_pointed_back_to_were_received_by_who_fired_them() -> None:
     assert _transfers(_extract(text)) == {("IRN", "org:hamas", "rocket artillery")}
     general = "Hamas fired Fajr-5 rockets at Tel Aviv on Thursday. Many rockets are supplied by Iran, officials said."
     assert _transfers(_extract(general)) == set()
+
+
+def test_weapons_a_side_uses_named_by_another_states_demonym_came_from_it() -> None:
+    used = "Russia has been using North Korean artillery shells against Ukrainian positions."
+    assert ("PRK", "RUS", "artillery ammunition") in _transfers(_extract(used))
+    own = "Russia fired Russian missiles at Kharkiv."
+    assert _transfers(_extract(own)) == set()
