@@ -40,9 +40,12 @@ def supplier_from_context(
         head = sent.head(w)
         named = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
         owners = states_of(ctx, sent.phrase_actors_of(named))  # "shipments of Iranian missiles"
-        for verb in head.children:  # "drones delivered by Turkey"
+        for verb in head.children:  # "drones delivered by Turkey", "the drones, made in Iran,"
             if verb.dep_ == "acl" and is_passive(verb) and sent.token_tag(verb, "weapon") is None:
-                owners += [s for s in states_of(ctx, sent.phrase_actors_of(agents(verb))) if s not in owners]
+                makers = agents(verb)
+                if lemma(verb) in ctx.words("origin_participle"):
+                    makers += prep_objects(verb, {"in"})
+                owners += [s for s in states_of(ctx, sent.phrase_actors_of(makers)) if s not in owners]
         maker = owners[0] if owners else origin_of(ctx, sent, w)
         if maker and maker not in recipients:
             return [maker]

@@ -328,3 +328,8 @@ def test_weapons_a_side_uses_named_by_another_states_demonym_came_from_it() -> N
     assert ("PRK", "RUS", "artillery ammunition") in _transfers(_extract(used))
     own = "Russia fired Russian missiles at Kharkiv."
     assert _transfers(_extract(own)) == set()
+
+
+def test_goods_said_to_be_made_in_a_state_come_from_it() -> None:
+    text = "The drones, made in Iran, were delivered to Russia by ship across the Caspian Sea."
+    assert _transfers(_extract(text)) == {("IRN", "RUS", "drone")}
