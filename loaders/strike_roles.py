@@ -6,17 +6,29 @@ camps"), and targets named by their owner before where they stand.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection
 
 from spacy.tokens import Token
 
 from .context import ArticleContext
-from .roles import NOUN_POS, agents, clause_preps, direct_objects, is_passive, lemma, of_head, prep_objects, subjects
+from .roles import (
+    NOUN_POS,
+    agents,
+    clause_chain,
+    clause_preps,
+    direct_objects,
+    is_passive,
+    lemma,
+    of_head,
+    prep_objects,
+    subjects,
+)
 from .sentence import ParsedSentence
 from .strike_parties import blamed, claimed_by
 from .tags import Tag
 
-__all__ = ["WHERE", "instruments", "only_maker", "owners_first", "strike_roles", "targets_of", "using"]
+__all__ = ["WHERE", "instruments", "only_maker", "owners_first", "strike_roles", "targets_of", "unreal", "using"]
 
 WHERE = frozenset({"in", "inside", "near", "across", "over", "through", "off"})
 """Target prepositions that say where a strike fell, which yield to whoever owned what was hit."""
@@ -324,3 +336,21 @@ def _free_relative(tok: Token) -> list[Token]:
     while clause.dep_ == "ccomp" and clause.head.i != tok.i:
         clause = clause.head
     return _called(clause, what)
+
+
+def unreal(ctx: ArticleContext, tok: Token) -> bool:
+    """A strike threatened, planned, rehearsed or feared rather than carried out ("threatened
+    to strike", "said it would strike back", "a possible Russian offensive", "drills
+    simulated an attack"); the caller has already set aside a hedge among its own marks."""
+    chain = list(clause_chain(tok, stop=("ccomp", "relcl", "acl", "advcl", "conj")))  # not "... as Russia launches"
+    done = [  # "the attack set a depot ablaze": what the attack did, not "the attack is set to begin"
+        above
+        for below, above in itertools.pairwise(chain)
+        if below.dep_ in ("nsubj", "nsubjpass") and not any(c.dep_ == "xcomp" for c in above.children)
+    ]
+    words = {lemma(t) for t in chain[1:] if t not in done} | {
+        lemma(c) for t in chain for c in t.children if c.dep_ == "aux"
+    }
+    if tok.pos_ in NOUN_POS:
+        words |= {lemma(c) for c in tok.children if c.dep_ in ("amod", "advmod")}
+    return bool(words & (ctx.words("hedge") | ctx.words("intent")))

@@ -45,7 +45,7 @@ from .strike_parties import (
     owned_by_pronoun,
     reporting_target,
 )
-from .strike_roles import WHERE, instruments, only_maker, owners_first, strike_roles, using
+from .strike_roles import WHERE, instruments, only_maker, owners_first, strike_roles, unreal, using
 from .tags import Tag
 from .voices import Voice, pronoun_actors
 from .weapons import event_weapons, generic, origin_of, resolve_weapon
@@ -64,17 +64,6 @@ def _keys(ctx: ArticleContext, tags: list[Tag]) -> list[tuple[str, Tag]]:
             out.append((state, tag))
     groups = {ctx.state_of(k) for k, _ in out if not k.startswith("state:")}
     return [(k, t) for k, t in out if k not in groups]  # "Houthi targets in Yemen": the Houthis
-
-
-def _unreal(ctx: ArticleContext, tok: Token) -> bool:
-    """A strike threatened, planned, rehearsed or feared rather than carried out ("threatened
-    to strike", "said it would strike back", "a possible Russian offensive", "drills
-    simulated an attack"); the caller has already set aside a hedge among its own marks."""
-    chain = list(clause_chain(tok, stop=("ccomp", "relcl", "acl", "advcl", "conj")))  # not "... as Russia launches"
-    words = {lemma(t) for t in chain[1:]} | {lemma(c) for t in chain for c in t.children if c.dep_ == "aux"}
-    if tok.pos_ in NOUN_POS:
-        words |= {lemma(c) for c in tok.children if c.dep_ in ("amod", "advmod")}
-    return bool(words & (ctx.words("hedge") | ctx.words("intent")))
 
 
 def _doing_verb(tok: Token) -> Token:
@@ -254,7 +243,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             continue
         if sent.doc.text.rstrip().endswith("?"):
             continue  # "Will Israel strike Iran?"
-        if _unreal(ctx, tok):
+        if unreal(ctx, tok):
             continue
         falls = lemma(tok) in ctx.words("sending_verb") | ctx.words("impact_verb")
         if falls and any(lemma(w) in ctx.words("open_water") for w in prep_objects(tok, {"into", "in"}, depth=2)):

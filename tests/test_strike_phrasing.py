@@ -443,3 +443,10 @@ def test_the_name_an_operation_is_given_is_no_target() -> None:
 def test_a_strike_on_places_in_two_states_is_not_on_the_attackers_own() -> None:
     text = "India carried out missile strikes on six locations in Punjab and Azad Jammu and Kashmir overnight."
     assert _strikes(_extract(text)) == {("IND", "PAK", None)}
+
+
+def test_what_an_attack_did_is_no_intent_and_what_it_is_set_to_do_is() -> None:
+    done = "A Ukrainian drone attack set an oil depot in Russia's Bryansk region ablaze."
+    assert _strikes(_extract(done)) == {("UKR", "RUS", "drone")}
+    planned = "A Russian attack on Kyiv is set to begin within days."
+    assert _strikes(_extract(planned)) == set()
