@@ -283,7 +283,10 @@ def _worth_parsing(sent: SpanView, tags: list[Tag], cues: _ParseCues) -> bool:
     if events - {"report"}:
         return True
     text = sent.text
-    if events and (any(q in text for q in _QUOTES) or text.lstrip()[:5].lower().startswith(("this ", "that ", "it "))):
+    opening = text.rstrip().endswith(":")  # '... the ministry said:' before the quote it introduces
+    if events and (
+        any(q in text for q in _QUOTES) or opening or text.lstrip()[:5].lower().startswith(("this ", "that ", "it "))
+    ):
         return True
     lemmas = [(tok.lemma_ or tok.text).lower() for tok in sent]
     if events and not cues.spoken.isdisjoint(lemmas):

@@ -1297,3 +1297,13 @@ def test_a_side_saying_the_attack_was_aimed_at_it_alleges_it() -> None:
 )
 def test_a_judgment_that_ends_the_named_object_judges_it(text: str) -> None:
     assert _statements(_extract(text)) == {(frozenset({"person:ivanpetrov"}), "deny")}
+
+
+def test_a_quote_introduced_with_a_colon_is_the_introducers() -> None:
+    text = (
+        "In a statement issued on Friday, Iraq's foreign ministry said:\n\n"
+        '"The Turkish strikes on Sinjar are a flagrant violation of Iraqi sovereignty. We call on the '
+        'international community to stop them."'
+    )
+    ministry = frozenset({"org:iraq-s-foreign-ministry"})
+    assert {(ministry, "condemn"), (ministry, "call_on")} <= _statements(_extract(text))
