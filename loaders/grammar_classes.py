@@ -94,6 +94,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "document_noun",
     "holding_verb",
     "excuse_noun",
+    "perpetrate_verb",
     "praise_word",
     "agreement_noun",
     "vessel_noun",

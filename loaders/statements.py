@@ -97,6 +97,7 @@ def _stance_speakers(
 ) -> tuple[list[str], str]:
     quoted = voice.speakers if voice is not None else ()
     judged = value == "concern" and tok.tag_ == "VBG" and not any(c.dep_ == "dobj" for c in tok.children)
+    judged = judged or (value == "condemn" and lemma(tok) in ctx.words("perpetrate_verb"))  # "had committed a crime"
     if lemma(tok) == "be" or lemma(tok) in ctx.words("judging_verb") or judged:
         # '"These claims are baseless," X said', "X said the sale violates international law", "X said the
         # drills were concerning": the subject is what is judged
@@ -231,6 +232,14 @@ def _others_act(ctx: ArticleContext, tok: Token, speakers: list[str], readings: 
     return bool(doers) and bool(parties) and not doers & parties
 
 
+def _perpetrated(ctx: ArticleContext, tok: Token) -> bool:
+    """``tok`` says its subject did what its object condemns ("committed a flagrant violation",
+    "perpetrated a massacre"; ``grammar.tsv``: perpetrate_verb, condemnation_word)."""
+    return lemma(tok) in ctx.words("perpetrate_verb") and any(
+        c.dep_ == "dobj" and lemma(c) in ctx.words("condemnation_word") for c in tok.children
+    )
+
+
 def _said_by_the_same_stance(
     ctx: ArticleContext, sent: ParsedSentence, tok: Token, value: str, voice: Voice | None
 ) -> bool:
@@ -318,6 +327,8 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
     for trig in sent.triggers("stance"):
         tok = sent.head(trig)
         value = trig.value or "concern"
+        if value == "commit" and _perpetrated(ctx, tok):
+            value = "condemn"  # "said Turkish forces had committed a flagrant violation": the speaker condemns
         others = [v for v in voices if v.verb is None or v.verb.i != tok.i]
         voice = voice_of(tok, others)
         if tok.lower_ in ADVERBS:

@@ -1307,3 +1307,13 @@ def test_a_quote_introduced_with_a_colon_is_the_introducers() -> None:
     )
     ministry = frozenset({"org:iraq-s-foreign-ministry"})
     assert {(ministry, "condemn"), (ministry, "call_on")} <= _statements(_extract(text))
+
+
+def test_saying_another_side_committed_a_violation_condemns_it() -> None:
+    text = (
+        "Iraqi Prime Minister Ali Hadi said Turkish forces had once again committed a flagrant violation "
+        "of Iraqi sovereignty."
+    )
+    assert _statements(_extract(text)) == {(frozenset({"person:alihadi"}), "condemn")}
+    pledge = "Germany committed to sending more tanks to Ukraine, Chancellor Olaf Scholz said."
+    assert all(stance != "condemn" for _, stance in _statements(_extract(pledge)))
