@@ -95,6 +95,8 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "holding_verb",
     "excuse_noun",
     "perpetrate_verb",
+    "assault_noun",
+    "principle_noun",
     "praise_word",
     "agreement_noun",
     "vessel_noun",

@@ -216,6 +216,20 @@ def event_nouns(lexicon: Lexicon) -> frozenset[str]:
 _ASIDE = frozenset({"to", "against", "by", "on", "from", "with", "in", "at"})
 
 
+def _assails_a_principle(phrases: list[Token], lexicon: Lexicon) -> bool:
+    """A phrase that names an attack on a principle ("an attack on Iraqi sovereignty", "an assault
+    on its territorial integrity"; ``grammar.tsv``: assault_noun, principle_noun): it condemns."""
+    assaults, principles = lexicon.words("assault_noun"), lexicon.words("principle_noun")
+    return any(
+        t.dep_ == "pobj"
+        and (t.lemma_ or t.text).lower() in principles
+        and t.head.lower_ in ("on", "against", "to")
+        and (t.head.head.lemma_ or t.head.head.text).lower() in assaults
+        for p in phrases
+        for t in p.subtree
+    )
+
+
 def _judgment(phrase: Token) -> list[Token]:
     """The words of a judgment phrase that judge its subject: not those of a phrase about
     something else ("an appropriate response to a barbaric attack": not "barbaric")."""
@@ -285,6 +299,9 @@ def object_triggers(
             sense = next((("stance", value) for value, kind in judged.items() if words & kind), None)
             if sense is None and words & lexicon.words("named_condemnation"):  # "called the attack an act of war"
                 sense = ("stance", "condemn")
+            named = [c for c in tok.children if c.dep_ in ("oprd", "xcomp", "dobj") or c.lower_ == "as"]
+            if sense is None and _assails_a_principle(named, lexicon):  # "called the strike an attack on Iraqi
+                sense = ("stance", "condemn")  # sovereignty"
         if sense is not None:
             found.append(Tag("trigger", offset + tok.i, offset + tok.i + 1, event=sense[0], value=sense[1]))
     claims = claim_nouns(lexicon)
@@ -312,6 +329,8 @@ def object_triggers(
         judging = [w for c in tok.children if c.dep_ in ("attr", "acomp") for w in _judgment(c)]
         words = {(w.lemma_ or w.text).lower() for w in judging}
         sense = next((("stance", value) for value, kind in judged.items() if words & kind), None) if pointing else None
+        if pointing and sense is None and _assails_a_principle([c for c in tok.children if c.dep_ == "attr"], lexicon):
+            sense = ("stance", "condemn")  # "the strike was an attack on Iraq's sovereignty"
         if sense is not None and not any(c.dep_ == "neg" for c in tok.children):
             found.append(Tag("trigger", offset + tok.i, offset + tok.i + 1, event=sense[0], value=sense[1]))
     excuses = lexicon.words("excuse_noun")

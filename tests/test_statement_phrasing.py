@@ -1317,3 +1317,14 @@ def test_saying_another_side_committed_a_violation_condemns_it() -> None:
     assert _statements(_extract(text)) == {(frozenset({"person:alihadi"}), "condemn")}
     pledge = "Germany committed to sending more tanks to Ukraine, Chancellor Olaf Scholz said."
     assert all(stance != "condemn" for _, stance in _statements(_extract(pledge)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraq's foreign ministry called the Turkish strike an attack on Iraqi sovereignty.",
+        "Iraq's foreign ministry described the incursion as an assault on its territorial integrity.",
+    ],
+)
+def test_naming_an_act_an_attack_on_a_principle_condemns_it(text: str) -> None:
+    assert _statements(_extract(text)) == {(frozenset({"org:iraq-s-foreign-ministry"}), "condemn")}
