@@ -85,12 +85,20 @@ def claims_an_attack(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> b
     return False
 
 
-def attack_promised(sent: ParsedSentence, tok: Token) -> bool:
+def attack_promised(sent: ParsedSentence, tok: Token, reprisals: frozenset[str] = frozenset()) -> bool:
     """A pledge whose clause holds an attack and no supply ("promised to strike back", not
-    "pledged to send Patriots to repel attacks")."""
+    "pledged to send Patriots to repel attacks"), or whose object is a reprisal ("promised an
+    adequate response"; ``reprisals``: grammar.tsv threat_word)."""
     attacks = sent.trigger_heads("strike", "strike_noun")
     supplies = sent.trigger_heads("supply", "supply_noun")
     held = {t.i for c in tok.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
+    if any(c.dep_ == "dobj" and lemma(c) in reprisals for c in tok.children):
+        return True
+    for c in tok.children:  # "promised to respond", "vowed to punish Israel"; not "to punish those responsible"
+        if c.dep_ == "xcomp" and lemma(c) in reprisals:
+            objects = [o for o in c.children if o.dep_ == "dobj"]
+            if not objects or sent.phrase_actors_of(objects):
+                return True
     return bool(held & attacks) and not held & supplies
 
 

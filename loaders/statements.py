@@ -349,7 +349,7 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
             value = "allege"  # "confirmed that the rockets were supplied by Iran": Iran's act, not theirs
         elif value == "admit" and planned_object(sent, ctx, tok):
             value = "commit"  # "confirmed the potential sale": a supply still to come
-        elif value == "commit" and attack_promised(sent, tok):
+        elif value == "commit" and attack_promised(sent, tok, ctx.words("threat_word")):
             value = "warn"  # "vowed to keep up attacks on Israel": a threat, not a pledge
         elif value == "allege" and lemma(tok) == "claim" and claims_an_attack(sent, ctx, tok):
             value = "admit"  # "the militia claimed a drone attack on a US base": its own attack

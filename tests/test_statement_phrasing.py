@@ -1328,3 +1328,12 @@ def test_saying_another_side_committed_a_violation_condemns_it() -> None:
 )
 def test_naming_an_act_an_attack_on_a_principle_condemns_it(text: str) -> None:
     assert _statements(_extract(text)) == {(frozenset({"org:iraq-s-foreign-ministry"}), "condemn")}
+
+
+def test_promising_a_reprisal_warns_and_promising_accountability_commits() -> None:
+    response = "The Kremlin promised an adequate response to the delivery of the missiles."
+    assert _statements(_extract(response)) == {(frozenset({"org:kremlin"}), "warn")}
+    respond = "The Kremlin promised to respond to the delivery of the missiles."
+    assert _statements(_extract(respond)) == {(frozenset({"org:kremlin"}), "warn")}
+    accountable = "The Kremlin promised to punish those responsible for the leak."
+    assert _statements(_extract(accountable)) == {(frozenset({"org:kremlin"}), "commit")}
