@@ -9,17 +9,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .context import ArticleContext
-from .roles import CONDITIONS, TO_COME, direct_objects, lemma, marks, negated, subjects, verb_chain
+from .roles import CONDITIONS, direct_objects, lemma, marks, negated, subjects, to_come
 from .sentence import ParsedSentence
 from .voices import Voice, pronoun_actors, reporter_of
 
 __all__ = ["own_pledges"]
-
-
-def _to_come(verb: Token) -> bool:
-    """``verb`` has "will" or "would" of its own, or is the complement of a verb that has
-    ("would continue to support")."""
-    return any(c.dep_ == "aux" and c.lower_ in TO_COME for v in verb_chain(verb) for c in v.children)
 
 
 def _sides(ctx: ArticleContext, key: str) -> list[str]:
@@ -60,7 +54,7 @@ def own_pledges(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) 
         return found
     deeds = ctx.words("pledge_verb")
     for tok in sent.doc:
-        if tok.pos_ != "VERB" or lemma(tok) not in deeds or not _to_come(tok):
+        if tok.pos_ != "VERB" or lemma(tok) not in deeds or not to_come(tok):
             continue
         if any(c.dep_ == "xcomp" for c in tok.children) or _strike_word(sent, tok):
             continue  # "will continue to stand together", "would keep striking": the deed is below

@@ -41,6 +41,7 @@ __all__ = [
     "path_up",
     "prep_objects",
     "subjects",
+    "to_come",
     "verb_chain",
     "verb_read_as_noun",
     "with_conjuncts",
@@ -356,6 +357,12 @@ def verb_chain(verb: Token) -> list[Token]:
     while chain[-1].dep_ == "xcomp" and chain[-1].head.pos_ in ("VERB", "AUX"):
         chain.append(chain[-1].head)
     return chain
+
+
+def to_come(verb: Token) -> bool:
+    """``verb`` has "will" or "would" of its own, or is the complement of a verb that has
+    ("would continue to support", "will keep striking")."""
+    return any(c.dep_ == "aux" and c.lower_ in TO_COME for v in verb_chain(verb) for c in v.children)
 
 
 def conditional(token: Token) -> bool:

@@ -74,9 +74,9 @@ def claims_an_attack(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> b
     if any(c.dep_ == "dobj" and c.i in nouns for c in tok.children):
         return True
     verbs = sent.trigger_heads("strike")
-    claimants = {p for t in sent.phrase_actors_of(subjects(tok)) if (p := ctx.party_of(t.key))}
+    claimants = ctx.parties_of(t.key for t in sent.phrase_actors_of(subjects(tok)) if t.key)
     for clause in (c for c in tok.children if c.dep_ == "ccomp" and lemma(c) not in ctx.words("downing")):
-        doers = {p for t in sent.phrase_actors_of(subjects(clause), weapons=True) if (p := ctx.party_of(t.key))}
+        doers = ctx.parties_of(t.key for t in sent.phrase_actors_of(subjects(clause), weapons=True) if t.key)
         own = [s.lower_ for s in subjects(clause)] in (["it"], ["we"], ["they"]) or bool(claimants & doers)
         hit = clause.i in verbs or lemma(clause) in ctx.words("impact_verb")  # "its jets had destroyed an S-400"
         attack = hit or any(c.dep_ == "dobj" and c.i in nouns for c in clause.children)

@@ -250,7 +250,7 @@ def _said_by_the_same_stance(
     path = [t.dep_ for t in path_up(tok, voice.verb) or []]
     if "ccomp" not in path or "conj" in path:
         return False
-    inner = {p for t in sent.phrase_actors_of(subjects(tok)) if (p := ctx.party_of(t.key))}
+    inner = ctx.parties_of(t.key for t in sent.phrase_actors_of(subjects(tok)) if t.key)
     return bool(inner) and inner <= ctx.parties_of(voice.speakers)
 
 

@@ -24,6 +24,7 @@ from .roles import (
     negated,
     prep_objects,
     subjects,
+    to_come,
     verb_chain,
 )
 from .sentence import ParsedSentence
@@ -65,7 +66,7 @@ def own_strike_stances(sent: ParsedSentence, ctx: ArticleContext, voices: list[V
         if marks(tok) & CONDITIONS:
             continue  # "if Venezuela were attacked, he would ...": no attack stated
         chain = verb_chain(tok)
-        coming = any(c.dep_ == "aux" and c.lower_ in TO_COME for c in chain for c in c.children)
+        coming = to_come(tok)
         halted = any(lemma(v) in ctx.words("halt_verb") for v in chain[1:])
         if halted and not coming:
             continue  # "stopped bombing": no attack stated
