@@ -97,6 +97,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "perpetrate_verb",
     "assault_noun",
     "principle_noun",
+    "loose_anaphor",
     "praise_word",
     "agreement_noun",
     "vessel_noun",

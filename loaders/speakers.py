@@ -174,10 +174,6 @@ def _served(person: Token, speaker: Token) -> bool:
     return path is not None and {"appos", "pobj"} <= {n.dep_ for n in path}
 
 
-_LOOSE_ANAPHORS = frozenset({"group", "movement", "faction"})
-"""Words that, as speakers, as often stand for a rights group or a party as for an armed group."""
-
-
 def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: tuple[str, ...] = ()) -> list[str]:
     """The actors one subject phrase names, as speakers (see the module's rules)."""
     word = lemma(tok)
@@ -228,7 +224,7 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
             return [ctx.last_subject or ""]
         armed = any(c.dep_ == "amod" and c.lower_ == "armed" for c in tok.children)
         plain = all(c.dep_ == "det" or (c.dep_ == "amod" and c.lower_ == "armed") for c in tok.children)
-        fighters = word in ctx.words("armed_anaphor") and (armed or word not in _LOOSE_ANAPHORS)
+        fighters = word in ctx.words("armed_anaphor") and (armed or word not in ctx.words("loose_anaphor"))
         pointed = ctx.armed_group_before(sent.char_of(tok)) if fighters and plain else None
         if pointed is not None:  # "The M23 seized Goma ... The rebels said": the armed group named before
             return [pointed]
