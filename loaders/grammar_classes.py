@@ -104,5 +104,8 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "ruling_participle",
     "body_head_word",
     "media_word",
+    "modal",
+    "charge_adverb",
+    "name_giving",
 )
 """The classes of ``grammar.tsv``."""

@@ -24,14 +24,11 @@ def _clauses(verb: Token) -> list[Token]:
     return [*found, *(j for c in found for j in c.conjuncts if j.pos_ in ("VERB", "AUX"))]
 
 
-_MODALS = frozenset({"will", "would", "shall", "can", "could", "may", "might", "must", "should", "wo", "ca"})
-
-
-def _factual(clause: Token) -> bool:
+def _factual(clause: Token, ctx: ArticleContext) -> bool:
     """The clause says what is or was, not what will or must be ("would not tolerate": a warning),
     nor how good something is ("action of this kind was not enough": a judgment)."""
     judged = lemma(clause) == "be" and any(c.dep_ == "acomp" for c in clause.children)
-    return not judged and not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in clause.children)
+    return not judged and not any(c.dep_ == "aux" and c.lower_ in ctx.words("modal") for c in clause.children)
 
 
 def _no_subject(clause: Token) -> bool:
@@ -61,7 +58,7 @@ def rebuttals(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) ->
             continue
         for clause in _clauses(voice.verb):
             denied = negated(clause) or _no_subject(clause)
-            if denied and _factual(clause) and _own_side(sent, ctx, clause, voice):
+            if denied and _factual(clause, ctx) and _own_side(sent, ctx, clause, voice):
                 found.append(voice)
                 break
     return found

@@ -156,7 +156,7 @@ def not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleConte
         return True  # "Pakistan retaliated with artillery fire": a reprisal done, not threatened
     if any(c.dep_ in ("det", "neg", "nsubj") and c.lower_ == "no" for c in tok.children):
         return True  # "there is no denying it"
-    if any(c.dep_ == "advmod" and c.lower_ in ("allegedly", "purportedly") for c in tok.children):
+    if any(c.dep_ == "advmod" and c.lower_ in ctx.words("charge_adverb") for c in tok.children):
         return True  # "Serbia had allegedly committed to supplying": a charge against it, not its word
     if _in_a_document(tok, ctx):
         return True  # "the leaks suggested that Serbia had committed to": what papers say of it

@@ -92,7 +92,7 @@ def targets_of(
     """The actors and places target phrases name, looking inside a phrase that names none
     ("in its operations against Kurdish militants in Syria")."""
     preps = ctx.words("target_prep")
-    naming = ctx.words("naming_verb") | {"name", "code-name", "codename"}
+    naming = ctx.words("naming_verb") | ctx.words("name_giving")
 
     def given_name(tok: Token) -> bool:  # "an operation code-named Martyr Soleimani": a name, not a target
         return any(c.dep_ in ("amod", "acl") and lemma(c) in naming for c in tok.children)
