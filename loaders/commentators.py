@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .doc_view import DocView
 from .lexicon import Lexicon
+from .naming import is_an_age
 from .tags import Tag
 
 __all__ = ["without_commentators"]
@@ -28,7 +29,7 @@ def _described_as(doc: DocView, tag: Tag, words: frozenset[str], private: frozen
     if tag.end + 2 >= len(doc) or doc[tag.end].text != ",":
         return False
     if doc[tag.end + 1].text.isdigit() and doc[tag.end + 2].text in (",", "."):
-        return int(doc[tag.end + 1].text) < 120  # news gives a private person's age, not an official's
+        return is_an_age(doc[tag.end + 1].text)
     if doc[tag.end + 1].lower_ in ("a", "an"):
         words = words | private
     for k in range(tag.end + 1, min(len(doc), tag.end + 1 + _REACH)):

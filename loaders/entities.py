@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from .facts import Actor, Extraction, person_key
 from .lexicon import Lexicon
-from .naming import NAME_PARTICLES, NOT_PERSON_WORDS
+from .naming import NAME_PARTICLES, NOT_PERSON_WORDS, is_an_age
 from .parsing import entity_recogniser
 from .tags import Tag
 
@@ -81,7 +81,7 @@ def _presented_as_anonymous(tok: Token, anonymous: frozenset[str]) -> bool:
     before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
     if before is not None and (before.lemma_ or before.text).lower() in anonymous:
         return True
-    aged = any(c.dep_ == "appos" and c.like_num and c.text.isdigit() and int(c.text) < 120 for c in tok.children)
+    aged = any(c.dep_ == "appos" and is_an_age(c.text) for c in tok.children)
     return aged or any(
         c.dep_ in ("appos", "compound") and (c.lemma_ or c.text).lower() in anonymous for c in tok.children
     )

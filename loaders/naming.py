@@ -30,7 +30,7 @@ from .surnames import lexicon_surname, same_person
 from .tags import Tag
 from .text import nlp
 
-__all__ = ["NAME_PARTICLES", "NOT_NAMES", "NOT_PERSON_WORDS", "people_and_bodies"]
+__all__ = ["NAME_PARTICLES", "NOT_NAMES", "NOT_PERSON_WORDS", "is_an_age", "people_and_bodies"]
 
 NAME_PARTICLES = frozenset(
     {
@@ -79,6 +79,18 @@ Systems", "the Munich Security Conference"): no person's name holds one."""
 _NOT_PERSON_WORDS = _PLACE_WORDS | _INSTITUTION_WORDS
 NOT_PERSON_WORDS = _NOT_PERSON_WORDS | _BODY_WORDS
 """Capitalised words no person's name holds: a body's, a place's or an institution's."""
+
+
+def is_an_age(word: str) -> bool:
+    """Whether ``word``, set off by commas after a name, is the person's age (", 45,"): news gives
+    a private person's age, not an official's.
+
+    >>> is_an_age("45"), is_an_age("1945"), is_an_age("a")
+    (True, False, False)
+    """
+    return word.isdigit() and int(word) < 120
+
+
 NOT_NAMES = {
     "Monday",
     "Tuesday",
