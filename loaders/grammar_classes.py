@@ -107,5 +107,6 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "modal",
     "charge_adverb",
     "name_giving",
+    "request_word",
 )
 """The classes of ``grammar.tsv``."""

@@ -27,6 +27,7 @@ __all__ = [
     "recipient_from_context",
     "states_of",
     "supplier_from_context",
+    "vetoed_requesters",
 ]
 
 
@@ -139,3 +140,25 @@ def attacker_armed(ctx: ArticleContext, sent: ParsedSentence, goods: list[Token]
         if strike.weapon in kinds and strike.attacker not in suppliers:
             return [strike.attacker]
     return []
+
+
+def vetoed_requesters(ctx: ArticleContext, sent: ParsedSentence, tok: Token) -> list[str]:
+    """Who asked for a supply that another side then refused, when the supply names no supplier
+    ("Switzerland rejected Germany's request that the shells be transferred to Ukraine", "blocked
+    two requests from Berlin, which demanded that ...", "rejected the Danish request for the supply
+    of vehicles to Kyiv"): the requester would have sent them (``grammar.tsv``: request_word,
+    refusal)."""
+    request = next((a for a in list(tok.ancestors)[:3] if lemma(a) in ctx.words("request_word")), None)
+    if request is None:
+        return []
+    if request.pos_ in ("VERB", "AUX") and request.dep_ == "relcl":  # "requests from Berlin, which demanded"
+        request = request.head
+        if request.dep_ == "pobj" and lemma(request.head.head) in ctx.words("request_word"):
+            request = request.head.head  # the clause hung on "Berlin", not on "requests"
+    if request.pos_ not in NOUN_POS or request.dep_ not in ("dobj", "nsubjpass"):
+        return []
+    if lemma(request.head) not in ctx.words("refusal"):
+        return []
+    owners = [c for c in request.children if c.dep_ in ("poss", "amod", "compound")]
+    owners += prep_objects(request, {"from", "by"})
+    return states_of(ctx, sent.phrase_actors_of(owners))

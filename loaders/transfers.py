@@ -33,6 +33,7 @@ from .missing_parties import (
     recipient_from_context,
     states_of,
     supplier_from_context,
+    vetoed_requesters,
 )
 from .roles import (
     CONDITIONS,
@@ -254,6 +255,9 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         ):  # "armed/equipped the brigade"
             weapons = [Tag("weapon", trig.start, trig.end, value="other")]
         hedge, future, alleged, denial = _framing(ctx, tok)
+        vetoed = [s for s in vetoed_requesters(ctx, sent, tok) if s not in recipients] if weapons and recipients else []
+        if vetoed and set(suppliers) <= set(vetoed):  # "Switzerland rejected Germany's request that the shells be sent"
+            suppliers, hedge, denial = suppliers or vetoed, False, True
         if voice is not None and voice.stance in ("deny", "allege"):
             denial = denial or voice.stance == "deny"
             alleged = alleged or voice.stance == "allege"
@@ -296,7 +300,9 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
             reading.unaddressed = "planned" if future or trig.value == "pledge" else "admitted"
         if hedge or (is_negated and not denial) or not weapons or not suppliers or not recipients:
             continue
-        if denial:
+        if vetoed:
+            status = "denied"
+        elif denial:
             refusing = set(voiced) | _refused_by(ctx, sent, tok)
             status = "denied" if refusing & set(suppliers) else "alleged"
         elif alleged:

@@ -333,3 +333,18 @@ def test_weapons_a_side_uses_named_by_another_states_demonym_came_from_it() -> N
 def test_goods_said_to_be_made_in_a_state_come_from_it() -> None:
     text = "The drones, made in Iran, were delivered to Russia by ship across the Caspian Sea."
     assert _transfers(_extract(text)) == {("IRN", "RUS", "drone")}
+
+
+def test_a_refused_request_to_send_weapons_is_the_requesters_denied_transfer() -> None:
+    texts = (
+        "Austria rejected Hungary's request that its howitzer shells be shipped to Ukraine.",
+        "Austria has blocked two requests from Budapest, which demanded that the shells be transferred to Ukraine.",
+        "Austria rejected Hungary's application to export the howitzers to Ukraine.",
+    )
+    for text in texts:
+        ex = _extract(text)
+        assert {(_party(t.supplier), _party(t.recipient), t.status) for t in ex.transfers} == {("HUN", "UKR", "denied")}
+
+
+def test_a_request_to_send_weapons_still_under_review_is_no_transfer() -> None:
+    assert _transfers(_extract("Austria is weighing Hungary's request that the shells be shipped to Ukraine.")) == set()
