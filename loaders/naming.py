@@ -261,6 +261,8 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
                 end = _named_portfolio(doc, end, taken)  # "Lebanon's Ministry of Public Health"
             label = doc.text_of(start, end)
             label = re.sub(r"^the\s+", "", label, flags=re.IGNORECASE)
+            if state.via == "metonym" and state.start < tag.start:  # "Tehran's foreign ministry": Iran's
+                label = f"{lexicon.states[state.key[6:]].name}'s {doc.text_of(tag.start, end)}"
             known = known_body(lexicon, state.key, doc.text_of(tag.start, tag.end))
             if known is not None:
                 label = known

@@ -80,6 +80,12 @@ def test_government_body_is_an_organization_of_its_state() -> None:
     assert (body.kind, body.label, body.affiliation) == ("organization", "China's foreign ministry", "state:CHN")
 
 
+def test_a_body_named_by_its_capital_is_named_by_its_state() -> None:
+    ex = _extract("Ankara's defence ministry said the drones had been delivered. Turkey's defence ministry added more.")
+    bodies = {a.label for a in ex.actors.values() if a.kind == "organization"}
+    assert bodies == {"Turkey's defence ministry"}
+
+
 def test_armed_group_is_based_in_its_state() -> None:
     ex = _extract("Hezbollah fighters fired rockets at Israel.")
     group = ex.actors["org:hezbollah"]
