@@ -19,7 +19,9 @@ from .tags import Tag
 __all__ = [
     "armed_named_before",
     "body_in_title",
+    "kind_named_from",
     "known_body",
+    "names_a_kind",
     "leaders_state",
     "owned_body",
     "role_family",
@@ -94,17 +96,30 @@ def leaders_state(doc: DocView, tags: list[Tag], body: Tag, ex: Extraction) -> T
     return None
 
 
+def names_a_kind(doc: DocView, tag: Tag, lexicon: Lexicon) -> bool:
+    """The body's head only says what kind of body the next one is ("the military-led
+    government": the government; ``grammar.tsv``: ruling_participle)."""
+    ruling = lexicon.words("ruling_participle")
+    return tag.end + 1 < len(doc) and doc[tag.end].text in ("-", "‑") and doc[tag.end + 1].lemma_.lower() in ruling
+
+
+def kind_named_from(doc: DocView, tag: Tag, lexicon: Lexicon) -> int:
+    """Where the body's phrase begins when a kind comes before its head ("military-led
+    government": at "military"), else the head's first token."""
+    ruling = lexicon.words("ruling_participle")
+    led = tag.start >= 3 and doc[tag.start - 1].lemma_.lower() in ruling and doc[tag.start - 2].text in ("-", "‑")
+    return tag.start - 3 if led else tag.start
+
+
 def the_body(
     doc: DocView, tag: Tag, bodies: dict[str, str], named: list[Tag], lexicon: Lexicon, ex: Extraction
 ) -> Tag | None:
     """A body named by "the" and its head alone ("the army said", "the junta denied"): the body
     of that role named earlier in the article, else the government or army of the one state the
     article has named most (at least twice as often as any other), else nobody."""
-    ruling = lexicon.words("ruling_participle")
-    if tag.end + 1 < len(doc) and doc[tag.end].text in ("-", "‑") and doc[tag.end + 1].lemma_.lower() in ruling:
-        return None  # "the military-led government": the military names the government's kind
-    led = tag.start >= 4 and doc[tag.start - 1].lemma_.lower() in ruling and doc[tag.start - 2].text in ("-", "‑")
-    first = tag.start - 3 if led else tag.start  # "the military-led government": the government
+    if names_a_kind(doc, tag, lexicon):
+        return None
+    first = kind_named_from(doc, tag, lexicon)
     if first == 0 or doc[first - 1].lower_ != "the" or not (doc[tag.start].is_lower or tag.end - tag.start == 1):
         return None
     start = first - 1

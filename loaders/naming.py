@@ -13,8 +13,10 @@ import re
 from .bodies import (
     armed_named_before,
     body_in_title,
+    kind_named_from,
     known_body,
     leaders_state,
+    names_a_kind,
     owned_body,
     role_family,
     state_after_of,
@@ -237,7 +239,9 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
     places = [t for t in tags if t.kind == "place"]
     for tag in list(tags):
         if tag.kind == "body":
-            state = state_before(doc, named, tag.start) or state_after_of(doc, named, tag.end)
+            if names_a_kind(doc, tag, lexicon):
+                continue  # "Mali's military-led government": the government, not the military
+            state = state_before(doc, named, kind_named_from(doc, tag, lexicon)) or state_after_of(doc, named, tag.end)
             if state is None and tag.value == "government":
                 state = leaders_state(doc, tags, tag, ex)  # "Joe Biden's administration"
             its = state_of_its(doc, named, tag.start) if state is None else None

@@ -1337,3 +1337,16 @@ def test_promising_a_reprisal_warns_and_promising_accountability_commits() -> No
     assert _statements(_extract(respond)) == {(frozenset({"org:kremlin"}), "warn")}
     accountable = "The Kremlin promised to punish those responsible for the leak."
     assert _statements(_extract(accountable)) == {(frozenset({"org:kremlin"}), "commit")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chad's military-led government accused Libya of arming the rebels.",
+        "Chad's military government accused Libya of arming the rebels.",
+    ],
+)
+def test_a_military_government_speaks_as_its_state(text: str) -> None:
+    ex = _extract(text)
+    assert _statements(ex) == {(frozenset({"state:TCD"}), "allege")}
+    assert not [a for a in ex.actors.values() if a.kind == "organization"]
