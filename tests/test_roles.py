@@ -737,8 +737,8 @@ def test_refusing_to_send_troops_denies_no_arms_but_refusing_to_export_does() ->
 
 
 def test_the_army_named_again_is_the_army_named_before() -> None:
-    text = "Niger's military government bought Turkish drones in May. The army denied striking civilians."
-    assert _statements(_extract(text)) == {(frozenset({"org:niger-s-military-government"}), "deny")}
+    text = "Niger's junta bought Turkish drones in May. The army denied striking civilians."
+    assert _statements(_extract(text)) == {(frozenset({"org:niger-s-junta"}), "deny")}
 
 
 def test_a_research_group_qualified_by_a_demonym_is_not_its_state() -> None:
