@@ -188,6 +188,8 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         if tok.lower_ in ("they", "we"):
             if len(quoted) > 1:  # "A, B and C said they condemned ...": the voice's speakers
                 return list(quoted)
+            if quoted and not quoted[0].startswith("person:"):  # "G7 leaders said they condemned": the G7
+                return list(quoted)
             return list(ctx.group())
         if tok.lower_ == "it" and quoted:  # "Saudi Arabia said it was following developments with concern"
             return [k for k in quoted if not k.startswith("person:")]

@@ -59,8 +59,9 @@ def find_voices(sent: ParsedSentence, ctx: ArticleContext) -> list[Voice]:
             keys = [k for t in to for k in speaker_keys(t, sent, ctx)]
         elif trig.value == "concern":  # "the bloc was alarmed by the transfer": the bloc, not the transfer
             keys = [k for t in subjects(tok) for k in speaker_keys(t, sent, ctx)]
-        else:
-            keys = speakers_of(tok, sent, ctx)
+        else:  # "G7 leaders said they condemned": "they" as the reporting clause names them
+            outer = voice_of(tok, [v for v in voices if v.stance is None]) if trig.event == "stance" else None
+            keys = speakers_of(tok, sent, ctx, outer.speakers if outer is not None else ())
         if keys:
             objects = tuple(t.key for t in sent.phrase_actors_of(direct_objects(tok)) if t.key)
             voices.append(

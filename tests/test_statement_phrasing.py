@@ -1350,3 +1350,16 @@ def test_a_military_government_speaks_as_its_state(text: str) -> None:
     ex = _extract(text)
     assert _statements(ex) == {(frozenset({"state:TCD"}), "allege")}
     assert not [a for a in ex.actors.values() if a.kind == "organization"]
+
+
+def test_they_in_what_a_group_says_is_the_group_not_the_last_speaker() -> None:
+    text = (
+        "French President Emmanuel Macron condemned the missile attack on Israel. "
+        "G7 foreign ministers, meeting in Capri on Wednesday, said they condemned Iran's attack "
+        "and expressed their full solidarity with Israel."
+    )
+    g7 = frozenset({"state:USA", "state:GBR", "state:FRA", "state:DEU", "state:ITA", "state:CAN", "state:JPN"})
+    found = _statements(_extract(text))
+    assert (g7, "condemn") in found
+    assert (g7, "support") in found
+    assert {s for s, _ in found if "person:emmanuelmacron" in s} == {frozenset({"person:emmanuelmacron"})}
