@@ -108,5 +108,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "charge_adverb",
     "name_giving",
     "request_word",
+    "self_defence_verb",
+    "reflexive",
 )
 """The classes of ``grammar.tsv``."""

@@ -30,6 +30,7 @@ from .roles import (
     prep_objects,
     subjects,
 )
+from .self_defence import self_defence_stances
 from .sentence import ParsedSentence
 from .speakers import speaker_keys, speakers_of
 from .spoken_events import abetting, about_the_last_event, about_the_strike, duties, unclaimed
@@ -369,6 +370,8 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
         out.add(voice.speakers, "commit", "statement.pledge.commit", 0.6, None)
     for voice in rebuttals(sent, ctx, voices):  # "the group maintains it does not receive support"
         out.add(voice.speakers, "deny", "statement.rebuttal.deny", 0.7, None)
+    for voice, stance in self_defence_stances(sent, ctx, voices):  # "X said Israel has the right to defend itself"
+        out.add(voice.speakers, stance, f"statement.self_defence.{stance}", 0.6, None)
     if not readings and not strikes:
         about_the_last_event(out, voices)
     if not strikes and not any(r.transfers for r in readings):

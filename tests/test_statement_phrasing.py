@@ -1363,3 +1363,23 @@ def test_they_in_what_a_group_says_is_the_group_not_the_last_speaker() -> None:
     assert (g7, "condemn") in found
     assert (g7, "support") in found
     assert {s for s, _ in found if "person:emmanuelmacron" in s} == {frozenset({"person:emmanuelmacron"})}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Germany said Israel had every right to defend itself.", {(frozenset({"state:DEU"}), "support")}),
+        (
+            "Iran's foreign ministry said the country was entitled to defend itself against acts of aggression.",
+            {(frozenset({"org:iran-s-foreign-ministry"}), "warn")},
+        ),
+        ("Ukraine needs air defence to protect its cities, Zelensky said.", set()),
+    ],
+)
+def test_a_right_to_defend_itself_is_supported_or_claimed(text: str, expected: set[tuple[frozenset[str], str]]) -> None:
+    assert _statements(_extract(text)) == expected
+
+
+def test_describing_ones_own_strikes_as_self_defence_admits_them() -> None:
+    text = "Pakistan's army described its strikes on camps in Afghanistan as an act of self-defence."
+    assert _statements(_extract(text)) == {(frozenset({"org:pakistan-s-army"}), "admit")}
