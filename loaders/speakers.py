@@ -100,6 +100,12 @@ def _titled_body(tok: Token, sent: ParsedSentence, ctx: ArticleContext) -> str |
     if body is None:
         return None
     if owner is None or owner.key is None:  # "Foreign Ministry spokesperson Lin Jian": his state speaks with him
+        own = sent.token_tag(tok)
+        before = [t for c in phrase if c.i < tok.i and (t := sent.token_tag(c)) is not None and t != own]
+        owned = any(t.kind == "actor" for t in before)  # "Houthi military spokesperson": the Houthis' own
+        named_before = None if owned else ctx.body_headed_by(body.head, sent.char_of(words[0]))
+        if named_before is not None:  # "Military spokesman X" after "Israel's military said": that body
+            return named_before
         person = sent.token_tag(tok)
         actor = ctx.extraction.actors.get(person.key or "") if person is not None else None
         served = actor.affiliation if actor is not None else None

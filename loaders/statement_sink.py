@@ -33,9 +33,25 @@ class StatementSink:
         members = self.ctx.lexicon.groups.get(actor.label, ()) if actor is not None else ()
         return [f"state:{m}" for m in members] or [key]
 
+    def _spoken_for(self, person: str) -> list[str]:
+        """The body or state a spokesperson spoke for together with them earlier in the article
+        ("Rwandan government spokeswoman Yolande Makolo dismissed ... She said ..."): none for
+        anyone else."""
+        actor = self.ctx.extraction.actors.get(person)
+        if actor is None or not actor.role:
+            return []
+        if self.ctx.lexicon.role_of_title(actor.role.split()[-1]) != "spokesperson":
+            return []
+        for earlier in reversed([*self.ctx.extraction.statements, *self.made]):
+            if person in earlier.speakers and len(earlier.speakers) > 1:
+                return [k for k in earlier.speakers if not k.startswith("person:")]
+        return []
+
     def add(self, speakers: list[str] | tuple[str, ...], stance: str, rule: str, confidence: float,
             about: Transfer | Strike | None) -> None:  # fmt: skip
         keys = tuple(dict.fromkeys(k for key in speakers for k in self._members(key)))
+        if len(keys) == 1 and keys[0].startswith("person:"):  # "She said ...": with the body she speaks for
+            keys = (*self._spoken_for(keys[0]), *keys)
         if not keys or any(s.stance == stance and set(s.speakers) == set(keys) for s in self.made):
             return
         if self._details is None:

@@ -1383,3 +1383,18 @@ def test_a_right_to_defend_itself_is_supported_or_claimed(text: str, expected: s
 def test_describing_ones_own_strikes_as_self_defence_admits_them() -> None:
     text = "Pakistan's army described its strikes on camps in Afghanistan as an act of self-defence."
     assert _statements(_extract(text)) == {(frozenset({"org:pakistan-s-army"}), "admit")}
+
+
+def test_a_spokespersons_later_words_carry_the_body_they_spoke_for() -> None:
+    text = "Kenyan government spokesman Isaac Mwaura dismissed the report. He condemned the sanctions on Nairobi."
+    assert (frozenset({"state:KEN", "person:isaacmwaura"}), "condemn") in _statements(_extract(text))
+    minister = "Kenyan Foreign Minister Musalia Mudavadi dismissed the report. He condemned the sanctions on Nairobi."
+    assert (frozenset({"person:musaliamudavadi"}), "condemn") in _statements(_extract(minister))
+
+
+def test_a_spokesman_titled_by_a_body_named_before_speaks_with_it() -> None:
+    text = (
+        "Kenya struck militant camps in Somalia on Sunday, its military said. "
+        "Military spokesman Colonel Zipporah Kioko warned that Kenya would strike again if attacked."
+    )
+    assert (frozenset({"org:kenya-military", "person:zipporahkioko"}), "warn") in _statements(_extract(text))
