@@ -28,7 +28,17 @@ from .sentence import ParsedSentence
 from .strike_parties import blamed, claimed_by
 from .tags import Tag
 
-__all__ = ["WHERE", "instruments", "only_maker", "owners_first", "strike_roles", "targets_of", "unreal", "using"]
+__all__ = [
+    "WHERE",
+    "instruments",
+    "only_maker",
+    "owners_first",
+    "strike_roles",
+    "targets_of",
+    "unreal",
+    "user_of_supplied",
+    "using",
+]
 
 WHERE = frozenset({"in", "inside", "near", "across", "over", "through", "off"})
 """Target prepositions that say where a strike fell, which yield to whoever owned what was hit."""
@@ -120,6 +130,17 @@ def targets_of(
             tags = [*tags, *(p for p in inside_tags if p is not None and (p.kind == "place" or ctx.party_of(p.key)))]
         found += [t for t in tags if t not in found]
     return found
+
+
+def user_of_supplied(sent: ParsedSentence, ctx: ArticleContext, tag: Tag) -> str | None:
+    """Who fires weapons a demonym names when the article says that state supplied them to one
+    side ("Iranian drones" after "Iran supplied Russia with drones"): that side, not the maker."""
+    head = sent.head(tag)
+    weapon = sent.token_tag(head.head, "weapon") if head.dep_ in ("amod", "compound") else None
+    if tag.via != "demonym" or weapon is None or tag.key is None:
+        return None
+    users = {t.recipient for t in ctx.extraction.transfers if t.supplier == tag.key and t.weapon == weapon.value}
+    return users.pop() if len(users) == 1 else None
 
 
 def only_maker(sent: ParsedSentence, ctx: ArticleContext, tag: Tag) -> bool:

@@ -45,7 +45,7 @@ from .strike_parties import (
     owned_by_pronoun,
     reporting_target,
 )
-from .strike_roles import WHERE, instruments, only_maker, owners_first, strike_roles, unreal, using
+from .strike_roles import WHERE, instruments, only_maker, owners_first, strike_roles, unreal, user_of_supplied, using
 from .tags import Tag
 from .voices import Voice, pronoun_actors
 from .weapons import event_weapons, generic, origin_of, resolve_weapon
@@ -64,6 +64,16 @@ def _keys(ctx: ArticleContext, tags: list[Tag]) -> list[tuple[str, Tag]]:
             out.append((state, tag))
     groups = {ctx.state_of(k) for k, _ in out if not k.startswith("state:")}
     return [(k, t) for k, t in out if k not in groups]  # "Houthi targets in Yemen": the Houthis
+
+
+def _users_of_supplied(sent: ParsedSentence, ctx: ArticleContext, keys: list[tuple[str, Tag]]) -> list[tuple[str, Tag]]:
+    """Each party named by a demonym on weapons its state supplied to another side, as that side."""
+    out: list[tuple[str, Tag]] = []
+    for key, tag in keys:
+        user = user_of_supplied(sent, ctx, tag) if tag.end > tag.start else None
+        if all(k != (user or key) for k, _ in out):
+            out.append((user or key, tag))
+    return out
 
 
 def _doing_verb(tok: Token) -> Token:
@@ -267,6 +277,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         if needs_weapon and not weapons and not (pronoun and earlier):
             continue
         attacker_keys = _keys(ctx, attackers) or armed_anaphor(sent, ctx, tok) or _keys(ctx, accused)
+        attacker_keys = _users_of_supplied(sent, ctx, attacker_keys)  # "Iranian drones hit Kyiv": Russia's
         held = tok.dep_ == "relcl" and sent.token_tag(tok.head, "weapon") is not None and bool(transfers)
         if not attacker_keys and held and any(s.pos_ == "PRON" for s in subjects(tok)):
             recipient = transfers[-1].recipient  # "supplied the Houthis with the missiles they fire at Riyadh"
@@ -289,6 +300,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
                 (earlier.recipient, Tag("actor", 0, 0, key=earlier.recipient))
             ]  # who holds what was supplied
         target_keys = _keys(ctx, owners_first([t for t in targets if not only_maker(sent, ctx, t)]))
+        target_keys = _users_of_supplied(sent, ctx, target_keys)  # "shot down Iranian drones": Russia's
         if target_keys and attacker_keys and downed:  # "downed 34 Ukrainian drones"
             home = _defended_at_home(sent, ctx, tok, [k for k, _ in attacker_keys])
             attacker_keys, target_keys, weapons = target_keys, attacker_keys if home else [], downed

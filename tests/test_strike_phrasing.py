@@ -450,3 +450,15 @@ def test_what_an_attack_did_is_no_intent_and_what_it_is_set_to_do_is() -> None:
     assert _strikes(_extract(done)) == {("UKR", "RUS", "drone")}
     planned = "A Russian attack on Kyiv is set to begin within days."
     assert _strikes(_extract(planned)) == set()
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Ukrainian air defences shot down 20 Iranian drones over Kharkiv on Sunday.",
+        "Iranian drones hit Odesa on Sunday.",
+    ],
+)
+def test_weapons_named_by_their_suppliers_demonym_are_fired_by_the_recipient(second: str) -> None:
+    text = "Iran supplied Russia with Shahed drones last year. " + second
+    assert _strikes(_extract(text)) == {("RUS", "UKR", "drone")}
