@@ -110,5 +110,6 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "request_word",
     "self_defence_verb",
     "reflexive",
+    "permission_noun",
 )
 """The classes of ``grammar.tsv``."""

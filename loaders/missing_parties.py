@@ -24,6 +24,7 @@ __all__ = [
     "leaning_on",
     "makers_of_goods",
     "moved",
+    "permission_seekers",
     "recipient_from_context",
     "states_of",
     "supplier_from_context",
@@ -162,3 +163,19 @@ def vetoed_requesters(ctx: ArticleContext, sent: ParsedSentence, tok: Token) -> 
     owners = [c for c in request.children if c.dep_ in ("poss", "amod", "compound")]
     owners += prep_objects(request, {"from", "by"})
     return states_of(ctx, sent.phrase_actors_of(owners))
+
+
+def permission_seekers(ctx: ArticleContext, sent: ParsedSentence, tok: Token) -> list[str]:
+    """Who asks for permission to send weapons ("Poland asked Berlin for permission to send its
+    Leopards to Kyiv", "sought Germany's approval to transfer the tanks"): the would-be
+    supplier, whose transfer is planned (``grammar.tsv``: permission_noun)."""
+    noun = tok.head if tok.dep_ == "acl" else None
+    if noun is None or lemma(noun) not in ctx.words("permission_noun"):
+        return []
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if verb.pos_ not in ("VERB", "AUX") or lemma(verb) not in ctx.words("request_word"):
+        return []
+    askers = subjects(verb)
+    if verb.dep_ == "relcl" and all(a.tag_ in ("WDT", "WP") for a in askers):  # "Poland, which asked ..."
+        askers = [verb.head]
+    return states_of(ctx, sent.phrase_actors_of(askers))

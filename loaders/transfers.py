@@ -30,6 +30,7 @@ from .missing_parties import (
     leaning_on,
     makers_of_goods,
     moved,
+    permission_seekers,
     recipient_from_context,
     states_of,
     supplier_from_context,
@@ -258,6 +259,9 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         vetoed = [s for s in vetoed_requesters(ctx, sent, tok) if s not in recipients] if weapons and recipients else []
         if vetoed and set(suppliers) <= set(vetoed):  # "Switzerland rejected Germany's request that the shells be sent"
             suppliers, hedge, denial = suppliers or vetoed, False, True
+        seekers = permission_seekers(ctx, sent, tok) if weapons and recipients and not vetoed else []
+        if seekers:  # "Poland asked Berlin for permission to send its tanks to Kyiv": Poland's, not Berlin's
+            suppliers, hedge, future = seekers, False, True
         if voice is not None and voice.stance in ("deny", "allege"):
             denial = denial or voice.stance == "deny"
             alleged = alleged or voice.stance == "allege"

@@ -348,3 +348,13 @@ def test_a_refused_request_to_send_weapons_is_the_requesters_denied_transfer() -
 
 def test_a_request_to_send_weapons_still_under_review_is_no_transfer() -> None:
     assert _transfers(_extract("Austria is weighing Hungary's request that the shells be shipped to Ukraine.")) == set()
+
+
+def test_asking_permission_to_send_weapons_is_the_askers_planned_transfer() -> None:
+    texts = (
+        "Finland asked Berlin for permission to send 12 of its own Leopards to Kyiv.",
+        "Finland sought Germany's approval to send its Leopard tanks to Ukraine.",
+    )
+    for text in texts:
+        found = {(_party(t.supplier), _party(t.recipient), t.status) for t in _extract(text).transfers}
+        assert found == {("FIN", "UKR", "planned")}
