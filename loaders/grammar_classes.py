@@ -111,5 +111,6 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "self_defence_verb",
     "reflexive",
     "permission_noun",
+    "reprisal_noun",
 )
 """The classes of ``grammar.tsv``."""

@@ -9,6 +9,8 @@ laid on another party).
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from .context import ArticleContext
 from .facts import Transfer
 from .roles import CONDITIONS, agents, is_passive, lemma, marks, path_up, subjects
@@ -16,7 +18,7 @@ from .statement_sink import StatementSink
 from .threats import aimed_at
 from .voices import Voice, reporter_of, voice_of
 
-__all__ = ["abetting", "about_the_last_event", "about_the_strike", "duties", "unclaimed"]
+__all__ = ["abetting", "about_the_last_event", "about_the_strike", "duties", "reprisal_cause", "unclaimed"]
 
 
 def about_the_last_event(out: StatementSink, voices: list[Voice]) -> None:
@@ -113,6 +115,19 @@ _UNTOLD = CONDITIONS | {"until", "before", "after", "since"}
 """Subordinators of a clause that names a strike without reporting it ("until the attacks are over")."""
 
 
+def reprisal_cause(ctx: ArticleContext, tok: Token) -> bool:
+    """The strike is what a reprisal answers ("the operation was retaliation for an Israeli
+    airstrike", "avenged the killing of X in an airstrike"): the speaker's reason for its own
+    strike, no allegation of the other side's (``grammar.tsv``: reprisal_noun, reprisal)."""
+    reprisals = ctx.words("reprisal_noun") | ctx.words("reprisal")
+    below = tok
+    for above in list(tok.ancestors)[:4]:
+        if lemma(above) in reprisals and (below.lower_ == "for" or below.dep_ == "dobj"):
+            return True
+        below = above
+    return False
+
+
 def unclaimed(out: StatementSink, voices: list[Voice]) -> None:
     """A party reporting a strike on its own side whose attacker the sentence leaves unsaid
     alleges it ("Missiles hit an apartment block in Dnipro, Ukraine's air force said"), as it
@@ -122,6 +137,8 @@ def unclaimed(out: StatementSink, voices: list[Voice]) -> None:
     for tok, targets in ctx.unclaimed:
         if tok.dep_ == "dobj" and lemma(tok.head) in ctx.words("judging_verb"):
             continue  # "agreed to halt attacks on American ships": attacks to stop, not reported
+        if reprisal_cause(ctx, tok):
+            continue
         voice = voice_of(tok, voices)
         if voice is None or voice.stance is not None or voice.verb is None:
             continue

@@ -33,7 +33,7 @@ from .roles import (
 from .self_defence import self_defence_stances
 from .sentence import ParsedSentence
 from .speakers import speaker_keys, speakers_of
-from .spoken_events import abetting, about_the_last_event, about_the_strike, duties, unclaimed
+from .spoken_events import abetting, about_the_last_event, about_the_strike, duties, reprisal_cause, unclaimed
 from .stance_words import (
     ADVERBS,
     attack_promised,
@@ -315,8 +315,8 @@ def _party_stances(out: StatementSink, voices: list[Voice], readings: list[Suppl
         states = ctx.parties_of(voice.speakers)
         if strike.attacker in states:
             out.add(voice.speakers, "admit", "statement.voice.admit", 0.75, strike)
-        elif states or _untold_officials(ctx, voice.speakers):  # a victim reporting the attack accuses the attacker
-            out.add(voice.speakers, "allege", "statement.voice.allege", _said(voice, tok), strike)
+        elif (states or _untold_officials(ctx, voice.speakers)) and not reprisal_cause(ctx, tok):
+            out.add(voice.speakers, "allege", "statement.voice.allege", _said(voice, tok), strike)  # the victim accuses
 
 
 def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice], readings: list[SupplyReading],

@@ -1398,3 +1398,16 @@ def test_a_spokesman_titled_by_a_body_named_before_speaks_with_it() -> None:
         "Military spokesman Colonel Zipporah Kioko warned that Kenya would strike again if attacked."
     )
     assert (frozenset({"org:kenya-military", "person:zipporahkioko"}), "warn") in _statements(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hezbollah fired rockets at Israel on Sunday, saying the barrage avenged the killing of a commander "
+        "in an Israeli airstrike in Lebanon.",
+        "Hezbollah fired rockets at Israel on Sunday and said the barrage was retaliation for an Israeli airstrike "
+        "in Lebanon.",
+    ],
+)
+def test_the_strike_a_reprisal_answers_is_no_allegation(text: str) -> None:
+    assert {s for s in _statements(_extract(text)) if s[1] == "allege"} == set()
