@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,6 +92,7 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
     armed = {(s.attacker, s.target) for s in extraction.strikes if s.weapon is not None}
     extraction.strikes = [s for s in extraction.strikes if s.weapon is not None or (s.attacker, s.target) not in armed]
     _mention_group_bases(extraction)
+    _mention_owner_states(extraction, lex)
     in_events = {k for event_actors in _event_actors(extraction) for k in event_actors}
     extraction.mentions += [m for m in located if m.actor in in_events]  # "strikes in Damascus": struck
     used = {m.actor for m in extraction.mentions} | in_events
@@ -327,6 +329,22 @@ def _drop_repeated_headlines(ex: Extraction, headlines: list[SpanView]) -> None:
 def _sentence_of(starts: list[int], token: int) -> int | None:
     i = bisect_right(starts, token) - 1
     return i if i >= 0 else None
+
+
+def _mention_owner_states(ex: Extraction, lex: Lexicon) -> None:
+    """A body whose name says its state ("the U.S. State Department", "the Israeli military")
+    names that state too: a mention of it where the body is named."""
+    named = {m.actor for m in ex.mentions}
+    for mention in list(ex.mentions):
+        actor = ex.actors.get(mention.actor)
+        owner = actor.affiliation if actor is not None and actor.kind == "organization" else None
+        state = lex.states.get(owner[6:]) if owner and owner.startswith("state:") and owner not in named else None
+        if state is None:
+            continue
+        words = {w.removeprefix("the ") for w in (*state.names, *state.demonyms)}
+        if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", mention.text) for w in words):
+            ex.mentions.append(Mention(owner or "", mention.start, mention.end, mention.text))
+            named.add(owner or "")
 
 
 def _mention_group_bases(ex: Extraction) -> None:

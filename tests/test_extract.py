@@ -518,3 +518,8 @@ def test_a_first_name_spelled_like_a_name_particle_starts_the_name() -> None:
     ex = _extract('"Turkey must do more to ease tensions," U.S. Senator Ben Cardin said in a statement.')
     assert ex.actors["person:bencardin"].affiliation == "state:USA"
     assert (frozenset({"person:bencardin"}), "call_on") in _statements(ex)
+
+
+def test_a_body_whose_name_says_its_state_mentions_the_state() -> None:
+    assert "USA" in _states(_extract("The U.S. State Department condemned the attack on the tanker."))
+    assert "USA" not in _states(_extract("The State Department condemned the attack on the tanker."))
