@@ -189,6 +189,11 @@ def _person_name(doc: DocView, i: int, stop: set[int]) -> tuple[int, int, str] |
             nickname = True  # 'Robert "Magyar" Brovdi': the nickname is no part of the name
             j += 3
             continue
+        initial = len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
+        if parts and initial and j + 1 < len(doc) and doc[j + 1].is_title:  # "Rahul R. Singh": a middle initial
+            parts.append(j)
+            j += 1
+            continue
         if not (tok.is_alpha and (tok.text[0].isupper() or (parts and doc[j - 1].text == "-"))):
             break
         if tok.text in NOT_NAMES:

@@ -523,3 +523,9 @@ def test_a_first_name_spelled_like_a_name_particle_starts_the_name() -> None:
 def test_a_body_whose_name_says_its_state_mentions_the_state() -> None:
     assert "USA" in _states(_extract("The U.S. State Department condemned the attack on the tanker."))
     assert "USA" not in _states(_extract("The State Department condemned the attack on the tanker."))
+
+
+def test_a_name_with_a_middle_initial_is_one_person() -> None:
+    ex = _extract("Lieutenant General Anil K. Verma said the drones had come from Turkey.")
+    assert "person:anilkverma" in ex.actors
+    assert not [k for k in ex.actors if k.startswith("person:") and k != "person:anilkverma"]
