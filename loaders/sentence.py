@@ -138,6 +138,12 @@ class ParsedSentence:
                 and (tag.key or "").startswith("state:")
                 and a.key != tag.key
             ]
+            titles = {c.i for c in tok.children if c.dep_ == "conj" and c.i in self.title_at}
+            listed += [  # "Senator X and Representative Y", parsed as a conjoined title and an apposition
+                a
+                for c in tok.children
+                if c.dep_ == "appos" and c.left_edge.i - 1 in titles and (a := self.actor_at.get(c.i)) is not None
+            ]
             return [tag, *listed]
         for child in tok.children:
             if child.dep_ == "appos":

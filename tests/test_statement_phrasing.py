@@ -1411,3 +1411,8 @@ def test_a_spokesman_titled_by_a_body_named_before_speaks_with_it() -> None:
 )
 def test_the_strike_a_reprisal_answers_is_no_allegation(text: str) -> None:
     assert {s for s in _statements(_extract(text)) if s[1] == "allege"} == set()
+
+
+def test_a_senator_and_a_representative_speak_together() -> None:
+    text = "Senator Jane Fielding and Representative Omar Castell urged the White House to halt the sale."
+    assert _statements(_extract(text)) == {(frozenset({"person:janefielding", "person:omarcastell"}), "call_on")}
