@@ -283,6 +283,11 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
         by = [a for c in launched for a in agents(c)]
         attackers = [t for t in sent.phrase_actors_of(by) if not only_maker(sent, ctx, t)]
     platforms = [s for s in subject if (w := sent.token_tag(s, "weapon")) is not None and w.value != "aircraft"]
+    tools = subject if subject and all(sent.token_tag(s, "weapon") is not None for s in subject) else []
+    if tools and tok.dep_ in ("ccomp", "xcomp", "advcl") and lemma(tok.head) in ctx.words("use_verb"):
+        users = [t for t in sent.phrase_actors_of(subjects(tok.head), weapons=True) if not only_maker(sent, ctx, t)]
+        attackers = attackers or users  # "the military used Russian-made jets to bomb villages": the jets are its
+        platforms = tools if users else platforms
     objects = direct_objects(tok) or _free_relative(tok)
     sends = lemma(tok) in ctx.words("sending_verb")
     if lemma(tok) in ctx.words("downing") or not sends:

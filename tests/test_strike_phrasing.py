@@ -462,3 +462,8 @@ def test_what_an_attack_did_is_no_intent_and_what_it_is_set_to_do_is() -> None:
 def test_weapons_named_by_their_suppliers_demonym_are_fired_by_the_recipient(second: str) -> None:
     text = "Iran supplied Russia with Shahed drones last year. " + second
     assert _strikes(_extract(text)) == {("RUS", "UKR", "drone")}
+
+
+def test_weapons_a_side_used_to_strike_are_its_own_strike() -> None:
+    text = "Myanmar's military has used Russian-made jets to bomb villages in Sagaing."
+    assert _strikes(_extract(text)) == {("MMR", "MMR", "aircraft")}
