@@ -358,3 +358,7 @@ def test_asking_permission_to_send_weapons_is_the_askers_planned_transfer() -> N
     for text in texts:
         found = {(_party(t.supplier), _party(t.recipient), t.status) for t in _extract(text).transfers}
         assert found == {("FIN", "UKR", "planned")}
+
+
+def test_missile_technology_is_not_a_missile() -> None:
+    assert _transfers(_extract("Russia supplied Iran with missile technology.")) == {("RUS", "IRN", "other")}
