@@ -360,5 +360,5 @@ def test_asking_permission_to_send_weapons_is_the_askers_planned_transfer() -> N
         assert found == {("FIN", "UKR", "planned")}
 
 
-def test_missile_technology_is_not_a_missile() -> None:
-    assert _transfers(_extract("Russia supplied Iran with missile technology.")) == {("RUS", "IRN", "other")}
+def test_military_technology_received_is_a_transfer_of_other_goods() -> None:
+    assert _transfers(_extract("In return, China receives military technology from Russia.")) == {("RUS", "CHN", "other")}
