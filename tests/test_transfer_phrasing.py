@@ -361,4 +361,5 @@ def test_asking_permission_to_send_weapons_is_the_askers_planned_transfer() -> N
 
 
 def test_military_technology_received_is_a_transfer_of_other_goods() -> None:
-    assert _transfers(_extract("In return, China receives military technology from Russia.")) == {("RUS", "CHN", "other")}
+    text = "In return, China receives military technology from Russia."
+    assert _transfers(_extract(text)) == {("RUS", "CHN", "other")}
