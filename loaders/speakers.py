@@ -386,10 +386,16 @@ def signatory_group(
                 if j >= sent.start and any(x.kind == "title" and x.end == j + 1 for x in tags):
                     group[t.key] = None  # "the High Representative of the European Union"
                 after = t.end + 1 if t.end < sent.end and view[t.end].text in ("'s", "’s") else t.end
-                if any(x.kind == "title" and x.start == after for x in tags):
-                    group[t.key] = None  # "the EU's High Representative"
+                if any(x.kind == "title" and x.start == after and not _plural(view, x) for x in tags):
+                    group[t.key] = None  # "the EU's High Representative", not "as NATO leaders gathered"
     states = [k for k in group if k.startswith("state:")]
     return (tuple(group), first) if len(states) >= 3 else ((), first)
+
+
+def _plural(view: DocView, title: Tag) -> bool:
+    """The title names several people ("leaders", "foreign ministers"), not one official."""
+    last = view[title.end - 1]
+    return last.lower_ != last.lemma_.lower() and last.lower_.endswith("s")
 
 
 def _listed(view: DocView, actors: list[Tag]) -> list[Tag]:

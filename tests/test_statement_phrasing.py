@@ -1416,3 +1416,13 @@ def test_the_strike_a_reprisal_answers_is_no_allegation(text: str) -> None:
 def test_a_senator_and_a_representative_speak_together() -> None:
     text = "Senator Jane Fielding and Representative Omar Castell urged the White House to halt the sale."
     assert _statements(_extract(text)) == {(frozenset({"person:janefielding", "person:omarcastell"}), "call_on")}
+
+
+def test_a_body_whose_leaders_gathered_is_no_signatory() -> None:
+    text = (
+        "The United States and three European allies will give Ukraine more air defence systems, their leaders "
+        "said on Tuesday. In a joint statement released as NATO leaders gathered in Washington, the leaders of the "
+        "United States, Germany, Spain and Italy said they would provide more air defence systems to Ukraine."
+    )
+    speakers = {k for s, _ in _statements(_extract(text)) for k in s}
+    assert speakers == {"state:USA", "state:DEU", "state:ESP", "state:ITA"}
