@@ -267,7 +267,8 @@ def _parse_cues(lex: Lexicon) -> _ParseCues:
         | lex.words("warning_word")
         | lex.words("concern_word")
         | lex.words("praise_word")
-        | lex.words("excuse_noun"),
+        | lex.words("excuse_noun")
+        | lex.words("groundless_noun"),
         pledges=lex.words("pledge_verb"),
         rebuttals=lex.words("rebuttal_verb"),
         pairs=verb_object_pairs(lex),

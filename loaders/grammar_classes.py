@@ -112,5 +112,6 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "reflexive",
     "permission_noun",
     "reprisal_noun",
+    "groundless_noun",
 )
 """The classes of ``grammar.tsv``."""

@@ -353,4 +353,17 @@ def object_triggers(
         ]
         if there and none:
             found.append(Tag("trigger", offset + tok.i, offset + tok.i + 1, event="stance", value="condemn"))
+    groundless = lexicon.words("groundless_noun")
+    for tok in doc:  # "the claims had no basis in fact", "there is no truth to the reports": a denial
+        if (tok.lemma_ or tok.text).lower() not in ("be", "have") or offset + tok.i in covered:
+            continue
+        lacking = [
+            c
+            for c in tok.children
+            if (c.dep_ in ("attr", "dobj") and any(d.lower_ == "no" for d in c.children if d.dep_ in ("det", "neg")))
+            or (c.dep_ == "prep" and c.lower_ == "without")
+        ]
+        heads = [o for c in lacking for o in ([c] if c.dep_ != "prep" else [p for p in c.children if p.dep_ == "pobj"])]
+        if any((h.lemma_ or h.text).lower() in groundless for h in heads):
+            found.append(Tag("trigger", offset + tok.i, offset + tok.i + 1, event="stance", value="deny"))
     return found

@@ -106,6 +106,9 @@ def _stance_speakers(
     if voice is not None and (_trailing_participle(tok) or _reporters_conjunct(tok, sent)):  # "X said Iran sent drones,
         return list(voice.speakers), "voice"  # calling it an escalation", "... had sent drones, and condemned"
     stative = value == "deny" and is_passive(tok) and not agents(tok)  # "the US was not involved in"
+    groundless = ctx.words("groundless_noun")
+    baseless = lemma(tok) in ("be", "have") and any(lemma(c) in groundless for c in tok.subtree)
+    stative = stative or (value == "deny" and baseless)  # "X said the claims had no basis": X denies
     if stative and voice is not None:
         return list(voice.speakers), "voice"  # "Moscow said Tehran was not involved": Moscow denies
     if clausal(tok) and (value == "concern" or stative):  # "the US is concerned by ...": the subject feels it

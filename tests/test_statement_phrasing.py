@@ -1426,3 +1426,15 @@ def test_a_body_whose_leaders_gathered_is_no_signatory() -> None:
     )
     speakers = {k for s, _ in _statements(_extract(text)) for k in s}
     assert speakers == {"state:USA", "state:DEU", "state:ESP", "state:ITA"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qatar's foreign ministry said the claims had no basis in fact.",
+        "Qatar's foreign ministry said there was no truth to the reports.",
+        "Qatar's foreign ministry said the accusations were without foundation.",
+    ],
+)
+def test_a_charge_said_to_lack_any_basis_is_denied(text: str) -> None:
+    assert (frozenset({"org:qatar-s-foreign-ministry"}), "deny") in _statements(_extract(text))
