@@ -94,6 +94,9 @@ def attack_promised(sent: ParsedSentence, tok: Token, reprisals: frozenset[str] 
     held = {t.i for c in tok.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree}
     if any(c.dep_ == "dobj" and lemma(c) in reprisals for c in tok.children):
         return True
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]  # "promised that Israel's response would be severe"
+    if any(lemma(s) in reprisals for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")):
+        return True
     for c in tok.children:  # "promised to respond", "vowed to punish Israel"; not "to punish those responsible"
         if c.dep_ == "xcomp" and lemma(c) in reprisals:
             objects = [o for o in c.children if o.dep_ == "dobj"]

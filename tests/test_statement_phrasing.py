@@ -1438,3 +1438,8 @@ def test_a_body_whose_leaders_gathered_is_no_signatory() -> None:
 )
 def test_a_charge_said_to_lack_any_basis_is_denied(text: str) -> None:
     assert (frozenset({"org:qatar-s-foreign-ministry"}), "deny") in _statements(_extract(text))
+
+
+def test_promising_that_a_response_will_be_severe_warns() -> None:
+    text = "Greek Prime Minister Nikos Andrianakis promised that Greece's response would be severe."
+    assert _statements(_extract(text)) == {(frozenset({"person:nikosandrianakis"}), "warn")}
