@@ -113,5 +113,6 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "permission_noun",
     "reprisal_noun",
     "groundless_noun",
+    "time_noun",
 )
 """The classes of ``grammar.tsv``."""

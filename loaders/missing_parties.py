@@ -86,21 +86,34 @@ def leaning_on(sent: ParsedSentence, verb: Token) -> list[Tag]:
 
 def backed(sent: ParsedSentence, ctx: ArticleContext, verb: Token) -> list[Tag]:
     """Whom a supplier is said to back, for a participle that says what it supplies ("Iran has
-    been a key backer of Assad, supplying weapons"): the "of" of the backer noun
-    (``grammar.tsv``: patron_noun)."""
-    if verb.dep_ not in ("advcl", "xcomp") or verb.tag_ != "VBG":
+    been a key backer of Assad, supplying weapons") or a joined verb that supplies "it" ("Iran is
+    Hezbollah's main backer and has supplied it with rockets"): the "of" or the owner of the
+    backer noun (``grammar.tsv``: patron_noun)."""
+    participle = verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG"
+    pointed = verb.dep_ == "conj" and any(
+        c.dep_ in ("dobj", "dative") and c.lower_ in ("it", "them") for c in verb.children
+    )
+    if not participle and not pointed:
         return []
     patrons = [c for c in verb.head.children if c.dep_ == "attr" and lemma(c) in ctx.words("patron_noun")]
-    return sent.phrase_actors_of([o for p in patrons for o in prep_objects(p, {"of"})])
+    owners = [
+        *(o for p in patrons for o in prep_objects(p, {"of"})),
+        *(c for p in patrons for c in p.children if c.dep_ == "poss"),
+    ]
+    return sent.phrase_actors_of(owners)
 
 
 _MOVING = frozenset({"over", "across", "toward", "towards", "near", "through"})
 
 
-def moved(verb: Token) -> bool:
+def moved(ctx: ArticleContext, verb: Token) -> bool:
     """Goods sent somewhere, not to someone ("sent fighter jets over the median line"): a
-    deployment, with no recipient to borrow from the article."""
-    return any(c.dep_ == "prep" and c.lower_ in _MOVING for c in verb.children)
+    deployment, with no recipient to borrow from the article; not a span of time ("supplied
+    it with rockets over the years"; ``grammar.tsv``: time_noun)."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in _MOVING and not any(lemma(o) in ctx.words("time_noun") for o in c.children)
+        for c in verb.children
+    )
 
 
 def recipient_from_context(ctx: ArticleContext, suppliers: list[str], here: list[Transfer]) -> list[str]:

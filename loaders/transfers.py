@@ -287,7 +287,7 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
             suppliers, inferred = supplier_from_context(ctx, sent, weapons, recipients), True
         elif weapons and not suppliers and recipients and not noun and not receive:
             suppliers, inferred = makers_of_goods(ctx, sent, tok, recipients, barriers), True
-        elif weapons and suppliers and not recipients and not noun and not receive and not moved(tok):
+        elif weapons and suppliers and not recipients and not noun and not receive and not moved(ctx, tok):
             users = [u for u in states_of(ctx, user_of(sent, tok)) if u not in suppliers]
             users = users or [u for u in states_of(ctx, leaning_on(sent, tok)) if u not in suppliers]
             users = users or [u for u in states_of(ctx, backed(sent, ctx, tok)) if u not in suppliers]

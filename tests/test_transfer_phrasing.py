@@ -363,3 +363,8 @@ def test_asking_permission_to_send_weapons_is_the_askers_planned_transfer() -> N
 def test_military_technology_received_is_a_transfer_of_other_goods() -> None:
     text = "In return, China receives military technology from Russia."
     assert _transfers(_extract(text)) == {("RUS", "CHN", "other")}
+
+
+def test_it_supplied_by_a_groups_backer_is_the_group_even_over_the_years() -> None:
+    text = "Iran is Hezbollah's main backer and has supplied it with tens of thousands of rockets over the years."
+    assert _transfers(_extract(text)) == {("IRN", "org:hezbollah", "rocket artillery")}
