@@ -1344,6 +1344,7 @@ def test_promising_a_reprisal_warns_and_promising_accountability_commits() -> No
     [
         "Chad's military-led government accused Libya of arming the rebels.",
         "Chad's military government accused Libya of arming the rebels.",
+        "Chad's military regime accused Libya of arming the rebels.",
     ],
 )
 def test_a_military_government_speaks_as_its_state(text: str) -> None:
