@@ -372,9 +372,10 @@ def conditional(token: Token) -> bool:
 
 
 def negated(verb: Token) -> bool:
-    """The verb itself is negated ("did not send", "never supplied", "no drones were sent")."""
+    """The verb itself is negated ("did not send", "never supplied", "rarely acknowledges", "no drones
+    were sent")."""
     for child in verb.children:
-        if child.dep_ == "neg" or child.lower_ in ("never", "neither", "nor"):
+        if child.dep_ == "neg" or child.lower_ in ("never", "neither", "nor", "rarely", "seldom", "hardly"):
             return True
         if child.dep_ in ("dobj", "nsubjpass") and any(g.lower_ in ("no", "none") for g in child.children):
             return True

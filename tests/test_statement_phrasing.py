@@ -1444,3 +1444,8 @@ def test_a_charge_said_to_lack_any_basis_is_denied(text: str) -> None:
 def test_promising_that_a_response_will_be_severe_warns() -> None:
     text = "Greek Prime Minister Nikos Andrianakis promised that Greece's response would be severe."
     assert _statements(_extract(text)) == {(frozenset({"person:nikosandrianakis"}), "warn")}
+
+
+def test_a_side_that_rarely_acknowledges_strikes_admits_none() -> None:
+    text = "Israel struck a convoy in Syria on Monday. Israel rarely acknowledges such strikes."
+    assert (frozenset({"state:ISR"}), "admit") not in _statements(_extract(text))
