@@ -153,6 +153,14 @@ def not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleConte
         return True  # "the Taiwan question concerns China's sovereignty": what it is about
     if value == "concern" and tok.tag_ == "VBG" and any(c.dep_ in ("dobj", "pobj") for c in tok.children):
         return True  # "the committee concerning Libya": "regarding", no one's concern
+    thanked = direct_objects(tok) if value == "support" and lemma(tok) == "thank" else []
+    officials = ctx.words("role_plural")  # "thanked both leaders", "thanked them": someone's side
+    if (
+        thanked
+        and not sent.phrase_actors_of(thanked)
+        and not any(lemma(o) in officials or o.pos_ == "PRON" for o in thanked)
+    ):
+        return True  # "thanked the pilots for their combat work": praise of its own people, no side supported
     if value == "call_on" and lemma(tok) == "press" and not presses_someone(sent, tok):
         return True  # "as the government pressed its offensive", "pressed ahead"
     if value == "warn" and tok.tag_ in ("VBD", "VBN") and lemma(tok) in ctx.words("reprisal"):

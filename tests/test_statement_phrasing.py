@@ -1449,3 +1449,10 @@ def test_promising_that_a_response_will_be_severe_warns() -> None:
 def test_a_side_that_rarely_acknowledges_strikes_admits_none() -> None:
     text = "Israel struck a convoy in Syria on Monday. Israel rarely acknowledges such strikes."
     assert (frozenset({"state:ISR"}), "admit") not in _statements(_extract(text))
+
+
+def test_thanking_ones_own_pilots_supports_no_one_but_thanking_leaders_does() -> None:
+    own = "Ukrainian air force commander Mykola Oleshchuk thanked the pilots for their excellent combat work."
+    assert {st for _, st in _statements(_extract(own))} == set()
+    other = "Kyiv welcomed the pledges. Ukrainian President Volodymyr Zelensky thanked both leaders."
+    assert (frozenset({"person:volodymyrzelensky"}), "support") in _statements(_extract(other))
