@@ -28,7 +28,7 @@ from .lexicon import Lexicon, load_lexicon
 from .parsing import parse_sentences
 from .roles import TO_COME
 from .sentence import ParsedSentence, object_triggers, verb_object_pairs
-from .speakers import signatory_group
+from .signatories import signatory_group
 from .tagging import Tag, state_actor, tag_document
 from .text import prepare
 from .weapons import maker_before
