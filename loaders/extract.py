@@ -338,14 +338,14 @@ def _mention_owner_states(ex: Extraction, lex: Lexicon) -> None:
     named = {m.actor for m in ex.mentions}
     for mention in list(ex.mentions):
         actor = ex.actors.get(mention.actor)
-        owner = actor.affiliation if actor is not None and actor.kind == "organization" else None
-        state = lex.states.get(owner[6:]) if owner and owner.startswith("state:") and owner not in named else None
+        owner = (actor.affiliation or "") if actor is not None and actor.kind == "organization" else ""
+        state = lex.states.get(owner[6:]) if owner.startswith("state:") and owner not in named else None
         if state is None:
             continue
         words = {w.removeprefix("the ") for w in (*state.names, *state.demonyms)}
         if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", mention.text) for w in words):
-            ex.mentions.append(Mention(owner or "", mention.start, mention.end, mention.text))
-            named.add(owner or "")
+            ex.mentions.append(Mention(owner, mention.start, mention.end, mention.text))
+            named.add(owner)
 
 
 def _mention_group_bases(ex: Extraction) -> None:

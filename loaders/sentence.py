@@ -19,7 +19,7 @@ from .lexicon import Lexicon
 from .roles import with_conjuncts
 from .tags import Tag
 
-__all__ = ["ParsedSentence", "event_nouns", "object_triggers", "verb_object_pairs"]
+__all__ = ["ParsedSentence", "event_nouns", "lacked", "lacks_grounds", "object_triggers", "verb_object_pairs"]
 
 _MODIFIERS = {"poss", "compound", "amod", "nmod", "npadvmod", "nn"}
 _POINTING = {"this", "that", "it", "these", "those", "such"}
@@ -243,6 +243,27 @@ def _judgment(phrase: Token) -> list[Token]:
     return [w for w in phrase.subtree if w.i not in aside]
 
 
+def lacked(verb: Token) -> list[Token]:
+    """What "be" or "have" says is absent: a noun under "no" ("there is no justification", "had no
+    basis") or after "without" ("were without foundation")."""
+    if (verb.lemma_ or verb.text).lower() not in ("be", "have"):
+        return []
+    nouns = [
+        c
+        for c in verb.children
+        if c.dep_ in ("attr", "dobj") and any(d.lower_ == "no" for d in c.children if d.dep_ in ("det", "neg"))
+    ]
+    return nouns + [
+        o for c in verb.children if c.dep_ == "prep" and c.lower_ == "without" for o in c.children if o.dep_ == "pobj"
+    ]
+
+
+def lacks_grounds(verb: Token, groundless: frozenset[str]) -> bool:
+    """The verb says a charge lacks any ground ("the claims had no basis in fact", "there is no
+    truth to the reports", "were without foundation"; ``grammar.tsv``: groundless_noun)."""
+    return any((n.lemma_ or n.text).lower() in groundless for n in lacked(verb))
+
+
 def object_triggers(
     doc: Doc, offset: int, tags: list[Tag], pairs: dict[tuple[str, str], tuple[str, str]], lexicon: Lexicon
 ) -> list[Tag]:
@@ -339,31 +360,15 @@ def object_triggers(
             sense = ("stance", "condemn")  # "the strike was an attack on Iraq's sovereignty"
         if sense is not None and not any(c.dep_ == "neg" for c in tok.children):
             found.append(Tag("trigger", offset + tok.i, offset + tok.i + 1, event=sense[0], value=sense[1]))
-    excuses = lexicon.words("excuse_noun")
-    for tok in doc:  # '"There is no justification for these strikes," he said': the speaker condemns them
-        if (tok.lemma_ or tok.text).lower() != "be" or offset + tok.i in covered:
+    excuses, groundless = lexicon.words("excuse_noun"), lexicon.words("groundless_noun")
+    for tok in doc:
+        if offset + tok.i in covered:
             continue
         there = any(c.dep_ == "expl" and c.lower_ == "there" for c in tok.children)
-        none = [
-            c
-            for c in tok.children
-            if c.dep_ == "attr"
-            and (c.lemma_ or c.text).lower() in excuses
-            and any(d.lower_ == "no" for d in c.children if d.dep_ in ("det", "neg"))
-        ]
-        if there and none:
+        absent = lacked(tok)
+        if there and any(c.dep_ == "attr" and (c.lemma_ or c.text).lower() in excuses for c in absent):
+            # '"There is no justification for these strikes," he said': the speaker condemns them
             found.append(Tag("trigger", offset + tok.i, offset + tok.i + 1, event="stance", value="condemn"))
-    groundless = lexicon.words("groundless_noun")
-    for tok in doc:  # "the claims had no basis in fact", "there is no truth to the reports": a denial
-        if (tok.lemma_ or tok.text).lower() not in ("be", "have") or offset + tok.i in covered:
-            continue
-        lacking = [
-            c
-            for c in tok.children
-            if (c.dep_ in ("attr", "dobj") and any(d.lower_ == "no" for d in c.children if d.dep_ in ("det", "neg")))
-            or (c.dep_ == "prep" and c.lower_ == "without")
-        ]
-        heads = [o for c in lacking for o in ([c] if c.dep_ != "prep" else [p for p in c.children if p.dep_ == "pobj"])]
-        if any((h.lemma_ or h.text).lower() in groundless for h in heads):
+        if lacks_grounds(tok, groundless):  # "the claims had no basis in fact": a denial
             found.append(Tag("trigger", offset + tok.i, offset + tok.i + 1, event="stance", value="deny"))
     return found

@@ -31,7 +31,7 @@ from .roles import (
     subjects,
 )
 from .self_defence import self_defence_stances
-from .sentence import ParsedSentence
+from .sentence import ParsedSentence, lacks_grounds
 from .speakers import speaker_keys, speakers_of
 from .spoken_events import abetting, about_the_last_event, about_the_strike, duties, reprisal_cause, unclaimed
 from .stance_words import (
@@ -106,9 +106,8 @@ def _stance_speakers(
     if voice is not None and (_trailing_participle(tok) or _reporters_conjunct(tok, sent)):  # "X said Iran sent drones,
         return list(voice.speakers), "voice"  # calling it an escalation", "... had sent drones, and condemned"
     stative = value == "deny" and is_passive(tok) and not agents(tok)  # "the US was not involved in"
-    groundless = ctx.words("groundless_noun")
-    baseless = lemma(tok) in ("be", "have") and any(lemma(c) in groundless for c in tok.subtree)
-    stative = stative or (value == "deny" and baseless)  # "X said the claims had no basis": X denies
+    baseless = value == "deny" and lacks_grounds(tok, ctx.words("groundless_noun"))  # "X said the claims had no basis"
+    stative = stative or baseless
     if stative and voice is not None:
         return list(voice.speakers), "voice"  # "Moscow said Tehran was not involved": Moscow denies
     if clausal(tok) and (value == "concern" or stative):  # "the US is concerned by ...": the subject feels it

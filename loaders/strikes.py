@@ -70,9 +70,9 @@ def _users_of_supplied(sent: ParsedSentence, ctx: ArticleContext, keys: list[tup
     """Each party named by a demonym on weapons its state supplied to another side, as that side."""
     out: list[tuple[str, Tag]] = []
     for key, tag in keys:
-        user = user_of_supplied(sent, ctx, tag) if tag.end > tag.start else None
-        if all(k != (user or key) for k, _ in out):
-            out.append((user or key, tag))
+        party = (user_of_supplied(sent, ctx, tag) if tag.end > tag.start else None) or key
+        if all(k != party for k, _ in out):
+            out.append((party, tag))
     return out
 
 
