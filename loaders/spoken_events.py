@@ -18,7 +18,15 @@ from .statement_sink import StatementSink
 from .threats import aimed_at
 from .voices import Voice, reporter_of, voice_of
 
-__all__ = ["abetting", "about_the_last_event", "about_the_strike", "duties", "reprisal_cause", "unclaimed"]
+__all__ = [
+    "abetting",
+    "about_the_last_event",
+    "about_the_strike",
+    "duties",
+    "reprisal_cause",
+    "unclaimed",
+    "untargeted",
+]
 
 
 def about_the_last_event(out: StatementSink, voices: list[Voice]) -> None:
@@ -188,3 +196,16 @@ def duties(out: StatementSink, voices: list[Voice]) -> None:
             continue  # "we must defend ourselves": the speaker's own resolve; an official of no known side
         if bound or is_passive(tok.head):
             out.add(voice.speakers, "call_on", "statement.duty.call_on", 0.65, None)
+
+
+def untargeted(out: StatementSink, voices: list[Voice]) -> None:
+    """A party reporting a strike whose target is no party ("a missile fired by the Houthis hit a
+    bulk carrier, U.S. Central Command said") alleges it, as it does a strike on a party."""
+    ctx = out.ctx
+    for tok, attackers in ctx.untargeted:
+        voice = voice_of(tok, voices)
+        if voice is None or voice.stance is not None or voice.verb is None or reprisal_cause(ctx, tok):
+            continue
+        states = ctx.parties_of(voice.speakers)
+        if states and not states & {ctx.party_of(a) for a in attackers}:
+            out.add(voice.speakers, "allege", "statement.untargeted.allege", 0.6, None)

@@ -33,7 +33,15 @@ from .roles import (
 from .self_defence import self_defence_stances
 from .sentence import ParsedSentence, lacks_grounds
 from .speakers import speaker_keys, speakers_of
-from .spoken_events import abetting, about_the_last_event, about_the_strike, duties, reprisal_cause, unclaimed
+from .spoken_events import (
+    abetting,
+    about_the_last_event,
+    about_the_strike,
+    duties,
+    reprisal_cause,
+    unclaimed,
+    untargeted,
+)
 from .stance_words import (
     ADVERBS,
     attack_promised,
@@ -380,5 +388,6 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
         about_the_strike(out, voices)
     abetting(out, voices)
     unclaimed(out, voices)
+    untargeted(out, voices)
     duties(out, voices)
     return out.made

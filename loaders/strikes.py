@@ -207,6 +207,15 @@ def _weapon_subject(sent: ParsedSentence, tok: Token) -> bool:
     return any(sent.weapons_under(s) for s in subjects(tok)) or bool(named) or bool(hit)
 
 
+def _aimed(tok: Token) -> bool:
+    """``tok`` launches a weapon whose own verb names what it hit ("a missile fired by the group
+    struck the bulk carrier"): the target is that object, never the state that reported it."""
+    weapon = tok.head if tok.dep_ == "acl" else None
+    if weapon is None or weapon.dep_ != "nsubj":
+        return False
+    return bool(direct_objects(weapon.head))
+
+
 def _definite(tok: Token) -> bool:
     """A noun that points back to something the article named ("the attack", "this strike",
     "the airfield")."""
@@ -227,6 +236,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
     "we" is ("the Israeli military said it struck ...")."""
     out: list[tuple[Strike, Token]] = []
     ctx.unclaimed = []
+    ctx.untargeted = []
     seen: set[int] = set()
     accused = [t for trig in sent.triggers("strike_noun") for t in blamed(sent, ctx, sent.head(trig))]
     supplying = sent.trigger_heads("supply")
@@ -319,7 +329,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             if users:
                 target_keys, attacker_keys, inferred = attacker_keys, users, True
                 weapons = downed
-        if not target_keys and weapons and lemma(tok) in ctx.words("sending_verb") - {"use"}:
+        if not target_keys and weapons and lemma(tok) in ctx.words("sending_verb") - {"use"} and not _aimed(tok):
             target_keys, inferred = reporting_target(ctx, tok, voices, attacker_keys), True
         last = ctx.last_event
         again = lemma(tok) == "use" or lemma(tok) in ctx.words("sending_verb")  # "the IRGC fired the missiles"
@@ -346,6 +356,9 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         if not attacker_keys and target_keys and not downed:
             sides = [t.extra.get("held_by") or k if t.kind == "place" else k for k, t in target_keys]
             ctx.unclaimed.append((tok, sides))  # a place another state holds is that state's side
+        shot = downed or lemma(tok) in ctx.words("downing")  # a defender's interception, no attack
+        if attacker_keys and not target_keys and tok.pos_ == "VERB" and not shot and (weapons or direct_objects(tok)):
+            ctx.untargeted.append((tok, [a for a, _ in attacker_keys]))
         if not attacker_keys or not target_keys:
             continue
         days = _dates(ctx, sent, tok, {ctx.party_of(a) or a for a, _ in attacker_keys})

@@ -467,3 +467,17 @@ def test_weapons_named_by_their_suppliers_demonym_are_fired_by_the_recipient(sec
 def test_weapons_a_side_used_to_strike_are_its_own_strike() -> None:
     text = "Myanmar's military has used Russian-made jets to bomb villages in Sagaing."
     assert _strikes(_extract(text)) == {("MMR", "MMR", "aircraft")}
+
+
+def test_a_missile_whose_own_verb_names_a_ship_does_not_strike_the_reporter() -> None:
+    text = (
+        "Two sailors died after a cruise missile launched by the Houthis hit the tanker Orion Star, the Pentagon said."
+    )
+    ex = _extract(text)
+    assert all(t != "USA" for _, t, _ in _strikes(ex))
+    assert (frozenset({"org:pentagon"}), "allege") in _statements(ex)  # who reports the attack still alleges it
+
+
+def test_a_reporter_of_what_an_ally_shot_down_alleges_no_attack_by_the_ally() -> None:
+    text = "Royal Air Force jets downed several drones over the desert, the Pentagon said."
+    assert _statements(_extract(text)) == set()
