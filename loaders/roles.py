@@ -95,15 +95,22 @@ def _main_verb_as_modifier(verb: Token) -> bool:
     """A sentence's main verb the parse hangs on its subject as a participle ("The foreign
     ministers of the G7 condemned on Friday the transfer ...": "condemned" parsed as modifying
     "ministers"; "The Labour leader, Jeremy Corbyn, called on ministers to ..."): it has an object
-    of its own, or a past tense after a named apposition, and its noun is the sentence's root."""
+    of its own, or a past tense after a named apposition or a clause set off by commas ("Poland,
+    which had pressed Berlin, asked"), and its noun is the sentence's root."""
     head = verb.head
     named = verb.tag_ == "VBD" and any(c.dep_ == "appos" for c in head.children)  # "The leader, X, called on"
+    start = verb.left_edge.i
+    set_off = (
+        start > 0
+        and verb.doc[start - 1].text == ","
+        and any(c.dep_ in ("appos", "relcl") and c.i < start for c in head.children)
+    )  # "Poland, which had pressed Berlin for weeks, formally asked for permission"
     return (
         verb.dep_ == "acl"
         and verb.tag_ in ("VBD", "VBN")
         and head.dep_ == "ROOT"
         and head.pos_ in NOUN_POS
-        and (named or any(c.dep_ == "dobj" for c in verb.children))
+        and (named or set_off or any(c.dep_ == "dobj" for c in verb.children))
     )
 
 

@@ -1060,6 +1060,14 @@ def test_a_main_verb_parsed_as_its_subjects_modifier_still_has_that_subject() ->
     assert condemned and {"state:USA", "state:JPN"} <= condemned[0]
 
 
+def test_a_main_verb_after_a_clause_set_off_by_commas_keeps_the_subject_before_it() -> None:
+    text = (
+        "Slovakia, which had lobbied Washington for months, formally asked on Friday for approval "
+        "to send 13 of its MiG-29 jets to Ukraine."
+    )
+    assert {(t.supplier, t.recipient) for t in _extract(text).transfers} == {("state:SVK", "state:UKR")}
+
+
 def test_a_supplier_saying_it_supplied_nothing_denies() -> None:
     text = "Iran's mission to the UN rejected the report, saying Tehran had not supplied missiles to any party."
     assert all(stance != "admit" for _, stance in _statements(_extract(text)))
