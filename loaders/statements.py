@@ -110,7 +110,7 @@ def _stance_speakers(
     if lemma(tok) == "be" or lemma(tok) in ctx.words("judging_verb") or judged:
         # '"These claims are baseless," X said', "X said the sale violates international law", "X said the
         # drills were concerning": the subject is what is judged
-        return (list(voice.speakers), "voice") if voice is not None else ([], "")
+        return (list(voice.speakers), "voice") if voice is not None and _in_the_claim(tok, voice) else ([], "")
     if voice is not None and (_trailing_participle(tok) or _reporters_conjunct(tok, sent)):  # "X said Iran sent drones,
         return list(voice.speakers), "voice"  # calling it an escalation", "... had sent drones, and condemned"
     stative = value == "deny" and is_passive(tok) and not agents(tok)  # "the US was not involved in"
@@ -172,9 +172,22 @@ def _stance_speakers(
         bodies = [k for k in voice.speakers if not k.startswith("person:")]
         bodies += [a for k in voice.speakers if (a := _serves(ctx, k)) and a not in bodies]
         return [*bodies, *(k for k in voice.speakers if k.startswith("person:"))], "voice"
-    if voice is not None:
+    if voice is not None and _in_the_claim(tok, voice):
         return list(voice.speakers), "voice"
     return [], ""
+
+
+def _in_the_claim(tok: Token, voice: Voice) -> bool:
+    """``tok`` belongs to what the voice claims, not to a clause that only modifies it: a reason
+    ("targeted because its owner had violated the ban"), a purpose or a noun's modifier ("a means to
+    disrupt the group's ability to endanger trade"), a preposition's object ("for violating")."""
+    path = path_up(tok, voice.verb) if voice.verb is not None else [tok, *tok.ancestors][:-1]
+    for t in path or [tok]:
+        if t.dep_ == "conj" and t.pos_ == "VERB" and t.tag_ != t.head.tag_:
+            return True  # "aware of its role in providing support ... and call on Russia": joined higher up
+        if t.dep_ in ("advcl", "acl", "relcl", "pcomp"):
+            return False
+    return True
 
 
 def _spokesman_of(voice: Voice) -> list[str]:

@@ -1456,3 +1456,28 @@ def test_thanking_ones_own_pilots_supports_no_one_but_thanking_leaders_does() ->
     assert {st for _, st in _statements(_extract(own))} == set()
     other = "Kyiv welcomed the pledges. Ukrainian President Volodymyr Zelensky thanked both leaders."
     assert (frozenset({"person:volodymyrzelensky"}), "support") in _statements(_extract(other))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Houthi spokesman, Yahya Saree, said the ship was targeted because its owner had violated the group's ban.",
+        "Germany and Japan said the strikes were a means to curb the Houthis' ability to endanger shipping.",
+    ],
+)
+def test_a_judging_verb_in_a_reason_or_a_nouns_modifier_is_no_condemnation(text: str) -> None:
+    assert all(stance != "condemn" for _, stance in _statements(_extract(text)))
+
+
+def test_a_judging_noun_the_claim_predicates_condemns() -> None:
+    text = "The Iraqi government said the strikes were a violation of Iraqi sovereignty."
+    assert _statements(_extract(text)) == {(frozenset({"state:IRQ"}), "condemn")}
+
+
+def test_a_stance_coordinated_with_a_misparsed_gerund_stays_in_the_claim() -> None:
+    text = (
+        "France, Germany and Italy issued a joint statement on Thursday. The statement said the signatories are "
+        "aware of “the role of the Iranian government in supplying drones to the forces of Russia in Ukraine and "
+        "call on Iran to stop such transfers.”"
+    )
+    assert (frozenset({"state:FRA", "state:DEU", "state:ITA"}), "call_on") in _statements(_extract(text))
