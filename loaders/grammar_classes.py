@@ -114,5 +114,6 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "reprisal_noun",
     "groundless_noun",
     "time_noun",
+    "aid_verb",
 )
 """The classes of ``grammar.tsv``."""

@@ -189,7 +189,9 @@ def not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleConte
         c.dep_ == "dobj" and c.lower_ in ("which", "whom", "who") for c in tok.children
     )
     onward = any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in tok.children)  # "India, where he warned"
-    if tok.dep_ == "relcl" and value != "deny" and not blaming and not speaker_again and not onward:
+    # "Israel closed the crossing, a move Cairo condemned": Cairo's stance on it
+    summing_up = _summing_up(tok, sent)
+    if tok.dep_ == "relcl" and value != "deny" and not (blaming or speaker_again or onward or summing_up):
         return True  # "the United States, which backs the campaign, said ...": background, not this statement
     by = any(c.dep_ == "agent" for c in tok.children)
     described = tok.tag_ == "VBG" or (
@@ -276,3 +278,12 @@ def not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleConte
         if not held:
             return True  # "receiving military technology support", "close air support"
     return False
+
+
+def _summing_up(tok: Token, sent: ParsedSentence) -> bool:
+    """``tok`` is the verb of a clause on a noun set off after the main clause that sums it up,
+    with a named subject of its own (", a move Cairo condemned", ", a decision Moscow welcomed")."""
+    head = tok.head
+    left = head.left_edge.i
+    named = any(c.dep_ == "nsubj" and sent.token_tag(c) is not None for c in tok.children)
+    return named and head.dep_ in ("npadvmod", "appos") and left > 0 and tok.doc[left - 1].text == ","

@@ -281,6 +281,9 @@ def verb_roles(
             recipients += [t for t in sent.phrase_actors_of(named) if t not in recipients]
     if not recipients:  # "Iran supplies the group with rockets": the armed group named last
         recipients = _pointed_group(sent, ctx, [*objects, *prep_objects(tok, {"to"}, depth=2)])
+    if not recipients:  # "sent F-16 jets to support Baku": whom the goods were sent to help
+        aided = [c for c in tok.children if c.dep_ in ("advcl", "xcomp") and lemma(c) in ctx.words("aid_verb")]
+        recipients = sent.phrase_actors_of([o for c in aided if c.tag_ == "VB" for o in direct_objects(c)])
     weapon_roots = [*objects, *prep_objects(tok, {"with"}, depth=2)]
     return sent.phrase_actors_of(subj), recipients, weapon_roots, skip
 

@@ -39,6 +39,7 @@ from .missing_parties import (
 from .roles import (
     CONDITIONS,
     NOUN_POS,
+    agents,
     clause_chain,
     clause_preps,
     contrasted,
@@ -192,6 +193,17 @@ def _refused_by(ctx: ArticleContext, sent: ParsedSentence, tok: Token) -> set[st
     return found
 
 
+def _rebutted_by(ctx: ArticleContext, sent: ParsedSentence) -> set[str]:
+    """The parties that deny the charge in a clause on the charge's own noun ("accused Turkey of
+    sending jets, a charge Ankara has denied"; "a claim rejected by Tehran")."""
+    found: set[str] = set()
+    for trig in sent.triggers("stance"):
+        verb = sent.head(trig)
+        if trig.value == "deny" and verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
+            found |= {p for t in sent.phrase_actors_of([*subjects(verb), *agents(verb)]) if (p := ctx.party_of(t.key))}
+    return found
+
+
 def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> list[SupplyReading]:
     """The transfers of one sentence; ``voices`` are its speech and stance verbs (which frame them)."""
     readings: list[SupplyReading] = []
@@ -310,7 +322,7 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
             refusing = set(voiced) | _refused_by(ctx, sent, tok)
             status = "denied" if refusing & set(suppliers) else "alleged"
         elif alleged:
-            status = "alleged"
+            status = "denied" if _rebutted_by(ctx, sent) & set(suppliers) else "alleged"
         elif future or trig.value == "pledge":
             status = "planned"
         elif set(voiced) & set(suppliers):

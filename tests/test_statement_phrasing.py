@@ -1481,3 +1481,22 @@ def test_a_stance_coordinated_with_a_misparsed_gerund_stays_in_the_claim() -> No
         "call on Iran to stop such transfers.”"
     )
     assert (frozenset({"state:FRA", "state:DEU", "state:ITA"}), "call_on") in _statements(_extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israel shut the border crossing, a move Cairo condemned as a dangerous escalation.", ("EGY", "condemn")),
+        ("Russia withdrew from the grain deal, a decision Kyiv condemned.", ("UKR", "condemn")),
+    ],
+)
+def test_a_clause_on_a_noun_summing_up_the_sentence_is_its_subjects_stance(
+    text: str, expected: tuple[str, str]
+) -> None:
+    state, stance = expected
+    assert (frozenset({f"state:{state}"}), stance) in _statements(_extract(text))
+
+
+def test_a_clause_describing_a_named_party_is_still_background() -> None:
+    text = "The United States, which backs the campaign, said it would send more jets to Israel."
+    assert all(stance != "support" for _, stance in _statements(_extract(text)))

@@ -3,6 +3,7 @@ relative clauses, each source of a received weapon, a recipient from the same se
 
 from __future__ import annotations
 
+import pytest
 from test_extract import _extract, _party, _statements, _strikes, _transfers
 
 from armskg.loaders.facts import Extraction
@@ -368,3 +369,21 @@ def test_military_technology_received_is_a_transfer_of_other_goods() -> None:
 def test_it_supplied_by_a_groups_backer_is_the_group_even_over_the_years() -> None:
     text = "Iran is Hezbollah's main backer and has supplied it with tens of thousands of rockets over the years."
     assert _transfers(_extract(text)) == {("IRN", "org:hezbollah", "rocket artillery")}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Turkey sent F-16 fighter jets to support Baku.", ("state:TUR", "state:AZE")),
+        ("Iran has shipped drones to help Moscow in its war.", ("state:IRN", "state:RUS")),
+    ],
+)
+def test_whom_goods_were_sent_to_help_receives_them(text: str, pair: tuple[str, str]) -> None:
+    assert {(t.supplier, t.recipient) for t in _extract(text).transfers} == {pair}
+
+
+def test_a_charge_the_supplier_rebuts_in_a_clause_on_it_is_a_denied_transfer() -> None:
+    ex = _extract("Washington accused Iran of supplying missiles to the Houthis, a claim rejected by Tehran.")
+    assert {t.status for t in ex.transfers} == {"denied"}
+    other = _extract("Washington accused Iran of supplying missiles to the Houthis, a claim Riyadh rejected.")
+    assert {t.status for t in other.transfers} == {"alleged"}  # a third party's rebuttal leaves it a charge
