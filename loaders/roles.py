@@ -380,7 +380,9 @@ def conditional(token: Token) -> bool:
 
 def negated(verb: Token) -> bool:
     """The verb itself is negated ("did not send", "never supplied", "rarely acknowledges", "no drones
-    were sent")."""
+    were sent", "neither confirmed nor denied")."""
+    if verb.dep_ == "conj" and any(c.lower_ == "nor" and c.i < verb.i for c in verb.head.children):
+        return True  # "neither confirmed nor denied"
     for child in verb.children:
         if child.dep_ == "neg" or child.lower_ in ("never", "neither", "nor", "rarely", "seldom", "hardly"):
             return True

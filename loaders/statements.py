@@ -177,6 +177,16 @@ def _stance_speakers(
     return [], ""
 
 
+def _denial_negated(verb: Token) -> bool:
+    """A verb of denial that is itself negated ("did not deny", "neither confirmed nor denied"), not
+    one whose object says what is lacking ("said the claims had no basis")."""
+    if verb.pos_ != "VERB":
+        return False
+    if verb.dep_ == "conj" and any(c.lower_ == "nor" and c.i < verb.i for c in verb.head.children):
+        return True
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "neither") for c in verb.children)
+
+
 def _in_the_claim(tok: Token, voice: Voice) -> bool:
     """``tok`` belongs to what the voice claims, not to a clause that only modifies it: a reason
     ("targeted because its owner had violated the ban"), a purpose or a noun's modifier ("a means to
@@ -364,7 +374,8 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
         if _said_by_the_same_stance(ctx, sent, tok, value, voice):
             continue  # "warning that South Korea would respond": what the warning says, no second warning
         worded = any(sent.doc[i - sent.offset].dep_ == "neg" for i in range(trig.start, trig.end))  # "not hesitate"
-        if (value != "deny" and negated(tok) and not worded) or conditional(tok):
+        undone = value == "deny" and trig.end - trig.start == 1 and _denial_negated(tok)  # "did not deny"
+        if (value != "deny" and negated(tok) and not worded) or undone or conditional(tok):
             continue
         if contrasted(tok, ctx.words("contrast")):
             continue

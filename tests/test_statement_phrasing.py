@@ -1500,3 +1500,19 @@ def test_a_clause_on_a_noun_summing_up_the_sentence_is_its_subjects_stance(
 def test_a_clause_describing_a_named_party_is_still_background() -> None:
     text = "The United States, which backs the campaign, said it would send more jets to Israel."
     assert all(stance != "support" for _, stance in _statements(_extract(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel has neither confirmed nor denied carrying out the strike.",
+        "Israel did not deny carrying out the strike.",
+    ],
+)
+def test_a_denial_verb_that_is_itself_negated_denies_nothing(text: str) -> None:
+    assert all(stance != "deny" for _, stance in _statements(_extract(text)))
+
+
+def test_claims_said_to_have_no_basis_are_still_denied() -> None:
+    text = "Reem Ketait, a UAE foreign ministry official, said Sudan's claims had no basis in fact."
+    assert any(stance == "deny" for _, stance in _statements(_extract(text)))
