@@ -1516,3 +1516,10 @@ def test_a_denial_verb_that_is_itself_negated_denies_nothing(text: str) -> None:
 def test_claims_said_to_have_no_basis_are_still_denied() -> None:
     text = "Reem Ketait, a UAE foreign ministry official, said Sudan's claims had no basis in fact."
     assert any(stance == "deny" for _, stance in _statements(_extract(text)))
+
+
+def test_an_official_named_beside_the_noun_is_no_anonymous_source() -> None:
+    text = "A UAE foreign ministry official, Reem Ketait, said Sudan's claims had no basis in fact."
+    assert any(stance == "deny" and "person:reemketait" in s for s, stance in _statements(_extract(text)))
+    unnamed = "A UAE official said Sudan's claims had no basis in fact."
+    assert all(stance != "deny" for _, stance in _statements(_extract(unnamed)))
