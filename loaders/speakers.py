@@ -189,6 +189,8 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         if tok.lower_ in ("they", "we"):
             if len(quoted) > 1:  # "A, B and C said they condemned ...": the voice's speakers
                 return list(quoted)
+            if len(quoted) == 1 and quoted[0].startswith("state:"):
+                return []  # "Saudi Arabia condemned the attacks, saying they threatened ...": the attacks
             if quoted and not quoted[0].startswith("person:"):  # "G7 leaders said they condemned": the G7
                 return list(quoted)
             return list(ctx.group())

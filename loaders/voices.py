@@ -187,6 +187,9 @@ def pronoun_actors(token: Token, voices: list[Voice], ctx: ArticleContext) -> li
     third = token.lower_ in ("it", "they", "its", "their")
     if voice.verb is None and third:
         return []  # a quote that goes on: '"It provides the militia with drones."' is someone else
+    lone_state = len(voice.speakers) == 1 and voice.speakers[0].startswith("state:")
+    if token.lower_ in ("they", "their") and lone_state:
+        return []  # "Saudi Arabia condemned the attacks, saying they targeted ...": a state is "it"
     if third or token.lower_ in ("we", "i", "our"):
         return [s for s in (ctx.party_of(k) for k in voice.speakers) if s]
     return []

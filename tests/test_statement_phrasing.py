@@ -1523,3 +1523,10 @@ def test_an_official_named_beside_the_noun_is_no_anonymous_source() -> None:
     assert any(stance == "deny" and "person:reemketait" in s for s, stance in _statements(_extract(text)))
     unnamed = "A UAE official said Sudan's claims had no basis in fact."
     assert all(stance != "deny" for _, stance in _statements(_extract(unnamed)))
+
+
+def test_they_after_a_lone_states_stance_is_not_that_state() -> None:
+    text = "Egypt condemned the strikes on Khartoum, saying they targeted hospitals and power stations."
+    assert _statements(_extract(text)) == {(frozenset({"state:EGY"}), "condemn")}
+    group = "G7 leaders said they condemned the strikes on Khartoum."
+    assert any(stance == "condemn" and "state:JPN" in s for s, stance in _statements(_extract(group)))
