@@ -250,8 +250,12 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
         weapons += sources
         if tok.dep_ == "nsubjpass":
             weapons += [a for a in agents(tok.head) if sent.token_tag(a, "weapon") is not None]
-        if tok.dep_ == "nsubj" and lemma(tok.head) in ctx.words("content_verb"):
-            weapons += direct_objects(tok.head)  # "the attack involved nine cruise missiles"
+        if tok.dep_ in ("nsubj", "nsubjpass") and lemma(tok.head) in ctx.words("content_verb"):
+            weapons += [*direct_objects(tok.head), *prep_objects(tok.head, {"of"})]  # "the attack involved nine
+            # cruise missiles", "the barrage consisted of 170 drones", "was composed of"
+        up = [c for c in tok.head.children if c.dep_ == "prt" and c.lower_ == "up"]
+        if tok.dep_ == "nsubjpass" and up and lemma(tok.head) == "make":  # "the barrage was made up of 170 drones"
+            weapons += [o for h in (tok.head, *up) for o in prep_objects(h, {"of"})]
         return attackers, targets, weapons
     if is_passive(tok):
         attackers = [t for t in sent.phrase_actors_of(agents(tok), weapons=True) if not only_maker(sent, ctx, t)]

@@ -481,3 +481,9 @@ def test_a_missile_whose_own_verb_names_a_ship_does_not_strike_the_reporter() ->
 def test_a_reporter_of_what_an_ally_shot_down_alleges_no_attack_by_the_ally() -> None:
     text = "Royal Air Force jets downed several drones over the desert, the Pentagon said."
     assert _statements(_extract(text)) == set()
+
+
+@pytest.mark.parametrize("made", ["was made up of", "consisted of", "was composed of"])
+def test_the_weapons_an_attack_was_made_up_of_are_its_weapons(made: str) -> None:
+    text = f"Iran fired drones at Israel on Saturday night. The barrage {made} 170 drones and 30 cruise missiles."
+    assert ("IRN", "ISR", "cruise missile") in _strikes(_extract(text))
