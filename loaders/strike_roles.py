@@ -273,6 +273,12 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
         downed = lemma(tok) in ctx.words("downing") | ctx.words("defend") and any(
             sent.weapons_under(p) for p in patient
         )
+        launchers = ctx.words("patrol_platform") | ctx.words("vessel_noun")
+        if not attackers and lemma(tok) in ctx.words("sending_verb"):  # "missiles were fired from U.S. warships"
+            crews = [o for o in prep_objects(tok, {"from"}) if lemma(o) in launchers]
+            attackers = [t for t in sent.phrase_actors_of(crews, weapons=True) if t.kind == "actor"]
+            beside = [p for c in crews for o in (c, *c.conjuncts) for p in prep_objects(o, targets_prep - WHERE)]
+            targets = targets or targets_of(sent, ctx, beside)  # "from warships and a submarine at targets in Yemen"
         if downed and not attackers:  # "two Ukrainian drones were shot down over the Kursk region"
             attackers = [t for t in sent.phrase_actors_of(patient, weapons=True) if t.kind == "actor"]
             targets = [t for t in targets if t.kind == "place" and t.key not in {a.key for a in attackers}]

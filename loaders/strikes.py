@@ -331,10 +331,11 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
                 weapons = downed
         if not target_keys and weapons and lemma(tok) in ctx.words("sending_verb") - {"use"} and not _aimed(tok):
             target_keys, inferred = reporting_target(ctx, tok, voices, attacker_keys), True
-        last = ctx.last_event
         again = lemma(tok) == "use" or lemma(tok) in ctx.words("sending_verb")  # "the IRGC fired the missiles"
         used = not target_keys and weapons and again
-        if used and isinstance(last, Strike) and any(last.attacker == a for a, _ in attacker_keys):
+        attackers_here = {a for a, _ in attacker_keys}
+        last = next((s for s in reversed(ctx.extraction.strikes) if s.attacker in attackers_here), None)
+        if used and last is not None:
             target_keys, inferred = [(last.target, Tag("actor", 0, 0, key=last.target))], True  # "Russia used Kinzhals"
         earlier_strike = ctx.extraction.strikes[-1] if ctx.extraction.strikes else None
         pointing_back = False  # a strike read from one the article reported: new only with a new weapon
@@ -363,8 +364,15 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             continue
         days = _dates(ctx, sent, tok, {ctx.party_of(a) or a for a, _ in attacker_keys})
         kinds: list[tuple[str | None, str | None, str | None]] = []
+        naval = ctx.words("vessel_noun") | ctx.words("patrol_platform")  # what fires: ships, jets
         for weapon in weapons:
             category, designation = resolve_weapon(ctx, sent, weapon)
+            head = sent.head(weapon)
+            platform = {lemma(head), head.lower_.removesuffix("s")} & naval
+            listed = [head, *(a for a in head.ancestors if head.dep_ == "conj")]
+            instrument = any(h.dep_ == "pobj" and h.head.lower_ == "with" for h in listed)  # not "used jets to bomb"
+            if designation is None and platform and (category == "other" or (category == "aircraft" and instrument)):
+                continue  # "struck targets with warplanes, warships and a submarine": what fired, not the weapon
             if category == "other" and designation is None and generic(sent, weapon, ctx.words("generic_munition")):
                 continue  # "missiles hit Kharkiv": no class named
             if all(category != k[0] for k in kinds):

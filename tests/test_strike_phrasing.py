@@ -487,3 +487,31 @@ def test_a_reporter_of_what_an_ally_shot_down_alleges_no_attack_by_the_ally() ->
 def test_the_weapons_an_attack_was_made_up_of_are_its_weapons(made: str) -> None:
     text = f"Iran fired drones at Israel on Saturday night. The barrage {made} 170 drones and 30 cruise missiles."
     assert ("IRN", "ISR", "cruise missile") in _strikes(_extract(text))
+
+
+def test_missiles_fired_from_a_states_warships_are_its_strike() -> None:
+    text = "Cruise missiles were fired from Russian warships at Odesa on Monday."
+    assert _strikes(_extract(text)) == {("RUS", "UKR", "cruise missile")}
+
+
+def test_ships_and_jets_that_carry_out_a_strike_are_not_its_weapon() -> None:
+    text = "France struck militant camps in Mali with warplanes, frigates and a submarine."
+    assert _strikes(_extract(text)) == {("FRA", "MLI", None)}
+
+
+def test_a_strike_with_no_weapon_is_the_armed_one_between_the_same_sides() -> None:
+    text = (
+        "The United States struck more than 60 targets across Yemen on Friday. "
+        "Tomahawk cruise missiles were launched from U.S. warships at Houthi radar sites."
+    )
+    ex = _extract(text)
+    assert _strikes(ex) == {("USA", "org:houthis", "cruise missile")}  # the Houthis, based in Yemen
+    assert [len(s.dates) for s in ex.strikes] == [1]  # Friday's date joins it
+
+
+def test_weapons_fired_again_hit_the_target_of_the_same_attackers_last_strike() -> None:
+    text = (
+        "Russia struck Kyiv with drones overnight. Ukraine shot down 20 Iranian drones over Kharkiv. "
+        "Russia also fired six Kinzhal missiles, the air force said."
+    )
+    assert ("RUS", "UKR", "ballistic missile") in _strikes(_extract(text))
