@@ -258,6 +258,10 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
                 earlier = the_body(doc, tag, bodies, named, lexicon, ex)
                 if earlier is not None:  # "the army said": the army the article named before, or its one state's
                     found.append(earlier)
+                elif tag.end - tag.start >= 3 and all(doc[k].is_title for k in range(tag.start, tag.end)):
+                    label = doc.text_of(tag.start, tag.end)  # "a National Security Council spokesperson": by name
+                    ex.add_actor(Actor(org_key(label), "organization", label, role=tag.value))
+                    found.append(Tag("actor", tag.start, tag.end, key=org_key(label), via="body"))
                 continue
             start = min(state.start, tag.start)
             end = max(state.end, tag.end)

@@ -144,7 +144,8 @@ def _stance_speakers(
         return list(speech.speakers), "spokesperson"  # "its spokeswoman Y said the office was concerned": both
     if speakers and speech is not None and all(k.startswith("state:") for k in speakers) and not aside:
         voiced = {ctx.party_of(k) for k in speech.speakers if not k.startswith("state:")}
-        untold = voiced == {None} and len(speakers) == 1 and all(k.startswith("person:") for k in speech.speakers)
+        sideless = all(k.startswith("person:") or _government_body(ctx, k) for k in speech.speakers)
+        untold = voiced == {None} and len(speakers) == 1 and sideless  # "a National Security Council spokesperson"
         if set(speakers) <= voiced or untold:  # "Mao said China condemns", "Lin said Beijing regretted"
             return list(speech.speakers), "spokesperson"
     if speakers:
@@ -198,6 +199,12 @@ def _in_the_claim(tok: Token, voice: Voice) -> bool:
         if t.dep_ in ("advcl", "acl", "relcl", "pcomp"):
             return False
     return True
+
+
+def _government_body(ctx: ArticleContext, key: str) -> bool:
+    """``key`` is a body of some state's government (a ``bodies.tsv`` kind), whichever state."""
+    actor = ctx.extraction.actors.get(key)
+    return actor is not None and actor.kind == "organization" and actor.role is not None
 
 
 def _spokesman_of(voice: Voice) -> list[str]:

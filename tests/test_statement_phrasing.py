@@ -1530,3 +1530,19 @@ def test_they_after_a_lone_states_stance_is_not_that_state() -> None:
     assert _statements(_extract(text)) == {(frozenset({"state:EGY"}), "condemn")}
     group = "G7 leaders said they condemned the strikes on Khartoum."
     assert any(stance == "condemn" and "state:JPN" in s for s, stance in _statements(_extract(group)))
+
+
+def test_saying_ones_side_took_no_part_denies() -> None:
+    text = "Washington said the United States had not taken part in the strikes on Iran."
+    assert (frozenset({"state:USA"}), "deny") in _statements(_extract(text))
+
+
+def test_we_will_answer_it_warns() -> None:
+    text = '"If Tehran opens a new round of escalation, we will answer it," the Israeli military said.'
+    assert any(stance == "warn" for _, stance in _statements(_extract(text)))
+
+
+def test_a_government_body_named_without_its_state_speaks_with_its_spokesperson() -> None:
+    text = "In Washington, a National Security Council spokesperson, Sean Savett, said the US had not taken part."
+    speakers = {s for s, stance in _statements(_extract(text)) if stance == "deny"}
+    assert speakers == {frozenset({"org:national-security-council", "person:seansavett"})}
