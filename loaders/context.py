@@ -47,8 +47,9 @@ class ArticleContext:
     """Strikes of the sentence being read that name a target but no attacker ("drones hit a
     refinery in Ryazan"), each as its trigger and the targets' keys: who reports one alleges it."""
     untargeted: list[tuple[Token, list[str]]] = field(default_factory=list)
-    """Strikes of the sentence being read that name an attacker but no party hit ("a missile
-    fired by the Houthis struck the tanker"), each as its trigger and the attackers' keys."""
+    """Strikes of the sentence being read that name no party hit ("a missile fired by the Houthis
+    struck the tanker", "it had conducted precise strikes"), each as its trigger and the keys of
+    the attackers it names, if any."""
     missile: str | None = None
     producers: dict[str, str] = field(default_factory=dict)
 

@@ -200,12 +200,19 @@ def duties(out: StatementSink, voices: list[Voice]) -> None:
 
 def untargeted(out: StatementSink, voices: list[Voice]) -> None:
     """A party reporting a strike whose target is no party ("a missile fired by the Houthis hit a
-    bulk carrier, U.S. Central Command said") alleges it, as it does a strike on a party."""
+    bulk carrier, U.S. Central Command said"; "the drones had hit several locations in the town,
+    the coalition's spokesman said") alleges it, as it does a strike on a party; the attacker's
+    own side reporting it ("the army said it had conducted precise strikes") admits it."""
     ctx = out.ctx
     for tok, attackers in ctx.untargeted:
         voice = voice_of(tok, voices)
         if voice is None or voice.stance is not None or voice.verb is None or reprisal_cause(ctx, tok):
             continue
+        path = path_up(tok, voice.verb) or []
+        if any(t.dep_ in ("relcl", "acl") for t in path[1:]):
+            continue  # "Hamas, which it holds responsible for the attack": background
         states = ctx.parties_of(voice.speakers)
-        if states and not states & {ctx.party_of(a) for a in attackers}:
+        if states & {ctx.party_of(a) for a in attackers}:
+            out.add(voice.speakers, "admit", "statement.untargeted.admit", 0.6, None)  # "said it had conducted strikes"
+        elif states and attackers:
             out.add(voice.speakers, "allege", "statement.untargeted.allege", 0.6, None)

@@ -358,7 +358,9 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             sides = [t.extra.get("held_by") or k if t.kind == "place" else k for k, t in target_keys]
             ctx.unclaimed.append((tok, sides))  # a place another state holds is that state's side
         shot = downed or lemma(tok) in ctx.words("downing")  # a defender's interception, no attack
-        if attacker_keys and not target_keys and tok.pos_ == "VERB" and not shot and (weapons or direct_objects(tok)):
+        done = tok.pos_ == "VERB" and bool(weapons or direct_objects(tok))  # "fired missiles", "hit a tanker"
+        done = done or (tok.pos_ in NOUN_POS and lemma(doer) in ctx.words("agent_verb"))  # "had conducted strikes"
+        if not target_keys and not shot and done:
             ctx.untargeted.append((tok, [a for a, _ in attacker_keys]))
         if not attacker_keys or not target_keys:
             continue

@@ -203,8 +203,10 @@ def verb_roles(
     skip: set[int] = set()
     if arrive:
         goods = [s for s in subjects(tok, barriers=barriers) if sent.weapons_under(s)]
+        if not goods and tok.dep_ == "acl" and sent.weapons_under(tok.head):
+            goods = [tok.head]  # "Iranian rifles bound for Yemen", "weapons destined for the Houthis"
         makers = sent.phrase_actors_of([*goods, *prep_objects(tok, {"from"}, depth=2)], weapons=True)
-        places = [*prep_objects(tok, {"to", "into", "in"}, depth=2), *direct_objects(tok)]
+        places = [*prep_objects(tok, {"to", "into", "in", "for"}, depth=2), *direct_objects(tok)]
         return makers, sent.phrase_actors_of(places, places=True), goods, skip
     if receive:
         subj = subjects(tok, barriers=barriers)

@@ -515,3 +515,19 @@ def test_weapons_fired_again_hit_the_target_of_the_same_attackers_last_strike() 
         "Russia also fired six Kinzhal missiles, the air force said."
     )
     assert ("RUS", "UKR", "ballistic missile") in _strikes(_extract(text))
+
+
+def test_a_side_reporting_strikes_it_carried_out_on_no_named_party_admits_them() -> None:
+    text = "The Nigerien army said in a statement that it had conducted precise strikes on terrorist camps."
+    assert _statements(_extract(text)) == {(frozenset({"org:nigerien-army"}), "admit")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Biden said American forces had helped Israel take down nearly all of the incoming drones.",
+        "The GNA said its forces had been reinforced with new armoured vehicles to repel the offensive.",
+    ],
+)
+def test_bringing_down_or_repelling_an_attack_admits_no_strike(text: str) -> None:
+    assert _statements(_extract(text)) == set()

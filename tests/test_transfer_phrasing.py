@@ -387,3 +387,14 @@ def test_a_charge_the_supplier_rebuts_in_a_clause_on_it_is_a_denied_transfer() -
     assert {t.status for t in ex.transfers} == {"denied"}
     other = _extract("Washington accused Iran of supplying missiles to the Houthis, a claim Riyadh rejected.")
     assert {t.status for t in other.transfers} == {"alleged"}  # a third party's rebuttal leaves it a charge
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The navy seized a shipment of Iranian rifles bound for Yemen.",
+        "Sailors seized hundreds of Iranian-made rifles destined for Yemen.",
+    ],
+)
+def test_weapons_bound_for_a_party_go_from_their_maker_to_it(text: str) -> None:
+    assert {(t.supplier, t.recipient) for t in _extract(text).transfers} == {("state:IRN", "state:YEM")}
