@@ -83,7 +83,7 @@ def _trailing_participle(tok: Token) -> bool:
     )
 
 
-def _reporters_conjunct(tok: Token, sent: ParsedSentence) -> bool:
+def _reporters_conjunct(tok: Token, sent: ParsedSentence, voicing: frozenset[str]) -> bool:
     """A stance verb after ", and" that the parse joins to the reported clause ("Sunak said RAF
     jets had shot down drones, and condemned the attack"; "claimed that the admission confirmed
     ..., and called on Tehran"): with no subject or auxiliary of its own, in the reporter's
@@ -98,7 +98,10 @@ def _reporters_conjunct(tok: Token, sent: ParsedSentence) -> bool:
     nobody = not sent.phrase_actors_of(subjects(head))
     if tok.doc[cc.i - 1].text == ",":
         return perfect or nobody
-    return perfect and nobody  # "said the city centre had been hit and urged residents to stay away"
+    # "said the city centre had been hit and urged residents to stay away", "said a ceasefire took effect
+    # and urged both sides to refrain"; not "said the report found ... and urged" (a document speaks)
+    thing = nobody and not any(lemma(s) in voicing for s in subjects(head))
+    return (perfect and nobody) or thing
 
 
 def _stance_speakers(
@@ -111,7 +114,9 @@ def _stance_speakers(
         # '"These claims are baseless," X said', "X said the sale violates international law", "X said the
         # drills were concerning": the subject is what is judged
         return (list(voice.speakers), "voice") if voice is not None and _in_the_claim(tok, voice) else ([], "")
-    if voice is not None and (_trailing_participle(tok) or _reporters_conjunct(tok, sent)):  # "X said Iran sent drones,
+    voicing = ctx.words("document_noun") | ctx.words("message_noun")
+    joined = _trailing_participle(tok) or _reporters_conjunct(tok, sent, voicing)
+    if voice is not None and joined:  # "X said Iran sent drones,
         return list(voice.speakers), "voice"  # calling it an escalation", "... had sent drones, and condemned"
     stative = value == "deny" and is_passive(tok) and not agents(tok)  # "the US was not involved in"
     baseless = value == "deny" and lacks_grounds(tok, ctx.words("groundless_noun"))  # "X said the claims had no basis"

@@ -1546,3 +1546,21 @@ def test_a_government_body_named_without_its_state_speaks_with_its_spokesperson(
     text = "In Washington, a National Security Council spokesperson, Sean Savett, said the US had not taken part."
     speakers = {s for s, stance in _statements(_extract(text)) if stance == "deny"}
     assert speakers == {frozenset({"org:national-security-council", "person:seansavett"})}
+
+
+def test_the_world_body_is_the_united_nations() -> None:
+    text = 'Stephane Dujarric, spokesman for the U.N. secretary-general, said the world body was "deeply concerned".'
+    speakers = {s for s, stance in _statements(_extract(text)) if stance == "concern"}
+    assert speakers == {frozenset({"org:united-nations", "person:stephanedujarric"})}
+
+
+def test_the_refugee_agency_goes_by_unhcr() -> None:
+    text = "The UN refugee agency said it was deeply concerned by the strike on the camp."
+    assert (frozenset({"org:unhcr"}), "concern") in _statements(_extract(text))
+
+
+def test_a_call_joined_to_a_reported_clause_about_a_thing_is_the_reporters() -> None:
+    text = "Russia's foreign ministry said a ceasefire took effect on Tuesday and urged both sides to show restraint."
+    assert (frozenset({"org:russia-s-foreign-ministry"}), "call_on") in _statements(_extract(text))
+    document = "The ministry said the report found no violations and urged both sides to refrain from escalation."
+    assert all(stance != "call_on" for _, stance in _statements(_extract(document)))
