@@ -9,6 +9,8 @@ article's last transfer; :mod:`~armskg.loaders.transfers` marks such a transfer 
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Token
 
 from .context import ArticleContext
@@ -116,7 +118,9 @@ def moved(ctx: ArticleContext, verb: Token) -> bool:
     )
 
 
-def recipient_from_context(ctx: ArticleContext, suppliers: list[str], here: list[Transfer]) -> list[str]:
+def recipient_from_context(
+    ctx: ArticleContext, suppliers: list[str], here: list[Transfer], addressed: bool = False
+) -> list[str]:
     """Who receives what a supplier sends to no one named ("Germany also pledged Patriot
     systems"): the recipient of that supplier's last transfer, else of the article's (first
     of ``here``, the sentence's own: "Russia provided the junta with jets, and Serbia sent
@@ -128,7 +132,21 @@ def recipient_from_context(ctx: ArticleContext, suppliers: list[str], here: list
         last = told[-1] if told else None
     if last is not None and last.recipient not in suppliers:
         return [last.recipient]
-    return []
+    return _main_state(ctx, suppliers) if last is None and not addressed else []
+
+
+def _main_state(ctx: ArticleContext, suppliers: list[str]) -> list[str]:
+    """The state the article is about, when one stands out: named at least three times, and at
+    least twice as often as any other state that is not among ``suppliers`` ("Tanks for Ukraine"
+    ... "Germany will send 14 Leopard tanks"), and not struck by them."""
+    counts = Counter(m.actor for m in ctx.extraction.mentions if m.actor.startswith("state:"))
+    struck = {ctx.state_of(s.target) for s in ctx.extraction.strikes if ctx.state_of(s.attacker) in suppliers}
+    ranked = [(n, k) for k, n in counts.most_common() if k not in suppliers]
+    if ranked and ranked[0][1] in struck:
+        return []  # the state the supplier strikes is no recipient of its arms
+    if not ranked or ranked[0][0] < 3 or (len(ranked) > 1 and ranked[1][0] * 2 > ranked[0][0]):
+        return []
+    return [ranked[0][1]]
 
 
 def states_of(ctx: ArticleContext, tags: list[Tag]) -> list[str]:

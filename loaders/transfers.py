@@ -305,10 +305,9 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
             users = users or [u for u in states_of(ctx, backed(sent, ctx, tok)) if u not in suppliers]
             if not users and is_passive(tok):  # "The rockets were supplied by Iran" after Hamas fired rockets
                 users = attacker_armed(ctx, sent, weapon_roots, weapons, suppliers)
-            recipients, inferred = (
-                users or recipient_from_context(ctx, suppliers, [t for r in readings for t in r.transfers]),
-                not users,
-            )
+            addressed = bool(prep_objects(tok, {"to", "for"}, depth=2))  # "delivering the weapons to the insurgents"
+            here = [t for r in readings for t in r.transfers]
+            recipients, inferred = (users or recipient_from_context(ctx, suppliers, here, addressed), not users)
         armed = bool(weapons) or (not noun and not direct_objects(tok))  # "we cannot export to Ukraine"
         reading = SupplyReading(tok, [], suppliers, recipients, is_negated, subject_keys, armed)
         readings.append(reading)

@@ -398,3 +398,27 @@ def test_a_charge_the_supplier_rebuts_in_a_clause_on_it_is_a_denied_transfer() -
 )
 def test_weapons_bound_for_a_party_go_from_their_maker_to_it(text: str) -> None:
     assert {(t.supplier, t.recipient) for t in _extract(text).transfers} == {("state:IRN", "state:YEM")}
+
+
+def test_goods_pledged_to_no_one_named_go_to_the_state_the_article_is_about() -> None:
+    text = (
+        "Ukraine wants more air defence. Ukraine's president said Ukraine needs ten more systems. "
+        "Officials in Ukraine expect winter strikes. Norway and Belgium have also pledged Patriot systems."
+    )
+    assert {(t.supplier, t.recipient) for t in _extract(text).transfers} == {
+        ("state:NOR", "state:UKR"),
+        ("state:BEL", "state:UKR"),
+    }
+
+
+def test_no_state_stands_out_no_recipient_is_guessed() -> None:
+    text = "Ukraine and Russia traded blame. Russia said Ukraine lied. Norway has also pledged Patriot systems."
+    assert _extract(text).transfers == []
+
+
+def test_a_recipient_named_in_words_the_lexicon_lacks_is_not_guessed() -> None:
+    text = (
+        "Saudi Arabia was hit again. Saudi Arabia said Saudi Arabia would respond. "
+        "Riyadh accused Iran of delivering the weapons to the insurgents."
+    )
+    assert all(t.recipient != "state:SAU" for t in _extract(text).transfers)
