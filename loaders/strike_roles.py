@@ -111,7 +111,9 @@ def targets_of(
     for head in heads:
         if lemma(head) in ctx.words("agency_noun") or given_name(head):
             continue  # "at the direction of US President Donald Trump"
-        tags = [t for t in sent.phrase_actors_of([head], places=True, weapons=weapons) if not only_maker(sent, ctx, t)]
+        crewed = lemma(head) in ctx.words("vessel_noun") | ctx.words("patrol_platform")  # "an attack on a U.S. warship"
+        tags = sent.phrase_actors_of([head], places=True, weapons=weapons or crewed)
+        tags = [t for t in tags if not only_maker(sent, ctx, t)]
         tags = _of_the_state(sent, ctx, tags)
         if tags and all(t.kind == "place" for t in tags):  # "the US Al Udeid air base": the base's owner
             owner_words = [t for t in head.subtree if t.i < head.i and t.dep_ in ("compound", "amod", "poss", "nmod")]

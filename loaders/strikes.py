@@ -329,6 +329,10 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             if users:
                 target_keys, attacker_keys, inferred = attacker_keys, users, True
                 weapons = downed
+        named_attack = [k for _, sides in ctx.unclaimed for k in sides]
+        if not target_keys and weapons and lemma(tok) in ctx.words("sending_verb") and len(set(named_attack)) == 1:
+            k = named_attack[0]  # "in what the group said was an attack on a U.S. warship, it fired 18 drones"
+            target_keys, inferred = [(k, Tag("actor", 0, 0, key=k))], True
         if not target_keys and weapons and lemma(tok) in ctx.words("sending_verb") - {"use"} and not _aimed(tok):
             target_keys, inferred = reporting_target(ctx, tok, voices, attacker_keys), True
         again = lemma(tok) == "use" or lemma(tok) in ctx.words("sending_verb")  # "the IRGC fired the missiles"

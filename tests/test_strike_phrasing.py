@@ -531,3 +531,14 @@ def test_a_side_reporting_strikes_it_carried_out_on_no_named_party_admits_them()
 )
 def test_bringing_down_or_repelling_an_attack_admits_no_strike(text: str) -> None:
     assert _statements(_extract(text)) == set()
+
+
+def test_an_attack_on_a_states_warship_strikes_that_state() -> None:
+    assert _strikes(_extract("The Houthis claimed an attack on a U.S. warship in the Red Sea.")) == {
+        ("org:houthis", "USA", None)
+    }
+
+
+def test_weapons_fired_in_an_attack_named_in_the_same_sentence_hit_its_target() -> None:
+    text = "In what the group called an attack on a U.S. warship, the Houthis fired 18 drones and two cruise missiles."
+    assert _strikes(_extract(text)) == {("org:houthis", "USA", "drone"), ("org:houthis", "USA", "cruise missile")}
