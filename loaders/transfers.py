@@ -269,8 +269,10 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
             weapons = [Tag("weapon", trig.start, trig.end, value="other")]
         hedge, future, alleged, denial = _framing(ctx, tok)
         vetoed = [s for s in vetoed_requesters(ctx, sent, tok) if s not in recipients] if weapons and recipients else []
-        if vetoed and set(suppliers) <= set(vetoed):  # "Switzerland rejected Germany's request that the shells be sent"
-            suppliers, hedge, denial = suppliers or vetoed, False, True
+        refuser = set(_refused_by(ctx, sent, tok)) if vetoed else set()  # the noun's supplier read from "rejected"
+        if vetoed and set(suppliers) <= set(vetoed) | refuser:  # "Switzerland rejected Germany's request that ..."
+            suppliers = [s for s in suppliers if s not in refuser] or vetoed
+            hedge, denial = False, True
         seekers = permission_seekers(ctx, sent, tok) if weapons and recipients and not vetoed else []
         if seekers:  # "Poland asked Berlin for permission to send its tanks to Kyiv": Poland's, not Berlin's
             suppliers, hedge, future = seekers, False, True

@@ -422,3 +422,9 @@ def test_a_recipient_named_in_words_the_lexicon_lacks_is_not_guessed() -> None:
         "Riyadh accused Iran of delivering the weapons to the insurgents."
     )
     assert all(t.recipient != "state:SAU" for t in _extract(text).transfers)
+
+
+def test_a_refused_request_for_a_supply_noun_is_the_requesters_denied_transfer() -> None:
+    text = "Austria rejected the Polish request for the supply of 12 Pandur armoured vehicles to Kyiv."
+    ex = _extract(text)
+    assert {(t.supplier, t.recipient, t.status) for t in ex.transfers} == {("state:POL", "state:UKR", "denied")}
