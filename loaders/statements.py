@@ -54,6 +54,7 @@ from .stance_words import (
 from .statement_sink import StatementSink
 from .threats import own_strike_stances, threatened_reprisals
 from .transfers import SupplyReading
+from .voice_scope import denial_negated, in_the_claim, reporters_conjunct, trailing_participle
 from .voices import Voice, voice_of
 
 __all__ = ["read_statements"]
@@ -70,40 +71,6 @@ def _serves(ctx: ArticleContext, key: str) -> str | None:
     return served if served and not served.startswith("state:") else None
 
 
-def _trailing_participle(tok: Token) -> bool:
-    """A stance participle after a comma at the end of reported speech ("said Iran had sent
-    drones, calling it an escalation"), which the parse hangs on the reported clause: it is the
-    reporter's."""
-    return (
-        tok.dep_ == "advcl"
-        and tok.tag_ == "VBG"
-        and tok.head.dep_ == "ccomp"
-        and tok.doc[tok.i - 1].text == ","
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-    )
-
-
-def _reporters_conjunct(tok: Token, sent: ParsedSentence, voicing: frozenset[str]) -> bool:
-    """A stance verb after ", and" that the parse joins to the reported clause ("Sunak said RAF
-    jets had shot down drones, and condemned the attack"; "claimed that the admission confirmed
-    ..., and called on Tehran"): with no subject or auxiliary of its own, in the reporter's
-    tense, after a clause in another tense or whose subject names no one (without the comma:
-    both), it is the reporter's."""
-    head = tok.head
-    own = any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
-    cc = next((c for c in head.children if c.dep_ == "cc" and c.i < tok.i), None)
-    if tok.dep_ != "conj" or head.dep_ != "ccomp" or not tok.tag_ == head.head.tag_ == "VBD" or own or cc is None:
-        return False
-    perfect = any(c.dep_ in ("aux", "auxpass") for c in head.children)
-    nobody = not sent.phrase_actors_of(subjects(head))
-    if tok.doc[cc.i - 1].text == ",":
-        return perfect or nobody
-    # "said the city centre had been hit and urged residents to stay away", "said a ceasefire took effect
-    # and urged both sides to refrain"; not "said the report found ... and urged" (a document speaks)
-    thing = nobody and not any(lemma(s) in voicing for s in subjects(head))
-    return (perfect and nobody) or thing
-
-
 def _stance_speakers(
     tok: Token, value: str, sent: ParsedSentence, ctx: ArticleContext, voice: Voice | None, voices: list[Voice]
 ) -> tuple[list[str], str]:
@@ -113,9 +80,9 @@ def _stance_speakers(
     if lemma(tok) == "be" or lemma(tok) in ctx.words("judging_verb") or judged:
         # '"These claims are baseless," X said', "X said the sale violates international law", "X said the
         # drills were concerning": the subject is what is judged
-        return (list(voice.speakers), "voice") if voice is not None and _in_the_claim(tok, voice) else ([], "")
+        return (list(voice.speakers), "voice") if voice is not None and in_the_claim(tok, voice) else ([], "")
     voicing = ctx.words("document_noun") | ctx.words("message_noun")
-    joined = _trailing_participle(tok) or _reporters_conjunct(tok, sent, voicing)
+    joined = trailing_participle(tok) or reporters_conjunct(tok, sent, voicing)
     if voice is not None and joined:  # "X said Iran sent drones,
         return list(voice.speakers), "voice"  # calling it an escalation", "... had sent drones, and condemned"
     stative = value == "deny" and is_passive(tok) and not agents(tok)  # "the US was not involved in"
@@ -178,32 +145,9 @@ def _stance_speakers(
         bodies = [k for k in voice.speakers if not k.startswith("person:")]
         bodies += [a for k in voice.speakers if (a := _serves(ctx, k)) and a not in bodies]
         return [*bodies, *(k for k in voice.speakers if k.startswith("person:"))], "voice"
-    if voice is not None and _in_the_claim(tok, voice):
+    if voice is not None and in_the_claim(tok, voice):
         return list(voice.speakers), "voice"
     return [], ""
-
-
-def _denial_negated(verb: Token) -> bool:
-    """A verb of denial that is itself negated ("did not deny", "neither confirmed nor denied"), not
-    one whose object says what is lacking ("said the claims had no basis")."""
-    if verb.pos_ != "VERB":
-        return False
-    if verb.dep_ == "conj" and any(c.lower_ == "nor" and c.i < verb.i for c in verb.head.children):
-        return True
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "neither") for c in verb.children)
-
-
-def _in_the_claim(tok: Token, voice: Voice) -> bool:
-    """``tok`` belongs to what the voice claims, not to a clause that only modifies it: a reason
-    ("targeted because its owner had violated the ban"), a purpose or a noun's modifier ("a means to
-    disrupt the group's ability to endanger trade"), a preposition's object ("for violating")."""
-    path = path_up(tok, voice.verb) if voice.verb is not None else [tok, *tok.ancestors][:-1]
-    for t in path or [tok]:
-        if t.dep_ == "conj" and t.pos_ == "VERB" and t.tag_ != t.head.tag_:
-            return True  # "aware of its role in providing support ... and call on Russia": joined higher up
-        if t.dep_ in ("advcl", "acl", "relcl", "pcomp"):
-            return False
-    return True
 
 
 def _government_body(ctx: ArticleContext, key: str) -> bool:
@@ -386,7 +330,7 @@ def read_statements(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voic
         if _said_by_the_same_stance(ctx, sent, tok, value, voice):
             continue  # "warning that South Korea would respond": what the warning says, no second warning
         worded = any(sent.doc[i - sent.offset].dep_ == "neg" for i in range(trig.start, trig.end))  # "not hesitate"
-        undone = value == "deny" and trig.end - trig.start == 1 and _denial_negated(tok)  # "did not deny"
+        undone = value == "deny" and trig.end - trig.start == 1 and denial_negated(tok)  # "did not deny"
         if (value != "deny" and negated(tok) and not worded) or undone or conditional(tok):
             continue
         if contrasted(tok, ctx.words("contrast")):
