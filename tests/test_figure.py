@@ -149,7 +149,8 @@ def test_vector_figures_hold_the_caption_as_text(
     root = ET.parse(svg).getroot()  # well-formed XML
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     text = "".join(root.itertext())
-    assert "Period: 2021-05-24 – 2024-11-18 · filter: none · 8 sources · 66 actors, 5 joint statements" in text
+    assert "Period: 2021-05-24 – 2024-11-18 · filter: none · 8 sources · " in text
+    assert f"{sample_graph.number_of_nodes()} actors, 5 joint statements" in text  # the sample's actors, however many
     assert "bloc of the United States" in text and "Liechtenstein" in text
     pdf = write_figure(sample_graph, tmp_path / "f.pdf", title="Samples").read_bytes()
     assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF") and b"/FontFile2" in pdf  # fonts embedded
