@@ -260,8 +260,9 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
                     found.append(earlier)
                 elif tag.end - tag.start >= 3 and all(doc[k].is_title for k in range(tag.start, tag.end)):
                     label = doc.text_of(tag.start, tag.end)  # "a National Security Council spokesperson": by name
-                    ex.add_actor(Actor(org_key(label), "organization", label, role=tag.value))
-                    found.append(Tag("actor", tag.start, tag.end, key=org_key(label), via="body"))
+                    key = org_key(label)
+                    ex.add_actor(Actor(key, "organization", label, role=tag.value))
+                    found.append(Tag("actor", tag.start, tag.end, key=key, via="body"))
                 continue
             start = min(state.start, tag.start)
             end = max(state.end, tag.end)

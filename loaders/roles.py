@@ -34,6 +34,7 @@ __all__ = [
     "direct_objects",
     "governing_verb",
     "is_passive",
+    "joined_by_nor",
     "lemma",
     "marks",
     "negated",
@@ -378,11 +379,17 @@ def conditional(token: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for a in (token, *token.ancestors) for c in a.children)
 
 
+def joined_by_nor(verb: Token) -> bool:
+    """The verb is the second of "neither ... nor ...", which negates it ("neither confirmed nor
+    denied": "denied" hangs on "confirmed", with "nor" beside it)."""
+    return verb.dep_ == "conj" and any(c.lower_ == "nor" and c.i < verb.i for c in verb.head.children)
+
+
 def negated(verb: Token) -> bool:
     """The verb itself is negated ("did not send", "never supplied", "rarely acknowledges", "no drones
     were sent", "neither confirmed nor denied")."""
-    if verb.dep_ == "conj" and any(c.lower_ == "nor" and c.i < verb.i for c in verb.head.children):
-        return True  # "neither confirmed nor denied"
+    if joined_by_nor(verb):
+        return True
     for child in verb.children:
         if child.dep_ == "neg" or child.lower_ in ("never", "neither", "nor", "rarely", "seldom", "hardly"):
             return True

@@ -28,7 +28,7 @@ from .sentence import ParsedSentence
 from .tags import Tag
 from .titled_people import people_of, the_titled, titled_person
 
-__all__ = ["speaker_keys", "speakers_of"]
+__all__ = ["names_one_state", "speaker_keys", "speakers_of"]
 
 _NUMBERS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 _COUNTED = re.compile(r"^(\d+|[a-z]+teen|twenty|thirty|forty|fifty|sixty|both|two|three|four|five)$", re.IGNORECASE)
@@ -175,6 +175,12 @@ def _served(person: Token, speaker: Token) -> bool:
     return path is not None and {"appos", "pobj"} <= {n.dep_ for n in path}
 
 
+def names_one_state(keys: tuple[str, ...] | list[str]) -> bool:
+    """``keys`` are one state alone, which news calls "it": a "they" in its words is someone else
+    ("Saudi Arabia condemned the attacks, saying they targeted ...")."""
+    return len(keys) == 1 and keys[0].startswith("state:")
+
+
 def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: tuple[str, ...] = ()) -> list[str]:
     """The actors one subject phrase names, as speakers (see the module's rules)."""
     word = lemma(tok)
@@ -189,7 +195,7 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         if tok.lower_ in ("they", "we"):
             if len(quoted) > 1:  # "A, B and C said they condemned ...": the voice's speakers
                 return list(quoted)
-            if len(quoted) == 1 and quoted[0].startswith("state:"):
+            if names_one_state(quoted):
                 return []  # "Saudi Arabia condemned the attacks, saying they threatened ...": the attacks
             if quoted and not quoted[0].startswith("person:"):  # "G7 leaders said they condemned": the G7
                 return list(quoted)

@@ -227,10 +227,10 @@ def not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleConte
     for verb in (a for a in tok.ancestors if a.i in speech and a.i < tok.i):  # not "Japan is concerned, officials said"
         said_by = subjects(verb)
         # not "A ministry official, Reem Ketait, said": the name set beside the noun speaks
-        unnamed = [x for x in said_by if not any(c.dep_ == "appos" and sent.token_tag(c) for c in x.children)]
+        named_beside = any(c.dep_ == "appos" and sent.token_tag(c) for x in said_by for c in x.children)
         if (
             said_by
-            and unnamed == said_by
+            and not named_beside
             and all(lemma(x) in ctx.words("anonymous") and not sent.token_tag(x) for x in said_by)
         ):
             return True  # "A US official said Washington had no involvement": an unnamed source's words

@@ -33,6 +33,7 @@ __all__ = [
     "instruments",
     "only_maker",
     "owners_first",
+    "platform_words",
     "strike_roles",
     "targets_of",
     "unreal",
@@ -96,6 +97,12 @@ def _of_the_state(sent: ParsedSentence, ctx: ArticleContext, tags: list[Tag]) ->
     return kept
 
 
+def platform_words(ctx: ArticleContext) -> frozenset[str]:
+    """Words for what carries and fires weapons, crewed by a side's forces: ships and warplanes
+    (``grammar.tsv``: vessel_noun, patrol_platform)."""
+    return ctx.words("vessel_noun") | ctx.words("patrol_platform")
+
+
 def targets_of(
     sent: ParsedSentence, ctx: ArticleContext, heads: list[Token], depth: int = 0, *, weapons: bool = False
 ) -> list[Tag]:
@@ -111,7 +118,7 @@ def targets_of(
     for head in heads:
         if lemma(head) in ctx.words("agency_noun") or given_name(head):
             continue  # "at the direction of US President Donald Trump"
-        crewed = lemma(head) in ctx.words("vessel_noun") | ctx.words("patrol_platform")  # "an attack on a U.S. warship"
+        crewed = lemma(head) in platform_words(ctx)  # "an attack on a U.S. warship": the state's forces
         tags = sent.phrase_actors_of([head], places=True, weapons=weapons or crewed)
         tags = [t for t in tags if not only_maker(sent, ctx, t)]
         tags = _of_the_state(sent, ctx, tags)
@@ -275,9 +282,8 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
         downed = lemma(tok) in ctx.words("downing") | ctx.words("defend") and any(
             sent.weapons_under(p) for p in patient
         )
-        launchers = ctx.words("patrol_platform") | ctx.words("vessel_noun")
         if not attackers and lemma(tok) in ctx.words("sending_verb"):  # "missiles were fired from U.S. warships"
-            crews = [o for o in prep_objects(tok, {"from"}) if lemma(o) in launchers]
+            crews = [o for o in prep_objects(tok, {"from"}) if lemma(o) in platform_words(ctx)]
             attackers = [t for t in sent.phrase_actors_of(crews, weapons=True) if t.kind == "actor"]
             beside = [p for c in crews for o in (c, *c.conjuncts) for p in prep_objects(o, targets_prep - WHERE)]
             targets = targets or targets_of(sent, ctx, beside)  # "from warships and a submarine at targets in Yemen"

@@ -43,7 +43,17 @@ from .strike_parties import (
     owned_by_pronoun,
     reporting_target,
 )
-from .strike_roles import WHERE, instruments, only_maker, owners_first, strike_roles, unreal, user_of_supplied, using
+from .strike_roles import (
+    WHERE,
+    instruments,
+    only_maker,
+    owners_first,
+    platform_words,
+    strike_roles,
+    unreal,
+    user_of_supplied,
+    using,
+)
 from .tags import Tag
 from .voices import Voice, pronoun_actors
 from .weapons import event_weapons, generic, origin_of, resolve_weapon
@@ -294,9 +304,11 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             target_keys, inferred = reporting_target(ctx, tok, voices, attacker_keys), True
         again = lemma(tok) == "use" or lemma(tok) in ctx.words("sending_verb")  # "the IRGC fired the missiles"
         used = not target_keys and weapons and again
-        attackers_here = {a for a, _ in attacker_keys}
-        last = next((s for s in reversed(ctx.extraction.strikes) if s.attacker in attackers_here), None)
-        if used and last is not None:
+        last = None
+        if used:  # "Russia used Kinzhals": the target of the same attacker's last strike
+            attackers_here = {a for a, _ in attacker_keys}
+            last = next((s for s in reversed(ctx.extraction.strikes) if s.attacker in attackers_here), None)
+        if last is not None:
             target_keys, inferred = [(last.target, Tag("actor", 0, 0, key=last.target))], True  # "Russia used Kinzhals"
         earlier_strike = ctx.extraction.strikes[-1] if ctx.extraction.strikes else None
         pointing_back = False  # a strike read from one the article reported: new only with a new weapon
@@ -327,7 +339,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             continue
         days = strike_days(ctx, sent, tok, {ctx.party_of(a) or a for a, _ in attacker_keys})
         kinds: list[tuple[str | None, str | None, str | None]] = []
-        naval = ctx.words("vessel_noun") | ctx.words("patrol_platform")  # what fires: ships, jets
+        naval = platform_words(ctx)  # what fires: ships, jets
         for weapon in weapons:
             category, designation = resolve_weapon(ctx, sent, weapon)
             head = sent.head(weapon)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .roles import lemma, path_up, subjects
+from .roles import joined_by_nor, lemma, path_up, subjects
 from .sentence import ParsedSentence
 from .voices import Voice
 
@@ -55,7 +55,7 @@ def denial_negated(verb: Token) -> bool:
     one whose object says what is lacking ("said the claims had no basis")."""
     if verb.pos_ != "VERB":
         return False
-    if verb.dep_ == "conj" and any(c.lower_ == "nor" and c.i < verb.i for c in verb.head.children):
+    if joined_by_nor(verb):
         return True
     return any(c.dep_ == "neg" or c.lower_ in ("never", "neither") for c in verb.children)
 

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from .context import ArticleContext
 from .roles import direct_objects, lemma, path_up, prep_objects, subjects
 from .sentence import ParsedSentence
-from .speakers import speaker_keys, speakers_of
+from .speakers import names_one_state, speaker_keys, speakers_of
 
 __all__ = ["Voice", "asked_of", "find_voices", "pronoun_actors", "reporter_of", "voice_of"]
 
@@ -187,8 +187,7 @@ def pronoun_actors(token: Token, voices: list[Voice], ctx: ArticleContext) -> li
     third = token.lower_ in ("it", "they", "its", "their")
     if voice.verb is None and third:
         return []  # a quote that goes on: '"It provides the militia with drones."' is someone else
-    lone_state = len(voice.speakers) == 1 and voice.speakers[0].startswith("state:")
-    if token.lower_ in ("they", "their") and lone_state:
+    if token.lower_ in ("they", "their") and names_one_state(voice.speakers):
         return []  # "Saudi Arabia condemned the attacks, saying they targeted ...": a state is "it"
     if third or token.lower_ in ("we", "i", "our"):
         return [s for s in (ctx.party_of(k) for k in voice.speakers) if s]
