@@ -252,7 +252,8 @@ def prep_objects(head: Token, preps: Collection[str], *, depth: int = 1) -> list
     found: list[Token] = []
     for child in head.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-            for obj in child.children:
+            joined = [c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP"]  # "in and around Erbil"
+            for obj in (o for p in (child, *joined) for o in p.children):
                 if obj.dep_ in ("pobj", "pcomp"):
                     found.extend(with_conjuncts(obj))
         elif depth > 1 and child.dep_ in ("dobj", "nsubjpass", "attr", "pobj"):

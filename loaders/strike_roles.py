@@ -1,7 +1,7 @@
 """The roles of one strike trigger, read from the parse (see :mod:`~armskg.loaders.strikes`):
 attacker, target phrases and weapon phrases of an active or passive verb or of a noun, with
-what a "using ..." or "with ..." phrase names, a free-relative object ("struck what it said were
-camps"), and targets named by their owner before where they stand.
+what a "using ..." or "with ..." phrase names and a free-relative object ("struck what it said were
+camps"); where the target phrases point is :mod:`~armskg.loaders.strike_targets`.
 """
 
 from __future__ import annotations
@@ -26,119 +26,16 @@ from .roles import (
 )
 from .sentence import ParsedSentence
 from .strike_parties import blamed, claimed_by
+from .strike_targets import WHERE, hit_abroad, only_maker, platform_words, targets_of
 from .tags import Tag
 
 __all__ = [
-    "WHERE",
     "instruments",
-    "only_maker",
-    "owners_first",
-    "platform_words",
     "strike_roles",
-    "targets_of",
     "unreal",
     "user_of_supplied",
     "using",
 ]
-
-WHERE = frozenset({"in", "inside", "near", "across", "over", "through", "off"})
-"""Target prepositions that say where a strike fell, which yield to whoever owned what was hit."""
-
-
-_HOLDING = frozenset({"for", "of"})
-"""Prepositions inside a target phrase that a place may qualify ("a camp for displaced people in Tigray")."""
-
-
-def _within(place: Token, head: Token) -> bool:
-    """The place is said of the target phrase itself, through its own clauses, not through
-    another prepositional phrase ("in response to Ukraine's use of ... in Taganrog")."""
-    node = place.head.head
-    while node.i != head.i:
-        outer = node.head  # "in Miranshah, a town in Khyber Pakhtunkhwa": a place within a place
-        if node.dep_ == "appos" and outer.dep_ == "pobj" and outer.head.lower_ in WHERE:
-            node = outer if outer.i == head.i else outer.head.head
-            continue
-        prep = node.head if node.dep_ == "pobj" else node
-        held = node.dep_ in ("pobj", "prep") and prep.lower_ in _HOLDING
-        if not held and node.dep_ in ("prep", "pobj", "pcomp", "advcl", "ccomp", "conj", "agent"):
-            return False
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return True
-
-
-def _named_place(sent: ParsedSentence, tok: Token) -> Tag | None:
-    """The place a territory word's own name gives ("Kaduna State", "Idlib province")."""
-    return next((t for t in sent.phrase_actors(tok, places=True) if t.kind == "place"), None)
-
-
-def owners_first(tags: list[Tag]) -> list[Tag]:
-    """Targets named by who owns what was hit win over where it stands ("US bases in Iraq and
-    Syria": the United States)."""
-    owners = [t for t in tags if t.kind == "actor"]
-    return owners or tags
-
-
-def _of_the_state(sent: ParsedSentence, ctx: ArticleContext, tags: list[Tag]) -> list[Tag]:
-    """A place named before a territory noun that says whose it is ("Sistan-Baluchestan province
-    of Iran"): the state the text names, not the lexicon's."""
-    kept: list[Tag] = []
-    for tag in tags:
-        tok = sent.head(tag)
-        owned = tag.kind == "place" and tok.dep_ in ("amod", "compound", "nmod")
-        if owned and lemma(tok.head) in ctx.words("territory_noun"):
-            named = sent.phrase_actors_of(prep_objects(tok.head, {"of"}))
-            states = [a for a in named if (a.key or "").startswith("state:")]
-            if states:
-                kept += [a for a in states if a not in kept and a not in tags]
-                continue
-        kept.append(tag)
-    return kept
-
-
-def platform_words(ctx: ArticleContext) -> frozenset[str]:
-    """Words for what carries and fires weapons, crewed by a side's forces: ships and warplanes
-    (``grammar.tsv``: vessel_noun, patrol_platform)."""
-    return ctx.words("vessel_noun") | ctx.words("patrol_platform")
-
-
-def targets_of(
-    sent: ParsedSentence, ctx: ArticleContext, heads: list[Token], depth: int = 0, *, weapons: bool = False
-) -> list[Tag]:
-    """The actors and places target phrases name, looking inside a phrase that names none
-    ("in its operations against Kurdish militants in Syria")."""
-    preps = ctx.words("target_prep")
-    naming = ctx.words("naming_verb") | ctx.words("name_giving")
-
-    def given_name(tok: Token) -> bool:  # "an operation code-named Martyr Soleimani": a name, not a target
-        return any(c.dep_ in ("amod", "acl") and lemma(c) in naming for c in tok.children)
-
-    found: list[Tag] = []
-    for head in heads:
-        if lemma(head) in ctx.words("agency_noun") or given_name(head):
-            continue  # "at the direction of US President Donald Trump"
-        crewed = lemma(head) in platform_words(ctx)  # "an attack on a U.S. warship": the state's forces
-        tags = sent.phrase_actors_of([head], places=True, weapons=weapons or crewed)
-        tags = [t for t in tags if not only_maker(sent, ctx, t)]
-        tags = _of_the_state(sent, ctx, tags)
-        if tags and all(t.kind == "place" for t in tags):  # "the US Al Udeid air base": the base's owner
-            owner_words = [t for t in head.subtree if t.i < head.i and t.dep_ in ("compound", "amod", "poss", "nmod")]
-            tags += [a for w in owner_words if (a := sent.token_tag(w)) is not None and not only_maker(sent, ctx, a)]
-        stateless = bool(tags) and not any(t.kind == "place" or ctx.party_of(t.key) for t in tags)  # "UN peacekeepers"
-        if (not tags or stateless) and depth < 2:
-            tags = [*tags, *targets_of(sent, ctx, prep_objects(head, preps), depth + 1)]
-        if (not tags or stateless) and depth == 0:  # "a strike on a school sheltering displaced people in Gaza"
-            inside = [
-                t
-                for t in head.subtree
-                if t.dep_ == "pobj" and t.head.lower_ in WHERE and _within(t, head) and not given_name(t)
-            ]
-            inside += [a for t in inside for a in t.children if a.dep_ == "appos"]  # "in Rann, Borno State"
-            inside_tags = [sent.token_tag(t, "place") or sent.token_tag(t) or _named_place(sent, t) for t in inside]
-            tags = [*tags, *(p for p in inside_tags if p is not None and (p.kind == "place" or ctx.party_of(p.key)))]
-        found += [t for t in tags if t not in found]
-    return found
 
 
 def user_of_supplied(sent: ParsedSentence, ctx: ArticleContext, tag: Tag) -> str | None:
@@ -150,17 +47,6 @@ def user_of_supplied(sent: ParsedSentence, ctx: ArticleContext, tag: Tag) -> str
         return None
     users = {t.recipient for t in ctx.extraction.transfers if t.supplier == tag.key and t.weapon == weapon.value}
     return users.pop() if len(users) == 1 else None
-
-
-def only_maker(sent: ParsedSentence, ctx: ArticleContext, tag: Tag) -> bool:
-    """The actor only made, supplied or backs what is named ("an Iranian-made drone hit",
-    "Iranian-backed militias attacked", "Iran-linked targets", "drones sent by Iran"): it is
-    not that party."""
-    if ctx.backs_or_made(sent, tag):
-        return True
-    agent = sent.head(tag).head  # "drones shipped by Iran to Russia hit Kyiv": Iran only supplied them
-    supplying = sent.trigger_heads("supply")
-    return agent.dep_ == "agent" and agent.head.dep_ == "acl" and agent.head.i in supplying
 
 
 def _counted(sent: ParsedSentence, obj: Token) -> bool:
@@ -300,6 +186,11 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
         ]
         by = [a for c in launched for a in agents(c)]
         attackers = [t for t in sent.phrase_actors_of(by) if not only_maker(sent, ctx, t)]
+        if not attackers:  # "missiles launched from Iranian territory hit ...": fired from that state's soil
+            sent_from = [
+                o for c in launched if lemma(c) in ctx.words("sending_verb") for o in prep_objects(c, {"from"})
+            ]
+            attackers = [t for t in sent.phrase_actors_of(sent_from, places=True) if (t.key or "").startswith("state:")]
     platforms = [s for s in subject if (w := sent.token_tag(s, "weapon")) is not None and w.value != "aircraft"]
     tools = subject if subject and all(sent.token_tag(s, "weapon") is not None for s in subject) else []
     if tools and tok.dep_ in ("ccomp", "xcomp", "advcl") and lemma(tok.head) in ctx.words("use_verb"):
@@ -317,9 +208,11 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
     if lemma(tok) not in ctx.words("downing"):  # "shot down drones over Belgorod": no strike on Belgorod
         aimed = targets_of(sent, ctx, prep_objects(tok, targets_prep - WHERE, depth=2))
         targets += [t for t in aimed if t not in targets]
-        if not any(t.kind == "actor" and ctx.party_of(t.key) for t in targets):  # "attacked US bases in Iraq"
-            where = targets_of(sent, ctx, prep_objects(tok, targets_prep & WHERE, depth=2))
+        where = targets_of(sent, ctx, prep_objects(tok, targets_prep & WHERE, depth=2))  # "attacked US bases in Iraq"
+        if not any(t.kind == "actor" and ctx.party_of(t.key) for t in targets):
             targets += [t for t in where if t not in targets]
+        elif (abroad := hit_abroad(sent, ctx, [*targets, *where])) != [*targets, *where]:
+            targets = abroad  # "bombed Islamic State hideouts in Iraq"
     if not targets:  # "fired missiles provided by Iran at Riyadh": "at" parsed under the participle
         at = [p for o in fired for c in o.children if c.dep_ == "acl" for p in prep_objects(c, {"at", "against"})]
         targets = targets_of(sent, ctx, at)

@@ -43,17 +43,8 @@ from .strike_parties import (
     owned_by_pronoun,
     reporting_target,
 )
-from .strike_roles import (
-    WHERE,
-    instruments,
-    only_maker,
-    owners_first,
-    platform_words,
-    strike_roles,
-    unreal,
-    user_of_supplied,
-    using,
-)
+from .strike_roles import instruments, strike_roles, unreal, user_of_supplied, using
+from .strike_targets import WHERE, only_maker, owners_first, platform_words
 from .tags import Tag
 from .voices import Voice, pronoun_actors
 from .weapons import event_weapons, generic, origin_of, resolve_weapon

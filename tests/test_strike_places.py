@@ -1,0 +1,31 @@
+"""Where a strike fell: places joined by "and", weapons fired from a state's soil, and an armed
+group hit outside its home state (sentences written for the tests)."""
+
+from __future__ import annotations
+
+from test_extract import _extract, _strikes
+
+
+def test_targets_in_and_around_a_city_are_in_its_state() -> None:
+    text = "Iran fired drones at targets in and around Erbil on Monday."
+    assert _strikes(_extract(text)) == {("IRN", "IRQ", "drone")}
+
+
+def test_rockets_launched_from_a_states_soil_are_that_states_strike() -> None:
+    text = "Two ballistic missiles launched from Yemeni territory hit the Saudi city of Jizan."
+    assert {(a, t) for a, t, _ in _strikes(_extract(text))} == {("YEM", "SAU")}
+
+
+def test_an_armed_group_hit_outside_its_home_state_makes_that_state_the_target() -> None:
+    text = "American aircraft bombed Islamic State hideouts in Iraq's Anbar province on Friday."
+    assert {(a, t) for a, t, _ in _strikes(_extract(text))} == {("USA", "IRQ")}
+
+
+def test_an_armed_group_hit_at_home_stays_the_target() -> None:
+    ex = _extract("Israeli jets struck Hezbollah positions in southern Lebanon.")
+    assert {s.target for s in ex.strikes} == {"org:hezbollah"}
+
+
+def test_a_state_struck_beside_a_group_is_a_target_of_its_own() -> None:
+    ex = _extract("Israel struck Hezbollah and Iran.")
+    assert {s.target for s in ex.strikes} == {"org:hezbollah", "state:IRN"}
