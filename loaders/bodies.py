@@ -130,7 +130,9 @@ def the_body(
         if t.start < tag.start and (t.key or "").startswith("state:"):
             counts[t.key or ""] = counts.get(t.key or "", 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    home = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) else None
+    home = _opening_state(doc, named, start) or (
+        ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) else None
+    )
     if home is None:
         return None
     if tag.value == "government":
@@ -144,6 +146,18 @@ def the_body(
     key = org_key(label)
     ex.add_actor(Actor(key, "organization", label, affiliation=home, role=tag.value))
     return Tag("actor", start, tag.end, key=key, via="body")
+
+
+def _opening_state(doc: DocView, named: list[Tag], start: int) -> str | None:
+    """The state that opens the sentence before a sentence opening with ``start`` ("Iraq recalled
+    its ambassador ... The foreign ministry condemned": Iraq's), if any."""
+    if not doc[start].is_sent_start:
+        return None
+    begin = start - 1
+    while begin > 0 and not doc[begin].is_sent_start:
+        begin -= 1
+    opening = [t for t in named if t.start == begin and (t.key or "").startswith("state:")]
+    return opening[0].key if opening else None
 
 
 def known_body(lexicon: Lexicon, state: str, head: str) -> str | None:

@@ -1564,3 +1564,12 @@ def test_a_call_joined_to_a_reported_clause_about_a_thing_is_the_reporters() -> 
     assert (frozenset({"org:russia-s-foreign-ministry"}), "call_on") in _statements(_extract(text))
     document = "The ministry said the report found no violations and urged both sides to refrain from escalation."
     assert all(stance != "call_on" for _, stance in _statements(_extract(document)))
+
+
+def test_a_ministry_named_by_the_alone_belongs_to_the_state_that_opened_the_sentence_before() -> None:
+    text = (
+        "Kenya expelled two Somali diplomats on Friday and summoned Somalia's envoy. "
+        "The foreign ministry condemned the incursion as a breach of Kenyan sovereignty."
+    )
+    speakers = {s for s, stance in _statements(_extract(text)) if stance == "condemn"}
+    assert speakers == {frozenset({"org:kenya-foreign-ministry"})}
