@@ -3,8 +3,9 @@ one statement, so that "they", "the ministers" or "the 48 governments" stand for
 (:mod:`~armskg.loaders.speakers` reads them through the article's context).
 
 A list of three or more states in a sentence that speaks of a statement, its signatories,
-ministers or governments counts; lists from several sentences add up; a body joins when one
-official's title names it ("the EU's High Representative"), not a gathering of its leaders.
+ministers or governments counts; lists from several sentences add up; a body joins when it
+stands inside the list ("Canada, the European Union, France") or when one official's title
+names it ("the EU's High Representative"), not a gathering of its leaders.
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ def signatory_group(
             if t.key and t.key.startswith("state:") and t in listed:
                 group[t.key] = None
             elif t.key and ex.actors.get(t.key) is not None and ex.actors[t.key].kind == "organization":
+                if t in listed:
+                    group[t.key] = None  # "signed by Canada, the European Union, France ..."
+                    continue
                 j = t.start - 1
                 while j >= sent.start and view[j].lower_ in ("the", "of"):
                     j -= 1
@@ -69,8 +73,9 @@ def _plural(view: DocView, title: Tag) -> bool:
 
 
 def _listed(view: DocView, actors: list[Tag]) -> list[Tag]:
-    """State names that stand in a list of three or more ("France, Canada and Britain")."""
-    names = [t for t in actors if t.key and t.key.startswith("state:") and t.via in ("name", "shorthand")]
+    """State names that stand in a list of three or more ("France, Canada and Britain"), with the
+    bodies named among them ("Canada, the European Union, France")."""
+    names = [t for t in actors if t.key and t.via in ("name", "shorthand") and t.key.startswith(("state:", "org:"))]
     runs: list[list[Tag]] = []
     for t in names:
         gap = [tok.lower_ for tok in view[runs[-1][-1].end : t.start]] if runs else []
@@ -78,4 +83,4 @@ def _listed(view: DocView, actors: list[Tag]) -> list[Tag]:
             runs[-1].append(t)
         else:
             runs.append([t])
-    return [t for run in runs if len(run) >= 3 for t in run]
+    return [t for run in runs if sum((t.key or "").startswith("state:") for t in run) >= 3 for t in run]

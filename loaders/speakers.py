@@ -208,6 +208,8 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
             lead = tok.i == 0 or all(not t.is_alpha for t in sent.doc[: tok.i])
             if not outer and lead and len(last) == 1 and not last[0].startswith("person:"):
                 return list(last)  # "Rwanda's foreign ministry said ... It blamed Kinshasa": the body before
+            if not outer and lead and last and set(last) == set(ctx.signatories):
+                return list(last)  # "The joint statement, signed by A, B and C, said ... It urged": the signatories
             return outer
         return []
     if word in ctx.words("opponent") and sent.token_tag(tok) is None:
@@ -272,7 +274,12 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
             return speaker_keys(members[0], sent, ctx, quoted)
         if word in ctx.words("medium"):
             issued = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for o in c.children]
+            signed = [a for c in tok.children if c.dep_ == "acl" for v in (c, *c.conjuncts) for a in agents(v)]
             keys = [k for o in issued for k in speaker_keys(o, sent, ctx, quoted)]  # "a statement from the ministry"
+            signers = [k for o in signed for k in speaker_keys(o, sent, ctx, quoted)]  # "the statement, signed by A,"
+            if signers and ctx.signatories and set(signers) <= set(ctx.signatories):
+                return list(ctx.signatories)  # "published by France and signed by 14 others": all who signed
+            keys += signers
             if not keys and tok.dep_ == "dobj" and lemma(tok.head) in ctx.words("light_verb"):
                 keys = speakers_of(tok.head, sent, ctx, quoted)  # "the Council issued a statement condemning ..."
             if keys:

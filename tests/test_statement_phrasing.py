@@ -1573,3 +1573,25 @@ def test_a_ministry_named_by_the_alone_belongs_to_the_state_that_opened_the_sent
     )
     speakers = {s for s, stance in _statements(_extract(text)) if stance == "condemn"}
     assert speakers == {frozenset({"org:kenya-foreign-ministry"})}
+
+
+def test_a_joint_statement_signed_by_a_list_speaks_for_each_signatory_and_goes_on_as_it() -> None:
+    text = (
+        "The declaration, drafted in Ottawa and signed by Canada, Norway, the European Union, Japan and Chile, "
+        "said the signatories were deeply concerned by the fighting in Sudan. "
+        "It urged the warring parties to return to talks in Jeddah."
+    )
+    signers = frozenset({"state:CAN", "state:NOR", "org:european-union", "state:JPN", "state:CHL"})
+    statements = _statements(_extract(text))
+    assert (signers, "concern") in statements
+    assert (signers, "call_on") in statements
+
+
+def test_a_statement_published_by_one_and_signed_by_others_speaks_for_all_the_signatories() -> None:
+    text = (
+        "Eleven governments, including Chile, Peru and Mexico, issued a statement on the Haitian crisis. "
+        "The statement, published by Chile and signed by nine other countries, condemned the gang attacks "
+        "on Port-au-Prince."
+    )
+    speakers = {s for s, stance in _statements(_extract(text)) if stance == "condemn"}
+    assert speakers == {frozenset({"state:CHL", "state:PER", "state:MEX"})}
