@@ -188,6 +188,10 @@ def not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleConte
     speaker_again = any(c.dep_ == "nsubj" and c.lower_ in ("he", "she", "it", "they") for c in tok.children) and any(
         c.dep_ == "dobj" and c.lower_ in ("which", "whom", "who") for c in tok.children
     )
+    objected = any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in tok.children)
+    named_subject = any(c.dep_ == "nsubj" and sent.phrase_actors(c) for c in tok.children)
+    speaker_again = speaker_again or (objected and named_subject)
+    # "a separate package for Taiwan, which China also condemned": China's stance on the package
     onward = any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in tok.children)  # "India, where he warned"
     # "Israel closed the crossing, a move Cairo condemned": Cairo's stance on it
     summing_up = _summing_up(tok, sent)

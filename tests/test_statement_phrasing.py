@@ -1595,3 +1595,13 @@ def test_a_statement_published_by_one_and_signed_by_others_speaks_for_all_the_si
     )
     speakers = {s for s, stance in _statements(_extract(text)) if stance == "condemn"}
     assert speakers == {frozenset({"state:CHL", "state:PER", "state:MEX"})}
+
+
+def test_a_named_actor_condemning_what_a_which_clause_points_back_to_is_its_stance() -> None:
+    text = "In March, Berlin cleared a sale of 30 Leopard tanks to Qatar, which Iran swiftly condemned."
+    assert (frozenset({"state:IRN"}), "condemn") in _statements(_extract(text))
+
+
+def test_a_which_clause_that_is_the_subject_gives_no_stance_of_its_own() -> None:
+    text = "Iran, which condemns the sale, hosted talks with Qatar on Monday."
+    assert _statements(_extract(text)) == set()
