@@ -161,6 +161,11 @@ def not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleConte
         and not any(lemma(o) in officials or o.pos_ == "PRON" for o in thanked)
     ):
         return True  # "thanked the pilots for their combat work": praise of its own people, no side supported
+    hoped = [s for c in tok.children if c.dep_ == "ccomp" for s in subjects(c)]
+    among = any(s.lower_ in ("we", "us") or (s.pos_ == "NUM" and s.lower_ == "two") for s in hoped)
+    hoping = lemma(tok) == "hope" and tok.pos_ == "VERB" and bool(hoped) and not among  # not "hoped the two would"
+    if value == "call_on" and lemma(tok) == "hope" and not hoping:
+        return True  # "raised hopes of a truce", "hopes to deliver": no one asked to act
     if value == "call_on" and lemma(tok) == "press" and not presses_someone(sent, tok):
         return True  # "as the government pressed its offensive", "pressed ahead"
     if value == "warn" and tok.tag_ in ("VBD", "VBN") and lemma(tok) in ctx.words("reprisal"):

@@ -118,6 +118,8 @@ def _stance_speakers(
         voiced = {ctx.party_of(k) for k in speech.speakers if not k.startswith("state:")}
         sideless = all(k.startswith("person:") or _government_body(ctx, k) for k in speech.speakers)
         untold = voiced == {None} and len(speakers) == 1 and sideless  # "a National Security Council spokesperson"
+        if untold and all(_spokesperson(ctx, k) for k in speech.speakers):
+            return [*speakers, *speech.speakers], "spokesperson"  # "spokesman Lu Kang said China hoped": both
         if set(speakers) <= voiced or untold:  # "Mao said China condemns", "Lin said Beijing regretted"
             return list(speech.speakers), "spokesperson"
     if speakers:
@@ -148,6 +150,12 @@ def _stance_speakers(
     if voice is not None and in_the_claim(tok, voice):
         return list(voice.speakers), "voice"
     return [], ""
+
+
+def _spokesperson(ctx: ArticleContext, key: str) -> bool:
+    """``key`` is a person whose title makes them someone's spokesperson."""
+    actor = ctx.extraction.actors.get(key)
+    return actor is not None and actor.kind == "person" and ctx.lexicon.role_of_title(actor.role) == "spokesperson"
 
 
 def _government_body(ctx: ArticleContext, key: str) -> bool:

@@ -1605,3 +1605,33 @@ def test_a_named_actor_condemning_what_a_which_clause_points_back_to_is_its_stan
 def test_a_which_clause_that_is_the_subject_gives_no_stance_of_its_own() -> None:
     text = "Iran, which condemns the sale, hosted talks with Qatar on Monday."
     assert _statements(_extract(text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Kenya hopes both parties will return to the negotiating table in Nairobi.", "call_on"),
+        ('"We hope that the council will act quickly," Kenya said.', "call_on"),
+    ],
+)
+def test_hoping_that_others_act_calls_on_them(text: str, stance: str) -> None:
+    assert (frozenset({"state:KEN"}), stance) in _statements(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The talks in Nairobi raised hopes of a truce, Kenya said.", "Kenya hopes to host the next round of talks."],
+)
+def test_hopes_of_a_thing_or_to_act_call_on_no_one(text: str) -> None:
+    assert all(stance != "call_on" for _, stance in _statements(_extract(text)))
+
+
+def test_an_unlisted_spokesman_saying_his_state_acts_speaks_with_the_state() -> None:
+    text = "Foreign ministry spokesman Tomas Brandt said Norway condemned the shelling of the hospital."
+    speakers = {s for s, stance in _statements(_extract(text)) if stance == "condemn"}
+    assert speakers == {frozenset({"state:NOR", "person:tomasbrandt"})}
+
+
+def test_hoping_that_the_two_of_us_act_together_calls_on_no_one() -> None:
+    text = "Foreign Minister Espen Barth Eide told Wang Yi he hoped the two would work together on climate finance."
+    assert all(stance != "call_on" for _, stance in _statements(_extract(text)))
