@@ -230,6 +230,18 @@ def _named_portfolio(doc: DocView, end: int, taken: set[int]) -> int:
     return k
 
 
+def _opening_capital(doc: DocView, named: list[Tag], start: int) -> str | None:
+    """The state whose capital opens the sentence ("In Beijing, foreign ministry spokesman X"),
+    when the title follows it directly."""
+    if start < 3 or doc[start - 1].text != ",":
+        return None
+    place = next((t for t in named if t.end == start - 1 and t.via == "metonym"), None)
+    opening = place is not None and place.start >= 1 and doc[place.start - 1].lower_ == "in"
+    if not opening or place is None or not doc[place.start - 1].is_sent_start:
+        return None
+    return place.key
+
+
 def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: Lexicon, ex: Extraction) -> list[Tag]:
     found: list[Tag] = []
     role_states: dict[str, str] = {}
@@ -343,6 +355,8 @@ def people_and_bodies(doc: DocView, tags: list[Tag], taken: set[int], lexicon: L
             actor.affiliation = role_states[title.lower()]
         if actor.affiliation is None:
             actor.affiliation = body_in_title(tag, doc, lexicon, ex)
+        if actor.affiliation is None and tag.extra.get("scope") == "state":
+            actor.affiliation = _opening_capital(doc, named, tag.start)
         if actor.affiliation is None and end + 1 < len(doc) and doc[end].text == ",":
             of = next((k for k in range(end + 1, min(len(doc), end + 6)) if doc[k].lower_ == "of"), None)
             after = state_after_of(doc, named, of, window=4) if of is not None else None

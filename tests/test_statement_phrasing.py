@@ -1635,3 +1635,12 @@ def test_an_unlisted_spokesman_saying_his_state_acts_speaks_with_the_state() -> 
 def test_hoping_that_the_two_of_us_act_together_calls_on_no_one() -> None:
     text = "Foreign Minister Espen Barth Eide told Wang Yi he hoped the two would work together on climate finance."
     assert all(stance != "call_on" for _, stance in _statements(_extract(text)))
+
+
+def test_a_spokesman_after_an_opening_capital_speaks_with_its_state() -> None:
+    text = "In Ankara, foreign ministry spokesman Oncu Keceli urged both sides to show restraint."
+    speakers = {s for s, stance in _statements(_extract(text)) if stance == "call_on"}
+    assert speakers == {frozenset({"state:TUR", "person:oncukeceli"})}
+    text = "Leaders met in Ankara, and foreign ministry spokesman Oncu Keceli urged both sides to show restraint."
+    speakers = {s for s, stance in _statements(_extract(text)) if stance == "call_on"}
+    assert speakers == {frozenset({"person:oncukeceli"})}
