@@ -115,5 +115,6 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "groundless_noun",
     "time_noun",
     "aid_verb",
+    "lifting_verb",
 )
 """The classes of ``grammar.tsv``."""

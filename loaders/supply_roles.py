@@ -13,7 +13,7 @@ from .roles import NOUN_POS, agents, direct_objects, is_passive, lemma, of_head,
 from .sentence import ParsedSentence
 from .tags import Tag
 
-__all__ = ["halting_verb", "noun_roles", "own_sources", "user_of", "verb_roles"]
+__all__ = ["halted_by", "halting_verb", "noun_roles", "own_sources", "user_of", "verb_roles"]
 
 _NOUN_MODIFIERS = {"poss", "amod", "compound", "nmod"}
 
@@ -148,7 +148,7 @@ def noun_roles(
         suppliers = sent.phrase_actors_of(subjects(tok.head))  # "Britain unveiled an aid package for Ukraine"
     stopper = halting_verb(ctx, tok)
     if not suppliers and stopper is not None:  # "Denmark suspended approvals of arms exports to Riyadh"
-        suppliers = sent.phrase_actors_of(subjects(stopper))
+        suppliers = halted_by(sent, stopper)
     if not to and stopper is not None:  # "suspended exports to Riyadh", "suspended export approvals for Riyadh"
         to = sent.phrase_actors_of(prep_objects(stopper, {"to"}) or prep_objects(stopper, {"to", "for"}, depth=2))
     return suppliers, to, weapon_roots
@@ -179,7 +179,19 @@ def halting_verb(ctx: ArticleContext, noun: Token) -> Token | None:
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "for" and anchor.head.head.pos_ in NOUN_POS:
         anchor = of_head(anchor.head.head, (*NOUN_POS, "NUM"))  # "suspended permits for the export of"
     verbs = ctx.words("refusal") | ctx.words("halt_verb")
+    ban = anchor.head.head if anchor.dep_ == "pobj" and anchor.head.lower_ == "on" else None
+    if ban is not None and ban.pos_ in NOUN_POS and lemma(ban) in ctx.words("halt_verb"):  # "a ban on arms exports"
+        if ban.dep_ == "dobj" and ban.head.pos_ == "VERB":
+            return None if lemma(ban.head) in ctx.words("lifting_verb") else ban.head  # "extended its ban on"
+        return ban if any(c.dep_ == "poss" for c in ban.children) else None  # "Germany's ban on"
     return anchor.head if anchor.dep_ == "dobj" and lemma(anchor.head) in verbs else None
+
+
+def halted_by(sent: ParsedSentence, stopper: Token) -> list[Tag]:
+    """Who halts a supply through ``stopper`` (:func:`halting_verb`): the verb's subject, or the
+    owner of a halt noun ("Germany's ban on arms exports")."""
+    owners = [c for c in stopper.children if c.dep_ == "poss"] if stopper.pos_ in NOUN_POS else subjects(stopper)
+    return sent.phrase_actors_of(owners)
 
 
 def _nested_from(phrase: Token) -> list[Token]:

@@ -53,7 +53,7 @@ from .roles import (
     subjects,
 )
 from .sentence import ParsedSentence
-from .supply_roles import halting_verb, noun_roles, own_sources, user_of, verb_roles
+from .supply_roles import halted_by, halting_verb, noun_roles, own_sources, user_of, verb_roles
 from .tags import Tag
 from .voices import Voice, pronoun_actors, voice_of
 from .weapons import event_weapons, generic, origin_of, quantity_of, resolve_weapon
@@ -268,6 +268,12 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         ):  # "armed/equipped the brigade"
             weapons = [Tag("weapon", trig.start, trig.end, value="other")]
         hedge, future, alleged, denial = _framing(ctx, tok)
+        halters = states_of(ctx, halted_by(sent, doer)) if noun and doer is not None else []
+        banned = doer is not None and (
+            doer.pos_ in NOUN_POS or lemma(doer) not in ctx.words("halt_verb") | ctx.words("refusal")
+        )
+        if banned and set(halters) & set(suppliers):  # "Germany imposed a ban on arms exports to Riyadh": its own
+            hedge, denial = False, True
         vetoed = [s for s in vetoed_requesters(ctx, sent, tok) if s not in recipients] if weapons and recipients else []
         refuser = set(_refused_by(ctx, sent, tok)) if vetoed else set()  # the noun's supplier read from "rejected"
         if vetoed and set(suppliers) <= set(vetoed) | refuser:  # "Switzerland rejected Germany's request that ..."
@@ -320,7 +326,7 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         if vetoed:
             status = "denied"
         elif denial:
-            refusing = set(voiced) | _refused_by(ctx, sent, tok)
+            refusing = set(voiced) | _refused_by(ctx, sent, tok) | set(halters)
             status = "denied" if refusing & set(suppliers) else "alleged"
         elif alleged:
             status = "denied" if _rebutted_by(ctx, sent) & set(suppliers) else "alleged"

@@ -428,3 +428,27 @@ def test_a_refused_request_for_a_supply_noun_is_the_requesters_denied_transfer()
     text = "Austria rejected the Polish request for the supply of 12 Pandur armoured vehicles to Kyiv."
     ex = _extract(text)
     assert {(t.supplier, t.recipient, t.status) for t in ex.transfers} == {("state:POL", "state:UKR", "denied")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway imposed a ban on arms exports to Turkey in October.",
+        "Norway has extended its freeze on weapons sales to Turkey.",
+        "Norway's moratorium on arms exports to Turkey stays in force.",
+    ],
+)
+def test_a_suppliers_own_ban_on_exports_is_a_denied_transfer(text: str) -> None:
+    ex = _extract(text)
+    assert {(t.supplier, t.recipient, t.status) for t in ex.transfers} == {("state:NOR", "state:TUR", "denied")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway lifted its ban on arms exports to Turkey in March.",
+        "The Security Council imposed a ban on arms exports to Libya.",
+    ],
+)
+def test_a_lifted_ban_or_a_ban_by_no_supplier_denies_no_transfer(text: str) -> None:
+    assert all(t.status != "denied" for t in _extract(text).transfers)
