@@ -452,3 +452,16 @@ def test_a_suppliers_own_ban_on_exports_is_a_denied_transfer(text: str) -> None:
 )
 def test_a_lifted_ban_or_a_ban_by_no_supplier_denies_no_transfer(text: str) -> None:
     assert all(t.status != "denied" for t in _extract(text).transfers)
+
+
+def test_committing_weapons_to_a_state_pledges_them() -> None:
+    text = "Sweden became the first country to commit Gripen fighters from its own air force to Kyiv."
+    ex = _extract(text)
+    assert {(t.supplier, t.recipient, t.weapon, t.status) for t in ex.transfers} == {
+        ("state:SWE", "state:UKR", "aircraft", "planned")
+    }
+
+
+def test_committing_a_crime_or_troops_transfers_nothing() -> None:
+    assert _extract("Russia committed war crimes in Bucha, Ukraine said.").transfers == []
+    assert _extract("Britain committed 500 troops to Estonia.").transfers == []
