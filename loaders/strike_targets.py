@@ -124,6 +124,9 @@ def targets_of(
         tags = _of_the_state(sent, ctx, tags)
         if tags and all(t.kind == "place" for t in tags):  # "the US Al Udeid air base": the base's owner
             owner_words = [t for t in head.subtree if t.i < head.i and t.dep_ in ("compound", "amod", "poss", "nmod")]
+            owner_words += [  # "Al Udeid Air Base, the largest American military installation": the US's
+                w for a in head.children if a.dep_ == "appos" for w in a.children if w.dep_ in ("amod", "poss", "nmod")
+            ]
             tags += [a for w in owner_words if (a := sent.token_tag(w)) is not None and not only_maker(sent, ctx, a)]
         stateless = bool(tags) and not any(t.kind == "place" or ctx.party_of(t.key) for t in tags)  # "UN peacekeepers"
         groups = [t for t in tags if t.kind == "actor" and ctx.kind_of(t.key or "") == "armed_group"]

@@ -29,3 +29,18 @@ def test_an_armed_group_hit_at_home_stays_the_target() -> None:
 def test_a_state_struck_beside_a_group_is_a_target_of_its_own() -> None:
     ex = _extract("Israel struck Hezbollah and Iran.")
     assert {s.target for s in ex.strikes} == {"org:hezbollah", "state:IRN"}
+
+
+def test_a_base_a_state_is_said_to_own_in_an_apposition_makes_it_the_target() -> None:
+    text = "Iran fired missiles at Al Udeid Air Base, the largest American military installation in the region."
+    assert {(a, t) for a, t, _ in _strikes(_extract(text))} == {("IRN", "USA")}
+
+
+def test_a_capital_described_by_its_own_state_stays_that_states() -> None:
+    text = "Russian missiles hit Kyiv, the Ukrainian capital, overnight."
+    assert {(a, t) for a, t, _ in _strikes(_extract(text))} == {("RUS", "UKR")}
+
+
+def test_named_heavy_bombs_are_aircraft_bombs() -> None:
+    text = "American aircraft dropped a GBU-43/B MOAB on a tunnel complex in Nangarhar province on Thursday."
+    assert _strikes(_extract(text)) == {("USA", "AFG", "aircraft bomb")}
