@@ -46,7 +46,7 @@ def read_sentence(sent: ParsedSentence, ctx: ArticleContext) -> None:
     transfers = _dedupe_transfers([t for r in readings for t in r.transfers])
     strikes = [*read_strikes(sent, ctx, transfers, voices), *exchanged_fire(sent, ctx)]
     transfers += read_usage(sent, ctx, voices, transfers)
-    statements = read_statements(sent, ctx, voices, readings, strikes)
+    statements = read_statements(sent, ctx, voices, readings, [*strikes, *ctx.restated])
     ex.transfers.extend(transfers)
     seen: dict[tuple[str, str, str | None], Strike] = {}
     for strike, _tok in strikes:

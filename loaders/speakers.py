@@ -119,13 +119,26 @@ def _spokespersons_body(tok: Token, sent: ParsedSentence, ctx: ArticleContext) -
     ministry it named."""
     for c in tok.subtree:
         if c.dep_ == "poss" and c.lower_ == "its":  # the body the article named last
-            return ctx.last_named("organization", sent.char_of(c))
+            return _its_owner(ctx, sent.char_of(c))
         if c.dep_ in ("poss", "compound") and sent.token_tag(c) is None and c.pos_ in ("NOUN", "PROPN"):
             kind = " ".join(w.lower_ for w in c.lefts if w.dep_ in ("compound", "amod"))  # "Foreign ministry"
             body = ctx.body_headed_by(f"{kind} {c.lower_}" if kind else c.lower_, sent.char_of(c))
             if body is not None:
                 return body
     return None
+
+
+def _its_owner(ctx: ArticleContext, before: int) -> str | None:
+    """Whom "its" before a spokesperson stands for: the body named last, or the state the last
+    sentence was about when it was named after that body ("Iraq's government condemned the
+    raids. Basim al-Awadi, its spokesman,")."""
+    body = ctx.last_named("organization", before)
+    state = ctx.last_subject if (ctx.last_subject or "").startswith("state:") else None
+    mentions = ctx.extraction.mentions
+    last_body = max((m.start for m in mentions if m.actor == body and m.start < before), default=-1)
+    last_state = max((m.start for m in mentions if m.actor == state and m.start < before), default=-1)
+    later = state is not None and last_state > last_body and ctx.state_of(body) != state  # not "its" ministry's
+    return state if later else body
 
 
 def _subordinate(tok: Token, verb: Token) -> bool:

@@ -81,6 +81,9 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
             t for c in owners for t in sent.phrase_actors(c) if t.kind == "actor" and not only_maker(sent, ctx, t)
         ]
         doers = prep_objects(tok, {"by"})  # "airstrikes by Turkish warplanes on PKK targets"
+        doers += [  # "two strikes carried out by Turkish-operated drones"
+            a for c in tok.children if c.dep_ == "acl" and lemma(c) in ctx.words("agent_verb") for a in agents(c)
+        ]
         attackers += [t for t in sent.phrase_actors_of(doers, weapons=True) if t not in attackers]
         sources: list[Token] = []
         under = _came_under(tok)
@@ -138,6 +141,7 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
             if not targets:
                 targets = targets_of(sent, ctx, prep_objects(tok.head, targets_prep))
         weapons = [*owners, *prep_objects(tok, {"with", "by", "of"}), *(c for c in tok.children if lemma(c) == "use")]
+        weapons += [d for d in doers if sent.token_tag(d, "weapon") is not None]
         if not targets:  # "a strike with precision weapons, including Kalibr missiles, on Ukraine's power plants"
             held = [t for w in prep_objects(tok, {"with"}) for t in w.subtree]
             struck_at = [p for t in held for p in prep_objects(t, {"on", "against"})]

@@ -180,6 +180,14 @@ def _definite(tok: Token) -> bool:
     return tok.pos_ in NOUN_POS and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
 
 
+def _done_by_someone_unnamed(sent: ParsedSentence, tok: Token) -> bool:
+    """The strike is said to be done by someone the sentence names no actor for ("the attack
+    on its base had been carried out by the rebels"): not the strike reported before."""
+    verb = tok.head if tok.dep_ == "nsubjpass" else tok
+    doers = [*agents(verb), *prep_objects(tok, {"by"})]
+    return bool(doers) and not sent.phrase_actors_of(doers)
+
+
 def _one_per_event(found: list[tuple[Strike, Token]]) -> list[tuple[Strike, Token]]:
     """A strike the sentence states with no weapon is dropped when the same sentence states
     it with one ("launched waves of attacks on Ukrainian cities using ballistic missiles")."""
@@ -195,6 +203,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
     out: list[tuple[Strike, Token]] = []
     ctx.unclaimed = []
     ctx.untargeted = []
+    ctx.restated = []
     seen: set[int] = set()
     accused = [t for trig in sent.triggers("strike_noun") for t in blamed(sent, ctx, sent.head(trig))]
     supplying = sent.trigger_heads("supply")
@@ -337,6 +346,12 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             platform = {lemma(head), head.lower_.removesuffix("s")} & naval
             listed = [head, *(a for a in head.ancestors if head.dep_ == "conj")]
             instrument = any(h.dep_ == "pobj" and h.head.lower_ == "with" for h in listed)  # not "used jets to bomb"
+            top = head
+            while top.dep_ in ("compound", "amod", "nummod") and top.head.i != top.i:
+                top = top.head  # "by Israeli F-35 jets"
+            flown = category == "aircraft" and any(h.dep_ == "pobj" and h.head.lower_ == "by" for h in (*listed, top))
+            if flown:
+                continue  # "an airstrike by Israeli F-35s": the jets that flew it, no munition named
             if designation is None and platform and (category == "other" or (category == "aircraft" and instrument)):
                 continue  # "struck targets with warplanes, warships and a submarine": what fired, not the weapon
             if category == "other" and designation is None and generic(sent, weapon, ctx.words("generic_munition")):
@@ -366,8 +381,14 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
                     known = pointing_back and any(
                         (s.attacker, s.target, s.weapon) == (attacker, target, kind) for s in ctx.extraction.strikes
                     )
-                    if known:
-                        continue  # "Zelensky denounced the drone attacks": the drone strike already read
+                    if known:  # "Zelensky denounced the drone attacks": the drone strike already read
+                        if not _done_by_someone_unnamed(sent, tok):
+                            ctx.restated += [
+                                (s, tok)
+                                for s in ctx.extraction.strikes
+                                if (s.attacker, s.target, s.weapon) == (attacker, target, kind)
+                            ][-1:]
+                        continue
                     supplied = next((t for t in transfers if t.recipient == attacker and t.weapon == kind), None)
                     if supplied is None and pronoun and earlier is not None and earlier.recipient == attacker:
                         supplied = earlier

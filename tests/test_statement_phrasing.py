@@ -1644,3 +1644,23 @@ def test_a_spokesman_after_an_opening_capital_speaks_with_its_state() -> None:
     text = "Leaders met in Ankara, and foreign ministry spokesman Oncu Keceli urged both sides to show restraint."
     speakers = {s for s, stance in _statements(_extract(text)) if stance == "call_on"}
     assert speakers == {frozenset({"person:oncukeceli"})}
+
+
+def test_a_voice_on_a_strike_already_reported_still_takes_its_stance() -> None:
+    text = (
+        "A drone strike carried out by the Burkinabe army on Monday killed 14 civilians in the town of Djibo. "
+        "A spokesman for the town's council, Issa Kabore, said the drones had hit several places in Djibo."
+    )
+    ex = _extract(text)
+    assert len(ex.strikes) == 1
+    assert (frozenset({"person:issakabore"}), "allege") in _statements(ex)
+
+
+def test_its_spokesman_after_a_state_that_spoke_last_is_that_states() -> None:
+    text = (
+        "U.S. Central Command said its jets had struck depots near al-Qaim. "
+        "Iraq's government condemned the raids. Ali Hamid, its spokesman, called them a violation of sovereignty."
+    )
+    speakers = {s for s, stance in _statements(_extract(text)) if stance == "condemn"}
+    assert frozenset({"state:IRQ", "person:alihamid"}) in speakers
+    assert not any("org:us-central-command" in s for s in speakers)

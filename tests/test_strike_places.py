@@ -1,4 +1,4 @@
-"""Where a strike fell: places joined by "and", weapons fired from a state's soil, and an armed
+"""Where a strike fell and who made it: places joined by "and", weapons fired from a state's soil, an armed
 group hit outside its home state (sentences written for the tests)."""
 
 from __future__ import annotations
@@ -44,3 +44,15 @@ def test_a_capital_described_by_its_own_state_stays_that_states() -> None:
 def test_named_heavy_bombs_are_aircraft_bombs() -> None:
     text = "American aircraft dropped a GBU-43/B MOAB on a tunnel complex in Nangarhar province on Thursday."
     assert _strikes(_extract(text)) == {("USA", "AFG", "aircraft bomb")}
+
+
+def test_strikes_carried_out_by_a_sides_drones_are_its_strikes() -> None:
+    text = "Two strikes carried out by Turkish-operated drones killed 23 civilians near Mogadishu."
+    assert _strikes(_extract(text)) == {("TUR", "SOM", "drone")}
+
+
+def test_an_airstrike_by_named_jets_names_no_weapon() -> None:
+    assert _strikes(_extract("An airstrike by Israeli F-35 jets hit a school in Gaza City.")) == {("ISR", "PSE", None)}
+    assert _strikes(_extract("Israeli jets struck a school in Gaza City with guided bombs.")) == {
+        ("ISR", "PSE", "aircraft bomb")
+    }
