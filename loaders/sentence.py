@@ -356,6 +356,9 @@ def object_triggers(
         judging = [w for c in tok.children if c.dep_ in ("attr", "acomp") for w in _judgment(c)]
         words = {(w.lemma_ or w.text).lower() for w in judging}
         sense = next((("stance", value) for value, kind in judged.items() if words & kind), None) if pointing else None
+        it = any(c.dep_ == "nsubj" and c.lower_ in ("it", "they") for c in tok.children)
+        if it and sense is None:  # 'X said they were "a clear violation of Yemen's sovereignty"': the events
+            sense = next((("stance", v) for v in ("condemn", "deny") if words & judged[v]), None)
         if pointing and sense is None and _assails_a_principle([c for c in tok.children if c.dep_ == "attr"], lexicon):
             sense = ("stance", "condemn")  # "the strike was an attack on Iraq's sovereignty"
         if sense is not None and not any(c.dep_ == "neg" for c in tok.children):

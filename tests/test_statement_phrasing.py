@@ -1664,3 +1664,10 @@ def test_its_spokesman_after_a_state_that_spoke_last_is_that_states() -> None:
     speakers = {s for s, stance in _statements(_extract(text)) if stance == "condemn"}
     assert frozenset({"state:IRQ", "person:alihamid"}) in speakers
     assert not any("org:us-central-command" in s for s in speakers)
+
+
+def test_judging_the_events_as_it_or_they_is_the_speakers_stance() -> None:
+    text = "Jordan's foreign ministry said they were a flagrant violation of Syria's sovereignty."
+    assert (frozenset({"org:jordan-s-foreign-ministry"}), "condemn") in _statements(_extract(text))
+    text = "Jordan's foreign ministry said they were a close partner of Syria."
+    assert _statements(_extract(text)) == set()
