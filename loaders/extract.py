@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .article import Article
+from .article_strikes import attribute_internal, fold_unarmed_strikes
 from .context import ArticleContext
 from .dates import year_hint
 from .doc_view import DocView, SpanView
 from .entities import unlisted_speakers
 from .events import read_sentence
-from .facts import Extraction, Mention, Strike
+from .facts import Extraction, Mention
 from .lexicon import Lexicon, load_lexicon
 from .parsing import parse_sentences
 from .roles import TO_COME
@@ -89,7 +90,8 @@ def extract(article: Article, lexicon: Lexicon | None = None, *, lexicon_dir: Pa
         ctx.saw_people(t.key for t in by_sentence.get(i, []) if t.kind == "actor")  # "X visited the school."
         ctx.last_subject = _first_party(view, ctx, by_sentence.get(i, [])) or ctx.last_subject
     _drop_repeated_headlines(extraction, [s for s in sentences if _is_headline(s)])
-    _fold_unarmed_strikes(extraction, ctx)
+    attribute_internal(ctx)
+    fold_unarmed_strikes(ctx)
     _mention_group_bases(extraction)
     _mention_owner_states(extraction, lex)
     in_events = {k for event_actors in _event_actors(extraction) for k in event_actors}
@@ -310,24 +312,6 @@ def _is_headline(sent: SpanView) -> bool:
     """A short line with no closing punctuation: a headline or subheading."""
     text = sent.text.strip()
     return bool(text) and len(sent) <= 20 and text[-1] not in ".!?\"”'’:;,"
-
-
-def _fold_unarmed_strikes(extraction: Extraction, ctx: ArticleContext) -> None:
-    """A strike with no weapon named is the same event as one between the same sides with a
-    weapon ("struck targets across Yemen", then "Tomahawks were fired at the Houthis"): its days
-    join that strike's, and it is not stated twice."""
-    armed: dict[tuple[str | None, str | None], Strike] = {}
-    for s in extraction.strikes:
-        if s.weapon is not None:
-            armed.setdefault((ctx.state_of(s.attacker), ctx.state_of(s.target)), s)
-    kept: list[Strike] = []
-    for s in extraction.strikes:
-        same = armed.get((ctx.state_of(s.attacker), ctx.state_of(s.target))) if s.weapon is None else None
-        if same is None:
-            kept.append(s)
-        else:
-            same.dates = tuple(sorted({*same.dates, *s.dates}))
-    extraction.strikes = kept
 
 
 def _drop_repeated_headlines(ex: Extraction, headlines: list[SpanView]) -> None:

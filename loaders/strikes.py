@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .article_strikes import orphan_strikes
 from .context import ArticleContext
 from .facts import Strike, Transfer
 from .roles import (
@@ -44,10 +45,11 @@ from .strike_parties import (
     reporting_target,
 )
 from .strike_roles import instruments, strike_roles, unreal, user_of_supplied, using
-from .strike_targets import WHERE, only_maker, owners_first, platform_words
+from .strike_targets import WHERE, only_maker, owners_first
+from .strike_weapons import weapon_kinds
 from .tags import Tag
 from .voices import Voice, pronoun_actors
-from .weapons import event_weapons, generic, origin_of, resolve_weapon
+from .weapons import event_weapons, generic
 
 __all__ = ["intercepts", "read_strikes"]
 
@@ -335,34 +337,14 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         done = done or (tok.pos_ in NOUN_POS and lemma(doer) in ctx.words("agent_verb"))  # "had conducted strikes"
         if not target_keys and not shot and done:
             ctx.untargeted.append((tok, [a for a, _ in attacker_keys]))
-        if not attacker_keys or not target_keys:
+        if not target_keys or (not attacker_keys and (downed or deniers)):
             continue
         days = strike_days(ctx, sent, tok, {ctx.party_of(a) or a for a, _ in attacker_keys})
-        kinds: list[tuple[str | None, str | None, str | None]] = []
-        naval = platform_words(ctx)  # what fires: ships, jets
-        for weapon in weapons:
-            category, designation = resolve_weapon(ctx, sent, weapon)
-            head = sent.head(weapon)
-            platform = {lemma(head), head.lower_.removesuffix("s")} & naval
-            listed = [head, *(a for a in head.ancestors if head.dep_ == "conj")]
-            instrument = any(h.dep_ == "pobj" and h.head.lower_ == "with" for h in listed)  # not "used jets to bomb"
-            top = head
-            while top.dep_ in ("compound", "amod", "nummod") and top.head.i != top.i:
-                top = top.head  # "by Israeli F-35 jets"
-            flown = category == "aircraft" and any(h.dep_ == "pobj" and h.head.lower_ == "by" for h in (*listed, top))
-            if flown:
-                continue  # "an airstrike by Israeli F-35s": the jets that flew it, no munition named
-            if designation is None and platform and (category == "other" or (category == "aircraft" and instrument)):
-                continue  # "struck targets with warplanes, warships and a submarine": what fired, not the weapon
-            if category == "other" and designation is None and generic(sent, weapon, ctx.words("generic_munition")):
-                continue  # "missiles hit Kharkiv": no class named
-            if all(category != k[0] for k in kinds):
-                kinds.append((category, designation, origin_of(ctx, sent, weapon)))
-        if len(kinds) > 1:  # "using warplanes and Tomahawk missiles": the munition, not the platform
-            kinds = [k for k in kinds if k[0] != "aircraft"]
-        if not kinds and pronoun and earlier is not None:  # "... and the latter used them"
-            kinds.append((earlier.weapon, earlier.designation, earlier.supplier))
+        kinds = weapon_kinds(sent, ctx, weapons, earlier if pronoun else None)
         direct = tok.pos_ not in NOUN_POS
+        if not attacker_keys:  # "drones hit the Red Sea city": whose, only the article's war may say
+            orphan_strikes(sent, ctx, [k for k, _ in target_keys], kinds, days, transfers)
+            continue
         rule = f"strike.{'verb' if direct else 'noun'}.attack"
         for kind, named, origin in kinds or [(None, None, None)]:
             for attacker, a_tag in attacker_keys[:1] if len(attacker_keys) > 2 else attacker_keys:
