@@ -58,6 +58,9 @@ class ArticleContext:
     drones had hit several locations, X said"): no new fact, but what a voice says of them."""
     missile: str | None = None
     producers: dict[str, str] = field(default_factory=dict)
+    armed_with: dict[str, str] = field(default_factory=dict)
+    """The attacker of the article's last strike that named each weapon class, the platforms
+    that flew or fired it included ("Pakistan's J-10C fighters shot down ...": aircraft)."""
 
     def state_of(self, key: str | None) -> str | None:
         """The state an actor stands for: itself, a person's or body's state, a group's base."""

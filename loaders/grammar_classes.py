@@ -116,5 +116,6 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "time_noun",
     "aid_verb",
     "lifting_verb",
+    "touchdown_verb",
 )
 """The classes of ``grammar.tsv``."""

@@ -171,7 +171,8 @@ def attacker_armed(ctx: ArticleContext, sent: ParsedSentence, goods: list[Token]
     for strike in reversed(ctx.extraction.strikes):
         if strike.weapon in kinds and strike.attacker not in suppliers:
             return [strike.attacker]
-    return []
+    carriers = [a for k in kinds if k and (a := ctx.armed_with.get(k)) and a not in suppliers]
+    return carriers[-1:]  # "Pakistan's J-10C fighters shot down ... The aircraft were delivered by China"
 
 
 def vetoed_requesters(ctx: ArticleContext, sent: ParsedSentence, tok: Token) -> list[str]:

@@ -49,7 +49,7 @@ from .strike_targets import WHERE, only_maker, owners_first
 from .strike_weapons import weapon_kinds
 from .tags import Tag
 from .voices import Voice, pronoun_actors
-from .weapons import event_weapons, generic
+from .weapons import event_weapons, generic, resolve_weapon
 
 __all__ = ["intercepts", "read_strikes"]
 
@@ -157,14 +157,18 @@ def _only_where(sent: ParsedSentence, verb: Token, tag: Tag) -> bool:
     return bool(preps & WHERE) and not preps & {"on", "against", "at", "into"}
 
 
-def _weapon_subject(sent: ParsedSentence, tok: Token) -> bool:
+def _weapon_subject(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> bool:
     """An impact verb's subject is a weapon ("drones killed", "glide bombs rained down on"),
     or the verb names its weapon ("destroyed a landing ship using sea drones")."""
     if is_passive(tok):
         return False
     named = [*instruments(sent, tok), *(o for o in using(tok) if sent.weapons_under(o))]
     hit = [o for o in direct_objects(tok) if sent.weapons_under(o)]  # "destroyed a Ukrainian Patriot system"
-    return any(sent.weapons_under(s) for s in subjects(tok)) or bool(named) or bool(hit)
+    clauses = {c.i for s in subjects(tok) for c in s.children if c.dep_ in ("acl", "relcl")}
+    fired = [w for s in subjects(tok) for w in sent.weapons_under(s, skip=clauses)]  # not "planes carrying arms"
+    if lemma(tok) in ctx.words("touchdown_verb"):  # "transport aircraft landed at Mogadishu": no impact
+        fired = [w for w in fired if w.value != "aircraft"]
+    return bool(fired) or bool(named) or bool(hit)
 
 
 def _aimed(tok: Token) -> bool:
@@ -240,7 +244,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         attackers, targets, weapon_roots = strike_roles(sent, ctx, tok)
         downed = intercepts(sent, ctx, tok)
         reported_hit = is_passive(tok) and not agents(tok) and lemma(tok) in ("strike", "hit", "target")
-        if lemma(tok) in ctx.words("impact_verb") and not (_weapon_subject(sent, tok) or downed or reported_hit):
+        if lemma(tok) in ctx.words("impact_verb") and not (_weapon_subject(sent, ctx, tok) or downed or reported_hit):
             continue  # "the strike killed five" is read from the noun; "Hamas killed" is no strike
             # (but "nine sites in Pakistan had been struck" is a strike whose attacker goes unsaid)
         if tok.dep_ == "relcl" and sent.token_tag(tok.head, "weapon") is not None:
@@ -389,6 +393,12 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
                         supplied,
                     )
                     out.append((strike, tok))
+                    flown = (
+                        []
+                        if downed
+                        else [resolve_weapon(ctx, sent, w)[0] for x in subjects(tok) for w in sent.weapons_under(x)]
+                    )
+                    ctx.armed_with.update((k, attacker) for k in (kind, *flown) if k)  # "Pakistan's J-10Cs shot"
         if direct:  # "carried out airstrikes against ...": the noun names the strike the verb read
             seen.update(o.i for o in direct_objects(tok) if o.i in strike_nouns)
     return _one_per_event(out)

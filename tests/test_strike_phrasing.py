@@ -542,3 +542,8 @@ def test_an_attack_on_a_states_warship_strikes_that_state() -> None:
 def test_weapons_fired_in_an_attack_named_in_the_same_sentence_hit_its_target() -> None:
     text = "In what the group called an attack on a U.S. warship, the Houthis fired 18 drones and two cruise missiles."
     assert _strikes(_extract(text)) == {("org:houthis", "USA", "drone"), ("org:houthis", "USA", "cruise missile")}
+
+
+def test_transport_aircraft_that_land_with_arms_strike_nothing() -> None:
+    text = "Two Egyptian military transport aircraft carrying the arms landed at Mogadishu airport on Tuesday."
+    assert _strikes(_extract(text)) == set()

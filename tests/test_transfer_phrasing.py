@@ -465,3 +465,13 @@ def test_committing_weapons_to_a_state_pledges_them() -> None:
 def test_committing_a_crime_or_troops_transfers_nothing() -> None:
     assert _extract("Russia committed war crimes in Bucha, Ukraine said.").transfers == []
     assert _extract("Britain committed 500 troops to Estonia.").transfers == []
+
+
+def test_aircraft_delivered_after_a_side_flew_them_in_a_strike_went_to_that_side() -> None:
+    text = "Pakistan's J-10C fighters shot down two Indian jets. The aircraft were delivered by China in 2022."
+    ex = _extract(text)
+    assert ("state:CHN", "state:PAK", "aircraft") in {(t.supplier, t.recipient, t.weapon) for t in ex.transfers}
+
+
+def test_bare_aircraft_delivered_to_a_state_are_aircraft() -> None:
+    assert _transfers(_extract("Russia delivered 12 aircraft to Myanmar last year.")) == {("RUS", "MMR", "aircraft")}
