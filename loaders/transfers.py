@@ -303,11 +303,14 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
         definite = noun and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
         if specific and not suppliers and not recipients and definite and earlier is not None:
             suppliers, recipients, inferred = [earlier.supplier], [earlier.recipient], True  # "The package includes"
+        aimed = bool(prep_objects(tok, {"against", "at"}, depth=2))  # "sent 400 drones against 36 locations": fired
         if weapons and not suppliers and recipients and (receive or is_passive(tok)):
             suppliers, inferred = supplier_from_context(ctx, sent, weapons, recipients), True
         elif weapons and not suppliers and recipients and not noun and not receive:
             suppliers, inferred = makers_of_goods(ctx, sent, tok, recipients, barriers), True
-        elif weapons and suppliers and not recipients and not noun and not receive and not moved(ctx, tok):
+        elif (
+            weapons and suppliers and not recipients and not noun and not receive and not moved(ctx, tok) and not aimed
+        ):
             users = [u for u in states_of(ctx, user_of(sent, tok)) if u not in suppliers]
             users = users or [u for u in states_of(ctx, leaning_on(sent, tok)) if u not in suppliers]
             users = users or [u for u in states_of(ctx, backed(sent, ctx, tok)) if u not in suppliers]

@@ -475,3 +475,9 @@ def test_aircraft_delivered_after_a_side_flew_them_in_a_strike_went_to_that_side
 
 def test_bare_aircraft_delivered_to_a_state_are_aircraft() -> None:
     assert _transfers(_extract("Russia delivered 12 aircraft to Myanmar last year.")) == {("RUS", "MMR", "aircraft")}
+
+
+def test_weapons_sent_against_places_are_fired_not_supplied() -> None:
+    text = "Pakistan sold Burraq drones to Azerbaijan. Pakistan had sent 300 drones against 36 Indian locations."
+    evidence = {t.evidence.sentence for t in _extract(text).transfers}
+    assert evidence == {"Pakistan sold Burraq drones to Azerbaijan."}
