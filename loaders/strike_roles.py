@@ -294,4 +294,9 @@ def unreal(ctx: ArticleContext, tok: Token) -> bool:
     }
     if tok.pos_ in NOUN_POS:
         words |= {lemma(c) for c in tok.children if c.dep_ in ("amod", "advmod")}
-    return bool(words & (ctx.words("hedge") | ctx.words("intent")))
+    denied = any(  # "there is nothing to suggest that Turkey struck", "no evidence that drones hit"
+        a.lower_ == "nothing" or any(c.dep_ == "det" and c.lower_ == "no" for c in a.children)
+        for a in tok.ancestors
+        if a.pos_ in (*NOUN_POS, "PRON")
+    )
+    return denied or bool(words & (ctx.words("hedge") | ctx.words("intent")))

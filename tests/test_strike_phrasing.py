@@ -547,3 +547,21 @@ def test_weapons_fired_in_an_attack_named_in_the_same_sentence_hit_its_target() 
 def test_transport_aircraft_that_land_with_arms_strike_nothing() -> None:
     text = "Two Egyptian military transport aircraft carrying the arms landed at Mogadishu airport on Tuesday."
     assert _strikes(_extract(text)) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"There is nothing to suggest that Turkey struck American forces," the Pentagon said.',
+        "There is no evidence that Turkish drones struck American forces in Syria, the Pentagon said.",
+        "The Pentagon said Turkey had not meant to hit American forces in Syria.",
+        "The Pentagon said Turkey meant to hit Kurdish fighters in Syria.",
+    ],
+)
+def test_a_strike_no_evidence_suggests_or_only_meant_is_no_strike(text: str) -> None:
+    assert _strikes(_extract(text)) == set()
+
+
+def test_a_strike_that_harmed_no_one_is_still_a_strike() -> None:
+    text = "Turkish drones struck American forces in Syria on Monday, killing no one."
+    assert {(a, t) for a, t, _ in _strikes(_extract(text))} == {("TUR", "USA")}
