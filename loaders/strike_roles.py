@@ -35,6 +35,7 @@ __all__ = [
     "unreal",
     "user_of_supplied",
     "using",
+    "weapon_subject",
 ]
 
 
@@ -300,3 +301,17 @@ def unreal(ctx: ArticleContext, tok: Token) -> bool:
         if a.pos_ in (*NOUN_POS, "PRON")
     )
     return denied or bool(words & (ctx.words("hedge") | ctx.words("intent")))
+
+
+def weapon_subject(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> bool:
+    """An impact verb's subject is a weapon ("drones killed", "glide bombs rained down on"),
+    or the verb names its weapon ("destroyed a landing ship using sea drones")."""
+    if is_passive(tok):
+        return False
+    named = [*instruments(sent, tok), *(o for o in using(tok) if sent.weapons_under(o))]
+    hit = [o for o in direct_objects(tok) if sent.weapons_under(o)]  # "destroyed a Ukrainian Patriot system"
+    clauses = {c.i for s in subjects(tok) for c in s.children if c.dep_ in ("acl", "relcl")}
+    fired = [w for s in subjects(tok) for w in sent.weapons_under(s, skip=clauses)]  # not "planes carrying arms"
+    if lemma(tok) in ctx.words("touchdown_verb"):  # "transport aircraft landed at Mogadishu": no impact
+        fired = [w for w in fired if w.value != "aircraft"]
+    return bool(fired) or bool(named) or bool(hit)

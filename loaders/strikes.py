@@ -44,7 +44,7 @@ from .strike_parties import (
     owned_by_pronoun,
     reporting_target,
 )
-from .strike_roles import instruments, strike_roles, unreal, user_of_supplied, using
+from .strike_roles import strike_roles, unreal, user_of_supplied, weapon_subject
 from .strike_targets import WHERE, only_maker, owners_first
 from .strike_weapons import weapon_kinds
 from .tags import Tag
@@ -157,20 +157,6 @@ def _only_where(sent: ParsedSentence, verb: Token, tag: Tag) -> bool:
     return bool(preps & WHERE) and not preps & {"on", "against", "at", "into"}
 
 
-def _weapon_subject(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> bool:
-    """An impact verb's subject is a weapon ("drones killed", "glide bombs rained down on"),
-    or the verb names its weapon ("destroyed a landing ship using sea drones")."""
-    if is_passive(tok):
-        return False
-    named = [*instruments(sent, tok), *(o for o in using(tok) if sent.weapons_under(o))]
-    hit = [o for o in direct_objects(tok) if sent.weapons_under(o)]  # "destroyed a Ukrainian Patriot system"
-    clauses = {c.i for s in subjects(tok) for c in s.children if c.dep_ in ("acl", "relcl")}
-    fired = [w for s in subjects(tok) for w in sent.weapons_under(s, skip=clauses)]  # not "planes carrying arms"
-    if lemma(tok) in ctx.words("touchdown_verb"):  # "transport aircraft landed at Mogadishu": no impact
-        fired = [w for w in fired if w.value != "aircraft"]
-    return bool(fired) or bool(named) or bool(hit)
-
-
 def _aimed(tok: Token) -> bool:
     """``tok`` launches a weapon whose own verb names what it hit ("a missile fired by the group
     struck the bulk carrier"): the target is that object, never the state that reported it."""
@@ -244,7 +230,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         attackers, targets, weapon_roots = strike_roles(sent, ctx, tok)
         downed = intercepts(sent, ctx, tok)
         reported_hit = is_passive(tok) and not agents(tok) and lemma(tok) in ("strike", "hit", "target")
-        if lemma(tok) in ctx.words("impact_verb") and not (_weapon_subject(sent, ctx, tok) or downed or reported_hit):
+        if lemma(tok) in ctx.words("impact_verb") and not (weapon_subject(sent, ctx, tok) or downed or reported_hit):
             continue  # "the strike killed five" is read from the noun; "Hamas killed" is no strike
             # (but "nine sites in Pakistan had been struck" is a strike whose attacker goes unsaid)
         if tok.dep_ == "relcl" and sent.token_tag(tok.head, "weapon") is not None:
