@@ -58,9 +58,7 @@ def state_of_its(doc: DocView, tags: list[Tag], index: int) -> Tag | None:
     states = [t for t in tags if t.kind == "actor" and (t.key or "").startswith("state:") and t.end < index]
     if not states:
         return None
-    begin = states[-1].start
-    while begin > 0 and not doc[begin].is_sent_start:
-        begin -= 1
+    begin = doc.sentence_start(states[-1].start)
     return next(t for t in states if t.start >= begin)
 
 
@@ -153,9 +151,7 @@ def _opening_state(doc: DocView, named: list[Tag], start: int) -> str | None:
     its ambassador ... The foreign ministry condemned": Iraq's), if any."""
     if not doc[start].is_sent_start:
         return None
-    begin = start - 1
-    while begin > 0 and not doc[begin].is_sent_start:
-        begin -= 1
+    begin = doc.sentence_start(start - 1)
     opening = [t for t in named if t.start == begin and (t.key or "").startswith("state:")]
     return opening[0].key if opening else None
 

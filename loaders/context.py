@@ -52,7 +52,7 @@ class ArticleContext:
     the attackers it names, if any."""
     orphans: list[Strike] = field(default_factory=list)
     """Strikes of the article with a target but no attacker named, each with the target's state
-    (:mod:`~armskg.loaders.internal_strikes` decides which an internal war explains)."""
+    (:mod:`~armskg.loaders.article_strikes` decides which an internal war explains)."""
     restated: list[tuple[Strike, Token]] = field(default_factory=list)
     """Strikes of the sentence being read that an earlier sentence already reported ("the
     drones had hit several locations, X said"): no new fact, but what a voice says of them."""

@@ -169,6 +169,12 @@ class DocView(list[TokenView]):
         """Character offset where token ``token`` starts (the text's length past the end)."""
         return self[token].idx if token < len(self) else len(self.text)
 
+    def sentence_start(self, token: int) -> int:
+        """The first token of the sentence that holds token ``token``."""
+        while token > 0 and not self[token].is_sent_start:
+            token -= 1
+        return token
+
     def sentences(self) -> list[SpanView]:
         """The sentences (as ``Doc.sents`` cuts them) that hold at least one word."""
         starts = [t.i for t in self if t.is_sent_start and t.i > 0]

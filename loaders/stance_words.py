@@ -59,6 +59,14 @@ def clausal(tok: Token) -> bool:
     return tok.pos_ == "ADJ" and (subject or tok.dep_ == "acomp")
 
 
+def _hopes_others_act(tok: Token) -> bool:
+    """ "hope" as a verb over a clause whose subject is others ("hoped both sides would show
+    restraint"), not the speaker among them ("hoped the two would work together", "we")."""
+    hoped = [s for c in tok.children if c.dep_ == "ccomp" for s in subjects(c)]
+    among = any(s.lower_ in ("we", "us") or (s.pos_ == "NUM" and s.lower_ == "two") for s in hoped)
+    return tok.pos_ == "VERB" and bool(hoped) and not among
+
+
 def presses_someone(sent: ParsedSentence, tok: Token) -> bool:
     """ "press" that demands: an actor pressed ("pressed Tehran"), pressed "to" act or "for" something."""
     asked = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -161,10 +169,7 @@ def not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleConte
         and not any(lemma(o) in officials or o.pos_ == "PRON" for o in thanked)
     ):
         return True  # "thanked the pilots for their combat work": praise of its own people, no side supported
-    hoped = [s for c in tok.children if c.dep_ == "ccomp" for s in subjects(c)]
-    among = any(s.lower_ in ("we", "us") or (s.pos_ == "NUM" and s.lower_ == "two") for s in hoped)
-    hoping = lemma(tok) == "hope" and tok.pos_ == "VERB" and bool(hoped) and not among  # not "hoped the two would"
-    if value == "call_on" and lemma(tok) == "hope" and not hoping:
+    if value == "call_on" and lemma(tok) == "hope" and not _hopes_others_act(tok):
         return True  # "raised hopes of a truce", "hopes to deliver": no one asked to act
     if value == "call_on" and lemma(tok) == "press" and not presses_someone(sent, tok):
         return True  # "as the government pressed its offensive", "pressed ahead"

@@ -53,9 +53,7 @@ def the_kingdom(doc: DocView, tags: list[Tag], lexicon: Lexicon) -> list[Tag]:
     for i in doc.positions("kingdom"):
         if not _pointing_back(doc, i):
             continue
-        begin = i
-        while begin > 0 and not doc[begin].is_sent_start:
-            begin -= 1
+        begin = doc.sentence_start(i)
         earlier = [t for t in states if t.end <= begin]
         if earlier:
             counts = Counter(t.key for t in earlier)

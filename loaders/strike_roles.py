@@ -213,11 +213,13 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
     if lemma(tok) not in ctx.words("downing"):  # "shot down drones over Belgorod": no strike on Belgorod
         aimed = targets_of(sent, ctx, prep_objects(tok, targets_prep - WHERE, depth=2))
         targets += [t for t in aimed if t not in targets]
-        where = targets_of(sent, ctx, prep_objects(tok, targets_prep & WHERE, depth=2))  # "attacked US bases in Iraq"
-        if not any(t.kind == "actor" and ctx.party_of(t.key) for t in targets):
-            targets += [t for t in where if t not in targets]
-        elif (abroad := hit_abroad(sent, ctx, [*targets, *where])) != [*targets, *where]:
-            targets = abroad  # "bombed Islamic State hideouts in Iraq"
+        parties = [t for t in targets if t.kind == "actor" and ctx.party_of(t.key)]
+        groups = [t for t in parties if ctx.kind_of(t.key or "") == "armed_group"]
+        if not parties or groups:  # "attacked US bases in Iraq", "bombed Islamic State hideouts in Iraq"
+            where = targets_of(sent, ctx, prep_objects(tok, targets_prep & WHERE, depth=2))
+            located = [*targets, *(t for t in where if t not in targets)]
+            abroad = hit_abroad(sent, ctx, located)
+            targets = located if not parties else abroad if abroad != located else targets
     if not targets:  # "fired missiles provided by Iran at Riyadh": "at" parsed under the participle
         at = [p for o in fired for c in o.children if c.dep_ == "acl" for p in prep_objects(c, {"at", "against"})]
         targets = targets_of(sent, ctx, at)

@@ -50,11 +50,18 @@ def _where(prep: Token) -> bool:
     return prep.lower_ in WHERE or (prep.dep_ == "conj" and prep.pos_ == "ADP" and prep.head.lower_ in WHERE)
 
 
+def _located_groups(sent: ParsedSentence, ctx: ArticleContext, tags: list[Tag]) -> list[Tag]:
+    """The armed groups among target tags whose other tags only say where they are ("Islamic
+    State positions in Iraq"), or none."""
+    groups = [t for t in tags if t.kind == "actor" and ctx.kind_of(t.key or "") == "armed_group"]
+    return groups if groups and all(t in groups or _located(sent, t) for t in tags) else []
+
+
 def hit_abroad(sent: ParsedSentence, ctx: ArticleContext, tags: list[Tag]) -> list[Tag]:
     """Armed groups hit outside their home state give way to the state where they were hit
     ("Islamic State hideouts in Iraq": Iraq)."""
-    groups = [t for t in tags if t.kind == "actor" and ctx.kind_of(t.key or "") == "armed_group"]
-    if not groups or not all(t in groups or _located(sent, t) for t in tags):
+    groups = _located_groups(sent, ctx, tags)
+    if not groups:
         return tags
     abroad = {t.key for t in tags if _located(sent, t)} - {ctx.state_of(t.key) for t in groups}
     return [t for t in tags if t not in groups and t.key in abroad] if abroad else tags
@@ -129,8 +136,7 @@ def targets_of(
             ]
             tags += [a for w in owner_words if (a := sent.token_tag(w)) is not None and not only_maker(sent, ctx, a)]
         stateless = bool(tags) and not any(t.kind == "place" or ctx.party_of(t.key) for t in tags)  # "UN peacekeepers"
-        groups = [t for t in tags if t.kind == "actor" and ctx.kind_of(t.key or "") == "armed_group"]
-        grouped = bool(groups) and all(t in groups or _located(sent, t) for t in tags)  # "IS positions in Iraq"
+        grouped = bool(_located_groups(sent, ctx, tags))  # "IS positions in Iraq": where they were hit
         if (not tags or stateless) and depth < 2:
             tags = [*tags, *targets_of(sent, ctx, prep_objects(head, preps), depth + 1)]
         if (

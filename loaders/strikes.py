@@ -180,6 +180,12 @@ def _done_by_someone_unnamed(sent: ParsedSentence, tok: Token) -> bool:
     return bool(doers) and not sent.phrase_actors_of(doers)
 
 
+def _reported(ctx: ArticleContext, attacker: str, target: str, weapon: str | None) -> Strike | None:
+    """The article's last strike between these sides with this weapon, if one was reported."""
+    key = (attacker, target, weapon)
+    return next((s for s in reversed(ctx.extraction.strikes) if (s.attacker, s.target, s.weapon) == key), None)
+
+
 def _one_per_event(found: list[tuple[Strike, Token]]) -> list[tuple[Strike, Token]]:
     """A strike the sentence states with no weapon is dropped when the same sentence states
     it with one ("launched waves of attacks on Ukrainian cities using ballistic missiles")."""
@@ -336,6 +342,9 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             orphan_strikes(sent, ctx, [k for k, _ in target_keys], kinds, days, transfers)
             continue
         rule = f"strike.{'verb' if direct else 'noun'}.attack"
+        flown = (
+            [] if downed else [resolve_weapon(ctx, sent, w)[0] for x in subjects(tok) for w in sent.weapons_under(x)]
+        )
         for kind, named, origin in kinds or [(None, None, None)]:
             for attacker, a_tag in attacker_keys[:1] if len(attacker_keys) > 2 else attacker_keys:
                 for target, t_tag in target_keys:
@@ -350,16 +359,10 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
                         continue  # "struck six sites in Punjab and Azad Kashmir": not its own Punjab beside Pakistan
                     elif attacker == target and lemma(tok) == "use" and _only_where(sent, tok, t_tag):
                         continue  # "accused Azerbaijan of using drones in Karabakh": no strike on itself
-                    known = pointing_back and any(
-                        (s.attacker, s.target, s.weapon) == (attacker, target, kind) for s in ctx.extraction.strikes
-                    )
-                    if known:  # "Zelensky denounced the drone attacks": the drone strike already read
+                    known = _reported(ctx, attacker, target, kind) if pointing_back else None
+                    if known is not None:  # "Zelensky denounced the drone attacks": the drone strike already read
                         if not _done_by_someone_unnamed(sent, tok):
-                            ctx.restated += [
-                                (s, tok)
-                                for s in ctx.extraction.strikes
-                                if (s.attacker, s.target, s.weapon) == (attacker, target, kind)
-                            ][-1:]
+                            ctx.restated.append((known, tok))
                         continue
                     supplied = next((t for t in transfers if t.recipient == attacker and t.weapon == kind), None)
                     if supplied is None and pronoun and earlier is not None and earlier.recipient == attacker:
@@ -379,11 +382,6 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
                         supplied,
                     )
                     out.append((strike, tok))
-                    flown = (
-                        []
-                        if downed
-                        else [resolve_weapon(ctx, sent, w)[0] for x in subjects(tok) for w in sent.weapons_under(x)]
-                    )
                     ctx.armed_with.update((k, attacker) for k in (kind, *flown) if k)  # "Pakistan's J-10Cs shot"
         if direct:  # "carried out airstrikes against ...": the noun names the strike the verb read
             seen.update(o.i for o in direct_objects(tok) if o.i in strike_nouns)
