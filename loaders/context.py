@@ -136,9 +136,11 @@ class ArticleContext:
         ]
         return max(named, key=lambda m: m.start).actor if named else None
 
-    def last_named(self, kind: str, before: int) -> str | None:
-        """The actor of ``kind`` (see :meth:`kind_of`) named last before character ``before``."""
-        named = [m for m in self.extraction.mentions if m.start < before and self.kind_of(m.actor) == kind]
+    def last_named(self, kind: str | tuple[str, ...], before: int) -> str | None:
+        """The actor of ``kind`` (see :meth:`kind_of`; or of any of several kinds) named last
+        before character ``before``."""
+        kinds = (kind,) if isinstance(kind, str) else kind
+        named = [m for m in self.extraction.mentions if m.start < before and self.kind_of(m.actor) in kinds]
         return max(named, key=lambda m: m.start).actor if named else None
 
     def armed_group_before(self, before: int) -> str | None:

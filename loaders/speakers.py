@@ -120,6 +120,9 @@ def _spokespersons_body(tok: Token, sent: ParsedSentence, ctx: ArticleContext) -
     for c in tok.subtree:
         if c.dep_ == "poss" and c.lower_ == "its":  # the body the article named last
             return _its_owner(ctx, sent.char_of(c))
+        if c.dep_ == "poss" and lemma(c) in ctx.words("armed_anaphor") and any(d.lower_ == "the" for d in c.children):
+            kinds = ("armed_group", "organization") if lemma(c) in ctx.words("loose_anaphor") else ("armed_group",)
+            return ctx.last_named(kinds, sent.char_of(c))  # "the group's military spokesman": the group named last
         if c.dep_ in ("poss", "compound") and sent.token_tag(c) is None and c.pos_ in ("NOUN", "PROPN"):
             kind = " ".join(w.lower_ for w in c.lefts if w.dep_ in ("compound", "amod"))  # "Foreign ministry"
             body = ctx.body_headed_by(f"{kind} {c.lower_}" if kind else c.lower_, sent.char_of(c))
@@ -132,7 +135,7 @@ def _its_owner(ctx: ArticleContext, before: int) -> str | None:
     """Whom "its" before a spokesperson stands for: the body named last, or the state the last
     sentence was about when it was named after that body ("Iraq's government condemned the
     raids. Basim al-Awadi, its spokesman,")."""
-    body = ctx.last_named("organization", before)
+    body = ctx.last_named(("organization", "armed_group"), before)
     state = ctx.last_subject if (ctx.last_subject or "").startswith("state:") else None
     mentions = ctx.extraction.mentions
     last_body = max((m.start for m in mentions if m.actor == body and m.start < before), default=-1)

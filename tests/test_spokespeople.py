@@ -1,0 +1,35 @@
+"""Spokespeople and the bodies they speak for, on sentences written for the tests: a spokesperson
+the text ties to a group by "the group's" or "its" speaks together with that group."""
+
+from __future__ import annotations
+
+from test_extract import _extract, _statements
+
+
+def test_the_groups_spokesman_speaks_with_the_armed_group_named_before() -> None:
+    text = (
+        "The Houthis fired two missiles at a tanker in the Red Sea on Monday. "
+        "The group's military spokesman, Yahya Saree, said the attack would not go unanswered."
+    )
+    speakers = {s for s, stance in _statements(_extract(text)) if stance == "warn"}
+    assert speakers == {frozenset({"org:houthis", "person:yahyasaree"})}
+
+
+def test_the_rebels_spokesman_speaks_with_the_rebel_group() -> None:
+    text = "The M23 seized Goma last week. The rebels' spokesman, Lawrence Kanyuka, denied that Rwanda armed the group."
+    speakers = {s for s, stance in _statements(_extract(text)) if stance == "deny"}
+    assert speakers == {frozenset({"org:m23", "person:lawrencekanyuka"})}
+
+
+def test_the_groups_spokesman_with_no_group_named_speaks_alone() -> None:
+    text = "The group's spokesman, Lawrence Kanyuka, said the strike was a war crime."
+    assert _statements(_extract(text)) == {(frozenset({"person:lawrencekanyuka"}), "condemn")}
+
+
+def test_its_media_relations_chief_speaks_with_the_armed_group() -> None:
+    text = (
+        "Hezbollah said on Sunday that it had not fired the rocket. "
+        '"We had nothing to do with the incident," its media relations chief Mohammad Afif told reporters.'
+    )
+    speakers = {s for s, stance in _statements(_extract(text)) if stance == "deny"}
+    assert frozenset({"org:hezbollah", "person:mohammadafif"}) in speakers
