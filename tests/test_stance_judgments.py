@@ -1,0 +1,21 @@
+"""Stances a speaker takes by what they call an act or by what they say of their own side, on
+sentences written for the tests."""
+
+from __future__ import annotations
+
+from test_extract import _extract, _statements
+
+
+def test_calling_a_sale_interference_condemns_it() -> None:
+    text = "Beijing's foreign ministry described the arms sale as gross interference in China's internal affairs."
+    assert {stance for _, stance in _statements(_extract(text))} == {"condemn"}
+
+
+def test_calling_strikes_an_attempt_to_sabotage_condemns_them() -> None:
+    text = "Egypt's foreign ministry called the Israeli strikes on Syria an attempt to sabotage the peace talks."
+    assert {stance for _, stance in _statements(_extract(text))} == {"condemn"}
+
+
+def test_naming_an_effort_without_a_judgment_takes_no_stance() -> None:
+    text = "Egypt's foreign ministry described the talks as an effort to build peace in Syria."
+    assert _statements(_extract(text)) == set()
