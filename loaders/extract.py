@@ -248,7 +248,8 @@ class _ParseCues:
     pledges: frozenset[str]
     """Deeds a speaker's side may promise ("said Berlin would extend its mission")."""
     rebuttals: frozenset[str]
-    """Speech verbs that answer a charge ("insisted it had not supplied")."""
+    """Speech verbs that answer a charge ("insisted it had not supplied") and acts a side is
+    charged with ("said Russia was not interfering")."""
     pairs: dict[tuple[str, str], tuple[str, str]]
 
 
@@ -271,7 +272,7 @@ def _parse_cues(lex: Lexicon) -> _ParseCues:
         | lex.words("excuse_noun")
         | lex.words("groundless_noun"),
         pledges=lex.words("pledge_verb"),
-        rebuttals=lex.words("rebuttal_verb"),
+        rebuttals=lex.words("rebuttal_verb") | lex.words("contested_act"),
         pairs=verb_object_pairs(lex),
     )
 
@@ -298,7 +299,7 @@ def _worth_parsing(sent: SpanView, tags: list[Tag], cues: _ParseCues) -> bool:
     if events and TO_COME.intersection(lemmas) and cues.pledges.intersection(lemmas):
         return True  # "said Berlin would extend its mission"
     if events and cues.rebuttals.intersection(lemmas) and _NEGATIONS.intersection(lemmas):
-        return True  # "insisted it had not supplied the drones"
+        return True  # "insisted it had not supplied the drones", "said it was not interfering"
     words = set(lemmas)
     if words & cues.judging_verbs and words & cues.judging_words:
         return True

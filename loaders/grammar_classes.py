@@ -91,6 +91,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "commentator",
     "private_person",
     "rebuttal_verb",
+    "contested_act",
     "document_noun",
     "holding_verb",
     "excuse_noun",

@@ -2,7 +2,9 @@
 ("the armed group maintains it does not receive Rwandan support"; "Washington insists it does
 not choose targets"; "he insisted that no drones had been delivered"). The verbs are
 ``grammar.tsv``'s rebuttal_verb rows; what is negated is the clause they govern, and its subject
-is the speaker's side (a pronoun, the speaker's own party or a noun naming no other party).
+is the speaker's side (a pronoun, the speaker's own party or a noun naming no other party). Any
+speech verb rebuts when the negated act is one a side is charged with (``grammar.tsv``:
+contested_act; "Peskov said Russia was not interfering in Venezuela's affairs").
 """
 
 from __future__ import annotations
@@ -54,9 +56,12 @@ def rebuttals(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) ->
     verbs = ctx.words("rebuttal_verb")
     found: list[Voice] = []
     for voice in voices:
-        if voice.verb is None or voice.stance is not None or lemma(voice.verb) not in verbs:
+        if voice.verb is None or voice.stance is not None:
             continue
+        rebutting = lemma(voice.verb) in verbs
         for clause in _clauses(voice.verb):
+            if not rebutting and lemma(clause) not in ctx.words("contested_act"):
+                continue
             denied = negated(clause) or _no_subject(clause)
             if denied and _factual(clause, ctx) and _own_side(sent, ctx, clause, voice):
                 found.append(voice)

@@ -19,3 +19,23 @@ def test_calling_strikes_an_attempt_to_sabotage_condemns_them() -> None:
 def test_naming_an_effort_without_a_judgment_takes_no_stance() -> None:
     text = "Egypt's foreign ministry described the talks as an effort to build peace in Syria."
     assert _statements(_extract(text)) == set()
+
+
+def test_saying_ones_side_is_not_interfering_denies() -> None:
+    text = "Kremlin spokesman Dmitry Peskov said Russia was not interfering in Venezuela's internal affairs."
+    assert {stance for _, stance in _statements(_extract(text))} == {"deny"}
+
+
+def test_saying_a_drone_did_not_belong_to_ones_forces_denies() -> None:
+    text = "Turkey's defence ministry said the drone did not belong to the Turkish Armed Forces."
+    assert {stance for _, stance in _statements(_extract(text))} == {"deny"}
+
+
+def test_saying_another_side_is_not_interfering_denies_nothing() -> None:
+    text = "Iran's foreign ministry said Israel was not interfering in Lebanon's affairs."
+    assert _statements(_extract(text)) == set()
+
+
+def test_a_right_to_give_a_befitting_reply_warns() -> None:
+    text = "Pakistani Prime Minister Shehbaz Sharif said Pakistan had every right to give a befitting reply."
+    assert _statements(_extract(text)) == {(frozenset({"person:shehbazsharif"}), "warn")}
