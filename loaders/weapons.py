@@ -42,7 +42,8 @@ def event_weapons(
         for_a_weapon = head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.pos_ == "NOUN"
         if for_a_weapon and sent.token_tag(head.head.head, "weapon") is not None:
             continue
-        if tag.designation is None and kept and kept[-1].designation and tag.start - kept[-1].end <= 2:
+        joined = head.dep_ == "conj"  # "TB2 drones and air defence systems": a weapon of its own
+        if tag.designation is None and kept and kept[-1].designation and tag.start - kept[-1].end <= 2 and not joined:
             continue
         kept.append(tag)
     return kept

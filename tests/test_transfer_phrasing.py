@@ -481,3 +481,16 @@ def test_weapons_sent_against_places_are_fired_not_supplied() -> None:
     text = "Pakistan sold Burraq drones to Azerbaijan. Pakistan had sent 300 drones against 36 Indian locations."
     evidence = {t.evidence.sentence for t in _extract(text).transfers}
     assert evidence == {"Pakistan sold Burraq drones to Azerbaijan."}
+
+
+def test_a_weapon_joined_to_a_named_system_is_a_weapon_of_its_own() -> None:
+    ex = _extract("Ankara shipped Bayraktar TB2 drones and air defence systems to Tripoli last year.")
+    assert {(t.supplier, t.recipient, t.weapon) for t in ex.transfers} == {
+        ("state:TUR", "state:LBY", "drone"),
+        ("state:TUR", "state:LBY", "air defence system"),
+    }
+
+
+def test_a_generic_word_after_a_named_system_is_that_system() -> None:
+    ex = _extract("Moscow shipped S-400 missile systems to New Delhi last year.")
+    assert {t.weapon for t in ex.transfers} == {"air defence system"}
