@@ -70,8 +70,10 @@ def hit_abroad(sent: ParsedSentence, ctx: ArticleContext, tags: list[Tag]) -> li
 def _located(sent: ParsedSentence, tag: Tag) -> bool:
     """The tag says where something is: a place, or a state after a preposition of place."""
     head = sent.head(tag)
-    while head.dep_ in ("poss", "compound", "amod", "nmod") and head.head.i != head.i:
-        head = head.head  # "in Iraq's Anbar province"
+    while head.head.i != head.i and (
+        head.dep_ in ("poss", "compound", "amod", "nmod") or (head.dep_ == "pobj" and head.head.lower_ == "of")
+    ):
+        head = head.head if head.dep_ != "pobj" else head.head.head  # "in the mountains of Iraq's Anbar province"
     return tag.kind == "place" or (head.dep_ == "pobj" and _where(head.head))
 
 

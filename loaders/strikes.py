@@ -276,6 +276,9 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             ]  # who holds what was supplied
         target_keys = _keys(ctx, owners_first([t for t in targets if not only_maker(sent, ctx, t)]))
         target_keys = _users_of_supplied(sent, ctx, target_keys)  # "shot down Iranian drones": Russia's
+        attacking = {ctx.party_of(a) for a, _ in attacker_keys}
+        others = [k for k in target_keys if ctx.party_of(k[0]) not in attacking]
+        target_keys = others or target_keys  # "strikes on IS fighters, the first U.S. military action": not the U.S.
         if target_keys and attacker_keys and downed:  # "downed 34 Ukrainian drones"
             home = _defended_at_home(sent, ctx, tok, [k for k, _ in attacker_keys])
             attacker_keys, target_keys, weapons = target_keys, attacker_keys if home else [], downed

@@ -56,3 +56,19 @@ def test_an_airstrike_by_named_jets_names_no_weapon() -> None:
     assert _strikes(_extract("Israeli jets struck a school in Gaza City with guided bombs.")) == {
         ("ISR", "PSE", "aircraft bomb")
     }
+
+
+def test_a_group_hit_in_the_mountains_of_another_states_region_gives_way_to_that_state() -> None:
+    text = (
+        "American forces carried out air strikes against Islamic State fighters in the Golis mountains "
+        "of Somalia's Puntland region on Friday."
+    )
+    assert _strikes(_extract(text, "2025-02-02")) == {("USA", "SOM", None)}
+
+
+def test_the_attackers_own_action_named_beside_its_strike_is_no_target() -> None:
+    text = (
+        "American forces carried out air strikes against Islamic State fighters in Somalia on Friday, "
+        "the president said, the first U.S. military action in the country this year."
+    )
+    assert {k[1] for k in _strikes(_extract(text, "2025-02-02"))} == {"org:islamic-state"}
