@@ -13,7 +13,7 @@ from .roles import lemma, prep_objects
 from .sentence import ParsedSentence
 from .tags import Tag
 
-__all__ = ["WHERE", "hit_abroad", "only_maker", "owners_first", "platform_words", "targets_of"]
+__all__ = ["WHERE", "hit_abroad", "only_maker", "open_water", "owners_first", "platform_words", "targets_of"]
 
 WHERE = frozenset({"in", "inside", "near", "across", "over", "through", "off"})
 """Target prepositions that say where a strike fell, which yield to whoever owned what was hit."""
@@ -166,3 +166,10 @@ def only_maker(sent: ParsedSentence, ctx: ArticleContext, tag: Tag) -> bool:
     agent = sent.head(tag).head  # "drones shipped by Iran to Russia hit Kyiv": Iran only supplied them
     supplying = sent.trigger_heads("supply")
     return agent.dep_ == "agent" and agent.head.dep_ == "acl" and agent.head.i in supplying
+
+
+def open_water(ctx: ArticleContext, tok: Token) -> bool:
+    """The word names open sea, where a launch strikes no one ("into the sea", "in waters off
+    Hokkaido", "inside Japan's exclusive economic zone"; ``grammar.tsv``: open_water)."""
+    economic = lemma(tok) == "zone" and any(c.lower_ == "economic" for c in tok.children)
+    return economic or lemma(tok) in ctx.words("open_water")

@@ -45,7 +45,7 @@ from .strike_parties import (
     reporting_target,
 )
 from .strike_roles import strike_roles, unreal, user_of_supplied, weapon_subject
-from .strike_targets import WHERE, only_maker, owners_first
+from .strike_targets import WHERE, only_maker, open_water, owners_first
 from .strike_weapons import weapon_kinds
 from .tags import Tag
 from .voices import Voice, pronoun_actors
@@ -55,6 +55,10 @@ __all__ = ["intercepts", "read_strikes"]
 
 _INCOMING = frozenset({"drone", "ballistic missile", "cruise missile", "rocket artillery"})
 """Weapon categories a defender intercepts: downing them is no strike on their owner."""
+
+
+_INTO = frozenset({"into", "in", "inside", "within"})
+"""Prepositions of where a launched weapon came down."""
 
 
 def _keys(ctx: ArticleContext, tags: list[Tag]) -> list[tuple[str, Tag]]:
@@ -231,8 +235,9 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
         if unreal(ctx, tok):
             continue
         falls = lemma(tok) in ctx.words("sending_verb") | ctx.words("impact_verb")
-        if falls and any(lemma(w) in ctx.words("open_water") for w in prep_objects(tok, {"into", "in"}, depth=2)):
-            continue  # "fired two missiles into the sea": a launch, no strike
+        landed = [tok, tok.head.head] if tok.dep_ == "acl" else [tok]  # "missiles fired by China fell inside ..."
+        if falls and any(open_water(ctx, w) for v in landed for w in prep_objects(v, _INTO, depth=2)):
+            continue  # "fired two missiles into the sea", "fell inside Japan's exclusive economic zone": no strike
         attackers, targets, weapon_roots = strike_roles(sent, ctx, tok)
         downed = intercepts(sent, ctx, tok)
         reported_hit = is_passive(tok) and not agents(tok) and lemma(tok) in ("strike", "hit", "target")

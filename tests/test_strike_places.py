@@ -72,3 +72,16 @@ def test_the_attackers_own_action_named_beside_its_strike_is_no_target() -> None
         "the president said, the first U.S. military action in the country this year."
     )
     assert {k[1] for k in _strikes(_extract(text, "2025-02-02"))} == {"org:islamic-state"}
+
+
+def test_missiles_that_fell_inside_an_exclusive_economic_zone_struck_no_one() -> None:
+    text = (
+        "Five ballistic missiles fired by China during military drills around Taiwan on Thursday fell inside "
+        "Japan's exclusive economic zone, Japan's defence ministry said."
+    )
+    assert _strikes(_extract(text, "2025-02-02")) == set()
+
+
+def test_missiles_fired_at_a_zone_on_land_still_strike() -> None:
+    text = "Russia fired missiles at villages in the buffer zone of Ukraine's Sumy region on Friday."
+    assert _strikes(_extract(text, "2025-02-02")) == {("RUS", "UKR", None)}
