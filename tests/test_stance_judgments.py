@@ -39,3 +39,13 @@ def test_saying_another_side_is_not_interfering_denies_nothing() -> None:
 def test_a_right_to_give_a_befitting_reply_warns() -> None:
     text = "Pakistani Prime Minister Shehbaz Sharif said Pakistan had every right to give a befitting reply."
     assert _statements(_extract(text)) == {(frozenset({"person:shehbazsharif"}), "warn")}
+
+
+def test_repeating_ones_accusation_alleges() -> None:
+    text = "Armenia's defence ministry repeated its accusation that Turkey had supplied the drones."
+    assert _statements(_extract(text)) == {(frozenset({"org:armenia-s-defence-ministry"}), "allege")}
+
+
+def test_renewed_fears_are_no_ones_concern() -> None:
+    text = "Israeli jets struck Iran on Saturday, prompting renewed fears of a regional war."
+    assert _statements(_extract(text)) == set()
