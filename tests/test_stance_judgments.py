@@ -49,3 +49,11 @@ def test_repeating_ones_accusation_alleges() -> None:
 def test_renewed_fears_are_no_ones_concern() -> None:
     text = "Israeli jets struck Iran on Saturday, prompting renewed fears of a regional war."
     assert _statements(_extract(text)) == set()
+
+
+def test_calling_a_strike_an_attempt_to_destabilise_condemns_it() -> None:
+    text = (
+        "Israel bombed an air base in Syria on Monday, in what Syria's foreign ministry called "
+        "an attempt to destabilise the country."
+    )
+    assert (frozenset({"org:syria-s-foreign-ministry"}), "condemn") in _statements(_extract(text))
