@@ -259,6 +259,8 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
             return [pointed]
     listed = [c for a in tok.children if a.dep_ == "appos" for c in a.conjuncts]  # "the 11 countries -- A, B, C --"
     tags += [t for c in listed for t in sent.phrase_actors(c) if t.key and t not in tags]
+    joiners = [o for a in tok.children if a.dep_ == "acl" and lemma(a) == "join" for o in agents(a)]
+    tags += [t for o in joiners for t in sent.phrase_actors(o) if t.key and t not in tags]  # "A and B, joined by C,"
     unnamed = [c for c in tok.conjuncts if lemma(c) in ctx.words("anonymous")]  # "the military and Syrian officials"
     inside = {w.i for c in unnamed for w in c.subtree if w.i not in {x.i for x in c.conjuncts}}
     tags = [t for t in tags if not (sent.head(t).i in inside and (t.key or "").startswith("state:"))]
@@ -321,6 +323,10 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         definite = any(c.lower_ in ("the", "both") for c in tok.children)
         if word in ctx.words("anonymous") and counted and definite:  # "the two officials"
             return list(ctx.group())
+        joint = [k for k in ctx.group() if k.startswith("state:")]
+        spoke_last = set(ctx.last_speakers) == set(ctx.group())
+        if word in ctx.words("loose_anaphor") and definite and len(joint) >= 3 and spoke_last:
+            return list(ctx.group())  # "A, B and C said in a joint statement ... The group urged": the signatories
         return []
     keys = [t.key for t in tags if t.key]
     states = [k for k in keys if k.startswith("state:")]

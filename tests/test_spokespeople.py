@@ -33,3 +33,23 @@ def test_its_media_relations_chief_speaks_with_the_armed_group() -> None:
     )
     speakers = {s for s, stance in _statements(_extract(text)) if stance == "deny"}
     assert frozenset({"org:hezbollah", "person:mohammadafif"}) in speakers
+
+
+def test_a_state_joined_by_another_speaks_with_it() -> None:
+    text = "Britain, France and the United States, joined by Ukraine, condemned the missile attacks on Kharkiv."
+    speakers = {s for s, stance in _statements(_extract(text)) if stance == "condemn"}
+    assert speakers == {frozenset({"state:GBR", "state:FRA", "state:USA", "state:UKR"})}
+
+
+def test_the_group_after_a_joint_statement_is_its_signatories() -> None:
+    text = (
+        "Britain, France, Japan and the United States said in a joint statement that North Korea had sent "
+        "missiles to Russia. The group urged all member states to enforce the arms embargo."
+    )
+    speakers = {s for s, stance in _statements(_extract(text)) if stance == "call_on"}
+    assert speakers == {frozenset({"state:GBR", "state:FRA", "state:JPN", "state:USA"})}
+
+
+def test_the_group_after_one_state_spoke_is_no_one() -> None:
+    text = "Britain said North Korea had sent missiles to Russia. The group urged all states to enforce the embargo."
+    assert {stance for _, stance in _statements(_extract(text))} == {"allege"}

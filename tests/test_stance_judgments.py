@@ -57,3 +57,7 @@ def test_calling_a_strike_an_attempt_to_destabilise_condemns_it() -> None:
         "an attempt to destabilise the country."
     )
     assert (frozenset({"org:syria-s-foreign-ministry"}), "condemn") in _statements(_extract(text))
+
+
+def test_vowing_to_keep_supporting_a_side_supports_it() -> None:
+    assert {stance for _, stance in _statements(_extract("Germany vowed to keep supporting Ukraine."))} == {"support"}
