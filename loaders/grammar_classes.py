@@ -92,6 +92,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "private_person",
     "rebuttal_verb",
     "contested_act",
+    "penalty_verb",
     "document_noun",
     "holding_verb",
     "excuse_noun",

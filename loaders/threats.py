@@ -189,12 +189,19 @@ def _held(ctx: ArticleContext, word: Token) -> bool:
     return lemma(word.head) in ctx.words("holding_verb")
 
 
+def _paid_for_a_wrong(tok: Token) -> bool:
+    """A paying verb that names a penalty: "will pay a heavy price", "will pay for it"."""
+    priced = any(c.dep_ == "dobj" and lemma(c) == "price" for c in tok.children)
+    return priced or any(o.lower_ in ("it", "this", "that") for o in prep_objects(tok, {"for"}))
+
+
 def threatened_reprisals(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice]) -> list[Voice]:
     """The voices that speak of a reprisal to come ("Russia's responses will be harsh," Putin
     said; Khamenei said Israel "will be punished"; Peskov said it "would require an adequate
     response"; "the crime will not pass without punishment"; "we will harm him sevenfold") or
-    one their side is ready for ("had every right to respond", "willing to confront"): each warns
-    (``grammar.tsv``: threat_word, readiness, and harm_threat with "we" or "I" as its subject)."""
+    one their side is ready for ("had every right to respond", "willing to confront"), or a penalty
+    another side will pay ("Iran will pay for it"): each warns (``grammar.tsv``: threat_word,
+    readiness, penalty_verb, and harm_threat with "we" or "I" as its subject)."""
     words = ctx.words("threat_word")
     threats = words | ctx.words("harm_threat")
     first_person = ctx.words("first_person")
@@ -202,6 +209,9 @@ def threatened_reprisals(sent: ParsedSentence, ctx: ArticleContext, voices: list
     for tok in sent.doc:
         if lemma(tok) not in threats:
             continue
+        penalty = lemma(tok) in ctx.words("penalty_verb")
+        if penalty and not _paid_for_a_wrong(tok):
+            continue  # "Russia will pay for the gas": a payment, no threat
         clause = clause_head(tok)
         if lemma(tok) not in words and not any(s.lower_ in first_person for s in subjects(clause)):
             continue  # "we will harm him sevenfold", not "the sanctions will harm civilians"
@@ -220,7 +230,7 @@ def threatened_reprisals(sent: ParsedSentence, ctx: ArticleContext, voices: list
         if voice is None or voice in found:
             continue
         own = ctx.parties_of(voice.speakers)
-        suffered = clause.i == tok.i and is_passive(tok)  # "Israel will be punished": Israel suffers it
+        suffered = clause.i == tok.i and (is_passive(tok) or penalty)  # "Israel will be punished", "Iran will pay"
         doers = [] if suffered else [*subjects(clause), *(c for c in tok.children if c.dep_ == "poss")]
         named = {p for t in sent.phrase_actors_of(doers) if (p := ctx.party_of(t.key))}
         if named and not named & own:

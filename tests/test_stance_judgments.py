@@ -61,3 +61,13 @@ def test_calling_a_strike_an_attempt_to_destabilise_condemns_it() -> None:
 
 def test_vowing_to_keep_supporting_a_side_supports_it() -> None:
     assert {stance for _, stance in _statements(_extract("Germany vowed to keep supporting Ukraine."))} == {"support"}
+
+
+def test_saying_another_side_will_pay_for_it_warns() -> None:
+    text = '"Tehran made a grave mistake tonight, and it will pay for it," Prime Minister Benjamin Netanyahu said.'
+    assert _statements(_extract(text)) == {(frozenset({"person:benjaminnetanyahu"}), "warn")}
+
+
+def test_paying_for_goods_is_no_threat() -> None:
+    text = "Russia's foreign ministry said India would pay for the oil in rupees."
+    assert _statements(_extract(text)) == set()
