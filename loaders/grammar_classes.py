@@ -93,6 +93,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "rebuttal_verb",
     "contested_act",
     "penalty_verb",
+    "telling_verb",
     "document_noun",
     "holding_verb",
     "excuse_noun",

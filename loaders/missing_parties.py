@@ -30,6 +30,7 @@ __all__ = [
     "recipient_from_context",
     "states_of",
     "supplier_from_context",
+    "told_to",
     "vetoed_requesters",
 ]
 
@@ -84,6 +85,18 @@ def leaning_on(sent: ParsedSentence, verb: Token) -> list[Tag]:
         return []
     above = supplier.head.head if supplier.dep_ == "pobj" else supplier.head
     return sent.phrase_actors_of(subjects(above)) if above.pos_ in ("VERB", "AUX") else []
+
+
+def told_to(sent: ParsedSentence, ctx: ArticleContext, verb: Token) -> list[Tag]:
+    """Whom a supplier told of what it sends ("Sunak told Zelenskiy that Britain would send
+    tanks", "assured Kyiv it would deliver the jets"): the object of the telling verb over the
+    supplying clause (``grammar.tsv``: telling_verb)."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or lemma(clause.head) not in ctx.words("telling_verb"):
+        return []
+    return sent.phrase_actors_of([c for c in clause.head.children if c.dep_ in ("dobj", "dative")])
 
 
 def backed(sent: ParsedSentence, ctx: ArticleContext, verb: Token) -> list[Tag]:

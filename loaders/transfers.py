@@ -34,6 +34,7 @@ from .missing_parties import (
     recipient_from_context,
     states_of,
     supplier_from_context,
+    told_to,
     vetoed_requesters,
 )
 from .roles import (
@@ -314,6 +315,7 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
             users = [u for u in states_of(ctx, user_of(sent, tok)) if u not in suppliers]
             users = users or [u for u in states_of(ctx, leaning_on(sent, tok)) if u not in suppliers]
             users = users or [u for u in states_of(ctx, backed(sent, ctx, tok)) if u not in suppliers]
+            users = users or [u for u in states_of(ctx, told_to(sent, ctx, tok)) if u not in suppliers]
             if not users and is_passive(tok):  # "The rockets were supplied by Iran" after Hamas fired rockets
                 users = attacker_armed(ctx, sent, weapon_roots, weapons, suppliers)
             addressed = bool(prep_objects(tok, {"to", "for"}, depth=2))  # "delivering the weapons to the insurgents"

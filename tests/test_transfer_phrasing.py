@@ -494,3 +494,12 @@ def test_a_weapon_joined_to_a_named_system_is_a_weapon_of_its_own() -> None:
 def test_a_generic_word_after_a_named_system_is_that_system() -> None:
     ex = _extract("Moscow shipped S-400 missile systems to New Delhi last year.")
     assert {t.weapon for t in ex.transfers} == {"air defence system"}
+
+
+def test_a_supply_promised_to_an_official_goes_to_the_officials_state() -> None:
+    ex = _extract("Rishi Sunak told Volodymyr Zelensky on Saturday that Britain would send 14 Challenger 2 tanks.")
+    assert {(t.supplier, t.recipient, t.status) for t in ex.transfers} == {("state:GBR", "state:UKR", "planned")}
+
+
+def test_a_supply_told_to_reporters_has_no_recipient() -> None:
+    assert _extract("Officials told reporters on Monday that Iran would send drones.").transfers == []
