@@ -230,6 +230,10 @@ def speaker_keys(tok: Token, sent: ParsedSentence, ctx: ArticleContext, quoted: 
         return []
     if word in ctx.words("opponent") and sent.token_tag(tok) is None:
         return []  # "Kremlin critics": the Kremlin is what they oppose, not who speaks
+    seats = [t.key for a in tok.children if a.dep_ == "amod" and a.lower_ == "based" for t in sent.phrase_actors(a)]
+    seated = ctx.armed_group_before(sent.char_of(tok)) if seats and word in ctx.words("armed_anaphor") else None
+    if seated is not None and ctx.state_of(seated) in seats:  # "the Somalia-based group" after al Shabaab
+        return [seated]
     if word in ctx.words("civil_body") and sent.token_tag(tok) is None:
         qualifiers = [t for t in sent.phrase_actors(tok) if t.key]
         doc = sent.span.view

@@ -53,3 +53,16 @@ def test_the_group_after_a_joint_statement_is_its_signatories() -> None:
 def test_the_group_after_one_state_spoke_is_no_one() -> None:
     text = "Britain said North Korea had sent missiles to Russia. The group urged all states to enforce the embargo."
     assert {stance for _, stance in _statements(_extract(text))} == {"allege"}
+
+
+def test_the_group_based_in_an_armed_groups_home_is_that_group() -> None:
+    text = (
+        "Al Shabaab fighters attacked a Kenyan base on Sunday. "
+        "The Somalia-based group, which is allied to al Qaeda, claimed responsibility for the attack."
+    )
+    assert (frozenset({"org:al-shabaab"}), "admit") in _statements(_extract(text))
+
+
+def test_a_group_based_elsewhere_is_not_the_armed_group() -> None:
+    text = "Al Shabaab fighters attacked a Kenyan base on Sunday. The London-based group called the attack a war crime."
+    assert not any("org:al-shabaab" in s for s, _ in _statements(_extract(text)))
