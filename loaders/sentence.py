@@ -282,6 +282,7 @@ def object_triggers(
         "concern": lexicon.words("concern_word"),  # "described the bombing as disturbing"
         "support": lexicon.words("praise_word"),  # "called Ukraine a friendly country"
     }
+    denials = judged["deny"]  # 'called reports of a purchase "media hype"': a denial the parse made a noun
     found: list[Tag] = []
     for tok in doc:
         if tok.pos_ != "VERB" or offset + tok.i in covered:
@@ -308,7 +309,7 @@ def object_triggers(
                 for c in tok.children
                 if c.dep_ == "dobj"
                 for last in [max((w for w in c.subtree if not w.is_punct), key=lambda w: w.i)]
-                if last.pos_ in ("ADJ", "VERB") and last.i > c.i
+                if last.i > c.i and (last.pos_ in ("ADJ", "VERB") or (last.lemma_ or last.text).lower() in denials)
             ]
             after += [  # "declared the UAE an aggressor state": the complement parsed as the object's apposition
                 w for c in tok.children if c.dep_ == "dobj" for a in c.children if a.dep_ == "appos" for w in a.subtree

@@ -71,3 +71,14 @@ def test_saying_another_side_will_pay_for_it_warns() -> None:
 def test_paying_for_goods_is_no_threat() -> None:
     text = "Russia's foreign ministry said India would pay for the oil in rupees."
     assert _statements(_extract(text)) == set()
+
+
+def test_calling_reports_hype_or_baseless_denies_them_though_the_parse_makes_it_a_noun() -> None:
+    for judgment in ("media hype", "baseless"):
+        text = f"Pakistan's defence minister Khawaja Asif called reports of a J-35 purchase {judgment}."
+        assert _statements(_extract(text)) == {(frozenset({"person:khawajaasif"}), "deny")}
+
+
+def test_declaring_a_state_of_war_condemns_no_one() -> None:
+    text = "North Korean leader Kim Jong Un declared a quasi-state of war in the front-line areas."
+    assert _statements(_extract(text)) == set()
