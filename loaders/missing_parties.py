@@ -23,6 +23,7 @@ from .weapons import origin_of
 __all__ = [
     "attacker_armed",
     "backed",
+    "defender_armed",
     "leaning_on",
     "makers_of_goods",
     "moved",
@@ -85,6 +86,21 @@ def leaning_on(sent: ParsedSentence, verb: Token) -> list[Tag]:
         return []
     above = supplier.head.head if supplier.dep_ == "pobj" else supplier.head
     return sent.phrase_actors_of(subjects(above)) if above.pos_ in ("VERB", "AUX") else []
+
+
+def defender_armed(ctx: ArticleContext, weapons: list[Tag], suppliers: list[str]) -> list[str]:
+    """Who holds a named system a passive delivery leaves without recipient ("The Patriot batteries
+    were delivered by the United States" after "a Kinzhal hit a Patriot system in Kyiv"): the
+    state an earlier strike hit where the system stood, when it was not the strike's weapon."""
+    for weapon in weapons:
+        if weapon.designation is None:
+            continue
+        for strike in reversed(ctx.extraction.strikes):
+            target = ctx.state_of(strike.target)
+            there = weapon.designation in strike.evidence.sentence and strike.weapon != weapon.value
+            if there and target is not None and target not in suppliers:
+                return [target]
+    return []
 
 
 def told_to(sent: ParsedSentence, ctx: ArticleContext, verb: Token) -> list[Tag]:

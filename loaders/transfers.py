@@ -27,6 +27,7 @@ from .facts import Transfer
 from .missing_parties import (
     attacker_armed,
     backed,
+    defender_armed,
     leaning_on,
     makers_of_goods,
     moved,
@@ -318,6 +319,7 @@ def read_transfers(sent: ParsedSentence, ctx: ArticleContext, voices: list[Voice
             users = users or [u for u in states_of(ctx, told_to(sent, ctx, tok)) if u not in suppliers]
             if not users and is_passive(tok):  # "The rockets were supplied by Iran" after Hamas fired rockets
                 users = attacker_armed(ctx, sent, weapon_roots, weapons, suppliers)
+                users = users or defender_armed(ctx, weapons, suppliers)  # after "a Kinzhal hit a Patriot system"
             addressed = bool(prep_objects(tok, {"to", "for"}, depth=2))  # "delivering the weapons to the insurgents"
             here = [t for r in readings for t in r.transfers]
             recipients, inferred = (users or recipient_from_context(ctx, suppliers, here, addressed), not users)

@@ -503,3 +503,20 @@ def test_a_supply_promised_to_an_official_goes_to_the_officials_state() -> None:
 
 def test_a_supply_told_to_reporters_has_no_recipient() -> None:
     assert _extract("Officials told reporters on Monday that Iran would send drones.").transfers == []
+
+
+def test_a_system_delivered_to_no_one_named_went_to_the_state_where_a_strike_hit_it() -> None:
+    text = (
+        "A Russian Kinzhal missile hit a Patriot air defence system in Kyiv on Tuesday. "
+        "The Patriot batteries were delivered in April by the United States and Germany."
+    )
+    got = {(t.supplier, t.recipient, t.weapon) for t in _extract(text).transfers}
+    assert got == {("state:USA", "state:UKR", "air defence system"), ("state:DEU", "state:UKR", "air defence system")}
+
+
+def test_the_strikes_own_weapon_delivered_later_is_not_the_targets() -> None:
+    text = (
+        "A Russian Kinzhal missile hit a Patriot air defence system in Kyiv on Tuesday. "
+        "The Kinzhal missiles were delivered to the air force by the factory in 2022."
+    )
+    assert not any(t.recipient == "state:UKR" for t in _extract(text).transfers)
