@@ -156,6 +156,7 @@ def strike_roles(sent: ParsedSentence, ctx: ArticleContext, tok: Token) -> tuple
         up = [c for c in tok.head.children if c.dep_ == "prt" and c.lower_ == "up"]
         if tok.dep_ == "nsubjpass" and up and lemma(tok.head) == "make":  # "the barrage was made up of 170 drones"
             weapons += [o for h in (tok.head, *up) for o in prep_objects(h, {"of"})]
+        attackers = [t for t in attackers if not only_maker(sent, ctx, t)]  # "Iran-backed militias carried out"
         return attackers, targets, weapons
     if is_passive(tok):
         attackers = [t for t in sent.phrase_actors_of(agents(tok), weapons=True) if not only_maker(sent, ctx, t)]

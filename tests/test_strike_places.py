@@ -85,3 +85,13 @@ def test_missiles_that_fell_inside_an_exclusive_economic_zone_struck_no_one() ->
 def test_missiles_fired_at_a_zone_on_land_still_strike() -> None:
     text = "Russia fired missiles at villages in the buffer zone of Ukraine's Sumy region on Friday."
     assert _strikes(_extract(text, "2025-02-02")) == {("RUS", "UKR", None)}
+
+
+def test_the_backer_of_militias_that_carried_out_attacks_is_not_the_attacker() -> None:
+    text = "Iran-backed militias have carried out more than 160 rocket attacks on U.S. forces in Syria since October."
+    assert not any(k[0] == "IRN" for k in _strikes(_extract(text, "2025-02-02")))
+
+
+def test_a_state_that_carried_out_attacks_is_the_attacker() -> None:
+    text = "Iran has carried out more than 20 missile attacks on U.S. forces in Syria since October."
+    assert {k[0] for k in _strikes(_extract(text, "2025-02-02"))} == {"IRN"}
