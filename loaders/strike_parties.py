@@ -128,16 +128,20 @@ def _named_body(
 
 
 def reporting_target(
-    ctx: ArticleContext, tok: Token, voices: list[Voice], attackers: list[tuple[str, Tag]]
+    sent: ParsedSentence, ctx: ArticleContext, tok: Token, voices: list[Voice], attackers: list[tuple[str, Tag]]
 ) -> list[tuple[str, Tag]]:
     """Who was fired at when the text names no target but the defender reports the launch
-    ("Russia launched 112 drones overnight, Ukraine's air force said"): the reporter's state."""
+    ("Russia launched 112 drones overnight, Ukraine's air force said"): the reporter's state,
+    unless it strikes in the same sentence."""
     voice = voice_of(tok, voices)
     if voice is None or voice.stance is not None:
         return []
     states = list(dict.fromkeys(s for k in voice.speakers if (s := ctx.party_of(k)) and s.startswith("state:")))
     if len(states) != 1 or any(states[0] == a for a, _ in attackers):
         return []
+    doers = [s for t in tok.doc if t.i in sent.trigger_heads("strike") for s in subjects(t)]
+    if states[0] in {ctx.party_of(t.key) for t in sent.phrase_actors_of(doers, weapons=True)}:
+        return []  # "missiles were fired from U.S. warships, while RAF jets dropped bombs, Britain said": an ally
     return [(states[0], Tag("actor", 0, 0, key=states[0]))]
 
 

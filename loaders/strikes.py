@@ -307,7 +307,7 @@ def read_strikes(sent: ParsedSentence, ctx: ArticleContext, transfers: list[Tran
             k = named_attack[0]  # "in what the group said was an attack on a U.S. warship, it fired 18 drones"
             target_keys, inferred = [(k, Tag("actor", 0, 0, key=k))], True
         if not target_keys and weapons and lemma(tok) in ctx.words("sending_verb") - {"use"} and not _aimed(tok):
-            target_keys, inferred = reporting_target(ctx, tok, voices, attacker_keys), True
+            target_keys, inferred = reporting_target(sent, ctx, tok, voices, attacker_keys), True
         again = lemma(tok) == "use" or lemma(tok) in ctx.words("sending_verb")  # "the IRGC fired the missiles"
         used = not target_keys and weapons and again
         last = None

@@ -95,3 +95,16 @@ def test_the_backer_of_militias_that_carried_out_attacks_is_not_the_attacker() -
 def test_a_state_that_carried_out_attacks_is_the_attacker() -> None:
     text = "Iran has carried out more than 20 missile attacks on U.S. forces in Syria since October."
     assert {k[0] for k in _strikes(_extract(text, "2025-02-02"))} == {"IRN"}
+
+
+def test_a_launch_reported_by_a_state_that_strikes_in_the_same_sentence_is_not_at_that_state() -> None:
+    text = (
+        "Tomahawk cruise missiles were fired from U.S. warships, while Royal Air Force jets dropped bombs "
+        "on two Houthi sites, according to Britain's defence ministry."
+    )
+    assert not any(k[1] == "GBR" for k in _strikes(_extract(text, "2025-02-02")))
+
+
+def test_a_launch_reported_by_its_target_is_at_that_target() -> None:
+    text = "Russia launched 112 drones overnight, Ukraine's air force said on Sunday."
+    assert _strikes(_extract(text, "2025-02-02")) == {("RUS", "UKR", "drone")}
