@@ -94,6 +94,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "contested_act",
     "penalty_verb",
     "telling_verb",
+    "boundary_noun",
     "document_noun",
     "holding_verb",
     "excuse_noun",

@@ -127,6 +127,9 @@ def targets_of(
     for head in heads:
         if lemma(head) in ctx.words("agency_noun") or given_name(head):
             continue  # "at the direction of US President Donald Trump"
+        crossed = head.dep_ == "pobj" and head.head.lower_ == "across" and not prep_objects(head, preps)
+        if crossed and lemma(head) in ctx.words("boundary_noun"):
+            continue  # "launching rockets across the Lebanese border": where they crossed, not whom they hit
         crewed = lemma(head) in platform_words(ctx)  # "an attack on a U.S. warship": the state's forces
         tags = sent.phrase_actors_of([head], places=True, weapons=weapons or crewed)
         tags = [t for t in tags if not only_maker(sent, ctx, t)]

@@ -108,3 +108,13 @@ def test_a_launch_reported_by_a_state_that_strikes_in_the_same_sentence_is_not_a
 def test_a_launch_reported_by_its_target_is_at_that_target() -> None:
     text = "Russia launched 112 drones overnight, Ukraine's air force said on Sunday."
     assert _strikes(_extract(text, "2025-02-02")) == {("RUS", "UKR", "drone")}
+
+
+def test_rockets_fired_across_the_attackers_own_border_hit_no_one_there() -> None:
+    text = "Hezbollah has been launching rockets across the Lebanese border almost daily since October."
+    assert not any(k[1] == "LBN" for k in _strikes(_extract(text, "2025-02-02")))
+
+
+def test_villages_across_the_border_in_a_region_are_in_its_state() -> None:
+    text = "Russian troops shelled villages across the border in Ukraine's Sumy region on Friday."
+    assert _strikes(_extract(text, "2025-02-02")) == {("RUS", "UKR", None)}
