@@ -13,9 +13,17 @@ from .roles import NOUN_POS, agents, direct_objects, is_passive, lemma, of_head,
 from .sentence import ParsedSentence
 from .tags import Tag
 
-__all__ = ["halted_by", "halting_verb", "noun_roles", "own_sources", "user_of", "verb_roles"]
+__all__ = ["halted_by", "halting_verb", "namer_of", "noun_roles", "own_sources", "user_of", "verb_roles"]
 
 _NOUN_MODIFIERS = {"poss", "amod", "compound", "nmod"}
+
+
+def namer_of(tok: Token) -> Token | None:
+    """The verb a noun is the name given by ("what it called Iran's supply", "what they
+    described as Iran's transfer"), whether or not it is a naming verb."""
+    if tok.dep_ == "oprd":
+        return tok.head
+    return tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else None
 
 
 def _prep_objects_of(heads: list[Token], preps: set[str]) -> list[Token]:
@@ -99,6 +107,9 @@ def noun_roles(
         to = sent.phrase_actors_of(_prep_objects_of(prep_objects(tok, {"of"}), {"to", "for"}))
     if not to and tok.dep_ == "compound":  # "arms export licences to Israel"
         to = sent.phrase_actors_of(prep_objects(tok.head, {"to", "for"}))
+    namer = namer_of(tok)
+    if not to and namer is not None and lemma(namer) in ctx.words("naming_verb"):  # "what it called Iran's supply
+        to = sent.phrase_actors_of(prep_objects(namer, {"to", "for"}))  # of drones to Russia", misparsed
     contents = ctx.words("content_verb")  # "a package that includes ..."
     weapon_roots = [
         *prep_objects(tok, {"of", "with", *(("for",) if lemma(tok) in ctx.words("deal_noun") else ())}),

@@ -55,7 +55,7 @@ from .roles import (
     subjects,
 )
 from .sentence import ParsedSentence
-from .supply_roles import halted_by, halting_verb, noun_roles, own_sources, user_of, verb_roles
+from .supply_roles import halted_by, halting_verb, namer_of, noun_roles, own_sources, user_of, verb_roles
 from .tags import Tag
 from .voices import Voice, pronoun_actors, voice_of
 from .weapons import event_weapons, generic, origin_of, quantity_of, resolve_weapon
@@ -139,6 +139,13 @@ def _framing(ctx: ArticleContext, tok: Token) -> tuple[bool, bool, bool, bool]:
     nouns = [t for t in tok.ancestors if t.pos_ == "NOUN"]
     rumours = {w for t in nouns for w in (lemma(t), t.lower_.removesuffix("s"))} & ctx.words("rumour")  # "Reports that"
     alleged = bool(above & ctx.words("allegation")) or bool(rumours) or bool(cues & {"allegedly", "reportedly"})
+    namer = namer_of(tok)
+    claimed = (  # "what it called Iran's supply of drones", "what they described as Iran's transfer"
+        namer is not None
+        and lemma(namer) in ctx.words("naming_verb")
+        and any(c.lower_ == "what" and c.dep_ in ("dobj", "nsubjpass") for c in namer.children)
+    )
+    alleged = alleged or claimed
     holders = [*tok.ancestors, *(c for a in tok.ancestors for c in a.children if c.dep_ in ("nsubj", "nsubjpass"))]
     if any(t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children) for t in holders):
         hedge = True  # "no evidence has emerged that China supplied ...", "there is no sign that ..."
@@ -153,6 +160,7 @@ def _framing(ctx: ArticleContext, tok: Token) -> tuple[bool, bool, bool, bool]:
     if any(negated(t) for t in [*refusals, *halts]):  # "has not ruled out sending": a possibility
         hedge = True
     denial = bool(refusals) != bool(halts) and not hedge  # "refused to curb arms sales": no denial
+    hedge = hedge and not claimed  # "an inquiry into what they described as Iran's transfer of drones": their claim
     return hedge, future, alleged, denial
 
 

@@ -520,3 +520,20 @@ def test_the_strikes_own_weapon_delivered_later_is_not_the_targets() -> None:
         "The Kinzhal missiles were delivered to the air force by the factory in 2022."
     )
     assert not any(t.recipient == "state:UKR" for t in _extract(text).transfers)
+
+
+def test_what_a_speaker_calls_a_supply_is_an_alleged_transfer() -> None:
+    ex = _extract("Kyiv condemned what it called Iran's supply of attack drones to Russia.")
+    assert {(t.supplier, t.recipient, t.weapon, t.status) for t in ex.transfers} == {
+        ("state:IRN", "state:RUS", "drone", "alleged")
+    }
+
+
+def test_an_inquiry_into_what_states_describe_as_a_transfer_keeps_it_as_their_claim() -> None:
+    text = (
+        "Britain, France and Germany asked the U.N. to open an investigation into what they described "
+        "as Iran's transfer of drones to Russia."
+    )
+    assert {(t.supplier, t.recipient, t.status) for t in _extract(text).transfers} == {
+        ("state:IRN", "state:RUS", "alleged")
+    }
