@@ -118,3 +118,9 @@ def test_rockets_fired_across_the_attackers_own_border_hit_no_one_there() -> Non
 def test_villages_across_the_border_in_a_region_are_in_its_state() -> None:
     text = "Russian troops shelled villages across the border in Ukraine's Sumy region on Friday."
     assert _strikes(_extract(text, "2025-02-02")) == {("RUS", "UKR", None)}
+
+
+def test_a_state_that_increased_or_resumed_its_strikes_is_their_attacker() -> None:
+    text = "The United States has sharply increased air strikes against al Shabaab in Somalia this year."
+    assert {k[0] for k in _strikes(_extract(text, "2025-02-02"))} == {"USA"}
+    assert {k[0] for k in _strikes(_extract("Israel resumed air strikes on Gaza on Tuesday.", "2025-02-02"))} == {"ISR"}
