@@ -95,6 +95,7 @@ GRAMMAR_CLASSES: tuple[str, ...] = (
     "penalty_verb",
     "telling_verb",
     "boundary_noun",
+    "occupying_verb",
     "document_noun",
     "holding_verb",
     "excuse_noun",

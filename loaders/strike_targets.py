@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .context import ArticleContext
-from .roles import lemma, prep_objects
+from .roles import agents, lemma, prep_objects
 from .sentence import ParsedSentence
 from .tags import Tag
 
@@ -140,6 +140,9 @@ def targets_of(
                 w for a in head.children if a.dep_ == "appos" for w in a.children if w.dep_ in ("amod", "poss", "nmod")
             ]
             tags += [a for w in owner_words if (a := sent.token_tag(w)) is not None and not only_maker(sent, ctx, a)]
+        if not tags:  # "a base used by U.S. and Kenyan forces": whose forces hold it
+            holders = [c for c in head.children if c.dep_ == "acl" and lemma(c) in ctx.words("occupying_verb")]
+            tags = [t for t in sent.phrase_actors_of([a for c in holders for a in agents(c)]) if t.kind == "actor"]
         stateless = bool(tags) and not any(t.kind == "place" or ctx.party_of(t.key) for t in tags)  # "UN peacekeepers"
         grouped = bool(_located_groups(sent, ctx, tags))  # "IS positions in Iraq": where they were hit
         if (not tags or stateless) and depth < 2:

@@ -124,3 +124,13 @@ def test_a_state_that_increased_or_resumed_its_strikes_is_their_attacker() -> No
     text = "The United States has sharply increased air strikes against al Shabaab in Somalia this year."
     assert {k[0] for k in _strikes(_extract(text, "2025-02-02"))} == {"USA"}
     assert {k[0] for k in _strikes(_extract("Israel resumed air strikes on Gaza on Tuesday.", "2025-02-02"))} == {"ISR"}
+
+
+def test_a_base_used_by_a_states_forces_is_that_states() -> None:
+    text = "Al Shabaab militants attacked a military base used by U.S. forces at Manda Bay on Sunday."
+    assert _strikes(_extract(text, "2025-02-02")) == {("org:al-shabaab", "USA", None)}
+
+
+def test_a_base_built_by_a_state_is_not_its_target() -> None:
+    text = "Al Shabaab militants attacked a military base built by Turkish engineers at Manda Bay on Sunday."
+    assert not any(k[1] == "TUR" for k in _strikes(_extract(text, "2025-02-02")))
