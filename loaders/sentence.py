@@ -156,7 +156,9 @@ class ParsedSentence:
         for child in tok.children:
             designation = child.dep_ == "nummod" and self.weapon_at.get(child.i) is not None  # "Thai F-16 jets"
             if child.dep_ in _MODIFIERS or designation:
-                found += [t for t in self._one_phrase(child, places=places, depth=depth + 1) if t not in found]
+                joined = [c for c in child.conjuncts if c.i > child.i and c.i < tok.i]  # "U.S. and Kenyan forces"
+                for mod in (child, *joined):
+                    found += [t for t in self._one_phrase(mod, places=places, depth=depth + 1) if t not in found]
         if found:
             return found
         titled = tok.i in self.title_at  # "a spokesperson for the embassy"

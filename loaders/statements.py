@@ -310,7 +310,8 @@ def _party_stances(out: StatementSink, voices: list[Voice], readings: list[Suppl
         if voice is None or voice.stance is not None:
             continue
         states = ctx.parties_of(voice.speakers)
-        if strike.attacker in states:
+        allies = {s.attacker for s, t in strikes if t.i == tok.i}  # "U.S. and British forces struck", the Pentagon said
+        if strike.attacker in states or allies & states:
             out.add(voice.speakers, "admit", "statement.voice.admit", 0.75, strike)
         elif (states or _untold_officials(ctx, voice.speakers)) and not reprisal_cause(ctx, tok):
             out.add(voice.speakers, "allege", "statement.voice.allege", _said(voice, tok), strike)  # the victim accuses

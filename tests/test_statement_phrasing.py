@@ -1671,3 +1671,8 @@ def test_judging_the_events_as_it_or_they_is_the_speakers_stance() -> None:
     assert (frozenset({"org:jordan-s-foreign-ministry"}), "condemn") in _statements(_extract(text))
     text = "Jordan's foreign ministry said they were a close partner of Syria."
     assert _statements(_extract(text)) == set()
+
+
+def test_a_side_reporting_a_strike_it_made_with_an_ally_admits_it() -> None:
+    text = "U.S. and British forces struck 36 Houthi targets across Yemen on Saturday, the Pentagon said."
+    assert _statements(_extract(text)) == {(frozenset({"org:pentagon"}), "admit")}

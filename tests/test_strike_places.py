@@ -134,3 +134,8 @@ def test_a_base_used_by_a_states_forces_is_that_states() -> None:
 def test_a_base_built_by_a_state_is_not_its_target() -> None:
     text = "Al Shabaab militants attacked a military base built by Turkish engineers at Manda Bay on Sunday."
     assert not any(k[1] == "TUR" for k in _strikes(_extract(text, "2025-02-02")))
+
+
+def test_forces_of_two_states_joined_before_their_noun_are_both_struck() -> None:
+    text = "Al Shabaab militants attacked a military base used by U.S. and Kenyan forces at Manda Bay on Sunday."
+    assert {k[1] for k in _strikes(_extract(text, "2025-02-02"))} == {"USA", "KEN"}
