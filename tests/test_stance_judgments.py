@@ -82,3 +82,12 @@ def test_calling_reports_hype_or_baseless_denies_them_though_the_parse_makes_it_
 def test_declaring_a_state_of_war_condemns_no_one() -> None:
     text = "North Korean leader Kim Jong Un declared a quasi-state of war in the front-line areas."
     assert _statements(_extract(text)) == set()
+
+
+def test_a_party_that_denies_in_a_clause_on_an_unnamed_sources_claim_speaks() -> None:
+    text = "The UN experts have also said Rwanda supplied the M23 rebels with heavy weapons, which Kigali denies."
+    assert (frozenset({"state:RWA"}), "deny") in _statements(_extract(text))
+
+
+def test_a_denial_an_unnamed_official_reports_is_no_ones() -> None:
+    assert _statements(_extract("A US official said Washington had no involvement in the strike.")) == set()
