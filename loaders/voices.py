@@ -191,4 +191,6 @@ def pronoun_actors(token: Token, voices: list[Voice], ctx: ArticleContext) -> li
         return []  # "Saudi Arabia condemned the attacks, saying they targeted ...": a state is "it"
     if third or token.lower_ in ("we", "i", "our"):
         return [s for s in (ctx.party_of(k) for k in voice.speakers) if s]
+    if token.lower_ in ("his", "her") and voice.verb is not None:  # "X said his forces had targeted the airport"
+        return [s for s in (ctx.party_of(k) for k in voice.speakers if k.startswith("person:")) if s]
     return []

@@ -3,7 +3,7 @@ group hit outside its home state (sentences written for the tests)."""
 
 from __future__ import annotations
 
-from test_extract import _extract, _strikes
+from test_extract import _extract, _statements, _strikes
 
 
 def test_targets_in_and_around_a_city_are_in_its_state() -> None:
@@ -139,3 +139,10 @@ def test_a_base_built_by_a_state_is_not_its_target() -> None:
 def test_forces_of_two_states_joined_before_their_noun_are_both_struck() -> None:
     text = "Al Shabaab militants attacked a military base used by U.S. and Kenyan forces at Manda Bay on Sunday."
     assert {k[1] for k in _strikes(_extract(text, "2025-02-02"))} == {"USA", "KEN"}
+
+
+def test_an_officials_own_forces_are_his_states() -> None:
+    text = "President Volodymyr Zelensky said his forces had struck a Russian airbase in Crimea on Friday."
+    ex = _extract(text, "2025-02-02")
+    assert _strikes(ex) == {("UKR", "RUS", None)}
+    assert {stance for _, stance in _statements(ex)} == {"admit"}
