@@ -121,7 +121,7 @@ def test_the_sample_map_has_a_hundred_links_not_thirteen_hundred(samples_store: 
     assert "co_signs" not in relations and relations.count("signs") == 57  # 49 + 2 + 2 + 2 + 2 signatures
     statements = [d for _, d in view.nodes(data=True) if d.get("kind") == "statement"]
     big = next(d for d in statements if len(d["signatories"]) == 49)
-    assert len(big["statements"]) == 4  # condemns, is concerned, warns and calls on: one communiqué
+    assert len(big["statements"]) == 5  # condemns, is concerned, warns, calls on and supports: one communiqué
     assert big["label"].startswith("condemnation, concern…, 2024-01-10: European Union +48")
 
 
