@@ -238,8 +238,8 @@ def not_a_stance(tok: Token, value: str, sent: ParsedSentence, ctx: ArticleConte
     if value == "call_on" and tok.pos_ == "NOUN" and on is not None and on.text in DAY_NAMES:
         return True  # "in a phone call on Monday": a call made, no call on anyone
     speech = sent.trigger_heads("report")
-    named = tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and sent.phrase_actors(c) for c in tok.children)
-    own_voice = named  # "experts said Rwanda armed the rebels, which Kigali denies": Kigali's own word
+    # "experts said Rwanda armed the rebels, which Kigali denies": Kigali's own word
+    own_voice = tok.dep_ == "relcl" and any(c.dep_ == "nsubj" and sent.phrase_actors(c) for c in tok.children)
     for verb in (a for a in tok.ancestors if a.i in speech and a.i < tok.i and not own_voice):
         said_by = subjects(verb)
         # not "A ministry official, Reem Ketait, said": the name set beside the noun speaks

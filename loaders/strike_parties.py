@@ -139,7 +139,7 @@ def reporting_target(
     states = list(dict.fromkeys(s for k in voice.speakers if (s := ctx.party_of(k)) and s.startswith("state:")))
     if len(states) != 1 or any(states[0] == a for a, _ in attackers):
         return []
-    doers = [s for t in tok.doc if t.i in sent.trigger_heads("strike") for s in subjects(t)]
+    doers = [s for i in sent.trigger_heads("strike") for s in subjects(tok.doc[i])]
     if states[0] in {ctx.party_of(t.key) for t in sent.phrase_actors_of(doers, weapons=True)}:
         return []  # "missiles were fired from U.S. warships, while RAF jets dropped bombs, Britain said": an ally
     return [(states[0], Tag("actor", 0, 0, key=states[0]))]
